@@ -1,0 +1,186 @@
+#include "kube/ApiCall.h"
+
+#include "kube/CredentialProvider.h"
+#include "kube/Logging.h"
+
+#include <QNetworkAccessManager>
+#include <QMetaEnum>
+#include <QNetworkReply>
+#include <QSslError>
+
+namespace kube {
+
+QStringList describeSslErrors(const QList<QSslError> &errors)
+{
+    QStringList out;
+    for (const QSslError &e : errors) {
+        QString text;
+        switch (e.error()) {
+        case QSslError::UnableToGetLocalIssuerCertificate:
+        case QSslError::UnableToGetIssuerCertificate:
+        case QSslError::UnableToVerifyFirstCertificate:
+        case QSslError::SelfSignedCertificate:
+        case QSslError::SelfSignedCertificateInChain:
+        case QSslError::CertificateUntrusted:
+            text = ApiCall::tr("the server's certificate is signed by an unknown authority (not "
+                               "the certificate-authority of the kubeconfig)");
+            break;
+        case QSslError::HostNameMismatch:
+            text = ApiCall::tr("the server's certificate is not valid for this host name (%1)")
+                       .arg(e.certificate().subjectAlternativeNames().values().join(QLatin1String(", ")));
+            break;
+        case QSslError::CertificateExpired:
+            text = ApiCall::tr("the server's certificate expired on %1")
+                       .arg(e.certificate().expiryDate().toString(Qt::ISODate));
+            break;
+        case QSslError::CertificateNotYetValid:
+            text = ApiCall::tr("the server's certificate is not valid before %1")
+                       .arg(e.certificate().effectiveDate().toString(Qt::ISODate));
+            break;
+        default:
+            text = e.errorString();
+            break;
+        }
+        if (!out.contains(text))
+            out << text;
+    }
+    return out;
+}
+
+ApiError transportError(QNetworkReply *reply, const QStringList &sslErrors, const QString &context)
+{
+    ApiError e;
+    e.context = context;
+    const QString host = reply->url().host() + QLatin1Char(':')
+                         + QString::number(reply->url().port(reply->url().scheme() == QLatin1String("https") ? 443 : 80));
+    switch (reply->error()) {
+    case QNetworkReply::HostNotFoundError:
+        e.kind = ApiError::Kind::Dns;
+        e.message = reply->url().host();
+        break;
+    case QNetworkReply::ConnectionRefusedError:
+        e.kind = ApiError::Kind::Refused;
+        e.message = host;
+        break;
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError: // setTransferTimeout aborts this way
+        e.kind = ApiError::Kind::Timeout;
+        e.message = host;
+        break;
+    case QNetworkReply::SslHandshakeFailedError:
+        e.kind = ApiError::Kind::Tls;
+        e.message = sslErrors.isEmpty() ? reply->errorString() : sslErrors.join(QLatin1String("; "));
+        break;
+    default:
+        e.kind = ApiError::Kind::Network;
+        e.message = reply->errorString();
+        break;
+    }
+    e.reason = QString::fromLatin1(QMetaEnum::fromType<QNetworkReply::NetworkError>().valueToKey(reply->error()));
+    return e;
+}
+
+ApiCall::ApiCall(ApiClient *client, const ApiRequest &request)
+    : QObject(client)
+    , m_client(client)
+    , m_request(request)
+{
+    m_elapsed.start();
+    // Start on the next event-loop turn: the caller connects to `finished` first.
+    QMetaObject::invokeMethod(this, &ApiCall::begin, Qt::QueuedConnection);
+}
+
+ApiCall::~ApiCall()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void ApiCall::begin()
+{
+    if (m_done)
+        return;
+    if (!m_client)
+        return finish({0, {}, ApiError::cancelled(m_request.context)});
+    if (m_client->m_setupError) {
+        ApiError e = m_client->m_setupError;
+        e.context = m_request.context;
+        return finish({0, {}, e});
+    }
+    m_client->credentials()->obtain(this, [this](const Credentials &creds, const ApiError &err) {
+        if (err) {
+            ApiError e = err;
+            e.context = m_request.context;
+            return finish({0, {}, e});
+        }
+        start(creds);
+    });
+}
+
+void ApiCall::start(const Credentials &creds)
+{
+    if (m_done || !m_client)
+        return;
+    const QNetworkRequest req = m_client->buildRequest(m_request, creds);
+    qCDebug(lcKube).noquote() << m_request.verb << req.url().path(QUrl::FullyEncoded)
+                              << req.url().query(QUrl::FullyEncoded);
+    m_sslErrors.clear();
+    m_reply = m_client->networkManager()->sendCustomRequest(req, m_request.verb, m_request.body);
+    connect(m_reply, &QNetworkReply::sslErrors, this,
+            [this](const QList<QSslError> &errors) { m_sslErrors = describeSslErrors(errors); });
+    connect(m_reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
+}
+
+void ApiCall::onReplyFinished()
+{
+    QNetworkReply *reply = std::exchange(m_reply, nullptr);
+    reply->deleteLater();
+    const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    ApiResponse r;
+    r.body = reply->readAll();
+    if (statusAttr.isValid() && statusAttr.toInt() > 0) {
+        r.status = statusAttr.toInt();
+        qCDebug(lcKube).noquote() << m_request.verb << m_request.path << "->" << r.status << "in"
+                                  << m_elapsed.elapsed() << "ms";
+        if (r.status == 401 && !m_retried && m_client && m_client->credentials()->invalidate()) {
+            m_retried = true;
+            qCDebug(lcKubeAuth) << "401: refreshing credentials and retrying" << m_request.path;
+            return begin();
+        }
+        if (r.status >= 400) {
+            r.error = ApiError::fromHttp(r.status, r.body, m_request.context);
+            if (r.error.retryAfterSeconds == 0 && reply->hasRawHeader("Retry-After"))
+                r.error.retryAfterSeconds = reply->rawHeader("Retry-After").toInt();
+        }
+    } else {
+        r.error = transportError(reply, m_sslErrors, m_request.context);
+        qCDebug(lcKube).noquote() << m_request.verb << m_request.path << "failed:" << r.error.toString();
+    }
+    finish(r);
+}
+
+void ApiCall::finish(const ApiResponse &response)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    emit finished(response);
+    deleteLater();
+}
+
+void ApiCall::cancel()
+{
+    m_done = true;
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+        m_reply = nullptr;
+    }
+    deleteLater();
+}
+
+} // namespace kube

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "kube/ApiError.h"
+#include "kube/KubeConfig.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QSslConfiguration>
+#include <QString>
+#include <QUrlQuery>
+
+class QNetworkAccessManager;
+class QNetworkRequest;
+
+namespace kube {
+
+class ApiCall;
+class ApiStream;
+class CredentialProvider;
+struct Credentials;
+
+struct ApiRequest
+{
+    QByteArray verb = "GET";
+    QString path;       // "/api/v1/nodes/gpu-0001"
+    QUrlQuery query;
+    QByteArray body;
+    QByteArray contentType = "application/json";
+    QByteArray accept = "application/json";
+    QString context;    // for errors, worded for an operator: "cordon node gpu-0001"
+    int timeoutMs = 30000; // no bytes for this long aborts the transfer; 0 = never
+};
+
+struct ApiResponse
+{
+    int status = 0;
+    QByteArray body;
+    ApiError error;
+    bool ok() const { return error.ok(); }
+};
+
+// One cluster, one user: the REST client on QNetworkAccessManager. Every call returns at once;
+// results arrive as signals on the returned ApiCall/ApiStream. Lives on one thread (usually the
+// GUI thread); it never blocks it.
+class ApiClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ApiClient(const ClusterEndpoint &endpoint, QObject *parent = nullptr);
+    ~ApiClient() override;
+
+    const ClusterEndpoint &endpoint() const { return m_endpoint; }
+
+    // A request whose whole answer is wanted. The call deletes itself after `finished`.
+    ApiCall *send(const ApiRequest &request);
+    // A streamed answer (watch). The stream deletes itself after `finished`.
+    ApiStream *openStream(const ApiRequest &request);
+
+    // Human-readable user name for audit annotations and history: the kubeconfig user.
+    QString userName() const { return m_endpoint.user.name; }
+
+    QNetworkAccessManager *networkManager() const { return m_nam; }
+    CredentialProvider *credentials() const { return m_credentials; }
+
+    // Used by ApiCall/ApiStream.
+    QNetworkRequest buildRequest(const ApiRequest &request, const Credentials &creds) const;
+
+private:
+    ClusterEndpoint m_endpoint;
+    QNetworkAccessManager *m_nam = nullptr;
+    CredentialProvider *m_credentials = nullptr;
+    QSslConfiguration m_ssl;
+    ApiError m_setupError; // a CA that could not be read: every request fails with it
+    friend class ApiCall;
+    friend class ApiStream;
+};
+
+} // namespace kube

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "kube/ApiClient.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QNetworkReply;
+
+namespace kube {
+
+struct Credentials;
+
+// A streamed request (watch). Emits `opened` once the server answered 2xx, `dataReceived` for
+// every read, and `finished` once: with no error when the server ended the stream, with the
+// Status when it answered an error, with the transport cause when the connection broke.
+// Deletes itself after `finished`.
+class ApiStream : public QObject
+{
+    Q_OBJECT
+
+public:
+    ApiStream(ApiClient *client, const ApiRequest &request);
+    ~ApiStream() override;
+
+    // Closes the stream; `finished` is not emitted.
+    void cancel();
+    bool isOpen() const { return m_opened; }
+
+signals:
+    void opened();
+    void dataReceived(const QByteArray &data);
+    void finished(const kube::ApiError &error);
+
+private:
+    void start(const Credentials &creds);
+    void onReadyRead();
+    void onFinished();
+    void finish(const ApiError &error);
+    int httpStatus() const;
+
+    QPointer<ApiClient> m_client;
+    ApiRequest m_request;
+    QNetworkReply *m_reply = nullptr;
+    QStringList m_sslErrors;
+    QByteArray m_errorBody;
+    bool m_opened = false;
+    bool m_retried = false;
+    bool m_done = false;
+};
+
+} // namespace kube

@@ -1,0 +1,345 @@
+#include "kube/Informer.h"
+
+#include "kube/ApiCall.h"
+#include "kube/ApiClient.h"
+#include "kube/ApiStream.h"
+#include "kube/Logging.h"
+
+#include <QRandomGenerator>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace kube {
+
+namespace {
+// client-go: a watch that ends within a second without any event is treated as a failure, so a
+// server that closes watches at once does not cause a hot reconnect loop.
+constexpr int MinHealthyWatchMs = 1000;
+} // namespace
+
+Informer::Informer(ApiClient *client, std::shared_ptr<const ObjectCodec> codec, Options options,
+                   QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_codec(std::move(codec))
+    , m_options(std::move(options))
+{
+    m_decodePool.setMaxThreadCount(1);
+    m_decodePool.setExpiryTimeout(-1);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, [this] {
+        if (m_retryAction)
+            std::exchange(m_retryAction, nullptr)();
+    });
+}
+
+Informer::~Informer()
+{
+    stop();
+    m_decodePool.waitForDone();
+}
+
+void Informer::setState(State state, const QString &reason)
+{
+    if (state == m_state && reason == m_stateReason)
+        return;
+    // "Stale since T" keeps the time it first went stale while retries keep failing.
+    if (state != m_state)
+        m_stateSince = QDateTime::currentDateTimeUtc();
+    m_state = state;
+    m_stateReason = reason;
+    qCDebug(lcKubeWatch) << m_options.what << "state" << state << reason;
+    emit stateChanged(state, reason);
+}
+
+void Informer::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_backoff.reset();
+    setState(m_hasSynced ? State::Stale : State::Connecting);
+    beginList();
+}
+
+void Informer::stop()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    ++m_generation;
+    m_retryTimer.stop();
+    m_retryAction = nullptr;
+    if (m_listCall)
+        m_listCall->cancel();
+    closeStream();
+    setState(State::Idle);
+}
+
+void Informer::closeStream()
+{
+    if (m_stream) {
+        m_stream->disconnect(this);
+        m_stream->cancel();
+    }
+    m_stream = nullptr;
+    m_splitter.reset();
+}
+
+void Informer::beginList()
+{
+    ++m_generation;
+    ++m_listCount;
+    closeStream();
+    m_seenInList.clear();
+    requestPage(QString());
+}
+
+void Informer::requestPage(const QString &continueToken)
+{
+    if (!m_client || !m_running)
+        return;
+    ApiRequest req;
+    req.path = m_options.path;
+    req.context = tr("list %1").arg(m_options.what);
+    req.timeoutMs = 60000;
+    req.query.addQueryItem(QStringLiteral("limit"), QString::number(m_options.pageSize));
+    if (!continueToken.isEmpty())
+        req.query.addQueryItem(QStringLiteral("continue"), continueToken);
+    if (!m_options.labelSelector.isEmpty())
+        req.query.addQueryItem(QStringLiteral("labelSelector"), m_options.labelSelector);
+    if (!m_options.fieldSelector.isEmpty())
+        req.query.addQueryItem(QStringLiteral("fieldSelector"), m_options.fieldSelector);
+
+    const quint64 gen = m_generation;
+    m_listCall = m_client->send(req);
+    connect(m_listCall, &ApiCall::finished, this, [this, gen, continueToken](const ApiResponse &r) {
+        if (gen != m_generation)
+            return;
+        if (r.error) {
+            // An expired continue token restarts the list from the beginning.
+            if (r.error.isGone() && !continueToken.isEmpty()) {
+                qCDebug(lcKubeWatch) << m_options.what << "continue token expired; relisting";
+                return beginList();
+            }
+            return retryLater(r.error, true);
+        }
+        auto codec = m_codec;
+        QtConcurrent::run(&m_decodePool, [codec, body = r.body] { return codec->decodeList(body); })
+            .then(this, [this, gen](DecodedList page) { onPage(gen, std::move(page)); });
+    });
+}
+
+void Informer::onPage(quint64 generation, DecodedList page)
+{
+    if (generation != m_generation || !m_running)
+        return;
+    if (page.error) {
+        page.error.context = tr("list %1").arg(m_options.what);
+        return retryLater(page.error, true);
+    }
+    // Ask for the next page before applying this one: the server works while we apply.
+    const bool more = !page.continueToken.isEmpty();
+    if (more)
+        requestPage(page.continueToken);
+    else
+        m_resourceVersion = page.resourceVersion;
+
+    DeltaBatch batch;
+    batch.reserve(page.items.size());
+    for (ObjectPtr &obj : page.items) {
+        const QString key = obj->key();
+        m_seenInList.insert(key);
+        auto it = m_cache.find(key);
+        if (it == m_cache.end()) {
+            m_cache.insert(key, obj);
+            batch.push_back({Delta::Type::Added, std::move(obj)});
+        } else if ((*it)->resourceVersion != obj->resourceVersion) {
+            *it = obj;
+            batch.push_back({Delta::Type::Modified, std::move(obj)});
+        }
+    }
+    if (!batch.empty())
+        emit deltas(batch);
+    if (!more)
+        finishList();
+}
+
+void Informer::finishList()
+{
+    // Objects we knew that the fresh list no longer has were deleted while we were away.
+    DeltaBatch gone;
+    for (auto it = m_cache.begin(); it != m_cache.end();) {
+        if (!m_seenInList.contains(it.key())) {
+            gone.push_back({Delta::Type::Deleted, it.value()});
+            it = m_cache.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    m_seenInList.clear();
+    if (!gone.empty())
+        emit deltas(gone);
+    qCDebug(lcKubeWatch) << m_options.what << "listed" << m_cache.size() << "at resourceVersion"
+                         << m_resourceVersion;
+    m_hasSynced = true;
+    setState(State::Synced);
+    emit synced();
+    beginWatch();
+}
+
+void Informer::beginWatch()
+{
+    if (!m_client || !m_running)
+        return;
+    closeStream();
+    ++m_watchCount;
+    m_lastWatchFrom = m_resourceVersion;
+    const int minTimeout = m_options.minWatchTimeoutSeconds;
+    const int timeout = minTimeout + int(QRandomGenerator::global()->bounded(minTimeout + 1));
+
+    ApiRequest req;
+    req.path = m_options.path;
+    req.context = tr("watch %1").arg(m_options.what);
+    req.query.addQueryItem(QStringLiteral("watch"), QStringLiteral("1"));
+    req.query.addQueryItem(QStringLiteral("resourceVersion"), m_resourceVersion);
+    req.query.addQueryItem(QStringLiteral("allowWatchBookmarks"), QStringLiteral("true"));
+    req.query.addQueryItem(QStringLiteral("timeoutSeconds"), QString::number(timeout));
+    if (!m_options.labelSelector.isEmpty())
+        req.query.addQueryItem(QStringLiteral("labelSelector"), m_options.labelSelector);
+    if (!m_options.fieldSelector.isEmpty())
+        req.query.addQueryItem(QStringLiteral("fieldSelector"), m_options.fieldSelector);
+    // Bookmarks arrive every minute; silence well past the server's own deadline means the
+    // connection died without a reset.
+    req.timeoutMs = (timeout + 90) * 1000;
+
+    m_streamEvents = 0;
+    m_streamAge.start();
+    m_stream = m_client->openStream(req);
+    connect(m_stream, &ApiStream::opened, this, [this] {
+        m_backoff.reset();
+        setState(State::Synced);
+    });
+    connect(m_stream, &ApiStream::dataReceived, this, &Informer::onWatchData);
+    connect(m_stream, &ApiStream::finished, this, &Informer::onWatchFinished);
+}
+
+void Informer::onWatchData(const QByteArray &data)
+{
+    std::vector<QByteArray> frames = m_splitter.feed(data);
+    if (m_splitter.overflowed()) {
+        ApiError e = ApiError::decode(tr("a watch event exceeded %1 MiB").arg(FrameSplitter::MaxFrameBytes >> 20),
+                                      tr("watch %1").arg(m_options.what));
+        closeStream();
+        return retryLater(e, false);
+    }
+    if (frames.empty())
+        return;
+    m_streamEvents += int(frames.size());
+    const quint64 gen = m_generation;
+    auto codec = m_codec;
+    QtConcurrent::run(&m_decodePool,
+                      [codec, frames = std::move(frames)] {
+                          std::vector<WatchEvent> events;
+                          events.reserve(frames.size());
+                          for (const QByteArray &f : frames)
+                              events.push_back(codec->decodeEvent(f));
+                          return events;
+                      })
+        .then(this, [this, gen](std::vector<WatchEvent> events) { onWatchEvents(gen, std::move(events)); });
+}
+
+void Informer::onWatchEvents(quint64 generation, std::vector<WatchEvent> events)
+{
+    if (generation != m_generation || !m_running)
+        return;
+    DeltaBatch batch;
+    batch.reserve(events.size());
+    for (WatchEvent &ev : events) {
+        if (ev.type == WatchEvent::Type::Error || ev.error) {
+            if (!batch.empty())
+                emit deltas(batch);
+            ApiError e = ev.error;
+            e.context = tr("watch %1").arg(m_options.what);
+            closeStream();
+            // 410 (Expired/Gone) can arrive as an ERROR event after a 200: relist either way.
+            if (e.isGone()) {
+                qCDebug(lcKubeWatch) << m_options.what << "watch expired at" << m_resourceVersion << "; relisting";
+                return beginList();
+            }
+            return retryLater(e, false);
+        }
+        if (!ev.resourceVersion.isEmpty())
+            m_resourceVersion = ev.resourceVersion;
+        if (ev.type == WatchEvent::Type::Bookmark)
+            continue;
+        const QString key = ev.object->key();
+        if (ev.type == WatchEvent::Type::Deleted) {
+            m_cache.remove(key);
+            batch.push_back({Delta::Type::Deleted, std::move(ev.object)});
+            continue;
+        }
+        auto it = m_cache.find(key);
+        if (it == m_cache.end()) {
+            m_cache.insert(key, ev.object);
+            batch.push_back({Delta::Type::Added, std::move(ev.object)});
+        } else if ((*it)->resourceVersion != ev.object->resourceVersion) {
+            *it = ev.object;
+            batch.push_back({Delta::Type::Modified, std::move(ev.object)});
+        }
+    }
+    if (!batch.empty())
+        emit deltas(batch);
+}
+
+void Informer::onWatchFinished(const ApiError &error)
+{
+    m_stream = nullptr;
+    m_splitter.reset();
+    if (!m_running)
+        return;
+    const quint64 gen = m_generation;
+    const bool quickEmpty = m_streamAge.elapsed() < MinHealthyWatchMs && m_streamEvents == 0;
+    // Apply what is still being decoded before deciding: its resourceVersion is where we resume.
+    afterPendingDecodes([this, gen, error, quickEmpty] {
+        if (gen != m_generation || !m_running || m_stream)
+            return;
+        if (error) {
+            if (error.isGone())
+                return beginList();
+            return retryLater(error, false);
+        }
+        if (quickEmpty) {
+            ApiError e;
+            e.kind = ApiError::Kind::Network;
+            e.context = tr("watch %1").arg(m_options.what);
+            e.message = tr("the server closed the watch at once");
+            return retryLater(e, false);
+        }
+        qCDebug(lcKubeWatch) << m_options.what << "watch ended; resuming from" << m_resourceVersion;
+        beginWatch();
+    });
+}
+
+void Informer::afterPendingDecodes(std::function<void()> then)
+{
+    QtConcurrent::run(&m_decodePool, [] {}).then(this, [then = std::move(then)] { then(); });
+}
+
+void Informer::retryLater(const ApiError &error, bool relist)
+{
+    if (!m_running)
+        return;
+    const int delay = m_backoff.next();
+    qCDebug(lcKubeWatch).noquote() << error.toString() << "- retrying in" << delay << "ms";
+    setState(m_hasSynced ? State::Stale : State::Failed, error.toString());
+    const bool needList = relist || m_resourceVersion.isEmpty();
+    m_retryAction = [this, needList] {
+        if (needList)
+            beginList();
+        else
+            beginWatch();
+    };
+    m_retryTimer.start(delay);
+}
+
+} // namespace kube

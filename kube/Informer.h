@@ -1,0 +1,128 @@
+#pragma once
+
+#include "kube/ApiError.h"
+#include "kube/Backoff.h"
+#include "kube/FrameSplitter.h"
+#include "kube/KubeObject.h"
+#include "kube/ObjectCodec.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <memory>
+
+namespace kube {
+
+class ApiClient;
+class ApiCall;
+class ApiStream;
+
+// A list-then-watch informer for one resource, as client-go's reflector does it: a paginated
+// list, then a watch from the list's resourceVersion with bookmarks; a dropped stream resumes
+// from the last seen resourceVersion; a 410 Expired relists and emits deletions for objects that
+// vanished meanwhile; failures back off exponentially with jitter. Decoding runs on a worker
+// thread, in order; the owner's thread only receives finished batches of deltas.
+class Informer : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State {
+        Idle,       // not started
+        Connecting, // first list in progress or failing for the first time
+        Synced,     // listed, and the watch is open or being reopened at once
+        Stale,      // listed once, but the watch is broken: the picture may be out of date
+        Failed,     // never listed successfully; retrying (see stateReason())
+    };
+    Q_ENUM(State)
+
+    struct Options
+    {
+        QString path = QStringLiteral("/api/v1/nodes");
+        QString what = QStringLiteral("nodes"); // for messages: "list nodes"
+        QString labelSelector;
+        QString fieldSelector;
+        int pageSize = 500;
+        int minWatchTimeoutSeconds = 300; // each watch asks for a random timeout in [min, 2*min]
+    };
+
+    Informer(ApiClient *client, std::shared_ptr<const ObjectCodec> codec, Options options,
+             QObject *parent = nullptr);
+    ~Informer() override;
+
+    void start();
+    void stop();
+
+    State state() const { return m_state; }
+    QString stateReason() const { return m_stateReason; }
+    QDateTime stateSince() const { return m_stateSince; }
+    bool hasSynced() const { return m_hasSynced; }
+    QString resourceVersion() const { return m_resourceVersion; }
+    qsizetype size() const { return m_cache.size(); }
+    ObjectPtr object(const QString &key) const { return m_cache.value(key); }
+
+    Backoff &backoff() { return m_backoff; }
+
+    // Counters for diagnostics and tests: how many lists and watches were started.
+    int listCount() const { return m_listCount; }
+    int watchCount() const { return m_watchCount; }
+    QString lastWatchResourceVersion() const { return m_lastWatchFrom; }
+
+signals:
+    void deltas(const kube::DeltaBatch &batch);
+    void synced();
+    void stateChanged(kube::Informer::State state, const QString &reason);
+
+private:
+    void setState(State state, const QString &reason = {});
+    void beginList();
+    void requestPage(const QString &continueToken);
+    void onPage(quint64 generation, DecodedList page);
+    void finishList();
+    void beginWatch();
+    void onWatchData(const QByteArray &data);
+    void onWatchEvents(quint64 generation, std::vector<WatchEvent> events);
+    void onWatchFinished(const ApiError &error);
+    void retryLater(const ApiError &error, bool relist);
+    void closeStream();
+    // Runs `then` on this thread after every decode already queued has been applied.
+    void afterPendingDecodes(std::function<void()> then);
+
+    QPointer<ApiClient> m_client;
+    std::shared_ptr<const ObjectCodec> m_codec;
+    Options m_options;
+
+    State m_state = State::Idle;
+    QString m_stateReason;
+    QDateTime m_stateSince;
+    bool m_hasSynced = false;
+    bool m_running = false;
+
+    QHash<QString, ObjectPtr> m_cache;
+    QSet<QString> m_seenInList;
+    QString m_resourceVersion;
+
+    QPointer<ApiCall> m_listCall;
+    QPointer<ApiStream> m_stream;
+    FrameSplitter m_splitter;
+    QElapsedTimer m_streamAge;
+    int m_streamEvents = 0;
+
+    QThreadPool m_decodePool; // one thread: decodes finish in the order they were queued
+    quint64 m_generation = 0; // bumped on stop/relist: late results of older rounds are dropped
+    Backoff m_backoff;
+    QTimer m_retryTimer;
+    std::function<void()> m_retryAction;
+
+    int m_listCount = 0;
+    int m_watchCount = 0;
+    QString m_lastWatchFrom;
+};
+
+} // namespace kube

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "kube/Node.h"
+#include "kube/ObjectCodec.h"
+
+namespace kube {
+
+// Decodes core/v1 Nodes, NodeLists and node watch events with nlohmann_json's SAX interface,
+// building only the fields in kube::Node: `status.images`, `metadata.managedFields` and every
+// other field are read past without allocating a JSON tree.
+class NodeDecoder final : public ObjectCodec
+{
+public:
+    DecodedList decodeList(const QByteArray &body) const override;
+    WatchEvent decodeEvent(const QByteArray &frame) const override;
+
+    static NodePtr decodeNode(const QByteArray &body, ApiError *error = nullptr);
+};
+
+} // namespace kube

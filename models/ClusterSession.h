@@ -1,0 +1,59 @@
+#pragma once
+
+#include "kube/Informer.h"
+#include "kube/KubeConfig.h"
+#include "models/Classifier.h"
+#include "models/NodeGridModel.h"
+#include "models/NodeStore.h"
+
+#include <QDateTime>
+#include <QObject>
+
+namespace kube {
+class ApiClient;
+}
+
+namespace models {
+
+// One connected cluster: the API client, the node informer, the node store it feeds and the
+// grid model over it. The UI and the headless commands both work through this.
+class ClusterSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    ClusterSession(const kube::ClusterEndpoint &endpoint, const Classifier &classifier,
+                   QObject *parent = nullptr);
+    ~ClusterSession() override;
+
+    void start();
+    void stop();
+
+    QString contextName() const { return m_endpoint.contextName; }
+    QString serverName() const;
+    const kube::ClusterEndpoint &endpoint() const { return m_endpoint; }
+
+    kube::ApiClient *client() const { return m_client; }
+    kube::Informer *nodeInformer() const { return m_informer; }
+    NodeStore *store() const { return m_store; }
+    NodeGridModel *gridModel() const { return m_gridModel; }
+
+    kube::Informer::State connectionState() const { return m_informer->state(); }
+    QString connectionReason() const { return m_informer->stateReason(); }
+    QDateTime connectionSince() const { return m_informer->stateSince(); }
+    // "Live", "Connecting…", "Stale since 10:42: reason", worded for the status bar.
+    QString connectionText() const;
+
+signals:
+    void connectionStateChanged();
+    void synced();
+
+private:
+    kube::ClusterEndpoint m_endpoint;
+    kube::ApiClient *m_client = nullptr;
+    kube::Informer *m_informer = nullptr;
+    NodeStore *m_store = nullptr;
+    NodeGridModel *m_gridModel = nullptr;
+};
+
+} // namespace models

@@ -1,0 +1,114 @@
+#include "models/NodeConditionsModel.h"
+
+#include <QLocale>
+
+namespace models {
+
+NodeConditionsModel::NodeConditionsModel(NodeStore *store, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_store(store)
+{
+    connect(store, &NodeStore::nodesChanged, this, [this](const std::vector<NodeChange> &changes) {
+        for (const NodeChange &c : changes) {
+            const auto &n = c.after ? c.after : c.before;
+            if (n && n->name == m_name)
+                return reload();
+        }
+    });
+    connect(store, &NodeStore::reset, this, &NodeConditionsModel::reload);
+}
+
+void NodeConditionsModel::setNodeName(const QString &name)
+{
+    if (name == m_name)
+        return;
+    m_name = name;
+    reload();
+}
+
+void NodeConditionsModel::reload()
+{
+    std::vector<Row> rows;
+    if (const NodeRecord *rec = m_store ? m_store->find(m_name) : nullptr) {
+        const Taxonomy &tax = m_store->classifier().taxonomy();
+        for (const auto &c : rec->node->conditions) {
+            Row r{c, tax.lookup(c.type), false};
+            r.faulty = r.type.isBad(c.status);
+            rows.push_back(std::move(r));
+        }
+    }
+    const int oldCount = int(m_rows.size());
+    const int newCount = int(rows.size());
+    // Same shape: update in place so selections and scroll positions survive a watch update.
+    if (oldCount == newCount) {
+        m_rows = std::move(rows);
+        if (newCount > 0)
+            emit dataChanged(index(0, 0), index(newCount - 1, ColumnCount - 1));
+        return;
+    }
+    beginResetModel();
+    m_rows = std::move(rows);
+    endResetModel();
+}
+
+int NodeConditionsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int NodeConditionsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant NodeConditionsModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const Row &r = m_rows[std::size_t(index.row())];
+    const Severity sev = r.faulty ? r.type.severity : Severity::Healthy;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TypeColumn: return r.condition.type;
+        case StatusColumn: return r.condition.status;
+        case SeverityColumn: return r.faulty ? severityName(sev) : tr("OK");
+        case ReasonColumn: return r.condition.reason;
+        case MessageColumn: return r.condition.message;
+        case LastTransitionColumn:
+            return r.condition.lastTransitionTime.isValid()
+                       ? QLocale().toString(r.condition.lastTransitionTime.toLocalTime(), QLocale::ShortFormat)
+                       : QString();
+        }
+        break;
+    case Qt::ToolTipRole: {
+        QString tip = r.type.explanationText();
+        if (r.faulty && !r.type.actionText().isEmpty())
+            tip += QLatin1Char('\n') + tr("Recommended action: %1").arg(r.type.actionText());
+        return tip.isEmpty() ? QVariant() : tip;
+    }
+    case SeverityRole: return int(sev);
+    case FaultyRole: return r.faulty;
+    case ExplanationRole: return r.type.explanationText();
+    case ActionRole: return r.type.actionText();
+    case CategoryRole: return r.type.category;
+    }
+    return {};
+}
+
+QVariant NodeConditionsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TypeColumn: return tr("Condition");
+    case StatusColumn: return tr("Status");
+    case SeverityColumn: return tr("Severity");
+    case ReasonColumn: return tr("Reason");
+    case MessageColumn: return tr("Message");
+    case LastTransitionColumn: return tr("Last transition");
+    }
+    return {};
+}
+
+} // namespace models

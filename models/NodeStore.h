@@ -1,0 +1,74 @@
+#pragma once
+
+#include "kube/KubeObject.h"
+#include "kube/Node.h"
+#include "models/Classifier.h"
+#include "models/NodeHealth.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <array>
+#include <vector>
+
+namespace models {
+
+struct NodeRecord
+{
+    kube::NodePtr node;
+    NodeHealth health;
+};
+
+// A node as it was and as it is now, for listeners that need the difference (history).
+struct NodeChange
+{
+    kube::NodePtr before; // null when added
+    kube::NodePtr after;  // null when removed
+};
+
+// The dashboard's truth about the cluster's nodes, fed by the node informer's deltas. It keeps
+// nodes in arrival order (rows are stable until a node is removed), classifies each node as it
+// changes and keeps per-severity counts. Item models wrap it; it knows nothing of views.
+class NodeStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit NodeStore(const Classifier &classifier, QObject *parent = nullptr);
+
+    void applyDeltas(const kube::DeltaBatch &batch);
+    void clear();
+
+    int size() const { return int(m_rows.size()); }
+    const NodeRecord &at(int row) const { return m_rows[std::size_t(row)]; }
+    int indexOf(const QString &name) const { return m_index.value(name, -1); }
+    const NodeRecord *find(const QString &name) const;
+
+    int count(Severity s) const { return m_counts[std::size_t(s)]; }
+    int faultyCount() const;
+    const Classifier &classifier() const { return m_classifier; }
+    // Reclassifies every node (after the taxonomy or isolation policy changed).
+    void setClassifier(const Classifier &classifier);
+
+signals:
+    void rowsAboutToBeInserted(int first, int last);
+    void rowsInserted(int first, int last);
+    void rowAboutToBeRemoved(int row);
+    void rowRemoved(int row);
+    // Rows whose node changed, in ascending order, once per applied batch.
+    void rowsChanged(const QList<int> &rows);
+    void reset();
+    // Once per applied batch, after the rows signals: what changed, for history and alerts.
+    void nodesChanged(const std::vector<models::NodeChange> &changes);
+    void countsChanged();
+
+private:
+    void account(const NodeHealth &h, int delta);
+
+    Classifier m_classifier;
+    std::vector<NodeRecord> m_rows;
+    QHash<QString, int> m_index;
+    std::array<int, 5> m_counts{};
+};
+
+} // namespace models

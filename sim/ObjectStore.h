@@ -1,0 +1,115 @@
+#pragma once
+
+#include <QObject>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace sim {
+
+using json = nlohmann::json;
+using StringMap = std::map<std::string, std::string>;
+
+// What can be selected on without parsing the object again: labels and the selectable fields
+// (metadata.name, spec.nodeName, status.phase, involvedObject.name, ...).
+struct ObjectMeta
+{
+    std::string name;
+    std::string ns;
+    std::string uid;
+    StringMap labels;
+    StringMap fields;
+};
+
+// One object as kubesim keeps it: serialized once, with a Node's bulky `status.images` stored
+// apart and shared between nodes that carry the same images (65,000 nodes fit in memory).
+struct StoredObject
+{
+    std::string prefix; // the object up to where images go (or the whole object)
+    std::shared_ptr<const std::string> images;
+    std::string suffix;
+    std::uint64_t resourceVersion = 0;
+    std::shared_ptr<const ObjectMeta> meta;
+
+    void appendTo(std::string &out) const;
+    std::string serialize() const;
+    json parse() const;
+    std::size_t byteSize() const;
+};
+
+enum class EventType { Added, Modified, Deleted };
+const char *eventTypeName(EventType t);
+
+struct StoreEvent
+{
+    std::uint64_t resourceVersion = 0;
+    std::string resource;
+    EventType type = EventType::Added;
+    std::shared_ptr<const std::string> object; // full serialization at that version
+    std::shared_ptr<const ObjectMeta> meta;
+};
+
+// The cluster's objects by resource, with one resourceVersion counter for everything (as etcd
+// has) and a bounded window of recent changes for watches. A watch from a resourceVersion older
+// than the window gets 410 Expired, exactly as from kube-apiserver after compaction.
+class ObjectStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ObjectStore(QObject *parent = nullptr);
+
+    std::uint64_t currentResourceVersion() const { return m_rv; }
+    // The oldest resourceVersion a watch can still start from.
+    std::uint64_t oldestWatchableResourceVersion() const { return m_windowStart; }
+    void setEventWindow(std::size_t events) { m_windowSize = events; trimWindow(); }
+    std::size_t eventWindow() const { return m_windowSize; }
+    // Forgets every retained event: any watch from before now must relist.
+    void compact();
+
+    const StoredObject *get(const std::string &resource, const std::string &ns, const std::string &name) const;
+    std::optional<json> getJson(const std::string &resource, const std::string &ns, const std::string &name) const;
+    // Objects of a resource, sorted by namespace/name; `ns` empty means all namespaces.
+    std::vector<const StoredObject *> list(const std::string &resource, const std::string &ns = {}) const;
+    std::size_t count(const std::string &resource) const;
+
+    // Creates or replaces `obj`; assigns resourceVersion (and uid/creationTimestamp on create).
+    // Returns the stored object as JSON. `type` is deduced (Added when new).
+    json put(const std::string &resource, json obj);
+    // Deletes; returns the last state (with a new resourceVersion), or nullopt when absent.
+    std::optional<json> remove(const std::string &resource, const std::string &ns, const std::string &name);
+
+    // Events after `rv` for `resource`, oldest first.
+    std::vector<const StoreEvent *> eventsSince(const std::string &resource, std::uint64_t rv) const;
+
+    static std::string key(const std::string &ns, const std::string &name) { return ns.empty() ? name : ns + '/' + name; }
+    static std::shared_ptr<const ObjectMeta> extractMeta(const std::string &resource, const json &obj);
+
+signals:
+    void changed(const sim::StoreEvent &event);
+
+private:
+    StoredObject store(const std::string &resource, json obj);
+    void record(const std::string &resource, EventType type, const StoredObject &obj);
+    void trimWindow();
+    std::shared_ptr<const std::string> internImages(std::string serialized);
+
+    std::unordered_map<std::string, std::map<std::string, StoredObject>> m_objects;
+    std::deque<StoreEvent> m_events;
+    std::size_t m_windowSize = 10000;
+    std::uint64_t m_rv = 1000;
+    std::uint64_t m_windowStart = 1000;
+    std::unordered_map<std::size_t, std::vector<std::weak_ptr<const std::string>>> m_imagePool;
+};
+
+std::string newUid();
+std::string nowRfc3339();
+
+} // namespace sim

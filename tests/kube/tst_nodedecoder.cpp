@@ -1,0 +1,137 @@
+#include "kube/NodeDecoder.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace kube;
+
+namespace {
+
+QByteArray nodeJson(const QByteArray &name, const QByteArray &rv, const QByteArray &npuStatus = "False")
+{
+    static const QByteArray tmpl = [] {
+        QFile f(QStringLiteral(FAULTBOARD_TEST_DATA "/node-template.json"));
+        if (!f.open(QIODevice::ReadOnly))
+            qFatal("missing test data node-template.json");
+        return f.readAll().trimmed();
+    }();
+    return QByteArray(tmpl).replace("@NAME@", name).replace("@RV@", rv).replace("@NPU@", npuStatus);
+}
+
+} // namespace
+
+class TestNodeDecoder : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void decodesEveryField()
+    {
+        ApiError err;
+        NodePtr n = NodeDecoder::decodeNode(nodeJson("npu-0003", "42", "True"), &err);
+        QVERIFY2(n, qPrintable(err.toString()));
+        QCOMPARE(n->name, QStringLiteral("npu-0003"));
+        QCOMPARE(n->uid, QStringLiteral("u-npu-0003"));
+        QCOMPARE(n->resourceVersion, QStringLiteral("42"));
+        QCOMPARE(n->creationTimestamp, QDateTime(QDate(2024, 9, 27), QTime(10, 45, 55), Qt::UTC));
+        QCOMPARE(n->labels.value(QStringLiteral("pool")), QStringLiteral("npu-910b"));
+        QCOMPARE(n->labels.size(), std::size_t(3));
+        // Only Faultboard's own annotations are kept.
+        QCOMPARE(n->annotations.size(), std::size_t(2));
+        QCOMPARE(n->annotations.value(QStringLiteral("faultboard.io/isolated-reason")), QStringLiteral("卡丢失"));
+        QVERIFY(n->unschedulable);
+        QCOMPARE(n->taints.size(), std::size_t(2));
+        QCOMPARE(n->taints[0].key, QStringLiteral("faultboard.io/isolated"));
+        QCOMPARE(n->taints[0].value, QStringLiteral("NT_NPU_CARD_LOSE"));
+        QCOMPARE(n->taints[1].effect, QStringLiteral("NoExecute"));
+        QCOMPARE(n->taints[1].timeAdded, QDateTime(QDate(2024, 9, 27), QTime(11, 0), Qt::UTC));
+        QCOMPARE(n->conditions.size(), std::size_t(2));
+        const NodeCondition *c = n->condition(QStringLiteral("NT_NPU_CARD_LOSE"));
+        QVERIFY(c);
+        QCOMPARE(c->status, QStringLiteral("True"));
+        QCOMPARE(c->reason, QStringLiteral("os_task_name:npu-card-lose"));
+        QVERIFY(!c->lastHeartbeatTime.isValid());
+        // +08:00 is converted to UTC, fractional seconds kept to the millisecond.
+        QCOMPARE(c->lastTransitionTime, QDateTime(QDate(2024, 9, 27), QTime(2, 45, 55, 123), Qt::UTC));
+        QCOMPARE(n->capacity.value(QStringLiteral("huawei.com/ascend-910")), QStringLiteral("8"));
+        QCOMPARE(n->allocatable.value(QStringLiteral("huawei.com/ascend-910")), QStringLiteral("7"));
+        QCOMPARE(n->internalIp(), QStringLiteral("10.1.2.3"));
+        QCOMPARE(n->nodeInfo.architecture, QStringLiteral("arm64"));
+        QCOMPARE(n->nodeInfo.osImage, QStringLiteral("EulerOS 2.0 SP10"));
+    }
+
+    void decodesAList()
+    {
+        const QByteArray list = R"({"kind":"NodeList","apiVersion":"v1","metadata":{"resourceVersion":"77","continue":"abc","remainingItemCount":5},"items":[)"
+                                + nodeJson("gpu-0001", "70") + "," + nodeJson("gpu-0002", "71") + "]}";
+        const DecodedList l = NodeDecoder().decodeList(list);
+        QVERIFY(l.error.ok());
+        QCOMPARE(l.items.size(), std::size_t(2));
+        QCOMPARE(l.items[1]->name, QStringLiteral("gpu-0002"));
+        QCOMPARE(l.resourceVersion, QStringLiteral("77"));
+        QCOMPARE(l.continueToken, QStringLiteral("abc"));
+        QCOMPARE(l.remainingItemCount, 5);
+        const auto *n = static_cast<const Node *>(l.items[0].get());
+        QCOMPARE(n->conditions.size(), std::size_t(2)); // list items decode as fully as single nodes
+    }
+
+    void decodesWatchEvents_data()
+    {
+        QTest::addColumn<QByteArray>("frame");
+        QTest::addColumn<int>("type");
+        QTest::addColumn<QString>("rv");
+        QTest::newRow("added") << ("{\"type\":\"ADDED\",\"object\":" + nodeJson("n1", "5") + "}") << int(WatchEvent::Type::Added) << "5";
+        QTest::newRow("modified") << ("{\"type\":\"MODIFIED\",\"object\":" + nodeJson("n1", "6") + "}") << int(WatchEvent::Type::Modified) << "6";
+        QTest::newRow("deleted") << ("{\"type\":\"DELETED\",\"object\":" + nodeJson("n1", "7") + "}") << int(WatchEvent::Type::Deleted) << "7";
+        QTest::newRow("type after object") << ("{\"object\":" + nodeJson("n1", "8") + ",\"type\":\"MODIFIED\"}") << int(WatchEvent::Type::Modified) << "8";
+        QTest::newRow("bookmark") << QByteArray(R"({"type":"BOOKMARK","object":{"kind":"Node","apiVersion":"v1","metadata":{"resourceVersion":"99","creationTimestamp":null}}})")
+                                  << int(WatchEvent::Type::Bookmark) << "99";
+    }
+
+    void decodesWatchEvents()
+    {
+        QFETCH(QByteArray, frame);
+        QFETCH(int, type);
+        QFETCH(QString, rv);
+        const WatchEvent ev = NodeDecoder().decodeEvent(frame);
+        QVERIFY2(ev.error.ok(), qPrintable(ev.error.toString()));
+        QCOMPARE(int(ev.type), type);
+        QCOMPARE(ev.resourceVersion, rv);
+        QCOMPARE(bool(ev.object), type != int(WatchEvent::Type::Bookmark));
+    }
+
+    void decodesErrorEvent()
+    {
+        const WatchEvent ev = NodeDecoder().decodeEvent(
+            R"J({"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"too old resource version: 5 (900)","reason":"Expired","code":410}})J");
+        QCOMPARE(ev.type, WatchEvent::Type::Error);
+        QVERIFY(ev.error.isGone());
+        QCOMPARE(ev.error.reason, QStringLiteral("Expired"));
+        QCOMPARE(ev.error.message, QStringLiteral("too old resource version: 5 (900)"));
+    }
+
+    void reportsMalformedInput()
+    {
+        const WatchEvent ev = NodeDecoder().decodeEvent(R"({"type":"ADDED","object":{"metadata":{"name":"x")");
+        QCOMPARE(ev.error.kind, ApiError::Kind::Decode);
+        QVERIFY(ev.error.message.contains(QLatin1String("watch event")));
+        const DecodedList l = NodeDecoder().decodeList("[not json");
+        QCOMPARE(l.error.kind, ApiError::Kind::Decode);
+    }
+
+    void benchmarkListDecode()
+    {
+        QByteArray list = R"({"kind":"NodeList","apiVersion":"v1","metadata":{"resourceVersion":"1"},"items":[)";
+        for (int i = 0; i < 500; ++i)
+            list += (i ? "," : "") + nodeJson("n" + QByteArray::number(i), QByteArray::number(i));
+        list += "]}";
+        NodeDecoder d;
+        QBENCHMARK {
+            const DecodedList l = d.decodeList(list);
+            QCOMPARE(l.items.size(), std::size_t(500));
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TestNodeDecoder)
+#include "tst_nodedecoder.moc"

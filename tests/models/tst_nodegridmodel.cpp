@@ -1,0 +1,90 @@
+#include "models/NodeGridModel.h"
+#include "models/NodeStore.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace models;
+
+namespace {
+
+kube::NodePtr makeNode(const QString &name, const QString &ready, const QString &rv, const QString &pool = QStringLiteral("a"))
+{
+    auto n = std::make_shared<kube::Node>();
+    n->name = name;
+    n->resourceVersion = rv;
+    n->labels.insert(QStringLiteral("pool"), pool);
+    n->conditions.push_back({QStringLiteral("Ready"), ready, {}, {}, {}, {}});
+    return n;
+}
+
+kube::Delta delta(kube::Delta::Type t, kube::NodePtr n)
+{
+    return {t, std::move(n)};
+}
+
+} // namespace
+
+class TestNodeGridModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void followsTheStore()
+    {
+        NodeStore store{Classifier(Taxonomy::builtIn())};
+        NodeGridModel model(&store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        store.applyDeltas({delta(kube::Delta::Type::Added, makeNode("a", "True", "1")),
+                           delta(kube::Delta::Type::Added, makeNode("b", "True", "2")),
+                           delta(kube::Delta::Type::Added, makeNode("c", "False", "3"))});
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(2).data(NodeGridModel::SeverityRole).toInt(), int(Severity::Critical));
+        QCOMPARE(store.count(Severity::Critical), 1);
+
+        store.applyDeltas({delta(kube::Delta::Type::Deleted, makeNode("a", "True", "4"))});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0).data().toString(), QStringLiteral("b"));
+        QCOMPARE(store.indexOf(QStringLiteral("c")), 1);
+    }
+
+    void coalescesAStormIntoFewDataChanged()
+    {
+        NodeStore store{Classifier(Taxonomy::builtIn())};
+        NodeGridModel model(&store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        kube::DeltaBatch adds;
+        for (int i = 0; i < 1000; ++i)
+            adds.push_back(delta(kube::Delta::Type::Added, makeNode(QString::number(i), "True", "1")));
+        store.applyDeltas(adds);
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        // 50 watch batches of 20 changes each, within one frame.
+        for (int b = 0; b < 50; ++b) {
+            kube::DeltaBatch mods;
+            for (int i = 0; i < 20; ++i)
+                mods.push_back(delta(kube::Delta::Type::Modified, makeNode(QString::number(b * 20 + i), "False", "2")));
+            store.applyDeltas(mods);
+        }
+        QCOMPARE(changed.count(), 0); // nothing yet: coalesced until the next frame
+        QTRY_VERIFY(changed.count() > 0);
+        QCOMPARE(changed.count(), 1); // one range for the whole storm
+        QCOMPARE(store.count(Severity::Critical), 1000);
+        QCOMPARE(model.index(999).data(NodeGridModel::SeverityRole).toInt(), int(Severity::Critical));
+    }
+
+    void groupRoleFollowsGroupingLabel()
+    {
+        NodeStore store{Classifier(Taxonomy::builtIn())};
+        NodeGridModel model(&store);
+        store.applyDeltas({delta(kube::Delta::Type::Added, makeNode("a", "True", "1", "gpu"))});
+        QVERIFY(model.index(0).data(NodeGridModel::GroupRole).toString().isEmpty());
+        model.setGroupingLabel(QStringLiteral("pool"));
+        QCOMPARE(model.index(0).data(NodeGridModel::GroupRole).toString(), QStringLiteral("gpu"));
+    }
+};
+
+QTEST_MAIN(TestNodeGridModel)
+#include "tst_nodegridmodel.moc"

@@ -1,0 +1,105 @@
+#include "models/ClusterSession.h"
+#include "models/NodeConditionsModel.h"
+#include "models/Taxonomy.h"
+#include "tests/common/TestCluster.h"
+#include "ui/MainWindow.h"
+#include "ui/NodeDetailPanel.h"
+#include "ui/NodeGridView.h"
+#include "ui/SeverityStyle.h"
+
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+using namespace models;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestCluster> m_cluster;
+
+private slots:
+    void initTestCase()
+    {
+        m_cluster = std::make_unique<TestCluster>(QStringList{QStringLiteral("--paused")});
+        QVERIFY2(m_cluster->start(), qPrintable(m_cluster->errorString()));
+    }
+
+    void cleanupTestCase() { m_cluster.reset(); }
+
+    void gridShowsEveryNodeAndColoursFaults()
+    {
+        ClusterSession session(m_cluster->endpoint(), Classifier(Taxonomy::builtIn()));
+        ui::MainWindow window;
+        window.setSession(&session);
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy synced(&session, &ClusterSession::synced);
+        session.start();
+        QVERIFY(synced.wait(20000));
+
+        ui::NodeGridView *grid = window.grid();
+        QCOMPARE(grid->model()->rowCount(), 64);
+        int tiles = 0;
+        for (int g = 0; g < grid->groupCount(); ++g)
+            tiles += grid->tilesInGroup(g);
+        QCOMPARE(tiles, 64);
+        QTRY_VERIFY(window.connectionLabel()->text().contains(QLatin1String("Live")));
+        QTRY_VERIFY(window.countsLabel()->text().startsWith(QLatin1String("64 node")));
+
+        QVERIFY(m_cluster->setCondition(QStringLiteral("gpu-0010"), QStringLiteral("Ready"), QStringLiteral("Unknown"),
+                                        QStringLiteral("NodeStatusUnknown"), QStringLiteral("Kubelet stopped posting node status.")));
+        const QModelIndex faulty = session.gridModel()->indexOf(QStringLiteral("gpu-0010"));
+        QTRY_COMPARE_WITH_TIMEOUT(faulty.data(NodeGridModel::SeverityRole).toInt(), int(Severity::Critical), 5000);
+
+        // The tile is painted in the critical colour; a healthy neighbour in the healthy one.
+        const QRect r = grid->visualRect(faulty);
+        QVERIFY(r.isValid());
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            const QImage img = grid->viewport()->grab().toImage();
+            return img.pixelColor(r.topLeft() + QPoint(1, 1)) == ui::SeverityStyle::color(Severity::Critical);
+        }(), 5000);
+        const QModelIndex healthy = session.gridModel()->indexOf(QStringLiteral("gpu-0011"));
+        const QImage img = grid->viewport()->grab().toImage();
+        QCOMPARE(img.pixelColor(grid->visualRect(healthy).topLeft() + QPoint(1, 1)),
+                 ui::SeverityStyle::color(Severity::Healthy));
+
+        // Clicking the tile shows its conditions.
+        QTest::mouseClick(grid->viewport(), Qt::LeftButton, {}, r.center());
+        QCOMPARE(window.detailPanel()->nodeName(), QStringLiteral("gpu-0010"));
+        QAbstractItemModel *conditions = window.detailPanel()->conditionsView()->model();
+        bool sawReady = false;
+        for (int row = 0; row < conditions->rowCount(); ++row) {
+            if (conditions->index(row, NodeConditionsModel::TypeColumn).data().toString() == QLatin1String("Ready")) {
+                sawReady = true;
+                QCOMPARE(conditions->index(row, NodeConditionsModel::StatusColumn).data().toString(), QStringLiteral("Unknown"));
+                QCOMPARE(conditions->index(row, NodeConditionsModel::ReasonColumn).data().toString(), QStringLiteral("NodeStatusUnknown"));
+                QCOMPARE(conditions->index(row, 0).data(NodeConditionsModel::SeverityRole).toInt(), int(Severity::Critical));
+            }
+        }
+        QVERIFY(sawReady);
+        QVERIFY(m_cluster->setCondition(QStringLiteral("gpu-0010"), QStringLiteral("Ready"), QStringLiteral("True")));
+    }
+
+    void groupsByPool()
+    {
+        ClusterSession session(m_cluster->endpoint(), Classifier(Taxonomy::builtIn()));
+        ui::MainWindow window;
+        window.setSession(&session);
+        QSignalSpy synced(&session, &ClusterSession::synced);
+        session.start();
+        QVERIFY(synced.wait(20000));
+        session.gridModel()->setGroupingLabel(QStringLiteral("pool"));
+        QTRY_COMPARE(window.grid()->groupCount(), 2);
+        QCOMPARE(window.grid()->tilesInGroup(0), 24);
+        QCOMPARE(window.grid()->tilesInGroup(1), 40);
+        QVERIFY(window.grid()->groupTitle(0).startsWith(QLatin1String("gpu-a100")));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
