@@ -12,6 +12,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QTimer>
 #include <QTranslator>
 
 #include <cstdio>
@@ -61,7 +62,13 @@ int run(int argc, char *argv[])
     QCommandLineOption langOpt(QStringLiteral("lang"),
                                QApplication::translate("main", "The user interface language (en, zh_CN); default: the system's."),
                                QStringLiteral("LANG"));
-    cli.addOptions({kubeconfigOpt, contextOpt, demoOpt, langOpt});
+    QCommandLineOption screenshotOpt(QStringLiteral("screenshot"),
+                                     QApplication::translate("main", "Save a picture of the main window to FILE and quit (for documentation)."),
+                                     QStringLiteral("FILE"));
+    QCommandLineOption screenshotDelayOpt(QStringLiteral("screenshot-delay"),
+                                          QApplication::translate("main", "Seconds to wait after the first sync before --screenshot (default 2)."),
+                                          QStringLiteral("SECONDS"), QStringLiteral("2"));
+    cli.addOptions({kubeconfigOpt, contextOpt, demoOpt, langOpt, screenshotOpt, screenshotDelayOpt});
     cli.process(app);
     installTranslators(app, cli.value(langOpt));
 
@@ -82,6 +89,20 @@ int run(int argc, char *argv[])
         }
         session = std::make_unique<models::ClusterSession>(*endpoint, classifier);
         window.setSession(session.get());
+        if (cli.isSet(screenshotOpt)) {
+            QObject::connect(session.get(), &models::ClusterSession::synced, &window, [&] {
+                const int delayMs = int(cli.value(screenshotDelayOpt).toDouble() * 1000);
+                QTimer::singleShot(delayMs, &window, [&] {
+                    const QString file = cli.value(screenshotOpt);
+                    if (!window.grab().save(file)) {
+                        std::fprintf(stderr, "faultboard: cannot write %s\n", qPrintable(file));
+                        QApplication::exit(1);
+                        return;
+                    }
+                    QApplication::quit();
+                });
+            }, Qt::SingleShotConnection);
+        }
         session->start();
         return true;
     };

@@ -130,7 +130,9 @@ QVariant NodeGridModel::data(const QModelIndex &index, int role) const
         return flags;
     }
     case GroupRole:
-        return m_groupingLabel.isEmpty() ? QString() : rec->node->labels.value(m_groupingLabel);
+        if (m_groupingLabel.isEmpty())
+            return {}; // not grouped: no value at all, so views draw no group headers
+        return rec->node->labels.value(m_groupingLabel);
     case ConditionTypesRole: {
         QStringList types;
         for (const auto &c : rec->node->conditions)

@@ -54,6 +54,9 @@ MainWindow::MainWindow(QWidget *parent)
     zoomIn->setShortcut(QKeySequence::ZoomIn);
     QAction *zoomOut = toolbar->addAction(tr("Zoom out"), m_grid, &NodeGridView::zoomOut);
     zoomOut->setShortcut(QKeySequence::ZoomOut);
+    QAction *fit = toolbar->addAction(tr("Fit"), m_grid, &NodeGridView::fitToView);
+    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    fit->setToolTip(tr("Make every node fit in the window"));
 
     auto *dock = new QDockWidget(tr("Node"), this);
     dock->setObjectName(QStringLiteral("nodeDock"));

@@ -57,6 +57,44 @@ void NodeGridView::setModel(QAbstractItemModel *model)
 
 void NodeGridView::setTileSize(int px)
 {
+    m_fit = false;
+    applyTileSize(px);
+}
+
+void NodeGridView::fitToView()
+{
+    m_fit = true;
+    applyTileSize(fittingTileSize());
+}
+
+int NodeGridView::fittingTileSize() const
+{
+    // The largest size at which every tile (and group header) fits without scrolling.
+    const int rows = model() ? model()->rowCount(rootIndex()) : 0;
+    if (rows == 0)
+        return m_tileSize;
+    const int groups = std::max<int>(1, int(m_groups.size()));
+    const int width = viewport()->width() - 2 * Margin;
+    const int height = viewport()->height() - 2 * Margin - (m_hasGroups ? groups * (fontMetrics().height() + 16) : 0);
+    for (int s = MaxTileSize; s > MinTileSize; --s) {
+        const int p = s + (s >= 16 ? 2 : 1);
+        const int cols = std::max(1, (width + (s >= 16 ? 2 : 1)) / p);
+        // Each group starts a new row of tiles.
+        int lines = 0;
+        if (m_hasGroups) {
+            for (const Group &g : m_groups)
+                lines += (int(g.rows.size()) + cols - 1) / cols;
+        } else {
+            lines = (rows + cols - 1) / cols;
+        }
+        if (lines * p <= height)
+            return s;
+    }
+    return MinTileSize;
+}
+
+void NodeGridView::applyTileSize(int px)
+{
     px = std::clamp(px, MinTileSize, MaxTileSize);
     if (px == m_tileSize)
         return;
@@ -73,6 +111,7 @@ void NodeGridView::zoomIn()
 {
     setTileSize(m_tileSize + std::max(2, m_tileSize / 4));
 }
+
 
 void NodeGridView::zoomOut()
 {
@@ -157,9 +196,6 @@ void NodeGridView::relayout()
             m_hasGroups = true;
         byValue[g.toString()].push_back(r);
     }
-    if (!m_hasGroups && byValue.size() == 1 && byValue.begin()->first.isEmpty()) {
-        // Not grouped: one group without a header.
-    }
     int y = Margin;
     for (auto &[value, members] : byValue) {
         Group g;
@@ -175,6 +211,14 @@ void NodeGridView::relayout()
         }
         y += groupHeight(g);
         m_groups.push_back(std::move(g));
+    }
+    if (m_fit) {
+        const int fitting = fittingTileSize();
+        if (fitting != m_tileSize) {
+            m_tileSize = fitting;
+            emit tileSizeChanged(fitting);
+            return relayout(); // positions depend on the size; groups are now known
+        }
     }
     updateGeometries();
 }
@@ -402,7 +446,10 @@ void NodeGridView::paintTile(QPainter &p, const QRect &r, const QModelIndex &ind
     const QColor fill = SeverityStyle::color(sev, dark);
     p.fillRect(r, fill);
     const int s = r.width();
-    if (s >= 12)
+    if (s >= 48) // the name goes at the bottom: keep the glyph in the upper part
+        SeverityStyle::drawGlyph(&p, QRectF(r.left(), r.top() + s * 0.12, s, s * 0.55), sev,
+                                 SeverityStyle::textColor(sev));
+    else if (s >= 12)
         SeverityStyle::drawGlyph(&p, r, sev, SeverityStyle::textColor(sev));
     if (flags & NodeGridModel::CordonedFlag) {
         // Cordoned: diagonal hatching over the tile.
@@ -501,7 +548,7 @@ void NodeGridView::paintEvent(QPaintEvent *event)
 void NodeGridView::resizeEvent(QResizeEvent *event)
 {
     QAbstractItemView::resizeEvent(event);
-    if (columns() != m_columns) {
+    if (m_fit || columns() != m_columns) {
         relayout();
         viewport()->update();
     } else {

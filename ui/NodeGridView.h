@@ -23,7 +23,11 @@ public:
     void setModel(QAbstractItemModel *model) override;
 
     int tileSize() const { return m_tileSize; }
+    // Sets a fixed tile size (ends fitting).
     void setTileSize(int px);
+    // Fitting: tiles as large as possible while every node fits in the viewport (the default,
+    // until the user zooms).
+    bool fitsToView() const { return m_fit; }
     static constexpr int MinTileSize = 6;
     static constexpr int MaxTileSize = 72;
 
@@ -42,6 +46,7 @@ public:
 public slots:
     void zoomIn();
     void zoomOut();
+    void fitToView();
 
 signals:
     void tileSizeChanged(int px);
@@ -98,7 +103,11 @@ private:
     QModelIndex indexForRow(int row) const;
     void paintTile(QPainter &p, const QRect &r, const QModelIndex &index, bool dark) const;
 
+    void applyTileSize(int px);
+    int fittingTileSize() const;
+
     int m_tileSize = 14;
+    bool m_fit = true;
     bool m_layoutDirty = true;
     bool m_hasGroups = false;
     std::vector<Group> m_groups;
