@@ -1,3 +1,4 @@
+#include "kube/BulkFieldFilter.h"
 #include "kube/NodeDecoder.h"
 
 #include <QFile>
@@ -117,6 +118,58 @@ private slots:
         QVERIFY(ev.error.message.contains(QLatin1String("watch event")));
         const DecodedList l = NodeDecoder().decodeList("[not json");
         QCOMPARE(l.error.kind, ApiError::Kind::Decode);
+    }
+
+    void bulkFilterDropsOnlyImagesAndManagedFields()
+    {
+        // Keys named like the bulk fields elsewhere, brackets and escaped quotes inside strings.
+        auto read = [](const char *name) {
+            QFile f(QStringLiteral(FAULTBOARD_TEST_DATA "/") + QLatin1String(name));
+            if (!f.open(QIODevice::ReadOnly))
+                qFatal("missing %s", name);
+            return f.readAll().trimmed();
+        };
+        QCOMPARE(BulkFieldFilter::strip(read("bulk-filter-in.json")), read("bulk-filter-out.json"));
+        // Malformed input passes through for the parser to report.
+        const QByteArray broken = "{\"status\":{\"images\":[1,2";
+        QCOMPARE(BulkFieldFilter::strip(broken), broken);
+    }
+
+    void filteredAndUnfilteredDecodeAlike()
+    {
+        // A real kubesim node (10 KB, 30 images): the decoder's result must not depend on the
+        // pre-pass, and the pre-pass must remove most of the bytes.
+        QFile f(QStringLiteral(FAULTBOARD_TEST_DATA "/node-kubesim.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray raw = f.readAll();
+        const QByteArray stripped = BulkFieldFilter::strip(raw);
+        QVERIFY2(stripped.size() * 2 < raw.size(), qPrintable(QString::number(stripped.size())));
+        NodePtr a = NodeDecoder::decodeNode(raw);
+        NodePtr b = NodeDecoder::decodeNode(stripped);
+        QVERIFY(a && b);
+        QCOMPARE(a->name, b->name);
+        QCOMPARE(a->labels, b->labels);
+        QVERIFY(a->conditions == b->conditions);
+        QCOMPARE(a->capacity, b->capacity);
+        QCOMPARE(a->nodeInfo, b->nodeInfo);
+        QVERIFY(a->conditions.size() >= 10);
+    }
+
+    void benchmarkRealisticListDecode()
+    {
+        // 500 kubesim nodes (a full page, ~5 MB), as the informer decodes them.
+        QFile f(QStringLiteral(FAULTBOARD_TEST_DATA "/node-kubesim.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray node = f.readAll().trimmed();
+        QByteArray list = R"({"kind":"NodeList","apiVersion":"v1","metadata":{"resourceVersion":"1"},"items":[)";
+        for (int i = 0; i < 500; ++i)
+            list += (i ? "," : "") + node;
+        list += "]}";
+        NodeDecoder d;
+        QBENCHMARK {
+            const DecodedList l = d.decodeList(list);
+            QCOMPARE(l.items.size(), std::size_t(500));
+        }
     }
 
     void benchmarkListDecode()
