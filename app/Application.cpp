@@ -5,7 +5,10 @@
 #include "models/ClusterSession.h"
 #include "models/Taxonomy.h"
 #include "sim/KubesimProcess.h"
+#include "ui/AppSettings.h"
+#include "ui/ClusterView.h"
 #include "ui/MainWindow.h"
+#include "ui/Theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -24,14 +27,19 @@ namespace {
 void installTranslators(QApplication &app, const QString &language)
 {
     const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    QLocale::setDefault(locale);
     auto *ours = new QTranslator(&app);
     if (ours->load(locale, QStringLiteral("faultboard"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(ours);
     auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
     models::Taxonomy::setTextLocale(locale.name());
+}
+
+void printError(const QString &message)
+{
+    std::fprintf(stderr, "faultboard: %s\n", qPrintable(message));
 }
 
 } // namespace
@@ -55,80 +63,96 @@ int run(int argc, char *argv[])
                                      QApplication::translate("main", "The kubeconfig file to use (instead of KUBECONFIG or ~/.kube/config)."),
                                      QStringLiteral("FILE"));
     QCommandLineOption contextOpt(QStringLiteral("context"),
-                                  QApplication::translate("main", "The kubeconfig context to use (instead of current-context)."),
+                                  QApplication::translate("main", "Open this kubeconfig context at once (instead of choosing one)."),
                                   QStringLiteral("NAME"));
     QCommandLineOption demoOpt(QStringLiteral("demo"),
                                QApplication::translate("main", "Start a simulated demo cluster (kubesim) and show it."));
     QCommandLineOption langOpt(QStringLiteral("lang"),
-                               QApplication::translate("main", "The user interface language (en, zh_CN); default: the system's."),
+                               QApplication::translate("main", "The user interface language (en, zh_CN); default: the settings, else the system's."),
                                QStringLiteral("LANG"));
+    QCommandLineOption themeOpt(QStringLiteral("theme"),
+                                QApplication::translate("main", "The theme: system, light or dark; default: the settings."),
+                                QStringLiteral("THEME"));
     QCommandLineOption screenshotOpt(QStringLiteral("screenshot"),
                                      QApplication::translate("main", "Save a picture of the main window to FILE and quit (for documentation)."),
                                      QStringLiteral("FILE"));
     QCommandLineOption screenshotDelayOpt(QStringLiteral("screenshot-delay"),
                                           QApplication::translate("main", "Seconds to wait after the first sync before --screenshot (default 2)."),
                                           QStringLiteral("SECONDS"), QStringLiteral("2"));
-    cli.addOptions({kubeconfigOpt, contextOpt, demoOpt, langOpt, screenshotOpt, screenshotDelayOpt});
+    cli.addOptions({kubeconfigOpt, contextOpt, demoOpt, langOpt, themeOpt, screenshotOpt, screenshotDelayOpt});
     cli.process(app);
-    installTranslators(app, cli.value(langOpt));
 
-    const models::Classifier classifier(models::Taxonomy::builtIn());
-    ui::MainWindow window;
-    std::unique_ptr<models::ClusterSession> session;
+    const ui::AppSettings settings = ui::AppSettings::load();
+    installTranslators(app, cli.isSet(langOpt) ? cli.value(langOpt) : settings.language);
+    ui::Theme::apply(cli.isSet(themeOpt) ? cli.value(themeOpt) : settings.theme);
 
-    auto connectTo = [&](const kube::KubeConfig::LoadOptions &opts, const QString &context) -> bool {
-        kube::ApiError error;
-        auto config = kube::KubeConfig::load(opts, &error);
-        std::optional<kube::ClusterEndpoint> endpoint;
-        if (config)
-            endpoint = config->resolve(context, &error);
-        if (!endpoint) {
-            std::fprintf(stderr, "faultboard: %s\n", qPrintable(error.toString()));
-            QMessageBox::critical(&window, QApplication::translate("main", "Cannot connect"), error.toString());
-            return false;
-        }
-        session = std::make_unique<models::ClusterSession>(*endpoint, classifier);
-        window.setSession(session.get());
-        if (cli.isSet(screenshotOpt)) {
-            QObject::connect(session.get(), &models::ClusterSession::synced, &window, [&] {
-                const int delayMs = int(cli.value(screenshotDelayOpt).toDouble() * 1000);
-                QTimer::singleShot(delayMs, &window, [&] {
-                    const QString file = cli.value(screenshotOpt);
-                    if (!window.grab().save(file)) {
-                        std::fprintf(stderr, "faultboard: cannot write %s\n", qPrintable(file));
-                        QApplication::exit(1);
-                        return;
-                    }
-                    QApplication::quit();
-                });
-            }, Qt::SingleShotConnection);
-        }
-        session->start();
-        return true;
+    models::IsolationPolicy policy;
+    policy.taintKey = settings.isolationTaintKey;
+    const models::Classifier classifier(models::Taxonomy::builtIn(), policy);
+    ui::MainWindow window(classifier);
+    kube::KubeConfig::LoadOptions kubeconfig;
+    kubeconfig.explicitPath = cli.value(kubeconfigOpt);
+    window.setKubeconfigOptions(kubeconfig);
+
+    auto armScreenshot = [&](ui::ClusterView *view) {
+        if (!cli.isSet(screenshotOpt) || !view)
+            return;
+        QObject::connect(view->session(), &models::ClusterSession::synced, &window, [&] {
+            QTimer::singleShot(int(cli.value(screenshotDelayOpt).toDouble() * 1000), &window, [&] {
+                const QString file = cli.value(screenshotOpt);
+                if (!window.grab().save(file)) {
+                    printError(QApplication::translate("main", "cannot write %1").arg(file));
+                    QApplication::exit(1);
+                    return;
+                }
+                QApplication::quit();
+            });
+        }, Qt::SingleShotConnection);
     };
 
     sim::KubesimProcess demo;
-    if (cli.isSet(demoOpt)) {
+    auto startDemo = [&] {
+        if (demo.isReady() || demo.process())
+            return;
         window.showStartupMessage(QApplication::translate("main", "Starting the demo cluster…"));
-        QObject::connect(&demo, &sim::KubesimProcess::ready, &window, [&] {
-            kube::KubeConfig::LoadOptions opts;
-            opts.explicitPath = demo.kubeconfigPath();
-            connectTo(opts, QString());
-        });
-        QObject::connect(&demo, &sim::KubesimProcess::failed, &window, [&](const QString &error) {
-            std::fprintf(stderr, "faultboard: %s\n", qPrintable(error));
-            window.showStartupMessage(QApplication::translate("main", "The demo cluster failed to start: %1").arg(error));
-        });
         demo.start();
-    } else {
-        kube::KubeConfig::LoadOptions opts;
-        opts.explicitPath = cli.value(kubeconfigOpt);
-        if (!connectTo(opts, cli.value(contextOpt)))
-            return 1;
-    }
+    };
+    QObject::connect(&demo, &sim::KubesimProcess::ready, &window, [&] {
+        kube::ApiError error;
+        auto config = kube::KubeConfig::loadFile(demo.kubeconfigPath(), &error);
+        auto endpoint = config ? config->resolve(QString(), &error) : std::nullopt;
+        if (!endpoint) {
+            printError(error.toString());
+            window.showStartupMessage(error.toString());
+            return;
+        }
+        endpoint->contextName = QApplication::translate("main", "demo");
+        armScreenshot(window.openCluster(*endpoint));
+    });
+    QObject::connect(&demo, &sim::KubesimProcess::failed, &window, [&](const QString &error) {
+        printError(error);
+        window.showStartupMessage(QApplication::translate("main", "The demo cluster failed to start: %1").arg(error));
+    });
+    QObject::connect(&window, &ui::MainWindow::demoRequested, &window, startDemo);
+
     window.show();
+    if (cli.isSet(demoOpt)) {
+        startDemo();
+    } else if (cli.isSet(contextOpt) || cli.isSet(screenshotOpt)) {
+        kube::ApiError error;
+        auto config = kube::KubeConfig::load(kubeconfig, &error);
+        auto endpoint = config ? config->resolve(cli.value(contextOpt), &error) : std::nullopt;
+        if (!endpoint) {
+            printError(error.toString());
+            QMessageBox::critical(&window, QApplication::translate("main", "Cannot open the cluster"), error.toString());
+            return 1;
+        }
+        armScreenshot(window.openCluster(*endpoint));
+    } else {
+        // Let the window appear first, then offer the clusters.
+        QTimer::singleShot(0, &window, [&] { window.pickCluster(); });
+    }
     const int rc = app.exec();
-    session.reset();
     demo.stop();
     return rc;
 }

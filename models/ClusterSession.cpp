@@ -26,6 +26,8 @@ ClusterSession::ClusterSession(const kube::ClusterEndpoint &endpoint, const Clas
 
 ClusterSession::~ClusterSession()
 {
+    // Stopping emits a last state change; nobody should hear it from a session being destroyed.
+    m_informer->disconnect(this);
     m_informer->stop();
 }
 

@@ -1,41 +1,101 @@
 #include "ui/MainWindow.h"
 
 #include "models/ClusterSession.h"
+#include "ui/ClusterPickerDialog.h"
+#include "ui/ClusterView.h"
+#include "ui/FaultNotifier.h"
 #include "ui/NodeDetailPanel.h"
 #include "ui/NodeGridView.h"
-#include "ui/SeverityLegend.h"
-#include "ui/SeverityStyle.h"
+#include "ui/SettingsDialog.h"
+#include "ui/Theme.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
 #include <QComboBox>
-#include <QDockWidget>
 #include <QKeySequence>
 #include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTabWidget>
 #include <QToolBar>
-#include <QVBoxLayout>
 
 namespace ui {
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(const models::Classifier &classifier, QWidget *parent)
     : QMainWindow(parent)
+    , m_classifier(classifier)
+    , m_settings(AppSettings::load())
 {
     setWindowTitle(tr("Faultboard"));
     setWindowIcon(QIcon(QStringLiteral(":/faultboard/icons/faultboard.svg")));
-    resize(1280, 800);
+    resize(1360, 860);
 
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    m_legend = new SeverityLegend(central);
-    m_grid = new NodeGridView(central);
-    layout->addWidget(m_legend);
-    layout->addWidget(m_grid, 1);
-    setCentralWidget(central);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setAccessibleName(tr("Clusters"));
+    setCentralWidget(m_tabs);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeCluster);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (ClusterView *v = currentView())
+            m_groupBy->setCurrentIndex(std::max(0, m_groupBy->findData(v->session()->gridModel()->groupingLabel())));
+        updateStatus();
+    });
 
-    auto *toolbar = addToolBar(tr("View"));
+    m_connection = new QLabel(tr("Not connected"), this);
+    m_connection->setAccessibleName(tr("Connection state"));
+    m_counts = new QLabel(this);
+    m_counts->setAccessibleName(tr("Node and fault counts"));
+    statusBar()->addWidget(m_connection, 1);
+    statusBar()->addPermanentWidget(m_counts);
+
+    m_notifier = new FaultNotifier(this);
+    connect(m_notifier, &FaultNotifier::alert, this, &MainWindow::showAlert);
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->setToolTip(tr("Faultboard"));
+        m_tray->show();
+        connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+        });
+    }
+    createActions();
+    QSettings s;
+    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&Cluster"));
+    QAction *open = fileMenu->addAction(tr("&Open cluster…"), this, &MainWindow::pickCluster);
+    open->setShortcut(QKeySequence::Open);
+    QAction *close = fileMenu->addAction(tr("&Close cluster"), this, [this] {
+        if (m_tabs->currentIndex() >= 0)
+            closeCluster(m_tabs->currentIndex());
+    });
+    close->setShortcut(QKeySequence::Close);
+    fileMenu->addSeparator();
+    QAction *settings = fileMenu->addAction(tr("&Settings…"), this, &MainWindow::editSettings);
+    settings->setShortcut(QKeySequence::Preferences);
+    fileMenu->addSeparator();
+    QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    QToolBar *toolbar = addToolBar(tr("View"));
     toolbar->setObjectName(QStringLiteral("viewToolbar"));
+    toolbar->addAction(open);
+    toolbar->addSeparator();
     toolbar->addWidget(new QLabel(tr("Group by: "), toolbar));
     m_groupBy = new QComboBox(toolbar);
     m_groupBy->setAccessibleName(tr("Group nodes by label"));
@@ -44,83 +104,216 @@ MainWindow::MainWindow(QWidget *parent)
     m_groupBy->addItem(tr("Rack"), QStringLiteral("rack"));
     m_groupBy->addItem(tr("Zone"), QStringLiteral("topology.kubernetes.io/zone"));
     m_groupBy->addItem(tr("Accelerator"), QStringLiteral("accelerator"));
+    m_groupBy->addItem(tr("Instance type"), QStringLiteral("node.kubernetes.io/instance-type"));
     toolbar->addWidget(m_groupBy);
     connect(m_groupBy, &QComboBox::currentIndexChanged, this, [this] {
-        if (m_session)
-            m_session->gridModel()->setGroupingLabel(m_groupBy->currentData().toString());
+        if (ClusterView *v = currentView())
+            v->session()->gridModel()->setGroupingLabel(m_groupBy->currentData().toString());
     });
     toolbar->addSeparator();
-    QAction *zoomIn = toolbar->addAction(tr("Zoom in"), m_grid, &NodeGridView::zoomIn);
+    auto onGrid = [this](void (NodeGridView::*slot)()) {
+        return [this, slot] {
+            if (NodeGridView *g = grid())
+                (g->*slot)();
+        };
+    };
+    QAction *zoomIn = viewMenu->addAction(tr("Zoom &in"), this, onGrid(&NodeGridView::zoomIn));
     zoomIn->setShortcut(QKeySequence::ZoomIn);
-    QAction *zoomOut = toolbar->addAction(tr("Zoom out"), m_grid, &NodeGridView::zoomOut);
+    QAction *zoomOut = viewMenu->addAction(tr("Zoom &out"), this, onGrid(&NodeGridView::zoomOut));
     zoomOut->setShortcut(QKeySequence::ZoomOut);
-    QAction *fit = toolbar->addAction(tr("Fit"), m_grid, &NodeGridView::fitToView);
+    QAction *fit = viewMenu->addAction(tr("&Fit every node"), this, onGrid(&NodeGridView::fitToView));
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    fit->setToolTip(tr("Make every node fit in the window"));
+    toolbar->addAction(zoomIn);
+    toolbar->addAction(zoomOut);
+    toolbar->addAction(fit);
+    QAction *focusGrid = viewMenu->addAction(tr("Focus the &grid"), this, [this] {
+        if (NodeGridView *g = grid())
+            g->setFocus(Qt::ShortcutFocusReason);
+    });
+    focusGrid->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    viewMenu->addSeparator();
+    m_muteAction = viewMenu->addAction(tr("&Mute fault alerts"));
+    m_muteAction->setCheckable(true);
+    m_muteAction->setChecked(!m_settings.notifyCritical);
+    m_notifier->setMuted(!m_settings.notifyCritical);
+    connect(m_muteAction, &QAction::toggled, this, [this](bool muted) {
+        m_notifier->setMuted(muted);
+        m_settings.notifyCritical = !muted;
+        m_settings.save();
+    });
 
-    auto *dock = new QDockWidget(tr("Node"), this);
-    dock->setObjectName(QStringLiteral("nodeDock"));
-    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    m_detailHost = dock;
-    addDockWidget(Qt::RightDockWidgetArea, dock);
-
-    m_connection = new QLabel(tr("Not connected"), this);
-    m_connection->setAccessibleName(tr("Connection state"));
-    m_counts = new QLabel(this);
-    m_counts->setAccessibleName(tr("Node and fault counts"));
-    statusBar()->addWidget(m_connection, 1);
-    statusBar()->addPermanentWidget(m_counts);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Faultboard"), this, [this] {
+        QMessageBox::about(this, tr("About Faultboard"),
+                           tr("<h3>Faultboard %1</h3><p>A fault dashboard for large Kubernetes AI clusters: "
+                              "watch every node, understand each fault, isolate, restore and drain safely.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
 }
 
-MainWindow::~MainWindow() = default;
+ClusterView *MainWindow::openCluster(const kube::ClusterEndpoint &endpoint)
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        ClusterView *v = view(i);
+        if (v->session()->contextName() == endpoint.contextName && v->session()->endpoint().server == endpoint.server) {
+            m_tabs->setCurrentIndex(i);
+            return v;
+        }
+    }
+    auto *session = new models::ClusterSession(endpoint, m_classifier);
+    auto *view = new ClusterView(session, m_tabs);
+    session->setParent(view);
+    session->gridModel()->setGroupingLabel(m_groupBy->currentData().toString());
+    const int tab = m_tabs->addTab(view, endpoint.contextName);
+    m_tabs->setTabToolTip(tab, endpoint.server.toString(QUrl::RemoveUserInfo));
+    m_tabs->setCurrentIndex(tab);
+    connect(session, &models::ClusterSession::connectionStateChanged, this, [this, view] {
+        updateTabTitle(view);
+        if (view == currentView())
+            updateStatus();
+    });
+    connect(session->store(), &models::NodeStore::countsChanged, this, [this, view] {
+        if (view == currentView())
+            updateStatus();
+    });
+    m_notifier->watch(session);
+    session->start();
+    updateTabTitle(view);
+    updateStatus();
+    return view;
+}
+
+void MainWindow::closeCluster(int tab)
+{
+    QWidget *w = m_tabs->widget(tab);
+    m_tabs->removeTab(tab);
+    delete w;
+    updateStatus();
+}
+
+ClusterView *MainWindow::currentView() const
+{
+    return qobject_cast<ClusterView *>(m_tabs->currentWidget());
+}
+
+ClusterView *MainWindow::view(int tab) const
+{
+    return qobject_cast<ClusterView *>(m_tabs->widget(tab));
+}
+
+int MainWindow::clusterCount() const
+{
+    return m_tabs->count();
+}
+
+models::ClusterSession *MainWindow::currentSession() const
+{
+    ClusterView *v = currentView();
+    return v ? v->session() : nullptr;
+}
+
+NodeGridView *MainWindow::grid() const
+{
+    ClusterView *v = currentView();
+    return v ? v->grid() : nullptr;
+}
+
+NodeDetailPanel *MainWindow::detailPanel() const
+{
+    ClusterView *v = currentView();
+    return v ? v->detailPanel() : nullptr;
+}
 
 void MainWindow::showStartupMessage(const QString &message)
 {
-    m_connection->setText(message);
+    if (!currentView())
+        m_connection->setText(message);
 }
 
-void MainWindow::setSession(models::ClusterSession *session)
+bool MainWindow::pickCluster()
 {
-    m_session = session;
-    auto *dock = static_cast<QDockWidget *>(m_detailHost);
-    delete m_detail;
-    m_detail = new NodeDetailPanel(session->store(), dock);
-    dock->setWidget(m_detail);
-    m_grid->setModel(session->gridModel());
-    session->gridModel()->setGroupingLabel(m_groupBy->currentData().toString());
-    connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentChanged);
-    connect(session, &models::ClusterSession::connectionStateChanged, this, &MainWindow::updateConnection);
-    connect(session->store(), &models::NodeStore::countsChanged, this, &MainWindow::updateCounts);
-    setWindowTitle(tr("Faultboard — %1").arg(session->contextName()));
-    updateConnection();
-    updateCounts();
+    ClusterPickerDialog picker(m_kubeconfig, m_settings, this);
+    if (picker.exec() != QDialog::Accepted)
+        return false;
+    if (picker.demoRequested()) {
+        emit demoRequested();
+        return true;
+    }
+    if (!picker.endpoint())
+        return false;
+    m_settings.rememberContext(picker.configSource(), picker.chosenContext());
+    m_settings.save();
+    openCluster(*picker.endpoint());
+    return true;
 }
 
-void MainWindow::onCurrentChanged()
+void MainWindow::setSettings(const AppSettings &settings)
 {
-    const QModelIndex current = m_grid->currentIndex();
-    m_detail->showNode(current.data(Qt::DisplayRole).toString());
+    m_settings = settings;
+    m_settings.save();
+    Theme::apply(m_settings.theme);
+    m_notifier->setMuted(!m_settings.notifyCritical);
+    m_muteAction->setChecked(!m_settings.notifyCritical);
 }
 
-void MainWindow::updateConnection()
+void MainWindow::editSettings()
 {
-    if (!m_session)
+    SettingsDialog dialog(m_settings, this);
+    if (dialog.exec() == QDialog::Accepted)
+        setSettings(dialog.settings());
+}
+
+void MainWindow::updateTabTitle(ClusterView *view)
+{
+    const int tab = m_tabs->indexOf(view);
+    if (tab < 0)
         return;
-    m_connection->setText(m_session->connectionText());
-    m_connection->setToolTip(m_session->serverName());
+    using State = kube::Informer::State;
+    QString mark;
+    switch (view->session()->connectionState()) {
+    case State::Synced: mark = QStringLiteral("● "); break;
+    case State::Stale: mark = QStringLiteral("◐ "); break;
+    case State::Failed: mark = QStringLiteral("✕ "); break;
+    default: mark = QStringLiteral("○ "); break;
+    }
+    m_tabs->setTabText(tab, mark + view->session()->contextName());
 }
 
-void MainWindow::updateCounts()
+void MainWindow::updateStatus()
 {
-    if (!m_session)
+    models::ClusterSession *s = currentSession();
+    if (!s) {
+        m_connection->setText(tr("No cluster open: Cluster ▸ Open cluster… (Ctrl+O)"));
+        m_counts->clear();
+        setWindowTitle(tr("Faultboard"));
         return;
-    const models::NodeStore *s = m_session->store();
+    }
+    m_connection->setText(s->connectionText());
+    m_connection->setToolTip(s->serverName());
+    const models::NodeStore *store = s->store();
     using models::Severity;
-    m_counts->setText(tr("%n node(s)", nullptr, s->size()) + QStringLiteral(" · ")
+    m_counts->setText(tr("%n node(s)", nullptr, store->size()) + QStringLiteral(" · ")
                       + tr("%1 critical · %2 major · %3 minor")
-                            .arg(s->count(Severity::Critical))
-                            .arg(s->count(Severity::Major))
-                            .arg(s->count(Severity::Minor)));
+                            .arg(store->count(Severity::Critical))
+                            .arg(store->count(Severity::Major))
+                            .arg(store->count(Severity::Minor)));
+    setWindowTitle(tr("Faultboard — %1").arg(s->contextName()));
+}
+
+void MainWindow::showAlert(const QString &title, const QString &text)
+{
+    if (m_tray && QSystemTrayIcon::supportsMessages())
+        m_tray->showMessage(title, text, QSystemTrayIcon::Critical, 10000);
+    statusBar()->showMessage(title + QStringLiteral(": ") + text.section(QLatin1Char('\n'), 0, 0), 15000);
+    QApplication::alert(this);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
 }
 
 } // namespace ui

@@ -1,53 +1,89 @@
 #pragma once
 
+#include "kube/KubeConfig.h"
+#include "models/Classifier.h"
+#include "ui/AppSettings.h"
+
 #include <QMainWindow>
 #include <QPointer>
 
-#include "models/ClusterSession.h"
-
+class QAction;
 class QComboBox;
 class QLabel;
+class QSystemTrayIcon;
+class QTabWidget;
+
+namespace models {
+class ClusterSession;
+}
 
 namespace ui {
 
+class ClusterView;
+class FaultNotifier;
 class NodeDetailPanel;
 class NodeGridView;
-class SeverityLegend;
 
-// Faultboard's main window: the fleet grid with its legend, the selected node's details, and a
-// status bar that always says whether the picture is live.
+// Faultboard's main window: one tab per open cluster (the fleet grid and the selected node's
+// details), a status bar that always says whether the current cluster's picture is live, and
+// the menus and toolbar that act on the current cluster.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(const models::Classifier &classifier, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // The cluster shown; the window does not own it.
-    void setSession(models::ClusterSession *session);
-    models::ClusterSession *session() const { return m_session; }
-    // Shown in the status bar before a session exists (starting the demo cluster, say).
-    void showStartupMessage(const QString &message);
+    // Opens a cluster in a new tab (or focuses its tab if it is open) and starts watching it.
+    ClusterView *openCluster(const kube::ClusterEndpoint &endpoint);
+    void closeCluster(int tab);
 
-    NodeGridView *grid() const { return m_grid; }
-    NodeDetailPanel *detailPanel() const { return m_detail; }
+    ClusterView *currentView() const;
+    ClusterView *view(int tab) const;
+    int clusterCount() const;
+    models::ClusterSession *currentSession() const;
+
+    // Shown in the status bar while no cluster is open (starting the demo cluster, say).
+    void showStartupMessage(const QString &message);
+    // Shows the cluster picker; returns false when the operator cancelled.
+    bool pickCluster();
+
+    void setKubeconfigOptions(const kube::KubeConfig::LoadOptions &options) { m_kubeconfig = options; }
+    const AppSettings &settings() const { return m_settings; }
+    void setSettings(const AppSettings &settings);
+
+    // Convenience for the current tab.
+    NodeGridView *grid() const;
+    NodeDetailPanel *detailPanel() const;
     QLabel *connectionLabel() const { return m_connection; }
     QLabel *countsLabel() const { return m_counts; }
+    FaultNotifier *notifier() const { return m_notifier; }
+
+signals:
+    // The operator asked for the demo cluster from the picker.
+    void demoRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
-    void updateConnection();
-    void updateCounts();
-    void onCurrentChanged();
+    void createActions();
+    void updateStatus();
+    void updateTabTitle(ClusterView *view);
+    void showAlert(const QString &title, const QString &text);
+    void editSettings();
 
-    QPointer<models::ClusterSession> m_session;
-    NodeGridView *m_grid = nullptr;
-    NodeDetailPanel *m_detail = nullptr;
-    SeverityLegend *m_legend = nullptr;
+    models::Classifier m_classifier;
+    AppSettings m_settings;
+    kube::KubeConfig::LoadOptions m_kubeconfig;
+    QTabWidget *m_tabs = nullptr;
     QComboBox *m_groupBy = nullptr;
     QLabel *m_connection = nullptr;
     QLabel *m_counts = nullptr;
-    QWidget *m_detailHost = nullptr;
+    FaultNotifier *m_notifier = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
+    QAction *m_muteAction = nullptr;
 };
 
 } // namespace ui

@@ -2,6 +2,7 @@
 #include "models/NodeConditionsModel.h"
 #include "models/Taxonomy.h"
 #include "tests/common/TestCluster.h"
+#include "ui/ClusterView.h"
 #include "ui/MainWindow.h"
 #include "ui/NodeDetailPanel.h"
 #include "ui/NodeGridView.h"
@@ -32,14 +33,13 @@ private slots:
 
     void gridShowsEveryNodeAndColoursFaults()
     {
-        ClusterSession session(m_cluster->endpoint(), Classifier(Taxonomy::builtIn()));
-        ui::MainWindow window;
-        window.setSession(&session);
+        ui::MainWindow window{Classifier(Taxonomy::builtIn())};
         window.resize(1200, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ui::ClusterView *view = window.openCluster(m_cluster->endpoint());
+        ClusterSession &session = *view->session();
         QSignalSpy synced(&session, &ClusterSession::synced);
-        session.start();
         QVERIFY(synced.wait(20000));
 
         ui::NodeGridView *grid = window.grid();
@@ -87,11 +87,10 @@ private slots:
 
     void groupsByPool()
     {
-        ClusterSession session(m_cluster->endpoint(), Classifier(Taxonomy::builtIn()));
-        ui::MainWindow window;
-        window.setSession(&session);
+        ui::MainWindow window{Classifier(Taxonomy::builtIn())};
+        ui::ClusterView *view = window.openCluster(m_cluster->endpoint());
+        ClusterSession &session = *view->session();
         QSignalSpy synced(&session, &ClusterSession::synced);
-        session.start();
         QVERIFY(synced.wait(20000));
         session.gridModel()->setGroupingLabel(QStringLiteral("pool"));
         QTRY_COMPARE(window.grid()->groupCount(), 2);

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "models/ClusterSession.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QSplitter;
+
+namespace ui {
+
+class NodeDetailPanel;
+class NodeGridView;
+class SeverityLegend;
+
+// Everything shown for one connected cluster: the legend and the fleet grid, and the selected
+// node's details beside them. One per tab in the main window.
+class ClusterView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ClusterView(models::ClusterSession *session, QWidget *parent = nullptr);
+    ~ClusterView() override;
+
+    models::ClusterSession *session() const { return m_session; }
+    NodeGridView *grid() const { return m_grid; }
+    NodeDetailPanel *detailPanel() const { return m_detail; }
+
+    // The node whose details are shown (the grid's current node).
+    QString currentNode() const;
+    // The selected nodes' names (for actions on the selection).
+    QStringList selectedNodes() const;
+    void selectNode(const QString &name);
+
+signals:
+    void currentNodeChanged(const QString &name);
+    void selectionChanged();
+
+private:
+    QPointer<models::ClusterSession> m_session;
+    SeverityLegend *m_legend = nullptr;
+    NodeGridView *m_grid = nullptr;
+    NodeDetailPanel *m_detail = nullptr;
+    QSplitter *m_splitter = nullptr;
+};
+
+} // namespace ui
