@@ -43,16 +43,23 @@ void FaultNotifier::onChanges(const QString &cluster, const models::Classifier &
     for (const models::NodeChange &c : changes) {
         if (!c.after)
             continue;
+        // Most changes in a storm are not critical: look at the new state first, and at the old
+        // one only when the new one has a critical fault.
+        QStringList critical;
+        for (const models::Fault &f : classifier.classify(*c.after).faults)
+            if (f.severity == models::Severity::Critical)
+                critical << f.type + QLatin1Char(' ') + (f.status.isEmpty() ? f.message : f.status);
+        if (critical.isEmpty())
+            continue;
         QSet<QString> before;
         if (c.before) {
             for (const models::Fault &f : classifier.classify(*c.before).faults)
                 if (f.severity == models::Severity::Critical)
                     before.insert(f.type);
         }
-        for (const models::Fault &f : classifier.classify(*c.after).faults) {
-            if (f.severity == models::Severity::Critical && !before.contains(f.type))
-                m_pending << tr("%1: %2 %3").arg(c.after->name, f.type, f.status.isEmpty() ? f.message : f.status);
-        }
+        for (const QString &fault : std::as_const(critical))
+            if (!before.contains(fault.section(QLatin1Char(' '), 0, 0)))
+                m_pending << tr("%1: %2").arg(c.after->name, fault);
     }
     m_cluster = cluster;
     if (!m_pending.isEmpty() && !m_timer.isActive())

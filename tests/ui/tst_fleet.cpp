@@ -1,0 +1,146 @@
+// Responsiveness of the whole window on a large fleet: initial sync, grid paint, and a fault
+// storm, with the GUI thread's longest stall measured throughout. ctest runs it on a few thousand
+// nodes; the 65,000-node figures in docs/performance.md come from
+//   FAULTBOARD_FLEET_NODES=65000 ./build/bin/tst_fleet
+
+#include "models/ClusterSession.h"
+#include "models/Taxonomy.h"
+#include "tests/common/TestCluster.h"
+#include "ui/ClusterView.h"
+#include "ui/MainWindow.h"
+#include "ui/NodeGridView.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace {
+
+// Measures how long the GUI thread goes without running a 2 ms timer: the longest time the
+// window could not react to input or paint.
+class StallMonitor : public QObject
+{
+public:
+    StallMonitor()
+    {
+        m_timer.setInterval(2);
+        m_timer.setTimerType(Qt::PreciseTimer);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            m_longest = std::max(m_longest, now - m_last);
+            m_last = now;
+        });
+    }
+    void start()
+    {
+        m_clock.start();
+        m_last = 0;
+        m_longest = 0;
+        m_timer.start();
+    }
+    double longestMs() const { return m_longest / 1e6; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    qint64 m_longest = 0;
+};
+
+// Peak and current resident memory of this process (the dashboard side only; kubesim is apart).
+QString memory()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return QStringLiteral("?");
+    QStringList out;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmHWM") || line.startsWith("VmRSS"))
+            out << QString::fromLatin1(line.simplified());
+    return out.join(QLatin1String(", "));
+}
+
+int fleetSize()
+{
+    const int n = qEnvironmentVariableIntValue("FAULTBOARD_FLEET_NODES");
+    return n > 0 ? n : 6000;
+}
+
+} // namespace
+
+class TestFleet : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void syncPaintAndStorm()
+    {
+        const int nodes = fleetSize();
+        TestCluster cluster({QStringLiteral("--paused"), QStringLiteral("--nodes"), QString::number(nodes)});
+        QVERIFY2(cluster.start(), qPrintable(cluster.errorString()));
+
+        ui::MainWindow window{models::Classifier(models::Taxonomy::builtIn())};
+        window.resize(1600, 1000);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        StallMonitor stalls;
+        stalls.start();
+        QElapsedTimer sync;
+        sync.start();
+        ui::ClusterView *view = window.openCluster(cluster.endpoint());
+        models::ClusterSession *session = view->session();
+        QSignalSpy synced(session, &models::ClusterSession::synced);
+        QVERIFY(synced.wait(300000));
+        const qint64 syncMs = sync.elapsed();
+        const double syncStallMs = stalls.longestMs();
+        QCOMPARE(session->store()->size(), nodes);
+
+        // Paint: the whole visible grid, repeatedly, at the fitted size and at the smallest.
+        ui::NodeGridView *grid = view->grid();
+        auto paintMs = [&] {
+            std::vector<double> samples;
+            for (int i = 0; i < 15; ++i) {
+                grid->viewport()->repaint();
+                samples.push_back(grid->lastPaintNanoseconds() / 1e6);
+            }
+            std::sort(samples.begin(), samples.end());
+            return std::pair(samples[samples.size() / 2], samples.back());
+        };
+        const auto [fitMedian, fitMax] = paintMs();
+        const int fitSize = grid->tileSize();
+        grid->setTileSize(ui::NodeGridView::MinTileSize);
+        const auto [smallMedian, smallMax] = paintMs();
+
+        // Storm: a whole pool's zone loses its NPU network at once.
+        int stormNodes = 0;
+        for (int r = 0; r < session->store()->size(); ++r) {
+            const kube::Node &n = *session->store()->at(r).node;
+            if (n.labels.value(QStringLiteral("pool")) == QLatin1String("npu-910b")
+                && n.labels.value(QStringLiteral("topology.kubernetes.io/zone")) == QLatin1String("cn-north-4c"))
+                ++stormNodes;
+        }
+        QVERIFY(stormNodes > 0);
+        stalls.start();
+        QElapsedTimer storm;
+        storm.start();
+        QVERIFY(cluster.control(QStringLiteral("inject"),
+                                R"({"storm":{"pool":"npu-910b","zone":"cn-north-4c","condition":{"type":"NT_NPU_NET","status":"True","reason":"os_task_name:npu-net","message":"link down"}}})"));
+        QTRY_COMPARE_WITH_TIMEOUT(session->store()->count(models::Severity::Major), stormNodes, 300000);
+        const qint64 stormMs = storm.elapsed();
+        const double stormStallMs = stalls.longestMs();
+
+        qInfo("FLEET nodes=%d sync_ms=%lld sync_longest_stall_ms=%.1f", nodes, syncMs, syncStallMs);
+        qInfo("FLEET paint fit(tile=%dpx) median_ms=%.2f max_ms=%.2f; tile=%dpx median_ms=%.2f max_ms=%.2f",
+              fitSize, fitMedian, fitMax, ui::NodeGridView::MinTileSize, smallMedian, smallMax);
+        qInfo("FLEET storm nodes=%d visible_after_ms=%lld longest_stall_ms=%.1f", stormNodes, stormMs, stormStallMs);
+        qInfo("FLEET memory %s", qPrintable(memory()));
+    }
+};
+
+QTEST_MAIN(TestFleet)
+#include "tst_fleet.moc"
