@@ -46,6 +46,16 @@ void printError(const QString &message)
 
 int run(int argc, char *argv[])
 {
+    // Version and headless commands need no display: answer them before a QApplication exists.
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--version" || arg == "-v") {
+            std::printf("faultboard %s\n", FAULTBOARD_VERSION);
+            return 0;
+        }
+        if (!arg.startsWith('-'))
+            break;
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("faultboard"));
     QApplication::setApplicationDisplayName(QStringLiteral("Faultboard"));
