@@ -204,9 +204,10 @@ void NodeGridView::relayout()
         g.top = y;
         for (std::size_t slot = 0; slot < g.rows.size(); ++slot) {
             const int r = g.rows[slot];
-            m_pos[std::size_t(r)] = {int(m_groups.size()), int(slot)};
             const int flags = m->data(m->index(r, 0, rootIndex()), NodeGridModel::TileFlagsRole).toInt();
-            if ((flags & NodeGridModel::SeverityMask) >= int(Severity::Minor))
+            const bool faulty = (flags & NodeGridModel::SeverityMask) >= int(Severity::Minor);
+            m_pos[std::size_t(r)] = {int(m_groups.size()), int(slot), faulty};
+            if (faulty)
                 ++g.faulty;
         }
         y += groupHeight(g);
@@ -602,16 +603,32 @@ void NodeGridView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bo
     QAbstractItemView::dataChanged(topLeft, bottomRight, roles);
     if (m_layoutDirty)
         return;
-    // A changed grouping label moves the tile to another group; a severity change alters the
-    // group's faulty count in its header.
-    if (m_hasGroups)
-        return scheduleRelayout();
-    if (bottomRight.row() - topLeft.row() > 256) {
+    const int first = std::max(0, topLeft.row());
+    const int last = std::min(bottomRight.row(), int(m_pos.size()) - 1);
+    bool headersChanged = false;
+    if (m_hasGroups) {
+        // A changed grouping label moves the tile to another group: lay out again. A severity
+        // change only alters its group's faulty count.
+        for (int r = first; r <= last; ++r) {
+            const QModelIndex idx = indexForRow(r);
+            Pos &p = m_pos[std::size_t(r)];
+            if (p.group < 0 || model()->data(idx, NodeGridModel::GroupRole).toString() != m_groups[std::size_t(p.group)].value)
+                return scheduleRelayout();
+            const bool faulty = (model()->data(idx, NodeGridModel::TileFlagsRole).toInt() & NodeGridModel::SeverityMask)
+                                >= int(Severity::Minor);
+            if (faulty != p.faulty) {
+                m_groups[std::size_t(p.group)].faulty += faulty ? 1 : -1;
+                p.faulty = faulty;
+                headersChanged = true;
+            }
+        }
+    }
+    if (headersChanged || last - first > 256) {
         viewport()->update();
         return;
     }
     QRegion region;
-    for (int r = topLeft.row(); r <= bottomRight.row(); ++r)
+    for (int r = first; r <= last; ++r)
         region += visualRect(indexForRow(r)).adjusted(-2, -2, 2, 2);
     viewport()->update(region);
 }

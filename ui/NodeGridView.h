@@ -88,6 +88,7 @@ private:
     {
         int group = -1;
         int slot = -1;
+        bool faulty = false; // counted in its group's header
     };
 
     void scheduleRelayout();

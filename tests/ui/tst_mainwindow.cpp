@@ -97,6 +97,13 @@ private slots:
         QCOMPARE(window.grid()->tilesInGroup(0), 24);
         QCOMPARE(window.grid()->tilesInGroup(1), 40);
         QVERIFY(window.grid()->groupTitle(0).startsWith(QLatin1String("gpu-a100")));
+        QVERIFY(!window.grid()->groupTitle(1).contains(QLatin1String("faulty")));
+        // A new fault updates its group's header count without moving tiles.
+        QVERIFY(m_cluster->setCondition(QStringLiteral("npu-0007"), QStringLiteral("NT_NPU_OTHER"), QStringLiteral("True")));
+        QTRY_VERIFY_WITH_TIMEOUT(window.grid()->groupTitle(1).contains(QLatin1String("1 faulty")), 5000);
+        QCOMPARE(window.grid()->tilesInGroup(1), 40);
+        QVERIFY(m_cluster->setCondition(QStringLiteral("npu-0007"), QStringLiteral("NT_NPU_OTHER"), QStringLiteral("False")));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.grid()->groupTitle(1).contains(QLatin1String("faulty")), 5000);
     }
 };
 
