@@ -3,8 +3,9 @@
 #include "kube/CredentialProvider.h"
 #include "kube/Logging.h"
 
-#include <QNetworkAccessManager>
 #include <QMetaEnum>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QSslError>
 
@@ -27,7 +28,8 @@ QStringList describeSslErrors(const QList<QSslError> &errors)
             break;
         case QSslError::HostNameMismatch:
             text = ApiCall::tr("the server's certificate is not valid for this host name (%1)")
-                       .arg(e.certificate().subjectAlternativeNames().values().join(QLatin1String(", ")));
+                       .arg(e.certificate().subjectAlternativeNames().values().join(
+                           QLatin1String(", ")));
             break;
         case QSslError::CertificateExpired:
             text = ApiCall::tr("the server's certificate expired on %1")
@@ -51,8 +53,9 @@ ApiError transportError(QNetworkReply *reply, const QStringList &sslErrors, cons
 {
     ApiError e;
     e.context = context;
-    const QString host = reply->url().host() + QLatin1Char(':')
-                         + QString::number(reply->url().port(reply->url().scheme() == QLatin1String("https") ? 443 : 80));
+    const QString host = reply->url().host() + QLatin1Char(':') +
+                         QString::number(reply->url().port(
+                             reply->url().scheme() == QLatin1String("https") ? 443 : 80));
     switch (reply->error()) {
     case QNetworkReply::HostNotFoundError:
         e.kind = ApiError::Kind::Dns;
@@ -67,16 +70,42 @@ ApiError transportError(QNetworkReply *reply, const QStringList &sslErrors, cons
         e.kind = ApiError::Kind::Timeout;
         e.message = host;
         break;
-    case QNetworkReply::SslHandshakeFailedError:
-        e.kind = ApiError::Kind::Tls;
-        e.message = sslErrors.isEmpty() ? reply->errorString() : sslErrors.join(QLatin1String("; "));
-        break;
-    default:
-        e.kind = ApiError::Kind::Network;
-        e.message = reply->errorString();
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+    case QNetworkReply::UnknownProxyError:
+    case QNetworkReply::ProxyTimeoutError: {
+        // The proxy's address, never its credentials.
+        const QNetworkProxy proxy = reply->manager() ? reply->manager()->proxy() : QNetworkProxy();
+        e.kind = reply->error() == QNetworkReply::ProxyTimeoutError ? ApiError::Kind::Timeout
+                                                                    : ApiError::Kind::Network;
+        e.message = ApiCall::tr("through the proxy %1:%2 (proxy-url): %3")
+                        .arg(proxy.hostName())
+                        .arg(proxy.port())
+                        .arg(reply->errorString());
         break;
     }
-    e.reason = QString::fromLatin1(QMetaEnum::fromType<QNetworkReply::NetworkError>().valueToKey(reply->error()));
+    case QNetworkReply::SslHandshakeFailedError:
+        e.kind = ApiError::Kind::Tls;
+        e.message =
+            sslErrors.isEmpty() ? reply->errorString() : sslErrors.join(QLatin1String("; "));
+        break;
+    default: {
+        e.kind = ApiError::Kind::Network;
+        e.message = reply->errorString();
+        // Qt reports a proxy that refuses as an unknown network error: name the proxy.
+        const QNetworkProxy proxy = reply->manager() ? reply->manager()->proxy() : QNetworkProxy();
+        if (proxy.type() == QNetworkProxy::HttpProxy || proxy.type() == QNetworkProxy::Socks5Proxy)
+            e.message = ApiCall::tr("through the proxy %1:%2 (proxy-url): %3")
+                            .arg(proxy.hostName())
+                            .arg(proxy.port())
+                            .arg(reply->errorString());
+        break;
+    }
+    }
+    e.reason = QString::fromLatin1(
+        QMetaEnum::fromType<QNetworkReply::NetworkError>().valueToKey(reply->error()));
     return e;
 }
 
@@ -140,7 +169,8 @@ void ApiCall::onReplyFinished()
     reply->deleteLater();
     const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     ApiResponse r;
-    r.body = reply->readAll();
+    if (reply->isOpen())
+        r.body = reply->readAll();
     if (statusAttr.isValid() && statusAttr.toInt() > 0) {
         r.status = statusAttr.toInt();
         qCDebug(lcKube).noquote() << m_request.verb << m_request.path << "->" << r.status << "in"
@@ -157,7 +187,8 @@ void ApiCall::onReplyFinished()
         }
     } else {
         r.error = transportError(reply, m_sslErrors, m_request.context);
-        qCDebug(lcKube).noquote() << m_request.verb << m_request.path << "failed:" << r.error.toString();
+        qCDebug(lcKube).noquote() << m_request.verb << m_request.path
+                                  << "failed:" << r.error.toString();
     }
     finish(r);
 }

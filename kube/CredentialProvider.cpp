@@ -45,11 +45,13 @@ ApiError loadClientCertificate(const QByteArray &certPem, const QByteArray &keyP
 {
     const auto certs = QSslCertificate::fromData(certPem, QSsl::Pem);
     if (certs.isEmpty())
-        return ApiError::credential(CredentialProvider::tr("%1: no PEM certificate found").arg(what));
+        return ApiError::credential(
+            CredentialProvider::tr("%1: no PEM certificate found").arg(what));
     const QSslKey key = readKey(keyPem);
     if (key.isNull())
         return ApiError::credential(
-            CredentialProvider::tr("%1: the client key is not a PEM private key (RSA or EC)").arg(what));
+            CredentialProvider::tr("%1: the client key is not a PEM private key (RSA or EC)")
+                .arg(what));
     out->clientCertificate = certs.first();
     out->clientCertificateChain = certs.mid(1);
     out->clientKey = key;
@@ -61,17 +63,16 @@ ApiError loadClientCertificate(const QByteArray &certPem, const QByteArray &keyP
 CredentialProvider::CredentialProvider(const ClusterEndpoint &endpoint, QObject *parent)
     : QObject(parent)
     , m_endpoint(endpoint)
-{
-}
+{}
 
 CredentialProvider::~CredentialProvider() = default;
 
 bool CredentialProvider::isAnonymous() const
 {
     const KubeConfigUser &u = m_endpoint.user;
-    return u.token.isEmpty() && u.tokenFile.isEmpty() && u.username.isEmpty() && !u.exec
-           && u.clientCertificate.isEmpty() && u.clientCertificateData.isEmpty()
-           && u.authProvider.isEmpty();
+    return u.token.isEmpty() && u.tokenFile.isEmpty() && u.username.isEmpty() && !u.exec &&
+           u.clientCertificate.isEmpty() && u.clientCertificateData.isEmpty() &&
+           u.authProvider.isEmpty();
 }
 
 ApiError CredentialProvider::loadStatic(Credentials *out)
@@ -82,12 +83,14 @@ ApiError CredentialProvider::loadStatic(Credentials *out)
     if (!u.token.isEmpty()) {
         out->authorization = "Bearer " + u.token.toUtf8();
     } else if (!u.username.isEmpty() || !u.password.isEmpty()) {
-        out->authorization = "Basic " + (u.username + QLatin1Char(':') + u.password).toUtf8().toBase64();
+        out->authorization =
+            "Basic " + (u.username + QLatin1Char(':') + u.password).toUtf8().toBase64();
     } else if (u.authProvider == QLatin1String("oidc")) {
         const QString idToken = u.authProviderConfig.value(QStringLiteral("id-token"));
         if (idToken.isEmpty())
             return ApiError::credential(
-                tr("%1: auth-provider oidc has no id-token; log in with your OIDC helper first").arg(who));
+                tr("%1: auth-provider oidc has no id-token; log in with your OIDC helper first")
+                    .arg(who));
         out->authorization = "Bearer " + idToken.toUtf8();
     } else if (!u.authProvider.isEmpty() && u.tokenFile.isEmpty() && !u.exec) {
         return ApiError::credential(
@@ -108,7 +111,8 @@ ApiError CredentialProvider::loadStatic(Credentials *out)
     if (keyPem.isEmpty() && !u.clientKey.isEmpty()) {
         keyPem = readFile(u.clientKey, &err);
         if (keyPem.isEmpty())
-            return ApiError::credential(tr("%1: cannot read client-key %2: %3").arg(who, u.clientKey, err));
+            return ApiError::credential(
+                tr("%1: cannot read client-key %2: %3").arg(who, u.clientKey, err));
     }
     if (!certPem.isEmpty()) {
         if (ApiError e = loadClientCertificate(certPem, keyPem, who, out))
@@ -138,15 +142,15 @@ void CredentialProvider::obtain(QObject *context, Ready ready)
     if (u.token.isEmpty() && !u.tokenFile.isEmpty()) {
         const QDateTime now = QDateTime::currentDateTimeUtc();
         const QFileInfo info(u.tokenFile);
-        if (m_fileToken.isEmpty() || m_fileTokenReadAt.secsTo(now) >= TokenFileRereadSeconds
-            || info.lastModified() != m_fileTokenModified) {
+        if (m_fileToken.isEmpty() || m_fileTokenReadAt.secsTo(now) >= TokenFileRereadSeconds ||
+            info.lastModified() != m_fileTokenModified) {
             QString err;
             const QByteArray token = readFile(u.tokenFile, &err).trimmed();
             if (token.isEmpty()) {
                 ready(Credentials(), ApiError::credential(
-                              tr("user \"%1\": cannot read tokenFile %2: %3")
-                                  .arg(u.name, u.tokenFile,
-                                       err.isEmpty() ? tr("the file is empty") : err)));
+                                         tr("user \"%1\": cannot read tokenFile %2: %3")
+                                             .arg(u.name, u.tokenFile,
+                                                  err.isEmpty() ? tr("the file is empty") : err)));
                 return;
             }
             m_fileToken = QString::fromUtf8(token);
@@ -161,8 +165,8 @@ void CredentialProvider::obtain(QObject *context, Ready ready)
 
     if (u.exec && u.token.isEmpty()) {
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        if (m_execCreds && (!m_execExpiry.isValid()
-                            || now.secsTo(m_execExpiry) > ExecExpirySlackSeconds)) {
+        if (m_execCreds &&
+            (!m_execExpiry.isValid() || now.secsTo(m_execExpiry) > ExecExpirySlackSeconds)) {
             ready(*m_execCreds, {});
             return;
         }
@@ -193,6 +197,23 @@ void CredentialProvider::runExecPlugin()
 {
     const ExecCredentialConfig &ex = *m_endpoint.user.exec;
     m_execRunning = true;
+    // Faultboard has no terminal to lend a plugin (client-go refuses the same way without one).
+    if (ex.interactiveMode == QLatin1String("Always")) {
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                const ExecCredentialConfig &ex = *m_endpoint.user.exec;
+                finishExec(Credentials(),
+                           ApiError::credential(
+                               tr("exec plugin \"%1\" needs an interactive terminal "
+                                  "(interactiveMode: Always); log in with it in a terminal first, "
+                                  "or set interactiveMode to IfAvailable")
+                                   .arg(ex.command)),
+                           {});
+            },
+            Qt::QueuedConnection);
+        return;
+    }
 
     nlohmann::json info = {{"apiVersion", ex.apiVersion.toStdString()},
                            {"kind", "ExecCredential"},
@@ -230,9 +251,10 @@ void CredentialProvider::runExecPlugin()
         proc->disconnect(this);
         proc->kill();
         proc->deleteLater();
-        finishExec(Credentials(), ApiError::credential(tr("exec plugin %1 did not finish within %2 s")
-                                                .arg(m_endpoint.user.exec->command)
-                                                .arg(ExecTimeoutMs / 1000)),
+        finishExec(Credentials(),
+                   ApiError::credential(tr("exec plugin %1 did not finish within %2 s")
+                                            .arg(m_endpoint.user.exec->command)
+                                            .arg(ExecTimeoutMs / 1000)),
                    {});
     });
 
@@ -242,68 +264,76 @@ void CredentialProvider::runExecPlugin()
         proc->disconnect(this);
         proc->deleteLater();
         const ExecCredentialConfig &ex = *m_endpoint.user.exec;
-        QString msg = tr("exec plugin \"%1\" could not be started: %2").arg(ex.command, proc->errorString());
+        QString msg =
+            tr("exec plugin \"%1\" could not be started: %2").arg(ex.command, proc->errorString());
         if (!ex.installHint.isEmpty())
             msg += QLatin1String("; ") + ex.installHint.trimmed();
         finishExec(Credentials(), ApiError::credential(msg), {});
     });
 
-    connect(proc, &QProcess::finished, this, [this, proc](int exitCode, QProcess::ExitStatus status) {
-        proc->deleteLater();
-        const ExecCredentialConfig &ex = *m_endpoint.user.exec;
-        const QString stderrText = QString::fromUtf8(proc->readAllStandardError()).trimmed().left(2000);
-        if (status != QProcess::NormalExit || exitCode != 0) {
-            QString msg = status == QProcess::NormalExit
-                              ? tr("exec plugin \"%1\" failed with exit code %2").arg(ex.command).arg(exitCode)
-                              : tr("exec plugin \"%1\" crashed").arg(ex.command);
-            if (!stderrText.isEmpty())
-                msg += QLatin1String(": ") + stderrText;
-            finishExec(Credentials(), ApiError::credential(msg), {});
-            return;
-        }
-        const QByteArray out = proc->readAllStandardOutput();
-        const auto j = nlohmann::json::parse(out.begin(), out.end(), nullptr, false);
-        auto fail = [&](const QString &why) {
-            finishExec(Credentials(), ApiError::credential(tr("exec plugin \"%1\": %2").arg(ex.command, why)), {});
-        };
-        if (!j.is_object() || j.value("kind", "") != "ExecCredential")
-            return fail(tr("its output is not an ExecCredential"));
-        const std::string apiVersion = j.value("apiVersion", "");
-        if (QString::fromStdString(apiVersion) != ex.apiVersion)
-            return fail(tr("it answered apiVersion \"%1\" but the kubeconfig asked for \"%2\"")
-                            .arg(QString::fromStdString(apiVersion), ex.apiVersion));
-        auto st = j.find("status");
-        if (st == j.end() || !st->is_object())
-            return fail(tr("its ExecCredential has no status"));
-        Credentials c = m_static;
-        c.authorization.clear();
-        const std::string token = st->value("token", "");
-        const std::string certData = st->value("clientCertificateData", "");
-        const std::string keyData = st->value("clientKeyData", "");
-        if (!token.empty())
-            c.authorization = "Bearer " + QByteArray::fromStdString(token);
-        if (!certData.empty() || !keyData.empty()) {
-            if (certData.empty() || keyData.empty())
-                return fail(tr("clientCertificateData and clientKeyData must come together"));
-            if (ApiError e = loadClientCertificate(QByteArray::fromStdString(certData),
-                                                   QByteArray::fromStdString(keyData),
-                                                   tr("exec plugin \"%1\"").arg(ex.command), &c))
-                return finishExec(Credentials(), e, {});
-        }
-        if (token.empty() && certData.empty())
-            return fail(tr("its ExecCredential status has neither a token nor a client certificate"));
-        QDateTime expiry;
-        const std::string exp = st->value("expirationTimestamp", "");
-        if (!exp.empty()) {
-            expiry = parseApiTime(exp);
-            if (!expiry.isValid())
-                return fail(tr("expirationTimestamp \"%1\" is not an RFC 3339 time")
-                                .arg(QString::fromStdString(exp)));
-        }
-        qCDebug(lcKubeAuth) << "exec plugin" << ex.command << "gave credentials"
-                            << (expiry.isValid() ? "expiring" : "without expiry") << expiry;
-        finishExec(c, {}, expiry);
-    });
+    connect(
+        proc, &QProcess::finished, this, [this, proc](int exitCode, QProcess::ExitStatus status) {
+            proc->deleteLater();
+            const ExecCredentialConfig &ex = *m_endpoint.user.exec;
+            const QString stderrText =
+                QString::fromUtf8(proc->readAllStandardError()).trimmed().left(2000);
+            if (status != QProcess::NormalExit || exitCode != 0) {
+                QString msg = status == QProcess::NormalExit
+                                  ? tr("exec plugin \"%1\" failed with exit code %2")
+                                        .arg(ex.command)
+                                        .arg(exitCode)
+                                  : tr("exec plugin \"%1\" crashed").arg(ex.command);
+                if (!stderrText.isEmpty())
+                    msg += QLatin1String(": ") + stderrText;
+                finishExec(Credentials(), ApiError::credential(msg), {});
+                return;
+            }
+            const QByteArray out = proc->readAllStandardOutput();
+            const auto j = nlohmann::json::parse(out.begin(), out.end(), nullptr, false);
+            auto fail = [&](const QString &why) {
+                finishExec(Credentials(),
+                           ApiError::credential(tr("exec plugin \"%1\": %2").arg(ex.command, why)),
+                           {});
+            };
+            if (!j.is_object() || j.value("kind", "") != "ExecCredential")
+                return fail(tr("its output is not an ExecCredential"));
+            const std::string apiVersion = j.value("apiVersion", "");
+            if (QString::fromStdString(apiVersion) != ex.apiVersion)
+                return fail(tr("it answered apiVersion \"%1\" but the kubeconfig asked for \"%2\"")
+                                .arg(QString::fromStdString(apiVersion), ex.apiVersion));
+            auto st = j.find("status");
+            if (st == j.end() || !st->is_object())
+                return fail(tr("its ExecCredential has no status"));
+            Credentials c = m_static;
+            c.authorization.clear();
+            const std::string token = st->value("token", "");
+            const std::string certData = st->value("clientCertificateData", "");
+            const std::string keyData = st->value("clientKeyData", "");
+            if (!token.empty())
+                c.authorization = "Bearer " + QByteArray::fromStdString(token);
+            if (!certData.empty() || !keyData.empty()) {
+                if (certData.empty() || keyData.empty())
+                    return fail(tr("clientCertificateData and clientKeyData must come together"));
+                if (ApiError e = loadClientCertificate(
+                        QByteArray::fromStdString(certData), QByteArray::fromStdString(keyData),
+                        tr("exec plugin \"%1\"").arg(ex.command), &c))
+                    return finishExec(Credentials(), e, {});
+            }
+            if (token.empty() && certData.empty())
+                return fail(
+                    tr("its ExecCredential status has neither a token nor a client certificate"));
+            QDateTime expiry;
+            const std::string exp = st->value("expirationTimestamp", "");
+            if (!exp.empty()) {
+                expiry = parseApiTime(exp);
+                if (!expiry.isValid())
+                    return fail(tr("expirationTimestamp \"%1\" is not an RFC 3339 time")
+                                    .arg(QString::fromStdString(exp)));
+            }
+            qCDebug(lcKubeAuth) << "exec plugin" << ex.command << "gave credentials"
+                                << (expiry.isValid() ? "expiring" : "without expiry") << expiry;
+            finishExec(c, {}, expiry);
+        });
 
     qCDebug(lcKubeAuth) << "running exec plugin" << ex.command;
     proc->start();

@@ -340,6 +340,7 @@ void Informer::retryLater(const ApiError &error, bool relist)
             beginWatch();
     };
     m_retryTimer.start(delay);
+    emit retryScheduled(delay, error);
 }
 
 } // namespace kube

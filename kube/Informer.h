@@ -78,6 +78,8 @@ signals:
     void deltas(const kube::DeltaBatch &batch);
     void synced();
     void stateChanged(kube::Informer::State state, const QString &reason);
+    // A failure is retried after `delayMs` (exponential backoff with jitter, capped).
+    void retryScheduled(int delayMs, const kube::ApiError &error);
 
 private:
     void setState(State state, const QString &reason = {});

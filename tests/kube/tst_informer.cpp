@@ -4,6 +4,7 @@
 #include "kube/NodeDecoder.h"
 #include "tests/common/TestCluster.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -108,8 +109,18 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m.status(QStringLiteral("gpu-0001"), QStringLiteral("Ready")), QStringLiteral("True"), 10000);
     }
 
+    void relistsOnExpiredAndEmitsDeletions_data()
+    {
+        QTest::addColumn<bool>("asHttpError");
+        QTest::newRow("ERROR event after 200") << false;
+        QTest::newRow("HTTP 410 on the watch") << true;
+    }
+
     void relistsOnExpiredAndEmitsDeletions()
     {
+        QFETCH(bool, asHttpError);
+        QVERIFY(m_cluster->control(QStringLiteral("settings"), asHttpError ? R"({"watchTooOldAsHttpError":true})"
+                                                                           : R"({"watchTooOldAsHttpError":false})"));
         ApiClient client(m_cluster->endpoint());
         auto inf = makeInformer(&client);
         Mirror m;
@@ -136,6 +147,92 @@ private slots:
         QVERIFY(m.deleted.contains(QStringLiteral("gpu-0002")));
         QCOMPARE(m.status(QStringLiteral("npu-0005"), QStringLiteral("NT_NPU_NET")), QStringLiteral("True"));
         QCOMPARE(m.nodes.size(), 119);
+        // The watch goes on from the new list's resourceVersion.
+        QTRY_COMPARE_WITH_TIMEOUT(inf->lastWatchResourceVersion(), inf->resourceVersion(), 5000);
+        QVERIFY(m_cluster->setCondition(QStringLiteral("npu-0005"), QStringLiteral("NT_NPU_NET"), QStringLiteral("False")));
+        QTRY_COMPARE_WITH_TIMEOUT(m.status(QStringLiteral("npu-0005"), QStringLiteral("NT_NPU_NET")), QStringLiteral("False"), 10000);
+    }
+
+    void survivesServerRestartWithStaleStateAndBackoff()
+    {
+        ApiClient client(m_cluster->endpoint());
+        auto inf = makeInformer(&client);
+        inf->backoff().setInitialMs(100);
+        inf->backoff().setMaxMs(400);
+        Mirror m;
+        m.connectTo(inf.get());
+        struct Change
+        {
+            Informer::State state;
+            QString reason;
+            QDateTime since;
+        };
+        std::vector<Change> changes;
+        connect(inf.get(), &Informer::stateChanged, this, [&](Informer::State s, const QString &reason) {
+            changes.push_back({s, reason, inf->stateSince()});
+        });
+        struct Retry
+        {
+            int delayMs;
+            qint64 atMs;
+        };
+        std::vector<Retry> retries;
+        QElapsedTimer clock;
+        clock.start();
+        connect(inf.get(), &Informer::retryScheduled, this,
+                [&](int delayMs, const ApiError &) { retries.push_back({delayMs, clock.elapsed()}); });
+
+        QSignalSpy synced(inf.get(), &Informer::synced);
+        inf->start();
+        QVERIFY(synced.wait(20000));
+        QCOMPARE(inf->state(), Informer::State::Synced);
+
+        // The API server goes away for 2.5 s (every connection dropped, the port refusing), and
+        // comes back with its state.
+        const QDateTime restartAt = QDateTime::currentDateTimeUtc();
+        // kubesim closes its listener right after answering; the answer can be lost with the
+        // connection, so the control call's own result is not checked here.
+        m_cluster->request("POST", QStringLiteral("/_sim/restart"), R"({"downMs":2500})");
+        QTRY_COMPARE_WITH_TIMEOUT(inf->state(), Informer::State::Stale, 10000);
+        const QDateTime staleSince = inf->stateSince();
+        QVERIFY(staleSince >= restartAt.addMSecs(-1000));
+        // The reason follows the latest failure; the time stays when it first went stale.
+        QTRY_VERIFY2_WITH_TIMEOUT(inf->stateReason().contains(QLatin1String("refused")), qPrintable(inf->stateReason()), 5000);
+        QCOMPARE(inf->state(), Informer::State::Stale);
+        QCOMPARE(inf->stateSince(), staleSince);
+        QTRY_COMPARE_WITH_TIMEOUT(inf->state(), Informer::State::Synced, 15000);
+        QCOMPARE(inf->listCount(), 1); // resumed from its resourceVersion, no relist
+
+        // Connecting → Synced → Stale (since one moment, however many retries) → Synced.
+        std::vector<Informer::State> collapsed;
+        for (const Change &c : changes) {
+            if (collapsed.empty() || collapsed.back() != c.state)
+                collapsed.push_back(c.state);
+            if (c.state == Informer::State::Stale) {
+                QCOMPARE(c.since, staleSince);
+                QVERIFY(!c.reason.isEmpty());
+            }
+        }
+        const std::vector<Informer::State> expected = {Informer::State::Connecting, Informer::State::Synced,
+                                                       Informer::State::Stale, Informer::State::Synced};
+        QVERIFY(collapsed == expected);
+
+        // Backoff observed: delays grow (x2 with ±20 % jitter) up to the cap, and each retry
+        // came no sooner than its delay.
+        QVERIFY2(retries.size() >= 4, qPrintable(QString::number(retries.size())));
+        QVERIFY(retries[0].delayMs <= 120);
+        for (std::size_t i = 1; i < retries.size(); ++i) {
+            QVERIFY(retries[i].delayMs <= 400);
+            if (retries[i - 1].delayMs < 320) // below the cap: it grew
+                QVERIFY2(retries[i].delayMs >= retries[i - 1].delayMs * 4 / 3,
+                         qPrintable(QStringLiteral("%1 then %2").arg(retries[i - 1].delayMs).arg(retries[i].delayMs)));
+            QVERIFY(retries[i].atMs - retries[i - 1].atMs >= retries[i - 1].delayMs - 5);
+        }
+        QVERIFY(retries.back().delayMs >= 320); // reached the cap during a 2.5 s outage
+
+        // Changes after the restart arrive.
+        QVERIFY(m_cluster->setCondition(QStringLiteral("gpu-0004"), QStringLiteral("Ready"), QStringLiteral("False")));
+        QTRY_COMPARE_WITH_TIMEOUT(m.status(QStringLiteral("gpu-0004"), QStringLiteral("Ready")), QStringLiteral("False"), 10000);
     }
 
     void reportsFailureWhenServerIsUnreachable()

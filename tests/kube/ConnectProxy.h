@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QStringList>
+#include <QTcpServer>
+
+// A tiny HTTP CONNECT proxy on loopback for the client's proxy-url tests: it records every
+// CONNECT target and pipes bytes both ways. It never looks inside the tunnel (TLS end to end).
+class ConnectProxy : public QTcpServer
+{
+    Q_OBJECT
+
+public:
+    explicit ConnectProxy(QObject *parent = nullptr);
+
+    bool start() { return listen(QHostAddress::LocalHost, 0); }
+    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(serverPort()); }
+    // "host:port" of every CONNECT request seen, in order.
+    QStringList targets() const { return m_targets; }
+
+protected:
+    void incomingConnection(qintptr socketDescriptor) override;
+
+private:
+    QStringList m_targets;
+};

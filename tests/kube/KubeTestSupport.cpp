@@ -1,0 +1,80 @@
+#include "KubeTestSupport.h"
+
+#include "kube/ApiCall.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+
+namespace kubetest {
+
+kube::ApiResponse roundTrip(kube::ApiClient &client, const kube::ApiRequest &request, int timeoutMs)
+{
+    kube::ApiResponse response;
+    bool done = false;
+    kube::ApiCall *call = client.send(request);
+    QObject::connect(call, &kube::ApiCall::finished, [&](const kube::ApiResponse &r) {
+        response = r;
+        done = true;
+    });
+    if (!QTest::qWaitFor([&] { return done; }, timeoutMs)) {
+        call->cancel();
+        response.error = kube::ApiError::cancelled(QStringLiteral("test: no answer in time"));
+    }
+    return response;
+}
+
+kube::ApiResponse get(kube::ApiClient &client, const QString &path, int timeoutMs)
+{
+    kube::ApiRequest req;
+    const qsizetype q = path.indexOf(QLatin1Char('?'));
+    req.path = q < 0 ? path : path.left(q);
+    if (q >= 0)
+        req.query = QUrlQuery(path.mid(q + 1));
+    req.context = QStringLiteral("GET ") + path;
+    return roundTrip(client, req, timeoutMs);
+}
+
+int canPatchNodes(kube::ApiClient &client)
+{
+    kube::ApiRequest req;
+    req.verb = "POST";
+    req.path = QStringLiteral("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews");
+    req.body = R"({"apiVersion":"authorization.k8s.io/v1","kind":"SelfSubjectAccessReview",)"
+               R"("spec":{"resourceAttributes":{"verb":"patch","resource":"nodes"}}})";
+    const kube::ApiResponse r = roundTrip(client, req);
+    if (!r.ok())
+        return -1;
+    const auto j = nlohmann::json::parse(r.body.begin(), r.body.end(), nullptr, false);
+    if (!j.is_object() || !j.contains("status"))
+        return -1;
+    return j["status"].value("allowed", false) ? 1 : 0;
+}
+
+QString writeFile(const QString &path, const QByteArray &data)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        qFatal("cannot write %s: %s", qPrintable(path), qPrintable(f.errorString()));
+    f.write(data);
+    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return path;
+}
+
+std::unique_ptr<kube::ApiClient> clientFor(const QString &kubeconfig, const QString &context,
+                                           kube::ApiError *error)
+{
+    auto config = kube::KubeConfig::loadFile(kubeconfig, error);
+    if (!config)
+        return nullptr;
+    auto ep = config->resolve(context, error);
+    if (!ep)
+        return nullptr;
+    return std::make_unique<kube::ApiClient>(*ep);
+}
+
+} // namespace kubetest

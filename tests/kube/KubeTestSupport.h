@@ -1,0 +1,27 @@
+#pragma once
+
+#include "kube/ApiClient.h"
+
+#include <QByteArray>
+#include <QString>
+
+// Small helpers shared by the kube tests: waiting for one request, writing fixture files.
+namespace kubetest {
+
+// Sends `request` and waits (event loop running) for its answer, up to `timeoutMs`.
+kube::ApiResponse roundTrip(kube::ApiClient &client, const kube::ApiRequest &request,
+                            int timeoutMs = 20000);
+kube::ApiResponse get(kube::ApiClient &client, const QString &path, int timeoutMs = 20000);
+
+// Asks the server whether the client's user may patch nodes (admin: yes; viewer: no); -1 when
+// the review itself failed.
+int canPatchNodes(kube::ApiClient &client);
+
+// Writes `data` to `path` (creating folders), mode 0600; aborts the test binary when it cannot.
+QString writeFile(const QString &path, const QByteArray &data);
+
+// A client for a kubeconfig file and context, or a null pointer with `error` set.
+std::unique_ptr<kube::ApiClient> clientFor(const QString &kubeconfig, const QString &context,
+                                           kube::ApiError *error);
+
+} // namespace kubetest

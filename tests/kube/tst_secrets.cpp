@@ -1,0 +1,236 @@
+// No secret (token, private key, password) may reach a log line, even at the most verbose level,
+// nor the text of an error, whichever way the client authenticates and however it fails.
+
+#include "ConnectProxy.h"
+#include "KubeTestSupport.h"
+
+#include "kube/ApiClient.h"
+#include "kube/Informer.h"
+#include "kube/NodeDecoder.h"
+#include "tests/common/TestCluster.h"
+
+#include <QDir>
+#include <QLoggingCategory>
+#include <QMutex>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace kube;
+using namespace kubetest;
+
+namespace {
+
+QMutex g_logMutex;
+QStringList g_log;
+QtMessageHandler g_previous = nullptr;
+
+void capture(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    {
+        QMutexLocker lock(&g_logMutex);
+        g_log << QStringLiteral("%1: %2").arg(
+            QLatin1String(context.category ? context.category : ""), message);
+    }
+    if (type != QtDebugMsg && g_previous)
+        g_previous(type, context, message);
+}
+
+} // namespace
+
+class TestSecrets : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestCluster> m_cluster;
+    ClusterEndpoint m_admin;
+    ClusterEndpoint m_cert;
+    ClusterEndpoint m_viewer;
+    QTemporaryDir m_dir;
+    QStringList m_errors;  // every error text the client produced
+    QStringList m_secrets; // what must appear nowhere
+
+    QByteArray cluster() const
+    {
+        return "    server: " + m_admin.server.toString().toUtf8() +
+               "\n    certificate-authority-data: " +
+               m_admin.cluster.certificateAuthorityData.toBase64() + "\n";
+    }
+    QString config(const QString &name, const QByteArray &user, const QByteArray &clusterExtra = {})
+    {
+        return writeFile(
+            m_dir.filePath(name),
+            "clusters:\n- name: k\n  cluster:\n" + cluster() + clusterExtra +
+                "users:\n- name: u\n  user:\n" + user +
+                "contexts:\n- name: c\n  context: {cluster: k, user: u}\ncurrent-context: c\n");
+    }
+    // Runs a request and a short watch with the given kubeconfig, recording error texts.
+    void exercise(const QString &kubeconfig)
+    {
+        ApiError err;
+        auto client = clientFor(kubeconfig, {}, &err);
+        QVERIFY2(client, qPrintable(err.toString()));
+        for (const char *path : {"/api/v1/nodes?limit=2", "/api/v1/nodes/no-such-node"}) {
+            const ApiResponse r = get(*client, QString::fromLatin1(path));
+            if (r.error)
+                m_errors << r.error.toString() << r.error.message << r.error.reason;
+        }
+        Informer::Options opts;
+        Informer informer(client.get(), std::make_shared<NodeDecoder>(), opts);
+        informer.backoff().setInitialMs(20);
+        informer.backoff().setMaxMs(50);
+        QSignalSpy states(&informer, &Informer::stateChanged);
+        informer.start();
+        QTRY_VERIFY_WITH_TIMEOUT(informer.state() == Informer::State::Synced ||
+                                     informer.state() == Informer::State::Failed,
+                                 20000);
+        m_errors << informer.stateReason();
+        informer.stop();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QLoggingCategory::setFilterRules(QStringLiteral("faultboard.*.debug=true"));
+        g_previous = qInstallMessageHandler(capture);
+
+        m_cluster = std::make_unique<TestCluster>(QStringList{
+            QStringLiteral("--paused"), QStringLiteral("--nodes"), QStringLiteral("3")});
+        QVERIFY2(m_cluster->start(), qPrintable(m_cluster->errorString()));
+        m_admin = m_cluster->endpoint(QStringLiteral("kubesim"));
+        m_cert = m_cluster->endpoint(QStringLiteral("kubesim-cert"));
+        m_viewer = m_cluster->endpoint(QStringLiteral("kubesim-viewer"));
+
+        m_secrets << m_admin.user.token << m_viewer.user.token;
+        // Every line of the private key's body.
+        for (const QByteArray &line : m_cert.user.clientKeyData.split('\n'))
+            if (!line.startsWith("-----") && line.size() > 16)
+                m_secrets << QString::fromLatin1(line);
+        m_secrets << QStringLiteral("rejected-token-8c2f1e")
+                  << QStringLiteral("exec-env-secret-51d0")
+                  << QStringLiteral("exec-arg-secret-77aa")
+                  << QStringLiteral("proxy-password-3e9b");
+    }
+
+    void cleanupTestCase()
+    {
+        qInstallMessageHandler(g_previous);
+        m_cluster.reset();
+    }
+
+    void token()
+    {
+        exercise(
+            config(QStringLiteral("token"), "    token: " + m_admin.user.token.toUtf8() + "\n"));
+    }
+
+    void tokenFile()
+    {
+        writeFile(m_dir.filePath(QStringLiteral("viewer.token")), m_viewer.user.token.toUtf8());
+        exercise(config(QStringLiteral("tokenfile"), "    tokenFile: viewer.token\n"));
+    }
+
+    void clientCertificate()
+    {
+        writeFile(m_dir.filePath(QStringLiteral("admin.crt")), m_cert.user.clientCertificateData);
+        writeFile(m_dir.filePath(QStringLiteral("admin.key")), m_cert.user.clientKeyData);
+        exercise(config(QStringLiteral("certfiles"),
+                        "    client-certificate: admin.crt\n    client-key: admin.key\n"));
+        exercise(
+            config(QStringLiteral("certdata"),
+                   "    client-certificate-data: " + m_cert.user.clientCertificateData.toBase64() +
+                       "\n    client-key-data: " + m_cert.user.clientKeyData.toBase64() + "\n"));
+    }
+
+    void oidcIdToken()
+    {
+        exercise(config(QStringLiteral("oidc"),
+                        "    auth-provider:\n      name: oidc\n      config:\n        id-token: " +
+                            m_viewer.user.token.toUtf8() + "\n"));
+    }
+
+    void execPlugin()
+    {
+        const QString state = m_dir.filePath(QStringLiteral("plugin"));
+        writeFile(state + "/token.1", "rejected-token-8c2f1e"); // first answer: 401, then a re-run
+        writeFile(state + "/token", m_admin.user.token.toUtf8());
+        exercise(config(
+            QStringLiteral("exec"),
+            "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      "
+            "command: " FAKE_EXEC_PLUGIN "\n      args: [\"--state\", \"" +
+                state.toUtf8() +
+                "\", \"--client-secret=exec-arg-secret-77aa\"]\n"
+                "      env:\n      - name: CLIENT_SECRET\n        value: exec-env-secret-51d0\n"
+                "      interactiveMode: Never\n"));
+    }
+
+    void failingExecPlugin()
+    {
+        const QString state = m_dir.filePath(QStringLiteral("failing"));
+        writeFile(state + "/exit-code", "1");
+        writeFile(state + "/stderr", "error: the refresh token has expired\n");
+        exercise(config(
+            QStringLiteral("execfail"),
+            "    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n      "
+            "command: " FAKE_EXEC_PLUGIN "\n      args: [\"--state\", \"" +
+                state.toUtf8() +
+                "\", \"--client-secret=exec-arg-secret-77aa\"]\n"
+                "      env:\n      - name: CLIENT_SECRET\n        value: exec-env-secret-51d0\n"));
+        QVERIFY(m_errors.join(QLatin1Char('\n'))
+                    .contains(QLatin1String("the refresh token has expired")));
+    }
+
+    void rejectedToken()
+    {
+        exercise(config(QStringLiteral("rejected"), "    token: rejected-token-8c2f1e\n"));
+        QVERIFY(m_errors.join(QLatin1Char('\n')).contains(QLatin1String("(401)")));
+    }
+
+    void proxyWithPassword()
+    {
+        ConnectProxy proxy;
+        QVERIFY(proxy.start());
+        exercise(config(QStringLiteral("proxy"), "    token: " + m_admin.user.token.toUtf8() + "\n",
+                        "    proxy-url: http://operator:proxy-password-3e9b@127.0.0.1:" +
+                            QByteArray::number(proxy.serverPort()) + "\n"));
+        proxy.close();
+        exercise(m_dir.filePath(QStringLiteral("proxy"))); // the proxy is gone now: an error
+    }
+
+    void nothingSecretWasLoggedOrReported()
+    {
+        QStringList log;
+        {
+            QMutexLocker lock(&g_logMutex);
+            log = g_log;
+        }
+        // The most verbose level was on and the client did talk: requests, auth, watches.
+        const QString all = log.join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QLatin1String("faultboard.kube: GET /api/v1/nodes")),
+                 qPrintable(all.left(2000)));
+        QVERIFY(all.contains(QLatin1String("faultboard.kube.auth: ")));
+        QVERIFY(all.contains(QLatin1String("faultboard.kube.watch: ")));
+        QVERIFY(!m_errors.isEmpty());
+        const QString errors = m_errors.join(QLatin1Char('\n'));
+        QStringList needles = m_secrets;
+        for (const QString &secret : std::as_const(m_secrets))
+            if (secret.size() > 24)
+                needles << secret.right(16); // a token cut short is still a leak
+        for (const QString &secret : std::as_const(needles)) {
+            QVERIFY2(
+                !all.contains(secret),
+                qPrintable(
+                    QStringLiteral("a log line holds a secret starting %1").arg(secret.left(6))));
+            QVERIFY2(
+                !errors.contains(secret),
+                qPrintable(
+                    QStringLiteral("an error holds a secret starting %1").arg(secret.left(6))));
+        }
+        QVERIFY(!all.contains(QLatin1String("Bearer ")));
+        QVERIFY(!all.contains(QLatin1String("Basic ")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSecrets)
+#include "tst_secrets.moc"
