@@ -1,5 +1,7 @@
 #include "models/NodeHealth.h"
 
+#include <algorithm>
+
 namespace models {
 
 bool NodeHealth::acceleratorsDegraded() const
@@ -14,7 +16,7 @@ int NodeHealth::acceleratorsHealthy() const
 {
     int n = 0;
     for (const auto &a : accelerators)
-        n += a.allocatable;
+        n += std::min(a.allocatable, a.capacity);
     return n;
 }
 
@@ -24,6 +26,14 @@ int NodeHealth::acceleratorsTotal() const
     for (const auto &a : accelerators)
         n += a.capacity;
     return n;
+}
+
+const Fault *NodeHealth::fault(const QString &type) const
+{
+    for (const Fault &f : faults)
+        if (f.type == type)
+            return &f;
+    return nullptr;
 }
 
 } // namespace models
