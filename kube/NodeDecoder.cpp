@@ -15,11 +15,11 @@ namespace {
 using json = nlohmann::json;
 
 enum class Ctx : std::uint8_t {
-    Skip,        // a subtree we do not want: read past it
+    Skip, // a subtree we do not want: read past it
     Root,
     ListMeta,
     Items,
-    Node,        // a Node, or the Status of an ERROR watch event
+    Node, // a Node, or the Status of an ERROR watch event
     Meta,
     Labels,
     Annotations,
@@ -38,7 +38,6 @@ enum class Ctx : std::uint8_t {
 };
 
 enum class Mode { Single, List, Event };
-
 
 QString pooled(const std::string &s)
 {
@@ -341,8 +340,7 @@ private:
     std::string m_key;
 };
 
-template <typename Handler>
-bool runSax(const QByteArray &bytes, Handler &h)
+template <typename Handler> bool runSax(const QByteArray &bytes, Handler &h)
 {
     const char *begin = bytes.constData();
     const char *end = begin + bytes.size();
@@ -367,7 +365,8 @@ NodePtr NodeDecoder::decodeNode(const QByteArray &body, ApiError *error)
     NodeSax h(Mode::Single);
     if (!runSax(body, h) || !h.node) {
         if (error)
-            *error = ApiError::decode(QStringLiteral("node: %1").arg(QString::fromStdString(h.parseError)));
+            *error = ApiError::decode(
+                QStringLiteral("node: %1").arg(QString::fromStdString(h.parseError)));
         return {};
     }
     if (h.objectKind == "Status") {
