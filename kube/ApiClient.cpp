@@ -30,10 +30,10 @@ ApiClient::ApiClient(const ClusterEndpoint &endpoint, QObject *parent)
         if (f.open(QIODevice::ReadOnly))
             caPem = f.readAll();
         else
-            m_setupError = ApiError::config(tr("%1: clusters[%2].cluster.certificate-authority: "
-                                               "cannot read %3: %4")
-                                                .arg(cl.sourceFile, cl.name, cl.certificateAuthority,
-                                                     f.errorString()));
+            m_setupError = ApiError::config(
+                tr("%1: clusters[%2].cluster.certificate-authority: "
+                   "cannot read %3: %4")
+                    .arg(cl.sourceFile, cl.name, cl.certificateAuthority, f.errorString()));
     }
     if (!caPem.isEmpty()) {
         const auto cas = QSslCertificate::fromData(caPem, QSsl::Pem);
@@ -109,8 +109,8 @@ QNetworkRequest ApiClient::buildRequest(const ApiRequest &request, const Credent
     QSslConfiguration ssl = m_ssl;
     if (creds.hasClientCertificate()) {
         ssl.setLocalCertificate(creds.clientCertificate);
-        ssl.setLocalCertificateChain(QList<QSslCertificate>{creds.clientCertificate}
-                                     + creds.clientCertificateChain);
+        ssl.setLocalCertificateChain(QList<QSslCertificate>{creds.clientCertificate} +
+                                     creds.clientCertificateChain);
         ssl.setPrivateKey(creds.clientKey);
     }
     req.setSslConfiguration(ssl);

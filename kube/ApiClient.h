@@ -22,12 +22,12 @@ struct Credentials;
 struct ApiRequest
 {
     QByteArray verb = "GET";
-    QString path;       // "/api/v1/nodes/gpu-0001"
+    QString path; // "/api/v1/nodes/gpu-0001"
     QUrlQuery query;
     QByteArray body;
     QByteArray contentType = "application/json";
     QByteArray accept = "application/json";
-    QString context;    // for errors, worded for an operator: "cordon node gpu-0001"
+    QString context;       // for errors, worded for an operator: "cordon node gpu-0001"
     int timeoutMs = 30000; // no bytes for this long aborts the transfer; 0 = never
 };
 

@@ -9,20 +9,34 @@ namespace {
 QString defaultReasonForCode(int code)
 {
     switch (code) {
-    case 400: return QStringLiteral("BadRequest");
-    case 401: return QStringLiteral("Unauthorized");
-    case 403: return QStringLiteral("Forbidden");
-    case 404: return QStringLiteral("NotFound");
-    case 405: return QStringLiteral("MethodNotAllowed");
-    case 409: return QStringLiteral("Conflict");
-    case 410: return QStringLiteral("Gone");
-    case 415: return QStringLiteral("UnsupportedMediaType");
-    case 422: return QStringLiteral("Invalid");
-    case 429: return QStringLiteral("TooManyRequests");
-    case 500: return QStringLiteral("InternalError");
-    case 503: return QStringLiteral("ServiceUnavailable");
-    case 504: return QStringLiteral("Timeout");
-    default: return {};
+    case 400:
+        return QStringLiteral("BadRequest");
+    case 401:
+        return QStringLiteral("Unauthorized");
+    case 403:
+        return QStringLiteral("Forbidden");
+    case 404:
+        return QStringLiteral("NotFound");
+    case 405:
+        return QStringLiteral("MethodNotAllowed");
+    case 409:
+        return QStringLiteral("Conflict");
+    case 410:
+        return QStringLiteral("Gone");
+    case 415:
+        return QStringLiteral("UnsupportedMediaType");
+    case 422:
+        return QStringLiteral("Invalid");
+    case 429:
+        return QStringLiteral("TooManyRequests");
+    case 500:
+        return QStringLiteral("InternalError");
+    case 503:
+        return QStringLiteral("ServiceUnavailable");
+    case 504:
+        return QStringLiteral("Timeout");
+    default:
+        return {};
     }
 }
 
@@ -89,7 +103,10 @@ QString ApiError::toString() const
         else if (message.isEmpty())
             what = tr("the API server answered %1 %2").arg(code).arg(reason);
         else
-            what = tr("%1 (%2): %3").arg(reason.isEmpty() ? tr("error") : reason).arg(code).arg(message);
+            what = tr("%1 (%2): %3")
+                       .arg(reason.isEmpty() ? tr("error") : reason)
+                       .arg(code)
+                       .arg(message);
         break;
     case Kind::Decode:
         what = tr("unexpected answer from the API server: %1").arg(message);

@@ -17,24 +17,24 @@ struct ApiError
 
 public:
     enum class Kind {
-        None,        // success
-        Config,      // kubeconfig missing, malformed or inconsistent
-        Credential,  // token file unreadable, exec plugin failed
-        Dns,         // host not found
-        Refused,     // connection refused
-        Tls,         // certificate or handshake problem
-        Timeout,     // no answer in time
-        Network,     // any other transport failure (reset, proxy, closed)
-        Http,        // the server answered with an error Status
-        Decode,      // the server answered something we cannot read
-        Cancelled,   // the caller gave up
+        None,       // success
+        Config,     // kubeconfig missing, malformed or inconsistent
+        Credential, // token file unreadable, exec plugin failed
+        Dns,        // host not found
+        Refused,    // connection refused
+        Tls,        // certificate or handshake problem
+        Timeout,    // no answer in time
+        Network,    // any other transport failure (reset, proxy, closed)
+        Http,       // the server answered with an error Status
+        Decode,     // the server answered something we cannot read
+        Cancelled,  // the caller gave up
     };
 
     Kind kind = Kind::None;
-    int code = 0;           // HTTP status for Kind::Http (401, 403, 404, 409, 410, 429, ...)
-    QString reason;         // Status.reason (NotFound, Conflict, Expired, ...) or a transport cause
-    QString message;        // Status.message, or the detail of a transport failure
-    QString context;        // what was being done: "list nodes", "patch node gpu-0001"
+    int code = 0;    // HTTP status for Kind::Http (401, 403, 404, 409, 410, 429, ...)
+    QString reason;  // Status.reason (NotFound, Conflict, Expired, ...) or a transport cause
+    QString message; // Status.message, or the detail of a transport failure
+    QString context; // what was being done: "list nodes", "patch node gpu-0001"
     int retryAfterSeconds = 0;
 
     bool ok() const { return kind == Kind::None; }

@@ -26,14 +26,15 @@ ApiStream::ApiStream(ApiClient *client, const ApiRequest &request)
                 e.context = m_request.context;
                 return finish(e);
             }
-            m_client->credentials()->obtain(this, [this](const Credentials &c, const ApiError &err) {
-                if (err) {
-                    ApiError e = err;
-                    e.context = m_request.context;
-                    return finish(e);
-                }
-                start(c);
-            });
+            m_client->credentials()->obtain(this,
+                                            [this](const Credentials &c, const ApiError &err) {
+                                                if (err) {
+                                                    ApiError e = err;
+                                                    e.context = m_request.context;
+                                                    return finish(e);
+                                                }
+                                                start(c);
+                                            });
         },
         Qt::QueuedConnection);
 }
@@ -71,7 +72,8 @@ void ApiStream::start(const Credentials &creds)
 
 int ApiStream::httpStatus() const
 {
-    const QVariant v = m_reply ? m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute) : QVariant();
+    const QVariant v =
+        m_reply ? m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute) : QVariant();
     return v.isValid() ? v.toInt() : 0;
 }
 

@@ -1,6 +1,5 @@
 #include "kube/ApiTime.h"
 
-
 namespace kube {
 
 namespace {
@@ -25,10 +24,10 @@ bool digits(std::string_view s, std::size_t pos, std::size_t n, int &out)
 QDateTime parseApiTime(std::string_view s)
 {
     int year, month, day, hour, minute, second;
-    if (!digits(s, 0, 4, year) || s.size() < 20 || s[4] != '-' || !digits(s, 5, 2, month)
-        || s[7] != '-' || !digits(s, 8, 2, day) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ')
-        || !digits(s, 11, 2, hour) || s[13] != ':' || !digits(s, 14, 2, minute) || s[16] != ':'
-        || !digits(s, 17, 2, second))
+    if (!digits(s, 0, 4, year) || s.size() < 20 || s[4] != '-' || !digits(s, 5, 2, month) ||
+        s[7] != '-' || !digits(s, 8, 2, day) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') ||
+        !digits(s, 11, 2, hour) || s[13] != ':' || !digits(s, 14, 2, minute) || s[16] != ':' ||
+        !digits(s, 17, 2, second))
         return {};
     std::size_t pos = 19;
     int msec = 0;
@@ -46,8 +45,8 @@ QDateTime parseApiTime(std::string_view s)
         ++pos;
     } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
         int oh, om;
-        if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':'
-            || !digits(s, pos + 4, 2, om))
+        if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' ||
+            !digits(s, pos + 4, 2, om))
             return {};
         offsetSeconds = (oh * 3600 + om * 60) * (s[pos] == '-' ? -1 : 1);
         pos += 6;

@@ -9,7 +9,8 @@ namespace kube {
 
 int Backoff::next()
 {
-    const double base = std::min<double>(m_maxMs, m_initialMs * std::pow(2.0, std::min(m_attempt, 20)));
+    const double base =
+        std::min<double>(m_maxMs, m_initialMs * std::pow(2.0, std::min(m_attempt, 20)));
     ++m_attempt;
     const double spread = base * m_jitter;
     const double delay = base - spread + QRandomGenerator::global()->generateDouble() * 2 * spread;

@@ -124,8 +124,9 @@ void Informer::requestPage(const QString &continueToken)
             return retryLater(r.error, true);
         }
         auto codec = m_codec;
-        QtConcurrent::run(&m_decodePool, [codec, body = r.body] { return codec->decodeList(body); })
-            .then(this, [this, gen](DecodedList page) { onPage(gen, std::move(page)); });
+        QtConcurrent::run(&m_decodePool, [codec, body = r.body] {
+            return codec->decodeList(body);
+        }).then(this, [this, gen](DecodedList page) { onPage(gen, std::move(page)); });
     });
 }
 
@@ -227,8 +228,9 @@ void Informer::onWatchData(const QByteArray &data)
 {
     std::vector<QByteArray> frames = m_splitter.feed(data);
     if (m_splitter.overflowed()) {
-        ApiError e = ApiError::decode(tr("a watch event exceeded %1 MiB").arg(FrameSplitter::MaxFrameBytes >> 20),
-                                      tr("watch %1").arg(m_options.what));
+        ApiError e = ApiError::decode(
+            tr("a watch event exceeded %1 MiB").arg(FrameSplitter::MaxFrameBytes >> 20),
+            tr("watch %1").arg(m_options.what));
         closeStream();
         return retryLater(e, false);
     }
@@ -237,15 +239,15 @@ void Informer::onWatchData(const QByteArray &data)
     m_streamEvents += int(frames.size());
     const quint64 gen = m_generation;
     auto codec = m_codec;
-    QtConcurrent::run(&m_decodePool,
-                      [codec, frames = std::move(frames)] {
-                          std::vector<WatchEvent> events;
-                          events.reserve(frames.size());
-                          for (const QByteArray &f : frames)
-                              events.push_back(codec->decodeEvent(f));
-                          return events;
-                      })
-        .then(this, [this, gen](std::vector<WatchEvent> events) { onWatchEvents(gen, std::move(events)); });
+    QtConcurrent::run(&m_decodePool, [codec, frames = std::move(frames)] {
+        std::vector<WatchEvent> events;
+        events.reserve(frames.size());
+        for (const QByteArray &f : frames)
+            events.push_back(codec->decodeEvent(f));
+        return events;
+    }).then(this, [this, gen](std::vector<WatchEvent> events) {
+        onWatchEvents(gen, std::move(events));
+    });
 }
 
 void Informer::onWatchEvents(quint64 generation, std::vector<WatchEvent> events)
@@ -263,7 +265,8 @@ void Informer::onWatchEvents(quint64 generation, std::vector<WatchEvent> events)
             closeStream();
             // 410 (Expired/Gone) can arrive as an ERROR event after a 200: relist either way.
             if (e.isGone()) {
-                qCDebug(lcKubeWatch) << m_options.what << "watch expired at" << m_resourceVersion << "; relisting";
+                qCDebug(lcKubeWatch)
+                    << m_options.what << "watch expired at" << m_resourceVersion << "; relisting";
                 return beginList();
             }
             return retryLater(e, false);

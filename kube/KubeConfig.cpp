@@ -60,7 +60,8 @@ public:
         auto decoded = QByteArray::fromBase64Encoding(text.toLatin1(),
                                                       QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded)
-            fail(path + QLatin1Char('.') + QLatin1String(key), KubeConfig::tr("is not valid base64"));
+            fail(path + QLatin1Char('.') + QLatin1String(key),
+                 KubeConfig::tr("is not valid base64"));
         return *decoded;
     }
 
@@ -99,13 +100,16 @@ void forEachNamed(const Reader &r, const YAML::Node &root, const char *listKey, 
         const QString path = QStringLiteral("%1[%2]").arg(QLatin1String(listKey)).arg(i);
         const YAML::Node item = list[i];
         if (!item.IsMap())
-            r.fail(path, KubeConfig::tr("must be a mapping with name and %1").arg(QLatin1String(bodyKey)));
+            r.fail(
+                path,
+                KubeConfig::tr("must be a mapping with name and %1").arg(QLatin1String(bodyKey)));
         const QString name = r.string(item, "name", path);
         if (name.isEmpty())
             r.fail(path + QLatin1String(".name"), KubeConfig::tr("is missing"));
         const YAML::Node body = item[bodyKey];
         if (body && !body.IsNull() && !body.IsMap())
-            r.fail(path + QLatin1Char('.') + QLatin1String(bodyKey), KubeConfig::tr("must be a mapping"));
+            r.fail(path + QLatin1Char('.') + QLatin1String(bodyKey),
+                   KubeConfig::tr("must be a mapping"));
         fn(name, body ? body : YAML::Node(YAML::NodeType::Map),
            path + QLatin1Char('.') + QLatin1String(bodyKey));
     }
@@ -131,7 +135,8 @@ ExecCredentialConfig readExec(const Reader &r, const YAML::Node &n, const QStrin
     }
     if (const YAML::Node env = n["env"]; env && !env.IsNull()) {
         if (!env.IsSequence())
-            r.fail(path + QLatin1String(".env"), KubeConfig::tr("must be a list of name/value pairs"));
+            r.fail(path + QLatin1String(".env"),
+                   KubeConfig::tr("must be a list of name/value pairs"));
         for (std::size_t i = 0; i < env.size(); ++i) {
             const QString ep = QStringLiteral("%1.env[%2]").arg(path).arg(i);
             e.env.append({r.string(env[i], "name", ep), r.string(env[i], "value", ep)});
@@ -170,63 +175,65 @@ std::optional<KubeConfig> KubeConfig::parse(const QByteArray &yaml, const QStrin
 
         config.currentContext = r.string(root, "current-context", QString());
 
-        forEachNamed(r, root, "clusters", "cluster", [&](const QString &name, const YAML::Node &b,
-                                                         const QString &path) {
-            KubeConfigCluster c;
-            c.name = name;
-            c.sourceFile = file;
-            c.server = r.string(b, "server", path);
-            c.certificateAuthority = r.filePath(b, "certificate-authority", path);
-            c.certificateAuthorityData = r.base64(b, "certificate-authority-data", path);
-            c.insecureSkipTlsVerify = r.boolean(b, "insecure-skip-tls-verify", path);
-            c.tlsServerName = r.string(b, "tls-server-name", path);
-            c.proxyUrl = r.string(b, "proxy-url", path);
-            if (!config.cluster(name))
-                config.clusters.append(c);
-        });
+        forEachNamed(r, root, "clusters", "cluster",
+                     [&](const QString &name, const YAML::Node &b, const QString &path) {
+                         KubeConfigCluster c;
+                         c.name = name;
+                         c.sourceFile = file;
+                         c.server = r.string(b, "server", path);
+                         c.certificateAuthority = r.filePath(b, "certificate-authority", path);
+                         c.certificateAuthorityData =
+                             r.base64(b, "certificate-authority-data", path);
+                         c.insecureSkipTlsVerify = r.boolean(b, "insecure-skip-tls-verify", path);
+                         c.tlsServerName = r.string(b, "tls-server-name", path);
+                         c.proxyUrl = r.string(b, "proxy-url", path);
+                         if (!config.cluster(name))
+                             config.clusters.append(c);
+                     });
 
-        forEachNamed(r, root, "users", "user", [&](const QString &name, const YAML::Node &b,
-                                                   const QString &path) {
-            KubeConfigUser u;
-            u.name = name;
-            u.sourceFile = file;
-            u.token = r.string(b, "token", path);
-            u.tokenFile = r.filePath(b, "tokenFile", path);
-            u.clientCertificate = r.filePath(b, "client-certificate", path);
-            u.clientCertificateData = r.base64(b, "client-certificate-data", path);
-            u.clientKey = r.filePath(b, "client-key", path);
-            u.clientKeyData = r.base64(b, "client-key-data", path);
-            u.username = r.string(b, "username", path);
-            u.password = r.string(b, "password", path);
-            u.impersonate = r.string(b, "as", path);
-            if (const YAML::Node g = b["as-groups"]; g && g.IsSequence())
-                for (const auto &x : g)
-                    u.impersonateGroups << QString::fromStdString(x.Scalar());
-            if (const YAML::Node e = b["exec"]; e && !e.IsNull())
-                u.exec = readExec(r, e, path + QLatin1String(".exec"));
-            if (const YAML::Node ap = b["auth-provider"]; ap && !ap.IsNull()) {
-                const QString app = path + QLatin1String(".auth-provider");
-                u.authProvider = r.string(ap, "name", app);
-                if (const YAML::Node cfg = ap["config"]; cfg && cfg.IsMap())
-                    for (const auto &kv : cfg)
-                        u.authProviderConfig.insert(QString::fromStdString(kv.first.Scalar()),
-                                                    QString::fromStdString(kv.second.Scalar()));
-            }
-            if (!config.user(name))
-                config.users.append(u);
-        });
+        forEachNamed(r, root, "users", "user",
+                     [&](const QString &name, const YAML::Node &b, const QString &path) {
+                         KubeConfigUser u;
+                         u.name = name;
+                         u.sourceFile = file;
+                         u.token = r.string(b, "token", path);
+                         u.tokenFile = r.filePath(b, "tokenFile", path);
+                         u.clientCertificate = r.filePath(b, "client-certificate", path);
+                         u.clientCertificateData = r.base64(b, "client-certificate-data", path);
+                         u.clientKey = r.filePath(b, "client-key", path);
+                         u.clientKeyData = r.base64(b, "client-key-data", path);
+                         u.username = r.string(b, "username", path);
+                         u.password = r.string(b, "password", path);
+                         u.impersonate = r.string(b, "as", path);
+                         if (const YAML::Node g = b["as-groups"]; g && g.IsSequence())
+                             for (const auto &x : g)
+                                 u.impersonateGroups << QString::fromStdString(x.Scalar());
+                         if (const YAML::Node e = b["exec"]; e && !e.IsNull())
+                             u.exec = readExec(r, e, path + QLatin1String(".exec"));
+                         if (const YAML::Node ap = b["auth-provider"]; ap && !ap.IsNull()) {
+                             const QString app = path + QLatin1String(".auth-provider");
+                             u.authProvider = r.string(ap, "name", app);
+                             if (const YAML::Node cfg = ap["config"]; cfg && cfg.IsMap())
+                                 for (const auto &kv : cfg)
+                                     u.authProviderConfig.insert(
+                                         QString::fromStdString(kv.first.Scalar()),
+                                         QString::fromStdString(kv.second.Scalar()));
+                         }
+                         if (!config.user(name))
+                             config.users.append(u);
+                     });
 
-        forEachNamed(r, root, "contexts", "context", [&](const QString &name, const YAML::Node &b,
-                                                         const QString &path) {
-            KubeConfigContext c;
-            c.name = name;
-            c.sourceFile = file;
-            c.cluster = r.string(b, "cluster", path);
-            c.user = r.string(b, "user", path);
-            c.namespaceName = r.string(b, "namespace", path);
-            if (!config.context(name))
-                config.contexts.append(c);
-        });
+        forEachNamed(r, root, "contexts", "context",
+                     [&](const QString &name, const YAML::Node &b, const QString &path) {
+                         KubeConfigContext c;
+                         c.name = name;
+                         c.sourceFile = file;
+                         c.cluster = r.string(b, "cluster", path);
+                         c.user = r.string(b, "user", path);
+                         c.namespaceName = r.string(b, "namespace", path);
+                         if (!config.context(name))
+                             config.contexts.append(c);
+                     });
     } catch (const ConfigError &e) {
         if (error)
             *error = ApiError::config(e.message);
@@ -259,9 +266,10 @@ std::optional<KubeConfig> KubeConfig::load(const LoadOptions &options, ApiError 
     if (!options.explicitPath.isEmpty())
         return loadFile(options.explicitPath, error);
 
-    const QString env = options.kubeconfigEnv
-                            ? *options.kubeconfigEnv
-                            : QProcessEnvironment::systemEnvironment().value(QStringLiteral("KUBECONFIG"));
+    const QString env =
+        options.kubeconfigEnv
+            ? *options.kubeconfigEnv
+            : QProcessEnvironment::systemEnvironment().value(QStringLiteral("KUBECONFIG"));
     QStringList files;
     for (const QString &p : env.split(QDir::listSeparator(), Qt::SkipEmptyParts))
         if (!files.contains(p))
@@ -343,7 +351,8 @@ const KubeConfigContext *KubeConfig::context(const QString &name) const
     return nullptr;
 }
 
-std::optional<ClusterEndpoint> KubeConfig::resolve(const QString &contextName, ApiError *error) const
+std::optional<ClusterEndpoint> KubeConfig::resolve(const QString &contextName,
+                                                   ApiError *error) const
 {
     auto fail = [&](const QString &message) -> std::optional<ClusterEndpoint> {
         if (error)
@@ -353,7 +362,8 @@ std::optional<ClusterEndpoint> KubeConfig::resolve(const QString &contextName, A
     const QString files = sourceFiles.join(QDir::listSeparator());
     const QString name = contextName.isEmpty() ? currentContext : contextName;
     if (name.isEmpty())
-        return fail(tr("%1: current-context is not set; choose a context with --context").arg(files));
+        return fail(
+            tr("%1: current-context is not set; choose a context with --context").arg(files));
     const KubeConfigContext *ctx = context(name);
     if (!ctx)
         return fail(tr("%1: context \"%2\" does not exist").arg(files, name));
@@ -370,23 +380,24 @@ std::optional<ClusterEndpoint> KubeConfig::resolve(const QString &contextName, A
         u = *found;
     }
     if (cl->server.isEmpty())
-        return fail(tr("%1: clusters[%2].cluster.server: is missing").arg(cl->sourceFile, cl->name));
+        return fail(
+            tr("%1: clusters[%2].cluster.server: is missing").arg(cl->sourceFile, cl->name));
     QUrl server(cl->server, QUrl::StrictMode);
-    if (!server.isValid() || (server.scheme() != QLatin1String("https")
-                              && server.scheme() != QLatin1String("http"))
-        || server.host().isEmpty())
+    if (!server.isValid() ||
+        (server.scheme() != QLatin1String("https") && server.scheme() != QLatin1String("http")) ||
+        server.host().isEmpty())
         return fail(tr("%1: clusters[%2].cluster.server: \"%3\" is not an http(s) URL")
                         .arg(cl->sourceFile, cl->name, cl->server));
-    if (cl->insecureSkipTlsVerify
-        && (!cl->certificateAuthority.isEmpty() || !cl->certificateAuthorityData.isEmpty()))
+    if (cl->insecureSkipTlsVerify &&
+        (!cl->certificateAuthority.isEmpty() || !cl->certificateAuthorityData.isEmpty()))
         return fail(tr("%1: clusters[%2].cluster: certificate-authority and "
                        "insecure-skip-tls-verify cannot both be set")
                         .arg(cl->sourceFile, cl->name));
     if (!u.token.isEmpty() && !u.username.isEmpty())
         return fail(tr("%1: users[%2].user: token and username/password cannot both be set")
                         .arg(u.sourceFile, u.name));
-    if ((!u.clientCertificate.isEmpty() || !u.clientCertificateData.isEmpty())
-        != (!u.clientKey.isEmpty() || !u.clientKeyData.isEmpty()))
+    if ((!u.clientCertificate.isEmpty() || !u.clientCertificateData.isEmpty()) !=
+        (!u.clientKey.isEmpty() || !u.clientKeyData.isEmpty()))
         return fail(tr("%1: users[%2].user: client-certificate and client-key must be set together")
                         .arg(u.sourceFile, u.name));
 

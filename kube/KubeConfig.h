@@ -18,7 +18,7 @@ struct KubeConfigCluster
 {
     QString name;
     QString server;
-    QString certificateAuthority;     // absolute path (resolved against the kubeconfig's folder)
+    QString certificateAuthority;        // absolute path (resolved against the kubeconfig's folder)
     QByteArray certificateAuthorityData; // PEM, already base64-decoded
     bool insecureSkipTlsVerify = false;
     QString tlsServerName;
@@ -29,7 +29,7 @@ struct KubeConfigCluster
 struct ExecCredentialConfig
 {
     QString apiVersion;
-    QString command;  // resolved against the kubeconfig's folder when it names a relative path
+    QString command; // resolved against the kubeconfig's folder when it names a relative path
     QStringList args;
     QList<std::pair<QString, QString>> env;
     QString interactiveMode; // Never, IfAvailable, Always
@@ -49,7 +49,7 @@ struct KubeConfigUser
     QString username;
     QString password;
     std::optional<ExecCredentialConfig> exec;
-    QString authProvider;                   // legacy auth-provider name (oidc, gcp, azure)
+    QString authProvider; // legacy auth-provider name (oidc, gcp, azure)
     QMap<QString, QString> authProviderConfig;
     QString impersonate;
     QStringList impersonateGroups;

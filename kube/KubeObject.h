@@ -18,7 +18,10 @@ struct KubeObject
     QString uid;
     QString resourceVersion;
 
-    QString key() const { return namespaceName.isEmpty() ? name : namespaceName + QLatin1Char('/') + name; }
+    QString key() const
+    {
+        return namespaceName.isEmpty() ? name : namespaceName + QLatin1Char('/') + name;
+    }
 };
 
 using ObjectPtr = std::shared_ptr<const KubeObject>;

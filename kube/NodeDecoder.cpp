@@ -16,11 +16,11 @@ namespace {
 using json = nlohmann::json;
 
 enum class Ctx : std::uint8_t {
-    Skip,        // a subtree we do not want: read past it
+    Skip, // a subtree we do not want: read past it
     Root,
     ListMeta,
     Items,
-    Node,        // a Node, or the Status of an ERROR watch event
+    Node, // a Node, or the Status of an ERROR watch event
     Meta,
     Labels,
     Annotations,
@@ -39,7 +39,6 @@ enum class Ctx : std::uint8_t {
 };
 
 enum class Mode { Single, List, Event };
-
 
 QString pooled(const std::string &s)
 {
@@ -342,8 +341,7 @@ private:
     std::string m_key;
 };
 
-template <typename Handler>
-bool runSax(const QByteArray &input, Handler &h)
+template <typename Handler> bool runSax(const QByteArray &input, Handler &h)
 {
     // The SAX pass skips images and managedFields too, but reading past them still lexes every
     // byte; the structural pre-pass drops them far faster.
@@ -371,7 +369,8 @@ NodePtr NodeDecoder::decodeNode(const QByteArray &body, ApiError *error)
     NodeSax h(Mode::Single);
     if (!runSax(body, h) || !h.node) {
         if (error)
-            *error = ApiError::decode(QStringLiteral("node: %1").arg(QString::fromStdString(h.parseError)));
+            *error = ApiError::decode(
+                QStringLiteral("node: %1").arg(QString::fromStdString(h.parseError)));
         return {};
     }
     if (h.objectKind == "Status") {

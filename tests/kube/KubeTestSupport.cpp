@@ -5,6 +5,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 #include <nlohmann/json.hpp>
@@ -75,6 +78,76 @@ std::unique_ptr<kube::ApiClient> clientFor(const QString &kubeconfig, const QStr
     if (!ep)
         return nullptr;
     return std::make_unique<kube::ApiClient>(*ep);
+}
+
+QByteArray podJson(const TestPod &pod)
+{
+    QJsonObject meta{{QStringLiteral("name"), pod.name},
+                     {QStringLiteral("namespace"), pod.namespaceName}};
+    if (!pod.ownerKind.isEmpty()) {
+        const QString apiVersion = pod.ownerKind == QLatin1String("Job")
+                                       ? QStringLiteral("batch/v1")
+                                       : QStringLiteral("apps/v1");
+        meta.insert(QStringLiteral("ownerReferences"),
+                    QJsonArray{QJsonObject{
+                        {QStringLiteral("apiVersion"), apiVersion},
+                        {QStringLiteral("kind"), pod.ownerKind},
+                        {QStringLiteral("name"), pod.ownerName},
+                        {QStringLiteral("uid"), QString(pod.ownerName + QStringLiteral("-uid"))},
+                        {QStringLiteral("controller"), pod.controller}}});
+    }
+    if (pod.mirror)
+        meta.insert(QStringLiteral("annotations"),
+                    QJsonObject{{QStringLiteral("kubernetes.io/config.mirror"),
+                                 QStringLiteral("0123abcd")}});
+    if (!pod.labels.isEmpty()) {
+        QJsonObject labels;
+        for (auto it = pod.labels.begin(); it != pod.labels.end(); ++it)
+            labels.insert(it.key(), it.value());
+        meta.insert(QStringLiteral("labels"), labels);
+    }
+    QJsonArray containers;
+    int i = 0;
+    for (const QString &image : pod.images)
+        containers.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("c%1").arg(i++)},
+                                      {QStringLiteral("image"), image}});
+    QJsonObject spec{{QStringLiteral("nodeName"), pod.node},
+                     {QStringLiteral("containers"), containers}};
+    if (pod.emptyDir)
+        spec.insert(QStringLiteral("volumes"),
+                    QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("scratch")},
+                                           {QStringLiteral("emptyDir"), QJsonObject()}}});
+    const QJsonObject status{
+        {QStringLiteral("phase"), pod.phase},
+        {QStringLiteral("conditions"),
+         QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("Ready")},
+                                {QStringLiteral("status"),
+                                 pod.ready ? QStringLiteral("True") : QStringLiteral("False")}}}}};
+    const QJsonObject obj{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                          {QStringLiteral("kind"), QStringLiteral("Pod")},
+                          {QStringLiteral("metadata"), meta},
+                          {QStringLiteral("spec"), spec},
+                          {QStringLiteral("status"), status}};
+    return QJsonDocument(obj).toJson(QJsonDocument::Compact);
+}
+
+bool create(kube::ApiClient &client, const QString &collectionPath, const QByteArray &json)
+{
+    kube::ApiRequest req;
+    req.verb = "POST";
+    req.path = collectionPath;
+    req.body = json;
+    req.context = QStringLiteral("create in ") + collectionPath;
+    const kube::ApiResponse r = roundTrip(client, req);
+    if (!r.ok())
+        qWarning("%s", qPrintable(r.error.toString()));
+    return r.ok();
+}
+
+bool createPod(kube::ApiClient &client, const TestPod &pod)
+{
+    return create(client, QStringLiteral("/api/v1/namespaces/%1/pods").arg(pod.namespaceName),
+                  podJson(pod));
 }
 
 } // namespace kubetest

@@ -3,7 +3,9 @@
 #include "kube/ApiClient.h"
 
 #include <QByteArray>
+#include <QMap>
 #include <QString>
+#include <QStringList>
 
 // Small helpers shared by the kube tests: waiting for one request, writing fixture files.
 namespace kubetest {
@@ -23,5 +25,27 @@ QString writeFile(const QString &path, const QByteArray &data);
 // A client for a kubeconfig file and context, or a null pointer with `error` set.
 std::unique_ptr<kube::ApiClient> clientFor(const QString &kubeconfig, const QString &context,
                                            kube::ApiError *error);
+
+// A pod for fixtures, created through the API with an admin client.
+struct TestPod
+{
+    QString namespaceName = QStringLiteral("default");
+    QString name;
+    QString node;
+    QString ownerKind; // empty: no owner
+    QString ownerName;
+    bool controller = true;
+    bool emptyDir = false;
+    bool mirror = false;
+    QString phase = QStringLiteral("Running");
+    bool ready = true;
+    QStringList images{QStringLiteral("registry.example/train:1.0")};
+    QMap<QString, QString> labels;
+};
+QByteArray podJson(const TestPod &pod);
+// POSTs the pod; false (with a warning) when the server refused.
+bool createPod(kube::ApiClient &client, const TestPod &pod);
+// POSTs any object to a collection path; false (with a warning) when the server refused.
+bool create(kube::ApiClient &client, const QString &collectionPath, const QByteArray &json);
 
 } // namespace kubetest
