@@ -20,7 +20,8 @@ ClusterSession::ClusterSession(const kube::ClusterEndpoint &endpoint, const Clas
     m_informer = new kube::Informer(m_client, std::make_shared<kube::NodeDecoder>(), opts, this);
     m_gridModel = new NodeGridModel(m_store, this);
     connect(m_informer, &kube::Informer::deltas, m_store, &NodeStore::applyDeltas);
-    connect(m_informer, &kube::Informer::stateChanged, this, &ClusterSession::connectionStateChanged);
+    connect(m_informer, &kube::Informer::stateChanged, this,
+            &ClusterSession::connectionStateChanged);
     connect(m_informer, &kube::Informer::synced, this, &ClusterSession::synced);
 }
 
@@ -49,7 +50,8 @@ QString ClusterSession::serverName() const
 QString ClusterSession::connectionText() const
 {
     using State = kube::Informer::State;
-    const QString since = QLocale().toString(connectionSince().toLocalTime().time(), QLocale::ShortFormat);
+    const QString since =
+        QLocale().toString(connectionSince().toLocalTime().time(), QLocale::ShortFormat);
     switch (connectionState()) {
     case State::Idle:
         return tr("Not connected");

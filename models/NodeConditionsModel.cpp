@@ -70,14 +70,20 @@ QVariant NodeConditionsModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case TypeColumn: return r.condition.type;
-        case StatusColumn: return r.condition.status;
-        case SeverityColumn: return r.faulty ? severityName(sev) : tr("OK");
-        case ReasonColumn: return r.condition.reason;
-        case MessageColumn: return r.condition.message;
+        case TypeColumn:
+            return r.condition.type;
+        case StatusColumn:
+            return r.condition.status;
+        case SeverityColumn:
+            return r.faulty ? severityName(sev) : tr("OK");
+        case ReasonColumn:
+            return r.condition.reason;
+        case MessageColumn:
+            return r.condition.message;
         case LastTransitionColumn:
             return r.condition.lastTransitionTime.isValid()
-                       ? QLocale().toString(r.condition.lastTransitionTime.toLocalTime(), QLocale::ShortFormat)
+                       ? QLocale().toString(r.condition.lastTransitionTime.toLocalTime(),
+                                            QLocale::ShortFormat)
                        : QString();
         }
         break;
@@ -87,11 +93,16 @@ QVariant NodeConditionsModel::data(const QModelIndex &index, int role) const
             tip += QLatin1Char('\n') + tr("Recommended action: %1").arg(r.type.actionText());
         return tip.isEmpty() ? QVariant() : tip;
     }
-    case SeverityRole: return int(sev);
-    case FaultyRole: return r.faulty;
-    case ExplanationRole: return r.type.explanationText();
-    case ActionRole: return r.type.actionText();
-    case CategoryRole: return r.type.category;
+    case SeverityRole:
+        return int(sev);
+    case FaultyRole:
+        return r.faulty;
+    case ExplanationRole:
+        return r.type.explanationText();
+    case ActionRole:
+        return r.type.actionText();
+    case CategoryRole:
+        return r.type.category;
     }
     return {};
 }
@@ -101,12 +112,18 @@ QVariant NodeConditionsModel::headerData(int section, Qt::Orientation orientatio
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case TypeColumn: return tr("Condition");
-    case StatusColumn: return tr("Status");
-    case SeverityColumn: return tr("Severity");
-    case ReasonColumn: return tr("Reason");
-    case MessageColumn: return tr("Message");
-    case LastTransitionColumn: return tr("Last transition");
+    case TypeColumn:
+        return tr("Condition");
+    case StatusColumn:
+        return tr("Status");
+    case SeverityColumn:
+        return tr("Severity");
+    case ReasonColumn:
+        return tr("Reason");
+    case MessageColumn:
+        return tr("Message");
+    case LastTransitionColumn:
+        return tr("Last transition");
     }
     return {};
 }

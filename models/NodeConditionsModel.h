@@ -15,8 +15,15 @@ class NodeConditionsModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { TypeColumn, StatusColumn, SeverityColumn, ReasonColumn, MessageColumn,
-                  LastTransitionColumn, ColumnCount };
+    enum Column {
+        TypeColumn,
+        StatusColumn,
+        SeverityColumn,
+        ReasonColumn,
+        MessageColumn,
+        LastTransitionColumn,
+        ColumnCount
+    };
     enum Roles {
         SeverityRole = Qt::UserRole + 1, // int(Severity); Healthy when the status is the good one
         FaultyRole,
@@ -33,7 +40,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
 private:
     struct Row

@@ -58,11 +58,12 @@ QString NodeGridModel::tooltip(const NodeRecord &rec) const
         text += QLatin1Char('\n') + tr("Healthy");
     } else {
         for (const Fault &f : h.faults) {
-            text += QLatin1Char('\n')
-                    + tr("%1 (%2) since %3")
-                          .arg(f.type, severityName(f.severity),
-                               f.since.isValid() ? QLocale().toString(f.since.toLocalTime(), QLocale::ShortFormat)
-                                                 : tr("unknown"));
+            text += QLatin1Char('\n') +
+                    tr("%1 (%2) since %3")
+                        .arg(f.type, severityName(f.severity),
+                             f.since.isValid()
+                                 ? QLocale().toString(f.since.toLocalTime(), QLocale::ShortFormat)
+                                 : tr("unknown"));
         }
     }
     if (h.isolation.isolated)
@@ -70,8 +71,9 @@ QString NodeGridModel::tooltip(const NodeRecord &rec) const
     else if (h.isolation.cordoned)
         text += QLatin1Char('\n') + tr("Cordoned");
     if (h.acceleratorsDegraded())
-        text += QLatin1Char('\n')
-                + tr("Accelerators: %1 of %2 healthy").arg(h.acceleratorsHealthy()).arg(h.acceleratorsTotal());
+        text += QLatin1Char('\n') + tr("Accelerators: %1 of %2 healthy")
+                                        .arg(h.acceleratorsHealthy())
+                                        .arg(h.acceleratorsTotal());
     return text;
 }
 

@@ -18,19 +18,19 @@ class NodeGridModel : public QAbstractListModel
 public:
     enum Roles {
         NameRole = Qt::UserRole + 1,
-        SeverityRole,          // int(models::Severity)
+        SeverityRole, // int(models::Severity)
         FaultCountRole,
-        FaultTypesRole,        // QStringList of active fault types, worst first
-        FaultySinceRole,       // QDateTime
+        FaultTypesRole,  // QStringList of active fault types, worst first
+        FaultySinceRole, // QDateTime
         IsolatedRole,
         CordonedRole,
         AcceleratorsDegradedRole,
         AcceleratorsHealthyRole,
         AcceleratorsTotalRole,
-        LabelsRole,            // QVariantMap
-        ConditionTypesRole,    // QStringList of every condition type the node reports
-        TileFlagsRole,         // int: severity | TileFlag bits, everything a tile paints at once
-        GroupRole,             // the value of the grouping label (see setGroupingLabel)
+        LabelsRole,         // QVariantMap
+        ConditionTypesRole, // QStringList of every condition type the node reports
+        TileFlagsRole,      // int: severity | TileFlag bits, everything a tile paints at once
+        GroupRole,          // the value of the grouping label (see setGroupingLabel)
     };
     enum TileFlag {
         SeverityMask = 0x7,

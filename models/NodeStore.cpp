@@ -7,8 +7,7 @@ namespace models {
 NodeStore::NodeStore(const Classifier &classifier, QObject *parent)
     : QObject(parent)
     , m_classifier(classifier)
-{
-}
+{}
 
 const NodeRecord *NodeStore::find(const QString &name) const
 {

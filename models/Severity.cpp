@@ -5,11 +5,16 @@ namespace models {
 QString severityId(Severity s)
 {
     switch (s) {
-    case Severity::Healthy: return QStringLiteral("healthy");
-    case Severity::Info: return QStringLiteral("info");
-    case Severity::Minor: return QStringLiteral("minor");
-    case Severity::Major: return QStringLiteral("major");
-    case Severity::Critical: return QStringLiteral("critical");
+    case Severity::Healthy:
+        return QStringLiteral("healthy");
+    case Severity::Info:
+        return QStringLiteral("info");
+    case Severity::Minor:
+        return QStringLiteral("minor");
+    case Severity::Major:
+        return QStringLiteral("major");
+    case Severity::Critical:
+        return QStringLiteral("critical");
     }
     return QStringLiteral("healthy");
 }
@@ -33,11 +38,16 @@ Severity severityFromId(const QString &id, Severity fallback)
 QString severityName(Severity s)
 {
     switch (s) {
-    case Severity::Healthy: return QCoreApplication::translate("Severity", "Healthy");
-    case Severity::Info: return QCoreApplication::translate("Severity", "Info");
-    case Severity::Minor: return QCoreApplication::translate("Severity", "Minor");
-    case Severity::Major: return QCoreApplication::translate("Severity", "Major");
-    case Severity::Critical: return QCoreApplication::translate("Severity", "Critical");
+    case Severity::Healthy:
+        return QCoreApplication::translate("Severity", "Healthy");
+    case Severity::Info:
+        return QCoreApplication::translate("Severity", "Info");
+    case Severity::Minor:
+        return QCoreApplication::translate("Severity", "Minor");
+    case Severity::Major:
+        return QCoreApplication::translate("Severity", "Major");
+    case Severity::Critical:
+        return QCoreApplication::translate("Severity", "Critical");
     }
     return {};
 }

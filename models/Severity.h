@@ -9,7 +9,7 @@ namespace models {
 // How bad a fault is. Ordered: a node's worst severity is the max over its faults.
 enum class Severity : int {
     Healthy = 0,
-    Info = 1,     // a state worth seeing, not a fault (DrainInProgress, MaintenancePlanned)
+    Info = 1, // a state worth seeing, not a fault (DrainInProgress, MaintenancePlanned)
     Minor = 2,
     Major = 3,
     Critical = 4,

@@ -9,7 +9,8 @@ using namespace models;
 
 namespace {
 
-kube::NodePtr makeNode(const QString &name, const QString &ready, const QString &rv, const QString &pool = QStringLiteral("a"))
+kube::NodePtr makeNode(const QString &name, const QString &ready, const QString &rv,
+                       const QString &pool = QStringLiteral("a"))
 {
     auto n = std::make_shared<kube::Node>();
     n->name = name;
@@ -35,7 +36,8 @@ private slots:
     {
         NodeStore store{Classifier(Taxonomy::builtIn())};
         NodeGridModel model(&store);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
 
         store.applyDeltas({delta(kube::Delta::Type::Added, makeNode("a", "True", "1")),
                            delta(kube::Delta::Type::Added, makeNode("b", "True", "2")),
@@ -54,10 +56,12 @@ private slots:
     {
         NodeStore store{Classifier(Taxonomy::builtIn())};
         NodeGridModel model(&store);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         kube::DeltaBatch adds;
         for (int i = 0; i < 1000; ++i)
-            adds.push_back(delta(kube::Delta::Type::Added, makeNode(QString::number(i), "True", "1")));
+            adds.push_back(
+                delta(kube::Delta::Type::Added, makeNode(QString::number(i), "True", "1")));
         store.applyDeltas(adds);
 
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
@@ -65,14 +69,16 @@ private slots:
         for (int b = 0; b < 50; ++b) {
             kube::DeltaBatch mods;
             for (int i = 0; i < 20; ++i)
-                mods.push_back(delta(kube::Delta::Type::Modified, makeNode(QString::number(b * 20 + i), "False", "2")));
+                mods.push_back(delta(kube::Delta::Type::Modified,
+                                     makeNode(QString::number(b * 20 + i), "False", "2")));
             store.applyDeltas(mods);
         }
         QCOMPARE(changed.count(), 0); // nothing yet: coalesced until the next frame
         QTRY_VERIFY(changed.count() > 0);
         QCOMPARE(changed.count(), 1); // one range for the whole storm
         QCOMPARE(store.count(Severity::Critical), 1000);
-        QCOMPARE(model.index(999).data(NodeGridModel::SeverityRole).toInt(), int(Severity::Critical));
+        QCOMPARE(model.index(999).data(NodeGridModel::SeverityRole).toInt(),
+                 int(Severity::Critical));
     }
 
     void groupRoleFollowsGroupingLabel()

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "kube/Node.h"
+#include "models/Classifier.h"
+#include "models/HistoryRecords.h"
+#include "models/LocationLabels.h"
+
+#include <QByteArray>
+#include <QHash>
+
+namespace models {
+
+// What the fault history last knew of a node: persisted next to the rows, so a restart or a
+// relist compares the node with what was recorded rather than with nothing.
+struct NodeHistoryState
+{
+    struct Condition
+    {
+        QString status;
+        qint64 transitionMs = 0; // lastTransitionTime; 0 when unknown
+        bool operator==(const Condition &) const = default;
+    };
+    QString uid;
+    bool removed = false;
+    qint64 removedMs = 0;
+    NodeLocation location;
+    QHash<QString, Condition>
+        conditions; // by type; accelerator resources hold "allocatable/capacity"
+
+    QByteArray serialize() const;
+    static bool deserialize(const QByteArray &data, NodeHistoryState *out);
+    bool operator==(const NodeHistoryState &) const = default;
+};
+
+// Turns "the node looks like this now" into history rows by comparing it with the recorded
+// state: status changes, faults found active at first sight, flips that happened while nobody
+// watched (lastTransitionTime moved, status the same), vanished conditions, and accelerator
+// counts. Pure; the caller owns the states and stores the rows.
+class TransitionDetector
+{
+public:
+    struct Output
+    {
+        std::vector<TransitionRecord> transitions;
+        std::vector<NodeEventRecord> nodeEvents;
+    };
+
+    explicit TransitionDetector(const Classifier &classifier, LocationLabels labels = {});
+
+    // `known` is null when the history has never seen the node. Fills `next` with the state to
+    // store; returns whether it differs from `known`.
+    bool nodeSeen(const NodeHistoryState *known, const kube::Node &node, const QDateTime &observed,
+                  NodeHistoryState *next, Output *out) const;
+    // The node is gone (deleted, or missing from a fresh list). Returns false when the history
+    // already knew it was gone.
+    bool nodeGone(const NodeHistoryState *known, const QString &name, const QDateTime &when,
+                  const QDateTime &observed, NodeHistoryState *next, Output *out) const;
+
+    const Classifier &classifier() const { return m_classifier; }
+    const LocationLabels &labels() const { return m_labels; }
+
+private:
+    Classifier m_classifier;
+    LocationLabels m_labels;
+};
+
+} // namespace models
