@@ -1,5 +1,6 @@
 #include "ui/ClusterView.h"
 
+#include "kube/ClusterQueries.h"
 #include "models/ClusterSession.h"
 #include "ui/NodeDetailPanel.h"
 #include "ui/NodeGridView.h"
@@ -26,7 +27,8 @@ ClusterView::ClusterView(models::ClusterSession *session, QWidget *parent)
     m_grid->setModel(session->gridModel());
     gridLayout->addWidget(m_legend);
     gridLayout->addWidget(m_grid, 1);
-    m_detail = new NodeDetailPanel(session->store(), m_splitter);
+    m_queries = new kube::ClusterQueries(session->client(), this);
+    m_detail = new NodeDetailPanel(session->store(), m_queries, m_splitter);
     m_splitter->addWidget(gridHost);
     m_splitter->addWidget(m_detail);
     m_splitter->setStretchFactor(0, 3);

@@ -7,6 +7,10 @@
 
 class QSplitter;
 
+namespace kube {
+class ClusterQueries;
+}
+
 namespace ui {
 
 class NodeDetailPanel;
@@ -26,6 +30,7 @@ public:
     models::ClusterSession *session() const { return m_session; }
     NodeGridView *grid() const { return m_grid; }
     NodeDetailPanel *detailPanel() const { return m_detail; }
+    kube::ClusterQueries *queries() const { return m_queries; }
 
     // The node whose details are shown (the grid's current node).
     QString currentNode() const;
@@ -42,6 +47,7 @@ private:
     SeverityLegend *m_legend = nullptr;
     NodeGridView *m_grid = nullptr;
     NodeDetailPanel *m_detail = nullptr;
+    kube::ClusterQueries *m_queries = nullptr;
     QSplitter *m_splitter = nullptr;
 };
 

@@ -1,47 +1,125 @@
 #include "ui/NodeDetailPanel.h"
 
+#include "kube/ClusterQueries.h"
 #include "models/NodeConditionsModel.h"
+#include "models/NodeEventsModel.h"
+#include "models/NodePodsModel.h"
 #include "models/NodeStore.h"
 #include "ui/SeverityDelegate.h"
 
+#include <QAction>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QScrollArea>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QVBoxLayout>
 
 namespace ui {
 
-NodeDetailPanel::NodeDetailPanel(models::NodeStore *store, QWidget *parent)
+namespace {
+
+QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *parent, int stretchColumn)
+{
+    auto *t = new QTableView(parent);
+    t->setModel(model);
+    t->setAccessibleName(name);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->setSelectionMode(QAbstractItemView::SingleSelection);
+    t->setWordWrap(false);
+    t->setSortingEnabled(false);
+    t->verticalHeader()->hide();
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    t->horizontalHeader()->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
+    return t;
+}
+
+QString escaped(const QString &s)
+{
+    return s.toHtmlEscaped();
+}
+
+} // namespace
+
+NodeDetailPanel::NodeDetailPanel(models::NodeStore *store, kube::ClusterQueries *queries, QWidget *parent)
     : QWidget(parent)
     , m_store(store)
+    , m_queries(queries)
 {
     auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
     m_title = new QLabel(this);
     QFont f = m_title->font();
     f.setPointSizeF(f.pointSizeF() * 1.3);
     f.setBold(true);
     m_title->setFont(f);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_title->setAccessibleName(tr("Selected node"));
     m_summary = new QLabel(this);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_conditions = new QTableView(this);
-    m_model = new models::NodeConditionsModel(store, this);
-    m_conditions->setModel(m_model);
-    m_conditions->setAccessibleName(tr("Node conditions"));
+    m_summary->setAccessibleName(tr("Node summary"));
+    m_tabs = new QTabWidget(this);
+    m_tabs->setAccessibleName(tr("Node details"));
+
+    // Conditions, with the meaning and the recommended action of the selected one.
+    auto *condPage = new QWidget(m_tabs);
+    auto *condLayout = new QVBoxLayout(condPage);
+    condLayout->setContentsMargins(0, 0, 0, 0);
+    m_conditionsModel = new models::NodeConditionsModel(store, this);
+    m_conditions = makeTable(m_conditionsModel, tr("Node conditions"), condPage, models::NodeConditionsModel::MessageColumn);
     m_conditions->setItemDelegateForColumn(models::NodeConditionsModel::SeverityColumn,
                                            new SeverityDelegate(models::NodeConditionsModel::SeverityRole, this));
-    m_conditions->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_conditions->setWordWrap(false);
-    m_conditions->verticalHeader()->hide();
-    m_conditions->horizontalHeader()->setStretchLastSection(false);
-    m_conditions->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_conditions->horizontalHeader()->setSectionResizeMode(models::NodeConditionsModel::MessageColumn,
-                                                           QHeaderView::Stretch);
+    m_advice = new QTextBrowser(condPage);
+    m_advice->setAccessibleName(tr("What the fault means and what to do"));
+    m_advice->setMaximumHeight(120);
+    m_advice->setOpenLinks(false);
+    condLayout->addWidget(m_conditions, 1);
+    condLayout->addWidget(m_advice);
+    m_tabs->addTab(condPage, tr("&Conditions"));
+    connect(m_conditions->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &NodeDetailPanel::showAdvice);
+    connect(m_conditionsModel, &QAbstractItemModel::modelReset, this, &NodeDetailPanel::showAdvice);
+    connect(m_conditionsModel, &QAbstractItemModel::dataChanged, this, &NodeDetailPanel::showAdvice);
+
+    // Pods and events.
+    m_podsModel = new models::NodePodsModel(this);
+    m_pods = makeTable(m_podsModel, tr("Pods on the node"), m_tabs, models::NodePodsModel::NameColumn);
+    m_tabs->addTab(m_pods, tr("&Pods"));
+    m_eventsModel = new models::NodeEventsModel(this);
+    m_events = makeTable(m_eventsModel, tr("Recent events of the node"), m_tabs, models::NodeEventsModel::MessageColumn);
+    m_tabs->addTab(m_events, tr("&Events"));
+
+    // Taints, labels, capacity.
+    auto *scroll = new QScrollArea(m_tabs);
+    scroll->setWidgetResizable(true);
+    m_details = new QLabel(scroll);
+    m_details->setTextFormat(Qt::RichText);
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setWordWrap(true);
+    m_details->setAccessibleName(tr("Taints, labels and resources"));
+    scroll->setWidget(m_details);
+    m_tabs->addTab(scroll, tr("&Taints && labels"));
+
+    m_workloadStatus = new QLabel(this);
+    m_workloadStatus->setAccessibleName(tr("Pods and events status"));
+
     layout->addWidget(m_title);
     layout->addWidget(m_summary);
-    layout->addWidget(m_conditions, 1);
+    layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_workloadStatus);
+
+    auto *refreshAction = new QAction(tr("Refresh pods and events"), this);
+    refreshAction->setShortcut(QKeySequence::Refresh);
+    refreshAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(refreshAction, &QAction::triggered, this, &NodeDetailPanel::refreshWorkload);
+    addAction(refreshAction);
+
+    m_refreshTimer.setInterval(RefreshMs);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &NodeDetailPanel::refreshWorkload);
+
     connect(store, &models::NodeStore::nodesChanged, this, [this](const std::vector<models::NodeChange> &changes) {
         for (const auto &c : changes) {
             const auto &n = c.after ? c.after : c.before;
@@ -54,9 +132,89 @@ NodeDetailPanel::NodeDetailPanel(models::NodeStore *store, QWidget *parent)
 
 void NodeDetailPanel::showNode(const QString &name)
 {
+    const bool changed = name != m_name;
     m_name = name;
-    m_model->setNodeName(name);
+    m_conditionsModel->setNodeName(name);
     refresh();
+    if (changed) {
+        m_podsModel->clear();
+        m_eventsModel->clear();
+        refreshWorkload();
+    }
+    if (name.isEmpty())
+        m_refreshTimer.stop();
+    else
+        m_refreshTimer.start();
+}
+
+void NodeDetailPanel::refreshWorkload()
+{
+    const quint64 gen = ++m_generation;
+    if (m_name.isEmpty() || !m_queries) {
+        m_workloadStatus->clear();
+        return;
+    }
+    const models::NodeRecord *rec = m_store ? m_store->find(m_name) : nullptr;
+    const QString uid = rec ? rec->node->uid : QString();
+    m_workloadStatus->setText(tr("Loading pods and events of %1…").arg(m_name));
+    m_pendingAnswers = 2;
+    auto answered = [this, gen](const QString &error) {
+        if (gen != m_generation)
+            return;
+        if (!error.isEmpty())
+            m_workloadStatus->setText(error);
+        if (--m_pendingAnswers == 0) {
+            if (m_workloadStatus->text().startsWith(tr("Loading pods and events of %1…").arg(m_name)))
+                m_workloadStatus->setText(tr("Pods and events as of %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+            emit workloadLoaded();
+        }
+    };
+    m_queries->podsOnNode(m_name, this, [this, gen, answered](const kube::NodePods &pods) {
+        if (gen != m_generation)
+            return;
+        if (!pods.error)
+            m_podsModel->setPods(pods.pods);
+        m_tabs->setTabText(1, tr("&Pods (%1)").arg(m_podsModel->rowCount()));
+        answered(pods.error ? tr("Cannot list the pods: %1").arg(pods.error.toString()) : QString());
+    });
+    m_queries->eventsOfNode(m_name, uid, this, [this, gen, answered](const kube::NodeEvents &events) {
+        if (gen != m_generation)
+            return;
+        if (!events.error)
+            m_eventsModel->setEvents(events.events);
+        m_tabs->setTabText(2, tr("&Events (%1)").arg(m_eventsModel->rowCount()));
+        answered(events.error ? tr("Cannot list the events: %1").arg(events.error.toString()) : QString());
+    });
+}
+
+void NodeDetailPanel::showAdvice()
+{
+    // The selected condition; without a selection, the worst faulty one.
+    int row = m_conditions->currentIndex().row();
+    if (row < 0) {
+        int worst = -1;
+        for (int r = 0; r < m_conditionsModel->rowCount(); ++r) {
+            const int sev = m_conditionsModel->index(r, 0).data(models::NodeConditionsModel::SeverityRole).toInt();
+            if (sev > worst && m_conditionsModel->index(r, 0).data(models::NodeConditionsModel::FaultyRole).toBool()) {
+                worst = sev;
+                row = r;
+            }
+        }
+    }
+    if (row < 0) {
+        m_advice->setHtml(m_name.isEmpty() ? QString() : tr("<p>No active fault. Select a condition to read what it means.</p>"));
+        return;
+    }
+    const QModelIndex idx = m_conditionsModel->index(row, 0);
+    const QString type = idx.data().toString();
+    const QString explanation = idx.data(models::NodeConditionsModel::ExplanationRole).toString();
+    const QString action = idx.data(models::NodeConditionsModel::ActionRole).toString();
+    const bool faulty = idx.data(models::NodeConditionsModel::FaultyRole).toBool();
+    QString html = QStringLiteral("<p><b>%1</b> — %2</p>")
+                       .arg(escaped(type), escaped(explanation.isEmpty() ? tr("Faultboard does not know this condition type; it is shown as reported.") : explanation));
+    if (faulty && !action.isEmpty())
+        html += QStringLiteral("<p><b>%1</b> %2</p>").arg(escaped(tr("Recommended action:")), escaped(action));
+    m_advice->setHtml(html);
 }
 
 void NodeDetailPanel::refresh()
@@ -66,29 +224,51 @@ void NodeDetailPanel::refresh()
         m_title->setText(m_name.isEmpty() ? tr("No node selected") : tr("%1 (gone)").arg(m_name));
         m_summary->setText(m_name.isEmpty() ? tr("Click a tile to see the node's conditions.")
                                             : tr("The node was removed from the cluster."));
+        m_details->clear();
+        m_tabs->setEnabled(!m_name.isEmpty());
         return;
     }
+    m_tabs->setEnabled(true);
     const models::NodeHealth &h = rec->health;
     const kube::Node &n = *rec->node;
     m_title->setText(tr("%1 — %2").arg(n.name, models::severityName(h.worst)));
     QStringList lines;
     lines << tr("Pool %1, rack %2, zone %3")
-                 .arg(n.labels.value(QStringLiteral("pool"), tr("—")),
-                      n.labels.value(QStringLiteral("rack"), tr("—")),
+                 .arg(n.labels.value(QStringLiteral("pool"), tr("—")), n.labels.value(QStringLiteral("rack"), tr("—")),
                       n.labels.value(QStringLiteral("topology.kubernetes.io/zone"), tr("—")));
     for (const models::AcceleratorHealth &a : h.accelerators)
         lines << tr("%1: %2 of %3 healthy").arg(a.resource).arg(a.allocatable).arg(a.capacity);
     if (h.isolation.isolated)
-        lines << tr("Isolated by %1: %2").arg(h.isolation.isolatedBy.isEmpty() ? tr("unknown") : h.isolation.isolatedBy,
-                                              h.isolation.isolatedReason.isEmpty() ? tr("no reason given") : h.isolation.isolatedReason);
+        lines << tr("Isolated by %1: %2")
+                     .arg(h.isolation.isolatedBy.isEmpty() ? tr("unknown") : h.isolation.isolatedBy,
+                          h.isolation.isolatedReason.isEmpty() ? tr("no reason given") : h.isolation.isolatedReason);
     else if (h.isolation.cordoned)
         lines << tr("Cordoned (unschedulable)");
-    if (!h.isolation.otherTaints.isEmpty())
-        lines << tr("Taints: %1").arg(h.isolation.otherTaints.join(QLatin1String(", ")));
     if (h.faultySince.isValid())
         lines << tr("Faulty since %1").arg(QLocale().toString(h.faultySince.toLocalTime(), QLocale::ShortFormat));
-    lines << tr("Kubelet %1 · %2 · %3").arg(n.nodeInfo.kubeletVersion, n.nodeInfo.osImage, n.internalIp());
     m_summary->setText(lines.join(QLatin1Char('\n')));
+
+    QString html;
+    html += QStringLiteral("<h4>%1</h4>").arg(escaped(tr("Taints")));
+    if (n.taints.empty())
+        html += QStringLiteral("<p>%1</p>").arg(escaped(tr("none")));
+    for (const kube::Taint &t : n.taints)
+        html += QStringLiteral("<div>%1</div>").arg(escaped((t.value.isEmpty() ? t.key : t.key + QLatin1Char('=') + t.value)
+                                                            + QLatin1Char(':') + t.effect));
+    html += QStringLiteral("<h4>%1</h4><table>").arg(escaped(tr("Resources (allocatable / capacity)")));
+    for (const auto &[res, cap] : n.capacity)
+        html += QStringLiteral("<tr><td>%1</td><td>%2 / %3</td></tr>")
+                    .arg(escaped(res), escaped(n.allocatable.value(res, QStringLiteral("0"))), escaped(cap));
+    html += QStringLiteral("</table><h4>%1</h4>").arg(escaped(tr("Labels")));
+    for (const auto &[k, v] : n.labels)
+        html += QStringLiteral("<div>%1=%2</div>").arg(escaped(k), escaped(v));
+    html += QStringLiteral("<h4>%1</h4>").arg(escaped(tr("System")));
+    html += QStringLiteral("<div>%1</div>").arg(escaped(tr("Kubelet %1, %2, kernel %3, %4, %5")
+                                                          .arg(n.nodeInfo.kubeletVersion, n.nodeInfo.osImage, n.nodeInfo.kernelVersion,
+                                                               n.nodeInfo.containerRuntimeVersion, n.nodeInfo.architecture)));
+    for (const kube::NodeAddress &a : n.addresses)
+        html += QStringLiteral("<div>%1: %2</div>").arg(escaped(a.type), escaped(a.address));
+    m_details->setText(html);
 }
 
 } // namespace ui

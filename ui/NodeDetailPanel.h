@@ -1,41 +1,81 @@
 #pragma once
 
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
 
 class QLabel;
+class QTabWidget;
 class QTableView;
+class QTextBrowser;
+
+namespace kube {
+class ClusterQueries;
+}
 
 namespace models {
-class NodeStore;
 class NodeConditionsModel;
+class NodeEventsModel;
+class NodePodsModel;
+class NodeStore;
 } // namespace models
 
 namespace ui {
 
-// The selected node: its name and worst severity, where it sits (pool, rack, zone), its
-// accelerators and isolation state, and a table of its conditions.
+// The selected node, drilled into: its worst severity and where it sits, its conditions with
+// what each fault means and what to do, its taints and accelerators, the pods it carries (which
+// jobs a fault hits) and its recent events.
 class NodeDetailPanel : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit NodeDetailPanel(models::NodeStore *store, QWidget *parent = nullptr);
+    NodeDetailPanel(models::NodeStore *store, kube::ClusterQueries *queries, QWidget *parent = nullptr);
 
     void showNode(const QString &name);
     QString nodeName() const { return m_name; }
+
+    QTabWidget *tabs() const { return m_tabs; }
     QTableView *conditionsView() const { return m_conditions; }
-    models::NodeConditionsModel *conditionsModel() const { return m_model; }
+    QTableView *podsView() const { return m_pods; }
+    QTableView *eventsView() const { return m_events; }
+    QTextBrowser *adviceView() const { return m_advice; }
+    QLabel *workloadStatus() const { return m_workloadStatus; }
+    models::NodeConditionsModel *conditionsModel() const { return m_conditionsModel; }
+    models::NodePodsModel *podsModel() const { return m_podsModel; }
+    models::NodeEventsModel *eventsModel() const { return m_eventsModel; }
+
+    // Refresh interval for pods and events of the shown node.
+    static constexpr int RefreshMs = 15000;
+
+public slots:
+    void refreshWorkload();
+
+signals:
+    void workloadLoaded();
 
 private:
     void refresh();
+    void showAdvice();
 
     QPointer<models::NodeStore> m_store;
+    QPointer<kube::ClusterQueries> m_queries;
     QString m_name;
+    quint64 m_generation = 0;
     QLabel *m_title = nullptr;
     QLabel *m_summary = nullptr;
+    QTabWidget *m_tabs = nullptr;
     QTableView *m_conditions = nullptr;
-    models::NodeConditionsModel *m_model = nullptr;
+    QTextBrowser *m_advice = nullptr;
+    QTableView *m_pods = nullptr;
+    QTableView *m_events = nullptr;
+    QLabel *m_details = nullptr;
+    QLabel *m_workloadStatus = nullptr;
+    models::NodeConditionsModel *m_conditionsModel = nullptr;
+    models::NodePodsModel *m_podsModel = nullptr;
+    models::NodeEventsModel *m_eventsModel = nullptr;
+    QTimer m_refreshTimer;
+    int m_pendingAnswers = 0;
 };
 
 } // namespace ui

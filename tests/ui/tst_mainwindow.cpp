@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QTest>
 
 using namespace models;
@@ -82,6 +83,15 @@ private slots:
             }
         }
         QVERIFY(sawReady);
+        // The worst fault's meaning and recommended action are spelled out.
+        QTRY_VERIFY(window.detailPanel()->adviceView()->toPlainText().contains(QLatin1String("Ready")));
+        QVERIFY(window.detailPanel()->adviceView()->toPlainText().contains(QLatin1String("Recommended action")));
+        // Pods and events load for the selected node, without error.
+        QSignalSpy loaded(window.detailPanel(), &ui::NodeDetailPanel::workloadLoaded);
+        window.detailPanel()->refreshWorkload();
+        QVERIFY(loaded.wait(10000));
+        QVERIFY2(window.detailPanel()->workloadStatus()->text().startsWith(QLatin1String("Pods and events as of")),
+                 qPrintable(window.detailPanel()->workloadStatus()->text()));
         QVERIFY(m_cluster->setCondition(QStringLiteral("gpu-0010"), QStringLiteral("Ready"), QStringLiteral("True")));
     }
 
