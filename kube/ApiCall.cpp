@@ -157,6 +157,7 @@ void ApiCall::start(const Credentials &creds)
     qCDebug(lcKube).noquote() << m_request.verb << req.url().path(QUrl::FullyEncoded)
                               << req.url().query(QUrl::FullyEncoded);
     m_sslErrors.clear();
+    emit m_client->requestSent(m_request);
     m_reply = m_client->networkManager()->sendCustomRequest(req, m_request.verb, m_request.body);
     connect(m_reply, &QNetworkReply::sslErrors, this,
             [this](const QList<QSslError> &errors) { m_sslErrors = describeSslErrors(errors); });
@@ -198,6 +199,8 @@ void ApiCall::finish(const ApiResponse &response)
     if (m_done)
         return;
     m_done = true;
+    if (m_client)
+        emit m_client->responseReceived(m_request, response);
     emit finished(response);
     deleteLater();
 }

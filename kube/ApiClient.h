@@ -66,6 +66,13 @@ public:
     // Used by ApiCall/ApiStream.
     QNetworkRequest buildRequest(const ApiRequest &request, const Credentials &creds) const;
 
+signals:
+    // Every request as it goes out (again after a 401 refresh) and every whole answer as it
+    // arrives, before the ApiCall's own `finished`: for a request log and for tests. Carries no
+    // credential (they are added to the network request only).
+    void requestSent(const kube::ApiRequest &request);
+    void responseReceived(const kube::ApiRequest &request, const kube::ApiResponse &response);
+
 private:
     ClusterEndpoint m_endpoint;
     QNetworkAccessManager *m_nam = nullptr;
@@ -77,3 +84,6 @@ private:
 };
 
 } // namespace kube
+
+Q_DECLARE_METATYPE(kube::ApiRequest)
+Q_DECLARE_METATYPE(kube::ApiResponse)

@@ -114,6 +114,9 @@ QString ApiError::toString() const
     case Kind::Cancelled:
         what = tr("cancelled");
         break;
+    case Kind::Invalid:
+        what = message;
+        break;
     }
     return context.isEmpty() ? what : tr("%1: %2").arg(context, what);
 }
@@ -149,6 +152,15 @@ ApiError ApiError::cancelled(const QString &context)
 {
     ApiError e;
     e.kind = Kind::Cancelled;
+    e.context = context;
+    return e;
+}
+
+ApiError ApiError::invalid(const QString &message, const QString &context)
+{
+    ApiError e;
+    e.kind = Kind::Invalid;
+    e.message = message;
     e.context = context;
     return e;
 }

@@ -28,6 +28,7 @@ public:
         Http,       // the server answered with an error Status
         Decode,     // the server answered something we cannot read
         Cancelled,  // the caller gave up
+        Invalid,    // the caller asked for something that cannot be done (a bad taint, ...)
     };
 
     Kind kind = Kind::None;
@@ -54,6 +55,7 @@ public:
     static ApiError credential(const QString &message, const QString &context = {});
     static ApiError decode(const QString &message, const QString &context = {});
     static ApiError cancelled(const QString &context = {});
+    static ApiError invalid(const QString &message, const QString &context = {});
     // Builds an error from an HTTP status and its body, which should be a Status object; when it
     // is not (a proxy's HTML page, say) the HTTP code and a short excerpt are used.
     static ApiError fromHttp(int httpStatus, const QByteArray &body, const QString &context = {});

@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <nlohmann/json.hpp>
@@ -148,6 +150,31 @@ bool createPod(kube::ApiClient &client, const TestPod &pod)
 {
     return create(client, QStringLiteral("/api/v1/namespaces/%1/pods").arg(pod.namespaceName),
                   podJson(pod));
+}
+
+KubectlRun kubectl(const QString &kubeconfig, const QStringList &args, int timeoutMs)
+{
+    static QTemporaryDir cacheDir;
+    QProcess p;
+    p.setProgram(QStringLiteral("kubectl"));
+    p.setArguments(QStringList{QStringLiteral("--kubeconfig"), kubeconfig,
+                               QStringLiteral("--cache-dir"), cacheDir.path()} +
+                   args);
+    p.start();
+    KubectlRun run;
+    if (!p.waitForStarted(10000)) {
+        run.err = "kubectl did not start: " + p.errorString().toUtf8();
+        return run;
+    }
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        run.err = "kubectl did not finish in time";
+    }
+    run.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    run.out += p.readAllStandardOutput();
+    run.err += p.readAllStandardError();
+    return run;
 }
 
 } // namespace kubetest

@@ -48,4 +48,14 @@ bool createPod(kube::ApiClient &client, const TestPod &pod);
 // POSTs any object to a collection path; false (with a warning) when the server refused.
 bool create(kube::ApiClient &client, const QString &collectionPath, const QByteArray &json);
 
+struct KubectlRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+// Runs the real `kubectl` from PATH against `kubeconfig` with a private --cache-dir, waiting at
+// most `timeoutMs` (test code only: it blocks).
+KubectlRun kubectl(const QString &kubeconfig, const QStringList &args, int timeoutMs = 60000);
+
 } // namespace kubetest

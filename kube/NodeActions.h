@@ -1,0 +1,132 @@
+#pragma once
+
+#include "kube/ApiError.h"
+#include "kube/Node.h"
+#include "kube/TaintSpec.h"
+
+#include <QMetaType>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace kube {
+
+class ApiClient;
+
+// Faultboard's isolation mark. The annotation keys are fixed (models/Classifier reads them);
+// the taint is configurable.
+struct IsolationSettings
+{
+    static inline const QString AnnotationBy = QStringLiteral("faultboard.io/isolated-by");
+    static inline const QString AnnotationReason = QStringLiteral("faultboard.io/isolated-reason");
+    static inline const QString AnnotationAt = QStringLiteral("faultboard.io/isolated-at");
+
+    QString taintKey = QStringLiteral("faultboard.io/isolated");
+    QString taintValue; // empty: the fault being isolated for
+    QString taintEffect =
+        QStringLiteral("NoSchedule"); // or NoExecute (evicts what does not tolerate it)
+    bool recordEvent = true;          // a core/v1 Event on the node
+};
+
+struct ActionOptions
+{
+    bool dryRun = false;        // server-side dryRun=All: validated and reported, nothing persisted
+    int maxConflictRetries = 5; // 409 Conflict → fresh GET and retry, at most this many times
+    QString fieldManager = QStringLiteral("faultboard");
+};
+
+// The node's state before and after an action (for dry-run: after = what the server would store).
+struct NodeChange
+{
+    std::vector<Taint> taintsBefore;
+    std::vector<Taint> taintsAfter;
+    bool unschedulableBefore = false;
+    bool unschedulableAfter = false;
+    StringMap annotationsBefore; // only faultboard.io/ annotations
+    StringMap annotationsAfter;
+};
+
+struct NodeActionResult
+{
+    enum class Action { Cordon, Uncordon, Taint, Isolate, Restore };
+
+    QString node;
+    Action action = Action::Cordon;
+    bool dryRun = false;
+    bool changed = false; // false: the node was already in the wanted state, nothing was sent
+    NodeChange change;
+    int attempts = 0; // PATCH attempts (more than one after conflicts)
+    bool eventRecorded = false;
+    ApiError error;      // the action failed: nothing was changed
+    ApiError eventError; // the action succeeded but its Event could not be written
+
+    bool ok() const { return error.ok(); }
+    static QString actionName(Action action); // "cordon", "isolate", ... (translated)
+};
+
+// Acts on nodes the way kubectl does, asynchronously, for the GUI and the headless commands:
+// cordon/uncordon, taints in kubectl's syntax, and Faultboard's isolate/restore. Each action
+// reads the node, computes the change, sends nothing when there is none, and otherwise sends one
+// strategic-merge PATCH carrying the resourceVersion it read (a 409 Conflict re-reads and
+// retries, bounded), then for isolate/restore one POST of an Event.
+//
+// Every call returns an id at once; the result comes to `done` (unless `context` was given and
+// destroyed) and through `finished`.
+class NodeActions : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Callback = std::function<void(const NodeActionResult &)>;
+
+    explicit NodeActions(ApiClient *client, QObject *parent = nullptr);
+
+    void setIsolationSettings(const IsolationSettings &settings) { m_isolation = settings; }
+    const IsolationSettings &isolationSettings() const { return m_isolation; }
+    // Who acts, for the annotations and Events; default: the kubeconfig user name.
+    void setOperatorName(const QString &name) { m_operator = name; }
+    QString operatorName() const;
+
+    quint64 cordon(const QString &node, const ActionOptions &options = {},
+                   QObject *context = nullptr, Callback done = {});
+    quint64 uncordon(const QString &node, const ActionOptions &options = {},
+                     QObject *context = nullptr, Callback done = {});
+    // `kubectl taint nodes NODE spec...`; `overwrite` as --overwrite.
+    quint64 taint(const QString &node, const QList<TaintSpec> &specs, bool overwrite = false,
+                  const ActionOptions &options = {}, QObject *context = nullptr,
+                  Callback done = {});
+    // Faultboard's taint + cordon + isolated-by/-reason/-at annotations in one PATCH, then an
+    // Event. A node that already has Faultboard's taint (same key and effect) and is cordoned
+    // is left alone.
+    quint64 isolate(const QString &node, const QString &fault, const QString &reason,
+                    const ActionOptions &options = {}, QObject *context = nullptr,
+                    Callback done = {});
+    // Removes Faultboard's taint (every effect of its key; no other taint) and annotations and
+    // uncordons, in one PATCH, then an Event.
+    quint64 restore(const QString &node, const QString &reason = {},
+                    const ActionOptions &options = {}, QObject *context = nullptr,
+                    Callback done = {});
+
+signals:
+    void finished(quint64 id, const kube::NodeActionResult &result);
+
+private:
+    struct Job;
+    quint64 begin(std::shared_ptr<Job> job);
+    void readNode(const std::shared_ptr<Job> &job);
+    void sendPatch(const std::shared_ptr<Job> &job, const QByteArray &patch);
+    void recordEvent(const std::shared_ptr<Job> &job);
+    void complete(const std::shared_ptr<Job> &job);
+
+    QPointer<ApiClient> m_client;
+    IsolationSettings m_isolation;
+    QString m_operator;
+    quint64 m_nextId = 0;
+};
+
+} // namespace kube
+
+Q_DECLARE_METATYPE(kube::NodeActionResult)
