@@ -8,14 +8,29 @@ NodeConditionsModel::NodeConditionsModel(NodeStore *store, QObject *parent)
     : QAbstractTableModel(parent)
     , m_store(store)
 {
+    m_reloadTimer.setSingleShot(true);
+    m_reloadTimer.setInterval(FrameIntervalMs);
+    connect(&m_reloadTimer, &QTimer::timeout, this, &NodeConditionsModel::reload);
     connect(store, &NodeStore::nodesChanged, this, [this](const std::vector<NodeChange> &changes) {
         for (const NodeChange &c : changes) {
             const auto &n = c.after ? c.after : c.before;
-            if (n && n->name == m_name)
-                return reload();
+            if (n && n->name == m_name) {
+                if (!m_reloadTimer.isActive())
+                    m_reloadTimer.start();
+                return;
+            }
         }
     });
-    connect(store, &NodeStore::reset, this, &NodeConditionsModel::reload);
+    connect(store, &NodeStore::reset, this, [this] {
+        if (!m_reloadTimer.isActive())
+            m_reloadTimer.start();
+    });
+}
+
+void NodeConditionsModel::flushPendingChanges()
+{
+    if (m_reloadTimer.isActive())
+        reload();
 }
 
 void NodeConditionsModel::setNodeName(const QString &name)
@@ -28,6 +43,7 @@ void NodeConditionsModel::setNodeName(const QString &name)
 
 void NodeConditionsModel::reload()
 {
+    m_reloadTimer.stop();
     std::vector<Row> rows;
     if (const NodeRecord *rec = m_store ? m_store->find(m_name) : nullptr) {
         const Taxonomy &tax = m_store->classifier().taxonomy();
@@ -103,8 +119,37 @@ QVariant NodeConditionsModel::data(const QModelIndex &index, int role) const
         return r.type.actionText();
     case CategoryRole:
         return r.type.category;
+    case CategoryNameRole:
+        return r.type.categoryName();
+    case KnownRole:
+        return r.type.known;
+    case TypeRole:
+        return r.condition.type;
+    case StatusRole:
+        return r.condition.status;
+    case LastTransitionRole:
+        return r.condition.lastTransitionTime;
+    case SourceRole:
+        return r.type.source;
     }
     return {};
+}
+
+QHash<int, QByteArray> NodeConditionsModel::roleNames() const
+{
+    auto names = QAbstractTableModel::roleNames();
+    names.insert(SeverityRole, "severity");
+    names.insert(FaultyRole, "faulty");
+    names.insert(ExplanationRole, "explanation");
+    names.insert(ActionRole, "action");
+    names.insert(CategoryRole, "category");
+    names.insert(CategoryNameRole, "categoryName");
+    names.insert(KnownRole, "known");
+    names.insert(TypeRole, "type");
+    names.insert(StatusRole, "status");
+    names.insert(LastTransitionRole, "lastTransition");
+    names.insert(SourceRole, "source");
+    return names;
 }
 
 QVariant NodeConditionsModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -14,15 +14,12 @@ NodeGridModel::NodeGridModel(NodeStore *store, QObject *parent)
     m_flushTimer.setInterval(FrameIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &NodeGridModel::flushPendingChanges);
 
-    connect(store, &NodeStore::rowsAboutToBeInserted, this, [this](int first, int last) {
-        flushPendingChanges();
-        beginInsertRows({}, first, last);
-    });
+    // Rows are only ever appended, so pending changes keep their row numbers across inserts;
+    // a removal renumbers them instead of flushing, keeping dataChanged to once per frame.
+    connect(store, &NodeStore::rowsAboutToBeInserted, this,
+            [this](int first, int last) { beginInsertRows({}, first, last); });
     connect(store, &NodeStore::rowsInserted, this, [this] { endInsertRows(); });
-    connect(store, &NodeStore::rowAboutToBeRemoved, this, [this](int row) {
-        flushPendingChanges();
-        beginRemoveRows({}, row, row);
-    });
+    connect(store, &NodeStore::rowAboutToBeRemoved, this, &NodeGridModel::onRowAboutToBeRemoved);
     connect(store, &NodeStore::rowRemoved, this, [this] { endRemoveRows(); });
     connect(store, &NodeStore::reset, this, [this] {
         m_dirty.clear();
@@ -30,6 +27,16 @@ NodeGridModel::NodeGridModel(NodeStore *store, QObject *parent)
         endResetModel();
     });
     connect(store, &NodeStore::rowsChanged, this, &NodeGridModel::onRowsChanged);
+    connect(store, &NodeStore::labelKeysChanged, this, &NodeGridModel::labelKeysChanged);
+}
+
+void NodeGridModel::onRowAboutToBeRemoved(int row)
+{
+    m_dirty.removeAll(row);
+    for (int &r : m_dirty)
+        if (r > row)
+            --r;
+    beginRemoveRows({}, row, row);
 }
 
 int NodeGridModel::rowCount(const QModelIndex &parent) const
@@ -135,6 +142,25 @@ QVariant NodeGridModel::data(const QModelIndex &index, int role) const
         if (m_groupingLabel.isEmpty())
             return {}; // not grouped: no value at all, so views draw no group headers
         return rec->node->labels.value(m_groupingLabel);
+    case CategoriesRole: {
+        QStringList categories;
+        for (const Fault &f : h.faults)
+            if (!categories.contains(f.category))
+                categories << f.category;
+        return categories;
+    }
+    case OtherTaintsRole:
+        return h.isolation.otherTaints;
+    case IsolatedByRole:
+        return h.isolation.isolatedBy;
+    case IsolatedReasonRole:
+        return h.isolation.isolatedReason;
+    case IsolatedAtRole:
+        return h.isolation.isolatedAt;
+    case UnschedulableRole:
+        return h.isolation.unschedulable();
+    case WorstFaultRole:
+        return h.faults.empty() ? QString() : h.faults.front().type;
     case ConditionTypesRole: {
         QStringList types;
         for (const auto &c : rec->node->conditions)
@@ -163,6 +189,13 @@ QHash<int, QByteArray> NodeGridModel::roleNames() const
     names.insert(ConditionTypesRole, "conditionTypes");
     names.insert(TileFlagsRole, "tileFlags");
     names.insert(GroupRole, "group");
+    names.insert(CategoriesRole, "categories");
+    names.insert(OtherTaintsRole, "otherTaints");
+    names.insert(IsolatedByRole, "isolatedBy");
+    names.insert(IsolatedReasonRole, "isolatedReason");
+    names.insert(IsolatedAtRole, "isolatedAt");
+    names.insert(UnschedulableRole, "unschedulable");
+    names.insert(WorstFaultRole, "worstFault");
     return names;
 }
 

@@ -31,6 +31,13 @@ public:
         ConditionTypesRole, // QStringList of every condition type the node reports
         TileFlagsRole,      // int: severity | TileFlag bits, everything a tile paints at once
         GroupRole,          // the value of the grouping label (see setGroupingLabel)
+        CategoriesRole,     // QStringList of the categories of the active faults, no duplicates
+        OtherTaintsRole,    // QStringList of other NoSchedule/NoExecute taints, "key=value:Effect"
+        IsolatedByRole,     // who isolated the node (Faultboard's annotation)
+        IsolatedReasonRole, // why
+        IsolatedAtRole,     // QDateTime
+        UnschedulableRole,  // isolated, cordoned or tainted NoSchedule/NoExecute
+        WorstFaultRole,     // the type of the worst active fault, or empty
     };
     enum TileFlag {
         SeverityMask = 0x7,
@@ -52,18 +59,23 @@ public:
     // The label nodes are grouped by in the grid (pool, rack, zone, ...); empty: no grouping.
     void setGroupingLabel(const QString &labelKey);
     QString groupingLabel() const { return m_groupingLabel; }
+    // Every label key some node has, sorted: the choices of a group-by menu.
+    QStringList labelKeys() const { return m_store ? m_store->labelKeys() : QStringList(); }
     const NodeRecord *record(const QModelIndex &index) const;
     QModelIndex indexOf(const QString &nodeName) const;
 
-    // Emits the pending dataChanged now (tests; before structural changes).
+    // Emits the pending dataChanged now (normally the frame timer does).
     void flushPendingChanges();
+    bool hasPendingChanges() const { return !m_dirty.isEmpty(); }
     static constexpr int FrameIntervalMs = 16;
 
 signals:
     void groupingLabelChanged(const QString &labelKey);
+    void labelKeysChanged();
 
 private:
     void onRowsChanged(const QList<int> &rows);
+    void onRowAboutToBeRemoved(int row);
     QString tooltip(const NodeRecord &rec) const;
 
     QPointer<NodeStore> m_store;

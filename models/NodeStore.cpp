@@ -25,6 +25,31 @@ void NodeStore::account(const NodeHealth &h, int delta)
     m_counts[std::size_t(h.worst)] += delta;
 }
 
+QStringList NodeStore::labelKeys() const
+{
+    QStringList keys = m_labelKeys.keys();
+    keys.sort();
+    return keys;
+}
+
+bool NodeStore::accountLabels(const kube::Node *before, const kube::Node *after)
+{
+    if (before && after && before->labels == after->labels)
+        return false;
+    bool keysChanged = false;
+    if (before)
+        for (const auto &[key, value] : before->labels)
+            if (auto it = m_labelKeys.find(key); it != m_labelKeys.end() && --*it <= 0) {
+                m_labelKeys.erase(it);
+                keysChanged = true;
+            }
+    if (after)
+        for (const auto &[key, value] : after->labels)
+            if (++m_labelKeys[key] == 1)
+                keysChanged = true;
+    return keysChanged;
+}
+
 void NodeStore::applyDeltas(const kube::DeltaBatch &batch)
 {
     std::vector<NodeChange> changes;
@@ -32,7 +57,10 @@ void NodeStore::applyDeltas(const kube::DeltaBatch &batch)
     std::vector<NodeRecord> added;
     QList<int> changedRows;
 
+    QHash<QString, int> pendingAdd; // name → position in `added`
     auto flushAdded = [&] {
+        // The pending rows become real ones: a later delta for them must find them by row.
+        pendingAdd.clear();
         if (added.empty())
             return;
         const int first = size();
@@ -46,7 +74,7 @@ void NodeStore::applyDeltas(const kube::DeltaBatch &batch)
         emit rowsInserted(first, last);
     };
 
-    QHash<QString, int> pendingAdd; // name → position in `added`
+    bool labelKeysMoved = false;
     for (const kube::Delta &d : batch) {
         auto node = std::static_pointer_cast<const kube::Node>(d.object);
         if (!node)
@@ -58,6 +86,7 @@ void NodeStore::applyDeltas(const kube::DeltaBatch &batch)
                 continue;
             changes.push_back({m_rows[std::size_t(row)].node, nullptr});
             account(m_rows[std::size_t(row)].health, -1);
+            labelKeysMoved |= accountLabels(m_rows[std::size_t(row)].node.get(), nullptr);
             emit rowAboutToBeRemoved(row);
             m_rows.erase(m_rows.begin() + row);
             m_index.remove(node->name);
@@ -76,6 +105,7 @@ void NodeStore::applyDeltas(const kube::DeltaBatch &batch)
         if (row >= 0) {
             NodeRecord &cur = m_rows[std::size_t(row)];
             changes.push_back({cur.node, node});
+            labelKeysMoved |= accountLabels(cur.node.get(), node.get());
             account(cur.health, -1);
             account(rec.health, +1);
             cur = std::move(rec);
@@ -83,12 +113,14 @@ void NodeStore::applyDeltas(const kube::DeltaBatch &batch)
         } else if (auto p = pendingAdd.constFind(node->name); p != pendingAdd.constEnd()) {
             NodeRecord &cur = added[std::size_t(*p)];
             changes.push_back({cur.node, node});
+            labelKeysMoved |= accountLabels(cur.node.get(), node.get());
             account(cur.health, -1);
             account(rec.health, +1);
             cur = std::move(rec);
         } else {
             changes.push_back({nullptr, node});
             account(rec.health, +1);
+            labelKeysMoved |= accountLabels(nullptr, node.get());
             pendingAdd.insert(node->name, int(added.size()));
             added.push_back(std::move(rec));
         }
@@ -104,6 +136,8 @@ void NodeStore::applyDeltas(const kube::DeltaBatch &batch)
         emit nodesChanged(changes);
         emit countsChanged();
     }
+    if (labelKeysMoved)
+        emit labelKeysChanged();
 }
 
 void NodeStore::clear()
@@ -111,8 +145,12 @@ void NodeStore::clear()
     m_rows.clear();
     m_index.clear();
     m_counts.fill(0);
+    const bool hadLabels = !m_labelKeys.isEmpty();
+    m_labelKeys.clear();
     emit reset();
     emit countsChanged();
+    if (hadLabels)
+        emit labelKeysChanged();
 }
 
 void NodeStore::setClassifier(const Classifier &classifier)

@@ -45,6 +45,9 @@ public:
     const NodeRecord *find(const QString &name) const;
 
     int count(Severity s) const { return m_counts[std::size_t(s)]; }
+    // Every label key some node has, sorted (for a group-by menu), and how many nodes have it.
+    QStringList labelKeys() const;
+    int labelKeyCount(const QString &key) const { return m_labelKeys.value(key); }
     int faultyCount() const;
     const Classifier &classifier() const { return m_classifier; }
     // Reclassifies every node (after the taxonomy or isolation policy changed).
@@ -61,14 +64,18 @@ signals:
     // Once per applied batch, after the rows signals: what changed, for history and alerts.
     void nodesChanged(const std::vector<models::NodeChange> &changes);
     void countsChanged();
+    // The set of label keys changed (a key appeared on its first node or left its last one).
+    void labelKeysChanged();
 
 private:
     void account(const NodeHealth &h, int delta);
+    bool accountLabels(const kube::Node *before, const kube::Node *after);
 
     Classifier m_classifier;
     std::vector<NodeRecord> m_rows;
     QHash<QString, int> m_index;
     std::array<int, 5> m_counts{};
+    QHash<QString, int> m_labelKeys;
 };
 
 } // namespace models

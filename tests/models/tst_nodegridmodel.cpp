@@ -81,6 +81,47 @@ private slots:
                  int(Severity::Critical));
     }
 
+    void addDeleteAndAddAgainInOneBatch()
+    {
+        // A relist can deliver a node, its deletion and its recreation in one batch.
+        NodeStore store{Classifier(Taxonomy::builtIn())};
+        NodeGridModel model(&store);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        store.applyDeltas({delta(kube::Delta::Type::Added, makeNode("x", "True", "1")),
+                           delta(kube::Delta::Type::Added, makeNode("y", "True", "1")),
+                           delta(kube::Delta::Type::Deleted, makeNode("x", "True", "2")),
+                           delta(kube::Delta::Type::Added, makeNode("x", "False", "3")),
+                           delta(kube::Delta::Type::Modified, makeNode("y", "Unknown", "4"))});
+        QCOMPARE(store.size(), 2);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(store.count(Severity::Healthy), 0);
+        QCOMPARE(store.count(Severity::Critical), 2);
+        QCOMPARE(model.index(store.indexOf(QStringLiteral("x")))
+                     .data(NodeGridModel::SeverityRole)
+                     .toInt(),
+                 int(Severity::Critical));
+    }
+
+    void pendingChangesFollowRemovedRows()
+    {
+        NodeStore store{Classifier(Taxonomy::builtIn())};
+        NodeGridModel model(&store);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        store.applyDeltas({delta(kube::Delta::Type::Added, makeNode("a", "True", "1")),
+                           delta(kube::Delta::Type::Added, makeNode("b", "True", "1")),
+                           delta(kube::Delta::Type::Added, makeNode("c", "True", "1"))});
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        store.applyDeltas({delta(kube::Delta::Type::Modified, makeNode("c", "False", "2"))});
+        store.applyDeltas({delta(kube::Delta::Type::Deleted, makeNode("a", "True", "3"))});
+        QCOMPARE(changed.count(), 0); // the removal does not force the pending change out
+        model.flushPendingChanges();
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 1); // c moved up from row 2
+        QCOMPARE(changed.at(0).at(0).toModelIndex().data().toString(), QStringLiteral("c"));
+    }
+
     void groupRoleFollowsGroupingLabel()
     {
         NodeStore store{Classifier(Taxonomy::builtIn())};

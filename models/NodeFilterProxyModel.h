@@ -1,0 +1,78 @@
+#pragma once
+
+#include "models/LabelSelector.h"
+#include "models/Severity.h"
+
+#include <QSet>
+#include <QSortFilterProxyModel>
+
+namespace models {
+
+class NodeGridModel;
+struct NodeRecord;
+
+// Filters the node grid: by name, severity, active fault type, fault category, isolation and a
+// label selector. All set criteria must hold. Works over a NodeGridModel (fast path on its
+// records) or any model with NodeGridModel's roles.
+class NodeFilterProxyModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    enum class Isolation {
+        Any,
+        Isolated, // Faultboard's taint is on
+        NotIsolated,
+        Unschedulable, // isolated, cordoned or tainted NoSchedule/NoExecute
+        Schedulable,
+    };
+    Q_ENUM(Isolation)
+
+    explicit NodeFilterProxyModel(QObject *parent = nullptr);
+
+    // Case-insensitive substring of the node name; several words must all match.
+    void setNameFilter(const QString &text);
+    QString nameFilter() const { return m_name; }
+    // Only nodes whose worst severity is one of these; empty: any.
+    void setSeverities(const QSet<Severity> &severities);
+    QSet<Severity> severities() const { return m_severities; }
+    // Shorthand: every severity from `minimum` up.
+    void setMinimumSeverity(Severity minimum);
+    // Only nodes with an active fault of this type (condition type or accelerator resource).
+    void setFaultType(const QString &type);
+    QString faultType() const { return m_faultType; }
+    // Only nodes with an active fault in this category (npu, gpu, ...).
+    void setCategory(const QString &category);
+    QString category() const { return m_category; }
+    void setIsolation(Isolation isolation);
+    Isolation isolation() const { return m_isolation; }
+    // Kubernetes label selector syntax (see LabelSelector). A bad selector is refused with an
+    // error and the previous one stays.
+    bool setLabelSelector(const QString &text, QString *error = nullptr);
+    QString labelSelector() const { return m_selector.text(); }
+    void clearFilters();
+
+    void setSourceModel(QAbstractItemModel *model) override;
+
+signals:
+    void filterChanged();
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    bool acceptsRecord(const NodeRecord &rec) const;
+    bool acceptsRoles(const QModelIndex &index) const;
+    void changed();
+
+    NodeGridModel *m_grid = nullptr;
+    QString m_name;
+    QStringList m_nameWords;
+    QSet<Severity> m_severities;
+    QString m_faultType;
+    QString m_category;
+    Isolation m_isolation = Isolation::Any;
+    LabelSelector m_selector;
+};
+
+} // namespace models
