@@ -9,6 +9,11 @@ namespace models {
 
 ClusterSession::ClusterSession(const kube::ClusterEndpoint &endpoint, const Classifier &classifier,
                                QObject *parent)
+    : ClusterSession(endpoint, classifier, Options(), parent)
+{}
+
+ClusterSession::ClusterSession(const kube::ClusterEndpoint &endpoint, const Classifier &classifier,
+                               Options options, QObject *parent)
     : QObject(parent)
     , m_endpoint(endpoint)
     , m_client(new kube::ApiClient(endpoint, this))
@@ -23,6 +28,23 @@ ClusterSession::ClusterSession(const kube::ClusterEndpoint &endpoint, const Clas
     connect(m_informer, &kube::Informer::stateChanged, this,
             &ClusterSession::connectionStateChanged);
     connect(m_informer, &kube::Informer::synced, this, &ClusterSession::synced);
+
+    if (options.recordHistory) {
+        if (options.history.path.isEmpty())
+            options.history.path = FaultHistory::defaultPath(endpoint.server, endpoint.contextName);
+        m_history = new FaultHistory(classifier, options.history, this);
+        connect(m_store, &NodeStore::nodesChanged, m_history, &FaultHistory::recordChanges);
+        // After a full list the store holds every node there is: nodes the history still
+        // thinks present were deleted while Faultboard was not watching.
+        connect(m_informer, &kube::Informer::synced, m_history, [this] {
+            QStringList present;
+            present.reserve(m_store->size());
+            for (int i = 0; i < m_store->size(); ++i)
+                present << m_store->at(i).node->name;
+            m_history->reconcile(present);
+        });
+        m_history->open();
+    }
 }
 
 ClusterSession::~ClusterSession()
@@ -45,6 +67,31 @@ void ClusterSession::stop()
 QString ClusterSession::serverName() const
 {
     return m_endpoint.server.toString(QUrl::RemoveUserInfo);
+}
+
+QString ClusterSession::actorName() const
+{
+    if (!m_endpoint.user.impersonate.isEmpty())
+        return m_endpoint.user.impersonate;
+    if (!m_endpoint.user.name.isEmpty())
+        return m_endpoint.user.name;
+    return m_endpoint.contextName;
+}
+
+void ClusterSession::recordAction(const QString &action, const QString &target,
+                                  const QString &result, const QString &message,
+                                  const QString &actor)
+{
+    if (!m_history)
+        return;
+    ActionRecord a;
+    a.time = QDateTime::currentDateTimeUtc();
+    a.actor = actor.isEmpty() ? actorName() : actor;
+    a.action = action;
+    a.target = target;
+    a.result = result;
+    a.message = message;
+    m_history->recordAction(a);
 }
 
 QString ClusterSession::connectionText() const

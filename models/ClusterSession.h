@@ -3,6 +3,7 @@
 #include "kube/Informer.h"
 #include "kube/KubeConfig.h"
 #include "models/Classifier.h"
+#include "models/FaultHistory.h"
 #include "models/NodeGridModel.h"
 #include "models/NodeStore.h"
 
@@ -15,15 +16,25 @@ class ApiClient;
 
 namespace models {
 
-// One connected cluster: the API client, the node informer, the node store it feeds and the
-// grid model over it. The UI and the headless commands both work through this.
+// One connected cluster: the API client, the node informer, the node store it feeds, the grid
+// model over it and the cluster's fault history, which records every change the store sees.
+// The UI and the headless commands both work through this.
 class ClusterSession : public QObject
 {
     Q_OBJECT
 
 public:
+    struct Options
+    {
+        bool recordHistory = true;
+        // history.path empty: FaultHistory::defaultPath(server, context).
+        FaultHistory::Options history;
+    };
+
     ClusterSession(const kube::ClusterEndpoint &endpoint, const Classifier &classifier,
                    QObject *parent = nullptr);
+    ClusterSession(const kube::ClusterEndpoint &endpoint, const Classifier &classifier,
+                   Options options, QObject *parent = nullptr);
     ~ClusterSession() override;
 
     void start();
@@ -37,6 +48,13 @@ public:
     kube::Informer *nodeInformer() const { return m_informer; }
     NodeStore *store() const { return m_store; }
     NodeGridModel *gridModel() const { return m_gridModel; }
+    // The cluster's fault history; null when the session records none.
+    FaultHistory *history() const { return m_history; }
+    // Records an operator action in the history (the actor defaults to actorName()).
+    void recordAction(const QString &action, const QString &target, const QString &result,
+                      const QString &message = {}, const QString &actor = {});
+    // Who acts, for the history: the impersonated user, else the kubeconfig user entry's name.
+    QString actorName() const;
 
     kube::Informer::State connectionState() const { return m_informer->state(); }
     QString connectionReason() const { return m_informer->stateReason(); }
@@ -54,6 +72,7 @@ private:
     kube::Informer *m_informer = nullptr;
     NodeStore *m_store = nullptr;
     NodeGridModel *m_gridModel = nullptr;
+    FaultHistory *m_history = nullptr;
 };
 
 } // namespace models

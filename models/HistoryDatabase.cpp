@@ -3,6 +3,7 @@
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFileInfo>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 
@@ -256,12 +257,28 @@ bool HistoryDatabase::loadStates(QHash<QString, NodeHistoryState> *out, QString 
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT node, state FROM node_state")))
         return fail(q, QStringLiteral("node_state"), error);
+    // Condition types and statuses repeat on every node: share one copy of each.
+    QSet<QString> pool;
+    const auto intern = [&pool](QString &s) {
+        auto it = pool.constFind(s);
+        if (it == pool.constEnd())
+            it = pool.insert(s);
+        s = *it;
+    };
     while (q.next()) {
         NodeHistoryState st;
         // An unreadable state only costs a fresh comparison for that node; the unique index
         // keeps it from duplicating rows.
-        if (NodeHistoryState::deserialize(q.value(1).toByteArray(), &st))
-            out->insert(q.value(0).toString(), std::move(st));
+        if (!NodeHistoryState::deserialize(q.value(1).toByteArray(), &st))
+            continue;
+        for (NodeHistoryState::Condition &c : st.conditions) {
+            intern(c.type);
+            intern(c.status);
+        }
+        intern(st.location.pool);
+        intern(st.location.rack);
+        intern(st.location.zone);
+        out->insert(q.value(0).toString(), std::move(st));
     }
     return true;
 }
@@ -537,6 +554,9 @@ std::vector<FaultEpisode> HistoryDatabase::episodes(const QDateTime &from, const
         fail(q, QStringLiteral("fault episodes"), error);
         return out;
     }
+    QHash<QString, NodeLocation> locations; // a node's state is read once, not once per fault
+    QSqlQuery state = query();
+    state.prepare(QStringLiteral("SELECT state FROM node_state WHERE node = ?"));
     while (q.next()) {
         FaultEpisode e;
         e.node = q.value(0).toString();
@@ -553,13 +573,18 @@ std::vector<FaultEpisode> HistoryDatabase::episodes(const QDateTime &from, const
         e.isolated = q.value(10).toBool();
         e.acceleratorsOk = q.value(11).toInt();
         e.acceleratorsTotal = q.value(12).toInt();
-        NodeHistoryState st;
-        if (!q.value(13).isNull() &&
-            NodeHistoryState::deserialize(q.value(13).toByteArray(), &st)) {
-            e.pool = st.location.pool;
-            e.rack = st.location.rack;
-            e.zone = st.location.zone;
+        auto loc = locations.constFind(e.node);
+        if (loc == locations.constEnd()) {
+            NodeHistoryState st;
+            state.addBindValue(e.node);
+            if (state.exec() && state.next())
+                NodeHistoryState::deserialize(state.value(0).toByteArray(), &st);
+            state.finish();
+            loc = locations.insert(e.node, st.location);
         }
+        e.pool = loc->pool;
+        e.rack = loc->rack;
+        e.zone = loc->zone;
         out.push_back(std::move(e));
     }
     return out;

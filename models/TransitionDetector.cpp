@@ -3,11 +3,13 @@
 #include <QDataStream>
 #include <QIODevice>
 
+#include <algorithm>
+
 namespace models {
 
 namespace {
 
-constexpr quint8 StateFormat = 1;
+constexpr quint8 StateFormat = 2;
 
 qint64 toMs(const QDateTime &t)
 {
@@ -30,15 +32,34 @@ Severity countSeverity(const QString &status)
 
 } // namespace
 
+const NodeHistoryState::Condition *NodeHistoryState::condition(const QString &type) const
+{
+    auto it = std::lower_bound(conditions.begin(), conditions.end(), type,
+                               [](const Condition &c, const QString &t) { return c.type < t; });
+    return it != conditions.end() && it->type == type ? &*it : nullptr;
+}
+
+void NodeHistoryState::setCondition(const QString &type, const QString &status, qint64 transitionMs)
+{
+    auto it = std::lower_bound(conditions.begin(), conditions.end(), type,
+                               [](const Condition &c, const QString &t) { return c.type < t; });
+    if (it != conditions.end() && it->type == type)
+        *it = {type, status, transitionMs};
+    else
+        conditions.insert(it, {type, status, transitionMs});
+}
+
+// Strings as UTF-8: half the bytes of QDataStream's UTF-16 for these ASCII names.
 QByteArray NodeHistoryState::serialize() const
 {
     QByteArray data;
+    data.reserve(64 + int(conditions.size()) * 40);
     QDataStream s(&data, QIODevice::WriteOnly);
     s.setVersion(QDataStream::Qt_6_0);
-    s << StateFormat << uid << removed << removedMs << location.pool << location.rack
-      << location.zone << quint32(conditions.size());
-    for (auto it = conditions.begin(); it != conditions.end(); ++it)
-        s << it.key() << it->status << it->transitionMs;
+    s << StateFormat << uid.toUtf8() << removed << removedMs << location.pool.toUtf8()
+      << location.rack.toUtf8() << location.zone.toUtf8() << quint32(conditions.size());
+    for (const Condition &c : conditions)
+        s << c.type.toUtf8() << c.status.toUtf8() << c.transitionMs;
     return data;
 }
 
@@ -48,20 +69,27 @@ bool NodeHistoryState::deserialize(const QByteArray &data, NodeHistoryState *out
     s.setVersion(QDataStream::Qt_6_0);
     quint8 format = 0;
     quint32 count = 0;
+    QByteArray uid, pool, rack, zone;
     NodeHistoryState st;
     s >> format;
     if (format != StateFormat)
         return false;
-    s >> st.uid >> st.removed >> st.removedMs >> st.location.pool >> st.location.rack >>
-        st.location.zone >> count;
+    s >> uid >> st.removed >> st.removedMs >> pool >> rack >> zone >> count;
+    st.uid = QString::fromUtf8(uid);
+    st.location = {QString::fromUtf8(pool), QString::fromUtf8(rack), QString::fromUtf8(zone)};
+    if (s.status() != QDataStream::Ok || count > 100000)
+        return false;
+    st.conditions.reserve(count);
     for (quint32 i = 0; i < count && s.status() == QDataStream::Ok; ++i) {
-        QString type;
-        Condition c;
-        s >> type >> c.status >> c.transitionMs;
-        st.conditions.insert(type, c);
+        QByteArray type, status;
+        qint64 ms = 0;
+        s >> type >> status >> ms;
+        st.conditions.push_back({QString::fromUtf8(type), QString::fromUtf8(status), ms});
     }
     if (s.status() != QDataStream::Ok)
         return false;
+    std::sort(st.conditions.begin(), st.conditions.end(),
+              [](const Condition &a, const Condition &b) { return a.type < b.type; });
     *out = std::move(st);
     return true;
 }
@@ -105,8 +133,7 @@ bool TransitionDetector::nodeSeen(const NodeHistoryState *known, const kube::Nod
     const auto previous = [&](const QString &type) -> const NodeHistoryState::Condition * {
         if (fresh)
             return nullptr;
-        auto it = known->conditions.constFind(type);
-        return it == known->conditions.constEnd() ? nullptr : &*it;
+        return known->condition(type);
     };
 
     for (const kube::NodeCondition &c : node.conditions) {
@@ -115,7 +142,7 @@ bool TransitionDetector::nodeSeen(const NodeHistoryState *known, const kube::Nod
         const bool bad = ft.isBad(c.status);
         const bool isFault = ft.severity >= Severity::Minor;
         const qint64 ltt = toMs(c.lastTransitionTime);
-        next->conditions.insert(c.type, {c.status, ltt});
+        next->setCondition(c.type, c.status, ltt);
 
         TransitionRecord r;
         r.type = c.type;
@@ -156,7 +183,7 @@ bool TransitionDetector::nodeSeen(const NodeHistoryState *known, const kube::Nod
 
     for (const AcceleratorHealth &a : health.accelerators) {
         const QString status = QStringLiteral("%1/%2").arg(a.allocatable).arg(a.capacity);
-        next->conditions.insert(a.resource, {status, 0});
+        next->setCondition(a.resource, status, 0);
         const NodeHistoryState::Condition *prev = previous(a.resource);
         if (prev ? prev->status == status : !a.degraded())
             continue;
@@ -181,19 +208,19 @@ bool TransitionDetector::nodeSeen(const NodeHistoryState *known, const kube::Nod
     // Conditions (and accelerator resources) the node no longer reports: a fault that
     // disappears with its condition has ended.
     if (!fresh) {
-        for (auto it = known->conditions.constBegin(); it != known->conditions.constEnd(); ++it) {
-            if (next->conditions.contains(it.key()))
+        for (const NodeHistoryState::Condition &was : known->conditions) {
+            if (next->condition(was.type))
                 continue;
-            const bool counts = it->status.contains(QLatin1Char('/')) && tax.accelerator(it.key());
-            const FaultType ft = tax.lookup(it.key());
-            const bool wasBad = counts ? countDegraded(it->status) : ft.isBad(it->status);
+            const bool counts = was.status.contains(QLatin1Char('/')) && tax.accelerator(was.type);
+            const FaultType ft = tax.lookup(was.type);
+            const bool wasBad = counts ? countDegraded(was.status) : ft.isBad(was.status);
             if (!wasBad)
                 continue;
             TransitionRecord r;
-            r.type = it.key();
-            r.category = counts ? tax.accelerator(it.key())->category : ft.category;
-            r.oldStatus = it->status;
-            r.severity = counts ? countSeverity(it->status) : ft.severity;
+            r.type = was.type;
+            r.category = counts ? tax.accelerator(was.type)->category : ft.category;
+            r.oldStatus = was.status;
+            r.severity = counts ? countSeverity(was.status) : ft.severity;
             r.closes = r.severity >= Severity::Minor;
             r.reason = QStringLiteral("ConditionRemoved");
             r.flags =

@@ -7,6 +7,8 @@
 #include "models/NodeStore.h"
 
 #include <QFuture>
+#include <QFutureWatcher>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <initializer_list>
