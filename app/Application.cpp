@@ -98,8 +98,18 @@ int run(int argc, char *argv[])
 
     models::IsolationPolicy policy;
     policy.taintKey = settings.isolationTaintKey;
-    const models::Classifier classifier(models::Taxonomy::builtIn(), policy);
+    QString taxonomyError;
+    const models::Taxonomy taxonomy = models::Taxonomy::load({}, &taxonomyError);
+    const models::Classifier classifier(taxonomy, policy);
     ui::MainWindow window(classifier);
+    if (!taxonomyError.isEmpty()) {
+        // The built-in taxonomy is used; the operator's file is named with what is wrong in it.
+        printError(taxonomyError);
+        QTimer::singleShot(0, &window, [&window, taxonomyError] {
+            QMessageBox::warning(&window, QApplication::translate("main", "Your fault taxonomy file was not used"),
+                                 taxonomyError);
+        });
+    }
     kube::KubeConfig::LoadOptions kubeconfig;
     kubeconfig.explicitPath = cli.value(kubeconfigOpt);
     window.setKubeconfigOptions(kubeconfig);
