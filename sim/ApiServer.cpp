@@ -1,12 +1,18 @@
 #include "sim/ApiServer.h"
 
 #include "sim/Certificates.h"
+#include "sim/ControllerManager.h"
+#include "sim/EvictionHandler.h"
+#include "sim/Kubelet.h"
 #include "sim/Patch.h"
-#include "sim/Scenario.h"
+#include "sim/ScenarioPlayer.h"
+#include "sim/TableConverter.h"
+#include "sim/WorkloadFactory.h"
 
 #include <QSslCertificate>
 
 #include <algorithm>
+#include <set>
 
 namespace sim {
 
@@ -32,45 +38,174 @@ std::string groupSuffix(const ResourceInfo &r)
 
 std::string encodeContinue(std::uint64_t rv, const std::string &start)
 {
-    const json token = {{"rv", rv}, {"start", start}};
-    return QByteArray::fromStdString(token.dump()).toBase64(QByteArray::Base64UrlEncoding).toStdString();
+    const json token = {{"v", "meta.k8s.io/v1"}, {"rv", rv}, {"start", start}};
+    return QByteArray::fromStdString(token.dump())
+        .toBase64(QByteArray::Base64UrlEncoding)
+        .toStdString();
 }
 
 bool decodeContinue(const std::string &text, std::uint64_t *rv, std::string *start)
 {
-    const QByteArray raw = QByteArray::fromBase64(QByteArray::fromStdString(text), QByteArray::Base64UrlEncoding);
+    const QByteArray raw =
+        QByteArray::fromBase64(QByteArray::fromStdString(text), QByteArray::Base64UrlEncoding);
     const json j = json::parse(raw.begin(), raw.end(), nullptr, false);
-    if (!j.is_object() || !j.contains("rv") || !j.contains("start"))
+    if (!j.is_object() || !j.contains("rv") || !j.contains("start") ||
+        !j["rv"].is_number_unsigned() || !j["start"].is_string())
         return false;
     *rv = j["rv"].get<std::uint64_t>();
     *start = j["start"].get<std::string>();
     return true;
 }
 
+// The selectable fields of each resource (the API server's field label conversion functions).
+const std::set<std::string> &selectableFields(const std::string &resource)
+{
+    static const std::map<std::string, std::set<std::string>> fields = {
+        {"pods",
+         {"spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName",
+          "spec.hostNetwork", "status.phase", "status.podIP", "status.nominatedNodeName"}},
+        {"nodes", {"spec.unschedulable"}},
+        {"namespaces", {"status.phase"}},
+        {"events",
+         {"involvedObject.kind", "involvedObject.namespace", "involvedObject.name",
+          "involvedObject.uid", "involvedObject.apiVersion", "involvedObject.resourceVersion",
+          "involvedObject.fieldPath", "reason", "reportingComponent", "source", "type"}},
+    };
+    static const std::set<std::string> none;
+    auto it = fields.find(resource);
+    return it == fields.end() ? none : it->second;
+}
+
+std::string defaultReason(int code)
+{
+    switch (code) {
+    case 400:
+        return "BadRequest";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "NotFound";
+    case 405:
+        return "MethodNotAllowed";
+    case 406:
+        return "NotAcceptable";
+    case 409:
+        return "Conflict";
+    case 410:
+        return "Expired";
+    case 415:
+        return "UnsupportedMediaType";
+    case 422:
+        return "Invalid";
+    case 429:
+        return "TooManyRequests";
+    case 500:
+        return "InternalError";
+    case 503:
+        return "ServiceUnavailable";
+    case 504:
+        return "Timeout";
+    default:
+        return "Unknown";
+    }
+}
+
+bool queryFlag(const HttpRequest &req, const char *key)
+{
+    const QString v = req.queryValue(QString::fromLatin1(key));
+    return v == QLatin1String("1") || v == QLatin1String("true");
+}
+
+std::string dump(const json &j)
+{
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 } // namespace
 
-ApiServer::ApiServer(ObjectStore *store, ScenarioPlayer *player, const Certificates *certs, QObject *parent)
+ApiServer::ApiServer(ObjectStore *store, ScenarioPlayer *player, const Certificates *certs,
+                     Kubelet *kubelet, ControllerManager *controllers, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_player(player)
     , m_certs(certs)
+    , m_kubelet(kubelet)
+    , m_controllers(controllers)
+    , m_eviction(std::make_unique<EvictionHandler>(store, kubelet))
 {
-    const std::vector<std::string> rw = {"create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"};
+    const std::vector<std::string> rw = {"create", "delete", "deletecollection", "get",
+                                         "list",   "patch",  "update",           "watch"};
     m_resources = {
-        {"", "v1", "nodes", "node", "Node", false, rw, {"no"}, {"status"}},
-        {"", "v1", "pods", "pod", "Pod", true, rw, {"po"}, {"status", "eviction", "log"}},
-        {"", "v1", "namespaces", "namespace", "Namespace", false, rw, {"ns"}, {"status"}},
-        {"", "v1", "events", "event", "Event", true, rw, {"ev"}, {}},
-        {"", "v1", "services", "service", "Service", true, rw, {"svc"}, {"status"}},
-        {"", "v1", "configmaps", "configmap", "ConfigMap", true, rw, {"cm"}, {}},
-        {"apps", "v1", "daemonsets", "daemonset", "DaemonSet", true, rw, {"ds"}, {"status"}},
-        {"apps", "v1", "replicasets", "replicaset", "ReplicaSet", true, rw, {"rs"}, {"status"}},
-        {"apps", "v1", "deployments", "deployment", "Deployment", true, rw, {"deploy"}, {"status"}},
-        {"apps", "v1", "statefulsets", "statefulset", "StatefulSet", true, rw, {"sts"}, {"status"}},
-        {"batch", "v1", "jobs", "job", "Job", true, rw, {}, {"status"}},
-        {"policy", "v1", "poddisruptionbudgets", "poddisruptionbudget", "PodDisruptionBudget", true, rw, {"pdb"}, {"status"}},
-        {"coordination.k8s.io", "v1", "leases", "lease", "Lease", true, rw, {}, {}},
-        {"authorization.k8s.io", "v1", "selfsubjectaccessreviews", "selfsubjectaccessreview", "SelfSubjectAccessReview", false, {"create"}, {}, {}},
+        {"", "v1", "nodes", "node", "Node", false, rw, {"no"}, {"status"}, {}},
+        {"", "v1", "pods", "pod", "Pod", true, rw, {"po"}, {"status", "eviction", "log"}, {"all"}},
+        {"", "v1", "namespaces", "namespace", "Namespace", false, rw, {"ns"}, {"status"}, {}},
+        {"", "v1", "events", "event", "Event", true, rw, {"ev"}, {}, {}},
+        {"", "v1", "services", "service", "Service", true, rw, {"svc"}, {"status"}, {"all"}},
+        {"", "v1", "configmaps", "configmap", "ConfigMap", true, rw, {"cm"}, {}, {}},
+        {"apps",
+         "v1",
+         "daemonsets",
+         "daemonset",
+         "DaemonSet",
+         true,
+         rw,
+         {"ds"},
+         {"status"},
+         {"all"}},
+        {"apps",
+         "v1",
+         "replicasets",
+         "replicaset",
+         "ReplicaSet",
+         true,
+         rw,
+         {"rs"},
+         {"status"},
+         {"all"}},
+        {"apps",
+         "v1",
+         "deployments",
+         "deployment",
+         "Deployment",
+         true,
+         rw,
+         {"deploy"},
+         {"status"},
+         {"all"}},
+        {"apps",
+         "v1",
+         "statefulsets",
+         "statefulset",
+         "StatefulSet",
+         true,
+         rw,
+         {"sts"},
+         {"status"},
+         {"all"}},
+        {"batch", "v1", "jobs", "job", "Job", true, rw, {}, {"status"}, {"all"}},
+        {"policy",
+         "v1",
+         "poddisruptionbudgets",
+         "poddisruptionbudget",
+         "PodDisruptionBudget",
+         true,
+         rw,
+         {"pdb"},
+         {"status"},
+         {}},
+        {"coordination.k8s.io", "v1", "leases", "lease", "Lease", true, rw, {}, {}, {}},
+        {"authorization.k8s.io",
+         "v1",
+         "selfsubjectaccessreviews",
+         "selfsubjectaccessreview",
+         "SelfSubjectAccessReview",
+         false,
+         {"create"},
+         {},
+         {},
+         {}},
     };
     connect(store, &ObjectStore::changed, this, &ApiServer::onStoreChanged);
 }
@@ -85,29 +220,78 @@ void ApiServer::addToken(const std::string &token, const User &user)
     m_tokens[token] = user;
 }
 
-json ApiServer::status(int code, const std::string &reason, const std::string &message, const json &details)
+void ApiServer::addBasicUser(const std::string &username, const std::string &password,
+                             const User &user)
 {
-    json s = {{"kind", "Status"},
-              {"apiVersion", "v1"},
-              {"metadata", json::object()},
-              {"status", "Failure"},
-              {"message", message},
-              {"reason", reason},
+    m_basicUsers[username] = {password, user};
+}
+
+json ApiServer::status(int code, const std::string &reason, const std::string &message,
+                       const json &details)
+{
+    json s = {{"kind", "Status"},    {"apiVersion", "v1"}, {"metadata", json::object()},
+              {"status", "Failure"}, {"message", message}, {"reason", reason},
               {"code", code}};
     if (!details.is_null())
         s["details"] = details;
     return s;
 }
 
-void ApiServer::sendJson(HttpExchange *ex, int code, const json &body)
+MediaType ApiServer::negotiate(const QByteArray &accept)
 {
-    ex->respond(code, "application/json", QByteArray::fromStdString(body.dump(-1, ' ', false, json::error_handler_t::replace)));
+    MediaType out;
+    // The first acceptable media range wins; protobuf and CBOR are not spoken here.
+    for (const QByteArray &range : accept.split(',')) {
+        const QList<QByteArray> parts = range.split(';');
+        const QByteArray type = parts.value(0).trimmed().toLower();
+        if (type != "application/json" && type != "*/*" && type != "application/*")
+            continue;
+        QByteArray as, g, v;
+        for (qsizetype i = 1; i < parts.size(); ++i) {
+            const QByteArray kv = parts[i].trimmed();
+            const qsizetype eq = kv.indexOf('=');
+            if (eq < 0)
+                continue;
+            const QByteArray k = kv.left(eq).trimmed(), val = kv.mid(eq + 1).trimmed();
+            if (k == "as")
+                as = val;
+            else if (k == "g")
+                g = val;
+            else if (k == "v")
+                v = val;
+        }
+        if (as.isEmpty())
+            return out;
+        if (g != "meta.k8s.io" || (v != "v1" && v != "v1beta1"))
+            continue; // e.g. aggregated discovery (apidiscovery.k8s.io): answered in the plain
+                      // format
+        out.apiVersion = "meta.k8s.io/" + v.toStdString();
+        if (as == "Table")
+            out.kind = MediaType::Kind::Table;
+        else if (as == "PartialObjectMetadata")
+            out.kind = MediaType::Kind::PartialObjectMetadata;
+        else if (as == "PartialObjectMetadataList")
+            out.kind = MediaType::Kind::PartialObjectMetadataList;
+        else
+            continue;
+        return out;
+    }
+    return out;
 }
 
-void ApiServer::sendStatus(HttpExchange *ex, int code, const std::string &reason, const std::string &message,
-                           const json &details)
+void ApiServer::sendJson(HttpExchange *ex, int code, const json &body,
+                         const QList<std::pair<QByteArray, QByteArray>> &headers)
 {
-    sendJson(ex, code, status(code, reason, message, details));
+    ex->respond(code, "application/json", QByteArray::fromStdString(dump(body)), headers);
+}
+
+void ApiServer::sendStatus(HttpExchange *ex, int code, const std::string &reason,
+                           const std::string &message, const json &details)
+{
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    if (details.is_object() && details.value("retryAfterSeconds", 0) > 0)
+        headers.append({"Retry-After", QByteArray::number(details.value("retryAfterSeconds", 0))});
+    sendJson(ex, code, status(code, reason, message, details), headers);
 }
 
 void ApiServer::sendNotFound(HttpExchange *ex, const ApiPath &p)
@@ -117,23 +301,44 @@ void ApiServer::sendNotFound(HttpExchange *ex, const ApiPath &p)
                {{"name", p.name}, {"group", p.resource->group}, {"kind", p.resource->plural}});
 }
 
+void ApiServer::sendConflict(HttpExchange *ex, const ApiPath &p)
+{
+    sendStatus(ex, 409, "Conflict",
+               "Operation cannot be fulfilled on " + p.resource->plural + groupSuffix(*p.resource) +
+                   " \"" + p.name +
+                   "\": the object has been modified; please apply your changes to the latest "
+                   "version and try again",
+               {{"name", p.name}, {"group", p.resource->group}, {"kind", p.resource->plural}});
+}
+
 std::optional<User> ApiServer::authenticate(const HttpRequest &req) const
 {
     const QByteArray auth = req.header("authorization");
     if (auth.startsWith("Bearer ")) {
-        const std::string token = auth.mid(7).trimmed().toStdString();
-        auto it = m_tokens.find(token);
+        auto it = m_tokens.find(auth.mid(7).trimmed().toStdString());
         if (it != m_tokens.end())
             return it->second;
         return std::nullopt;
     }
-    if (!req.peerCertificate.isNull() && m_certs && m_certs->verifyClient(req.peerCertificate.toDer())) {
+    if (auth.startsWith("Basic ")) {
+        const QByteArray decoded = QByteArray::fromBase64(auth.mid(6).trimmed());
+        const qsizetype colon = decoded.indexOf(':');
+        if (colon < 0)
+            return std::nullopt;
+        auto it = m_basicUsers.find(decoded.left(colon).toStdString());
+        if (it != m_basicUsers.end() && it->second.first == decoded.mid(colon + 1).toStdString())
+            return it->second.second;
+        return std::nullopt;
+    }
+    if (!req.peerCertificate.isNull() && m_certs &&
+        m_certs->verifyClient(req.peerCertificate.toDer())) {
         User u;
         const QStringList cn = req.peerCertificate.subjectInfo(QSslCertificate::CommonName);
         u.name = cn.value(0).toStdString();
         for (const QString &o : req.peerCertificate.subjectInfo(QSslCertificate::Organization))
             u.groups.push_back(o.toStdString());
-        u.canWrite = std::find(u.groups.begin(), u.groups.end(), "system:masters") != u.groups.end();
+        u.canWrite =
+            std::find(u.groups.begin(), u.groups.end(), "system:masters") != u.groups.end();
         return u;
     }
     return std::nullopt;
@@ -177,11 +382,16 @@ ApiPath ApiServer::parsePath(const QString &path) const
     p.subresource = parts.value(2).toStdString();
     if (parts.size() > 3)
         return p;
+    if (!p.subresource.empty() &&
+        std::find(p.resource->subresources.begin(), p.resource->subresources.end(),
+                  p.subresource) == p.resource->subresources.end())
+        return p;
     p.valid = true;
     return p;
 }
 
-bool ApiServer::authorize(HttpExchange *ex, const User &user, const std::string &verb, const ApiPath &p)
+bool ApiServer::authorize(HttpExchange *ex, const User &user, const std::string &verb,
+                          const ApiPath &p)
 {
     if (!isWriteVerb(verb) || user.canWrite || p.resource->plural == "selfsubjectaccessreviews")
         return true;
@@ -191,11 +401,31 @@ bool ApiServer::authorize(HttpExchange *ex, const User &user, const std::string 
         msg = p.resource->plural + groupSuffix(*p.resource) + " \"" + p.name + "\" is forbidden: ";
     else
         msg = p.resource->plural + groupSuffix(*p.resource) + " is forbidden: ";
-    msg += "User \"" + user.name + "\" cannot " + verb + " resource \"" + res + "\" in API group \""
-           + p.resource->group + "\"";
+    msg += "User \"" + user.name + "\" cannot " + verb + " resource \"" + res +
+           "\" in API group \"" + p.resource->group + "\"";
     msg += p.ns.empty() ? " at the cluster scope" : " in the namespace \"" + p.ns + "\"";
     sendStatus(ex, 403, "Forbidden", msg,
                {{"name", p.name}, {"group", p.resource->group}, {"kind", p.resource->plural}});
+    return false;
+}
+
+bool ApiServer::injectFailure(HttpExchange *ex)
+{
+    const HttpRequest &req = ex->request();
+    for (auto it = m_failRules.begin(); it != m_failRules.end(); ++it) {
+        if (!req.path.startsWith(QString::fromStdString(it->pathPrefix)))
+            continue;
+        if (!it->method.empty() && req.method != QByteArray::fromStdString(it->method))
+            continue;
+        const FailRule rule = *it;
+        if (--it->remaining <= 0)
+            m_failRules.erase(it);
+        json details = json::object();
+        if (rule.retryAfterSeconds > 0)
+            details["retryAfterSeconds"] = rule.retryAfterSeconds;
+        sendStatus(ex, rule.status, rule.reason, rule.message, details.empty() ? json() : details);
+        return true;
+    }
     return false;
 }
 
@@ -203,15 +433,25 @@ void ApiServer::handle(HttpExchange *ex)
 {
     const HttpRequest &req = ex->request();
     const QString path = req.path;
-    if (path == QLatin1String("/healthz") || path == QLatin1String("/livez") || path == QLatin1String("/readyz")) {
+    const bool control = path.startsWith(QLatin1String("/_sim/"));
+    if (!control && injectFailure(ex))
+        return;
+    if (path == QLatin1String("/healthz") || path == QLatin1String("/livez") ||
+        path == QLatin1String("/readyz")) {
         ex->respond(200, "text/plain; charset=utf-8", "ok");
         return;
     }
     if (path == QLatin1String("/version")) {
-        sendJson(ex, 200, {{"major", "1"}, {"minor", "30"}, {"gitVersion", "v1.30.0-kubesim"},
-                           {"gitCommit", "kubesim"}, {"gitTreeState", "clean"},
-                           {"buildDate", "2026-01-01T00:00:00Z"}, {"goVersion", "go1.22.0"},
-                           {"compiler", "gc"}, {"platform", "linux/amd64"}});
+        sendJson(ex, 200,
+                 {{"major", "1"},
+                  {"minor", "30"},
+                  {"gitVersion", "v1.30.0-kubesim"},
+                  {"gitCommit", "kubesim"},
+                  {"gitTreeState", "clean"},
+                  {"buildDate", "2026-01-01T00:00:00Z"},
+                  {"goVersion", "go1.22.0"},
+                  {"compiler", "gc"},
+                  {"platform", "linux/amd64"}});
         return;
     }
     const std::optional<User> user = authenticate(req);
@@ -219,7 +459,7 @@ void ApiServer::handle(HttpExchange *ex)
         sendStatus(ex, 401, "Unauthorized", "Unauthorized");
         return;
     }
-    if (path.startsWith(QLatin1String("/_sim/"))) {
+    if (control) {
         if (!handleControl(ex, *user))
             sendStatus(ex, 404, "NotFound", "the server could not find the requested resource");
         return;
@@ -233,8 +473,7 @@ void ApiServer::handle(HttpExchange *ex)
         return;
     }
     const QByteArray &method = req.method;
-    const bool watch = req.queryValue(QStringLiteral("watch")) == QLatin1String("1")
-                       || req.queryValue(QStringLiteral("watch")) == QLatin1String("true");
+    const bool watch = queryFlag(req, "watch");
     std::string verb;
     if (method == "GET")
         verb = watch ? "watch" : (p.name.empty() ? "list" : "get");
@@ -246,13 +485,27 @@ void ApiServer::handle(HttpExchange *ex)
         verb = "patch";
     else if (method == "DELETE")
         verb = p.name.empty() ? "deletecollection" : "delete";
-    else {
-        sendStatus(ex, 405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
-        return;
-    }
+    else
+        return sendStatus(ex, 405, "MethodNotAllowed",
+                          "the server does not allow this method on the requested resource");
+    // Subresources answer only the verbs they have.
+    const bool eviction = p.subresource == "eviction";
+    if ((eviction && verb != "create") || (p.subresource == "log" && verb != "get") ||
+        (p.subresource == "status" && verb != "get" && verb != "update" && verb != "patch") ||
+        (!eviction && verb == "create" && !p.name.empty() && p.resource->plural != "namespaces"))
+        return sendStatus(ex, 405, "MethodNotAllowed",
+                          "the server does not allow this method on the requested resource");
     if (!authorize(ex, *user, verb, p))
         return;
 
+    if (eviction)
+        return handleEviction(ex, p);
+    if (p.subresource == "log") {
+        if (!m_store->get("pods", p.ns, p.name))
+            return sendNotFound(ex, p);
+        ex->respond(200, "text/plain", "kubesim: this simulated container writes no log\n");
+        return;
+    }
     if (verb == "watch")
         return handleWatch(ex, p);
     if (verb == "list")
@@ -267,7 +520,7 @@ void ApiServer::handle(HttpExchange *ex)
         return handlePatch(ex, p);
     if (verb == "delete")
         return handleDelete(ex, p);
-    sendStatus(ex, 405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
+    return handleDeleteCollection(ex, p);
 }
 
 bool ApiServer::handleDiscovery(HttpExchange *ex)
@@ -278,24 +531,45 @@ bool ApiServer::handleDiscovery(HttpExchange *ex)
         for (const ResourceInfo &r : m_resources) {
             if (r.groupVersion() != gv)
                 continue;
-            resources.push_back({{"name", r.plural}, {"singularName", r.singular}, {"namespaced", r.namespaced},
-                                 {"kind", r.kind}, {"verbs", r.verbs}, {"shortNames", r.shortNames}});
+            json entry = {{"name", r.plural},
+                          {"singularName", r.singular},
+                          {"namespaced", r.namespaced},
+                          {"kind", r.kind},
+                          {"verbs", r.verbs}};
+            if (!r.shortNames.empty())
+                entry["shortNames"] = r.shortNames;
+            if (!r.categories.empty())
+                entry["categories"] = r.categories;
+            resources.push_back(entry);
             for (const std::string &sub : r.subresources) {
                 if (sub == "eviction")
-                    resources.push_back({{"name", r.plural + "/eviction"}, {"singularName", ""}, {"namespaced", true},
-                                         {"group", "policy"}, {"version", "v1"}, {"kind", "Eviction"},
+                    resources.push_back({{"name", r.plural + "/eviction"},
+                                         {"singularName", r.singular},
+                                         {"namespaced", true},
+                                         {"group", "policy"},
+                                         {"version", "v1"},
+                                         {"kind", "Eviction"},
                                          {"verbs", {"create"}}});
                 else
-                    resources.push_back({{"name", r.plural + "/" + sub}, {"singularName", ""},
-                                         {"namespaced", r.namespaced}, {"kind", r.kind},
-                                         {"verbs", sub == "log" ? json{"get"} : json{"get", "patch", "update"}}});
+                    resources.push_back(
+                        {{"name", r.plural + "/" + sub},
+                         {"singularName", r.singular},
+                         {"namespaced", r.namespaced},
+                         {"kind", sub == "log" ? "Pod" : r.kind},
+                         {"verbs", sub == "log" ? json{"get"} : json{"get", "patch", "update"}}});
             }
         }
-        return json{{"kind", "APIResourceList"}, {"apiVersion", "v1"}, {"groupVersion", gv}, {"resources", resources}};
+        return json{{"kind", "APIResourceList"},
+                    {"apiVersion", "v1"},
+                    {"groupVersion", gv},
+                    {"resources", resources}};
     };
     if (path == QLatin1String("/api")) {
-        sendJson(ex, 200, {{"kind", "APIVersions"}, {"versions", {"v1"}},
-                           {"serverAddressByClientCIDRs", {{{"clientCIDR", "0.0.0.0/0"}, {"serverAddress", "127.0.0.1:6443"}}}}});
+        sendJson(ex, 200,
+                 {{"kind", "APIVersions"},
+                  {"versions", {"v1"}},
+                  {"serverAddressByClientCIDRs",
+                   {{{"clientCIDR", "0.0.0.0/0"}, {"serverAddress", "127.0.0.1:6443"}}}}});
         return true;
     }
     if (path == QLatin1String("/api/v1")) {
@@ -328,12 +602,38 @@ bool ApiServer::handleDiscovery(HttpExchange *ex)
         for (const ResourceInfo &r : m_resources)
             if (r.group == parts[1].toStdString()) {
                 const json gv = {{"groupVersion", r.groupVersion()}, {"version", r.version}};
-                sendJson(ex, 200, {{"kind", "APIGroup"}, {"apiVersion", "v1"}, {"name", r.group},
-                                   {"versions", {gv}}, {"preferredVersion", gv}});
+                sendJson(ex, 200,
+                         {{"kind", "APIGroup"},
+                          {"apiVersion", "v1"},
+                          {"name", r.group},
+                          {"versions", {gv}},
+                          {"preferredVersion", gv}});
                 return true;
             }
     }
     return false;
+}
+
+json ApiServer::settingsJson() const
+{
+    json rules = json::array();
+    for (const FailRule &r : m_failRules)
+        rules.push_back({{"status", r.status},
+                         {"reason", r.reason},
+                         {"message", r.message},
+                         {"count", r.remaining},
+                         {"pathPrefix", r.pathPrefix},
+                         {"method", r.method},
+                         {"retryAfterSeconds", r.retryAfterSeconds}});
+    return {{"bookmarkIntervalMs", m_bookmarkIntervalMs},
+            {"eventWindow", m_store->eventWindow()},
+            {"pauseWatches", m_watchesPaused},
+            {"watchTooOldAsHttpError", m_tooOldAsHttp},
+            {"responseDelayMs", m_http ? m_http->responseDelayMs() : 0},
+            {"cutWatchAfterBytes", m_cutWatchAfterBytes},
+            {"pauseControllers", m_controllers && m_controllers->isPaused()},
+            {"podStartupDelayMs", m_kubelet ? m_kubelet->startupDelayMs() : 0},
+            {"failNext", rules}};
 }
 
 bool ApiServer::handleControl(HttpExchange *ex, const User &user)
@@ -346,13 +646,15 @@ bool ApiServer::handleControl(HttpExchange *ex, const User &user)
     const QString what = req.path.mid(6);
     const json body = json::parse(req.body.begin(), req.body.end(), nullptr, false);
     auto ok = [&](const json &extra = json::object()) {
-        json r = {{"ok", true}, {"resourceVersion", std::to_string(m_store->currentResourceVersion())}};
+        json r = {{"ok", true},
+                  {"resourceVersion", std::to_string(m_store->currentResourceVersion())}};
         r.update(extra);
         sendJson(ex, 200, r);
     };
+    auto bad = [&](const std::string &message) { sendStatus(ex, 400, "BadRequest", message); };
     if (what == QLatin1String("inject") && req.method == "POST") {
         if (!body.is_object() && !body.is_array()) {
-            sendStatus(ex, 400, "BadRequest", "inject needs a timeline action as JSON");
+            bad("inject needs a timeline action as JSON, or a list of them");
             return true;
         }
         const json actions = body.is_array() ? body : json::array({body});
@@ -363,6 +665,9 @@ bool ApiServer::handleControl(HttpExchange *ex, const User &user)
                 return true;
             }
         }
+        // Let the controllers settle (PDB status after a readiness change) before answering.
+        if (m_controllers)
+            m_controllers->syncNow();
         ok();
         return true;
     }
@@ -373,47 +678,198 @@ bool ApiServer::handleControl(HttpExchange *ex, const User &user)
     }
     if (what == QLatin1String("drop-watches") && req.method == "POST") {
         const int n = watchCount();
-        // Answer first: the control request may share nothing with the watches, but be safe.
         ok({{"dropped", n}});
         QMetaObject::invokeMethod(this, &ApiServer::dropWatches, Qt::QueuedConnection);
         return true;
     }
     if (what == QLatin1String("stats") && req.method == "GET") {
-        ok({{"nodes", m_store->count("nodes")}, {"pods", m_store->count("pods")}, {"watches", watchCount()},
-            {"oldestWatchableResourceVersion", std::to_string(m_store->oldestWatchableResourceVersion())}});
+        ok({{"nodes", m_store->count("nodes")},
+            {"pods", m_store->count("pods")},
+            {"events", m_store->count("events")},
+            {"watches", watchCount()},
+            {"connections", m_http ? m_http->connectionCount() : 0},
+            {"oldestWatchableResourceVersion",
+             std::to_string(m_store->oldestWatchableResourceVersion("nodes"))},
+            {"failNextPending", int(m_failRules.size())}});
         return true;
     }
-    if (what == QLatin1String("settings") && req.method == "POST" && body.is_object()) {
-        if (body.contains("bookmarkIntervalMs"))
-            m_bookmarkIntervalMs = body["bookmarkIntervalMs"].get<int>();
-        if (body.contains("eventWindow"))
-            m_store->setEventWindow(body["eventWindow"].get<std::size_t>());
-        if (body.contains("pauseWatches"))
-            m_watchesPaused = body["pauseWatches"].get<bool>();
-        if (body.contains("watchTooOldAsHttpError"))
-            m_tooOldAsHttp = body["watchTooOldAsHttpError"].get<bool>();
-        ok();
+    if (what == QLatin1String("settings") && req.method == "GET") {
+        ok({{"settings", settingsJson()}});
+        return true;
+    }
+    if (what == QLatin1String("settings") && req.method == "POST") {
+        if (!body.is_object()) {
+            bad("settings needs a JSON object");
+            return true;
+        }
+        static const std::set<std::string> known = {
+            "bookmarkIntervalMs", "eventWindow",        "pauseWatches", "watchTooOldAsHttpError",
+            "responseDelayMs",    "cutWatchAfterBytes", "failNext",     "pauseControllers",
+            "podStartupDelayMs"};
+        for (auto it = body.begin(); it != body.end(); ++it)
+            if (!known.count(it.key())) {
+                bad("unknown setting \"" + it.key() + "\"");
+                return true;
+            }
+        auto integer = [&](const char *key, long long min, long long *out) {
+            if (!body.contains(key))
+                return true;
+            if (!body[key].is_number_integer() || body[key].get<long long>() < min) {
+                bad(std::string(key) + " must be an integer >= " + std::to_string(min));
+                return false;
+            }
+            *out = body[key].get<long long>();
+            return true;
+        };
+        auto boolean = [&](const char *key, bool *out) {
+            if (!body.contains(key))
+                return true;
+            if (!body[key].is_boolean()) {
+                bad(std::string(key) + " must be true or false");
+                return false;
+            }
+            *out = body[key].get<bool>();
+            return true;
+        };
+        long long bookmark = m_bookmarkIntervalMs, window = (long long)m_store->eventWindow(),
+                  delay = m_http ? m_http->responseDelayMs() : 0, cut = m_cutWatchAfterBytes,
+                  startup = m_kubelet ? m_kubelet->startupDelayMs() : 0;
+        bool pauseWatches = m_watchesPaused, tooOld = m_tooOldAsHttp,
+             pauseControllers = m_controllers && m_controllers->isPaused();
+        if (!integer("bookmarkIntervalMs", 1, &bookmark) || !integer("eventWindow", 1, &window) ||
+            !integer("responseDelayMs", 0, &delay) || !integer("cutWatchAfterBytes", 0, &cut) ||
+            !integer("podStartupDelayMs", 0, &startup) || !boolean("pauseWatches", &pauseWatches) ||
+            !boolean("watchTooOldAsHttpError", &tooOld) ||
+            !boolean("pauseControllers", &pauseControllers))
+            return true;
+        std::vector<FailRule> rules = m_failRules;
+        if (body.contains("failNext")) {
+            const json &f = body["failNext"];
+            if (f.is_null()) {
+                rules.clear();
+            } else {
+                if (!f.is_object() || !f.value("status", json()).is_number_integer()) {
+                    bad("failNext needs {\"status\": CODE} (and optionally reason, message, count, "
+                        "pathPrefix, "
+                        "method, retryAfterSeconds), or null to clear");
+                    return true;
+                }
+                FailRule r;
+                r.status = f["status"].get<int>();
+                if (r.status < 400 || r.status > 599) {
+                    bad("failNext.status must be an HTTP error code (400-599)");
+                    return true;
+                }
+                r.reason = f.value("reason", defaultReason(r.status));
+                r.message = f.value("message", "kubesim: injected failure");
+                r.remaining = std::max(1, f.value("count", 1));
+                r.pathPrefix = f.value("pathPrefix", "/");
+                r.method = f.value("method", "");
+                r.retryAfterSeconds = std::max(0, f.value("retryAfterSeconds", 0));
+                rules.push_back(r);
+            }
+        }
+        m_bookmarkIntervalMs = int(bookmark);
+        m_store->setEventWindow(std::size_t(window));
+        m_watchesPaused = pauseWatches;
+        m_tooOldAsHttp = tooOld;
+        m_cutWatchAfterBytes = cut;
+        m_failRules = rules;
+        if (m_http)
+            m_http->setResponseDelayMs(int(delay));
+        if (m_kubelet)
+            m_kubelet->setStartupDelayMs(int(startup));
+        if (m_controllers)
+            m_controllers->setPaused(pauseControllers);
+        ok({{"settings", settingsJson()}});
+        return true;
+    }
+    if (what == QLatin1String("tokens") && req.method == "POST") {
+        if (!body.is_object() || !body.value("token", json()).is_string() ||
+            body["token"].get<std::string>().empty()) {
+            bad("tokens needs {\"token\": \"...\", \"user\": NAME, \"role\": \"admin\"|\"viewer\"} "
+                "or "
+                "{\"token\": \"...\", \"revoke\": true}");
+            return true;
+        }
+        const std::string token = body["token"].get<std::string>();
+        if (body.value("revoke", false)) {
+            const bool existed = m_tokens.erase(token) > 0;
+            ok({{"revoked", existed}});
+            return true;
+        }
+        const std::string role = body.value("role", "admin");
+        if (role != "admin" && role != "viewer" && role != "read-only") {
+            bad("role must be admin or viewer (read-only)");
+            return true;
+        }
+        User u;
+        u.name = body.value("user", role == "admin" ? "kubesim-admin" : "kubesim-viewer");
+        u.canWrite = role == "admin";
+        u.groups = u.canWrite ? std::vector<std::string>{"system:masters", "system:authenticated"}
+                              : std::vector<std::string>{"system:authenticated"};
+        m_tokens[token] = u;
+        ok({{"user", u.name}, {"role", u.canWrite ? "admin" : "viewer"}});
+        return true;
+    }
+    if (what == QLatin1String("tokens") && req.method == "GET") {
+        json users = json::array();
+        for (const auto &[token, u] : m_tokens)
+            users.push_back({{"user", u.name}, {"role", u.canWrite ? "admin" : "viewer"}});
+        ok({{"users", users}});
         return true;
     }
     if (what == QLatin1String("restart") && req.method == "POST") {
         const int downMs = body.is_object() ? body.value("downMs", 500) : 500;
         ok();
-        QMetaObject::invokeMethod(this, [this, downMs] { emit restartRequested(downMs); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, downMs] { emit restartRequested(downMs); }, Qt::QueuedConnection);
         return true;
     }
     return false;
 }
 
-void ApiServer::handleList(HttpExchange *ex, const ApiPath &p)
+bool ApiServer::parseSelectors(HttpExchange *ex, const ApiPath &p, LabelSelector *labels,
+                               FieldSelector *fields)
 {
     const HttpRequest &req = ex->request();
     std::string err;
-    auto labels = LabelSelector::parse(req.queryValue(QStringLiteral("labelSelector")).toStdString(), &err);
-    if (!labels)
-        return sendStatus(ex, 400, "BadRequest", err);
-    auto fields = FieldSelector::parse(req.queryValue(QStringLiteral("fieldSelector")).toStdString(), &err);
-    if (!fields)
-        return sendStatus(ex, 400, "BadRequest", err);
+    auto l =
+        LabelSelector::parse(req.queryValue(QStringLiteral("labelSelector")).toStdString(), &err);
+    if (!l) {
+        sendStatus(ex, 400, "BadRequest", err);
+        return false;
+    }
+    auto f =
+        FieldSelector::parse(req.queryValue(QStringLiteral("fieldSelector")).toStdString(), &err);
+    if (!f) {
+        sendStatus(ex, 400, "BadRequest", err);
+        return false;
+    }
+    const auto &allowed = selectableFields(p.resource->plural);
+    for (const std::string &k : f->keys())
+        if (k != "metadata.name" && k != "metadata.namespace" && !allowed.count(k)) {
+            sendStatus(ex, 400, "BadRequest", "field label not supported: " + k);
+            return false;
+        }
+    *labels = *l;
+    *fields = *f;
+    return true;
+}
+
+void ApiServer::handleList(HttpExchange *ex, const ApiPath &p)
+{
+    const HttpRequest &req = ex->request();
+    LabelSelector labels;
+    FieldSelector fields;
+    if (!parseSelectors(ex, p, &labels, &fields))
+        return;
+    const MediaType media = negotiate(req.header("accept"));
+    if (media.kind == MediaType::Kind::PartialObjectMetadata)
+        return sendStatus(
+            ex, 406, "NotAcceptable",
+            "you requested PartialObjectMetadata, but the requested object is a list (*v1." +
+                p.resource->kind + "List)");
 
     const long long limit = req.queryValue(QStringLiteral("limit")).toLongLong();
     const std::string cont = req.queryValue(QStringLiteral("continue")).toStdString();
@@ -421,105 +877,215 @@ void ApiServer::handleList(HttpExchange *ex, const ApiPath &p)
     std::string startKey;
     if (!cont.empty()) {
         if (!decodeContinue(cont, &listRv, &startKey))
-            return sendStatus(ex, 400, "BadRequest", "continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)");
-        if (listRv < m_store->oldestWatchableResourceVersion())
-            return sendStatus(ex, 410, "Expired",
-                              "The provided continue parameter is too old to display a consistent list result. "
-                              "You can start a new list without the continue parameter, or use the continue token "
-                              "in this response to retrieve the remainder of the results. Continuing with the "
-                              "provided token results in an inconsistent list - objects that were created, modified, "
-                              "or deleted between the time the first chunk was returned and now may show up in the list.");
+            return sendStatus(ex, 400, "BadRequest",
+                              "continue key is not valid: incorrect encoded start resourceVersion "
+                              "(version meta.k8s.io/v1)");
+        if (listRv < m_store->compactedResourceVersion())
+            return sendStatus(
+                ex, 410, "Expired",
+                "The provided continue parameter is too old to display a consistent list result. "
+                "You can start a new list without the continue parameter, or use the continue "
+                "token "
+                "in this response to retrieve the remainder of the results. Continuing with the "
+                "provided token results in an inconsistent list - objects that were created, "
+                "modified, "
+                "or deleted between the time the first chunk was returned and now may show up in "
+                "the list.");
     }
 
-    const auto all = m_store->list(p.resource->plural, p.resource->namespaced ? p.ns : std::string());
-    std::string body;
-    body.reserve(std::min<std::size_t>(all.size(), limit > 0 ? std::size_t(limit) : all.size()) * 8192 + 256);
-    body += "{\"kind\":\"" + p.resource->kind + "List\",\"apiVersion\":\"" + p.resource->groupVersion() + "\",\"metadata\":{";
-    std::string items = "\"items\":[";
-    long long n = 0;
-    long long remaining = 0;
+    const std::string ns = p.resource->namespaced ? p.ns : std::string();
+    const std::string nsPrefix = ns.empty() ? std::string() : ns + '/';
+    std::vector<const StoredObject *> page;
     std::string nextKey;
-    bool first = true;
-    for (const StoredObject *o : all) {
-        const std::string k = ObjectStore::key(o->meta->ns, o->meta->name);
-        if (!startKey.empty() && k < startKey)
-            continue;
-        if (!labels->matches(o->meta->labels) || !fields->matches(o->meta->fields))
-            continue;
-        if (limit > 0 && n >= limit) {
-            if (nextKey.empty())
-                nextKey = k;
-            ++remaining;
-            continue;
+    long long remaining = 0;
+    const bool selecting = !labels.empty() || !fields.empty();
+    if (const auto *objects = m_store->objects(p.resource->plural)) {
+        auto it = objects->lower_bound(std::max(startKey, nsPrefix));
+        for (; it != objects->end() && (nsPrefix.empty() || it->first.starts_with(nsPrefix));
+             ++it) {
+            const ObjectMeta &m = *it->second.meta;
+            if (!labels.matches(m.labels) || !fields.matches(m.fields))
+                continue;
+            if (limit > 0 && (long long)page.size() >= limit) {
+                nextKey = it->first;
+                break;
+            }
+            page.push_back(&it->second);
         }
-        if (!first)
-            items += ',';
-        first = false;
-        o->appendTo(items);
-        ++n;
+        // remainingItemCount is only known (and only sent) for lists without selectors.
+        if (!nextKey.empty() && !selecting)
+            for (; it != objects->end() && (nsPrefix.empty() || it->first.starts_with(nsPrefix));
+                 ++it)
+                ++remaining;
     }
-    items += "]}";
-    body += "\"resourceVersion\":\"" + std::to_string(listRv) + "\"";
+    json listMeta = {{"resourceVersion", std::to_string(listRv)}};
     if (!nextKey.empty()) {
-        body += ",\"continue\":\"" + encodeContinue(listRv, nextKey) + "\"";
-        body += ",\"remainingItemCount\":" + std::to_string(remaining);
+        listMeta["continue"] = encodeContinue(listRv, nextKey);
+        if (!selecting)
+            listMeta["remainingItemCount"] = remaining;
     }
-    body += "},";
-    body += items;
+
+    if (media.kind == MediaType::Kind::Table) {
+        std::vector<json> objs;
+        objs.reserve(page.size());
+        for (const StoredObject *o : page)
+            objs.push_back(o->parse());
+        const std::string include = req.queryValue(QStringLiteral("includeObject")).toStdString();
+        return sendJson(ex, 200,
+                        TableConverter::table(p.resource->plural, objs, true, include,
+                                              media.apiVersion, listMeta));
+    }
+    if (media.kind == MediaType::Kind::PartialObjectMetadataList) {
+        json items = json::array();
+        for (const StoredObject *o : page)
+            items.push_back(TableConverter::partialObjectMetadata(o->parse(), media.apiVersion));
+        return sendJson(ex, 200,
+                        {{"kind", "PartialObjectMetadataList"},
+                         {"apiVersion", media.apiVersion},
+                         {"metadata", listMeta},
+                         {"items", items}});
+    }
+    std::string body;
+    std::size_t bytes = 256;
+    for (const StoredObject *o : page)
+        bytes += o->byteSize() + 1;
+    body.reserve(bytes);
+    body += "{\"kind\":\"" + p.resource->kind + "List\",\"apiVersion\":\"" +
+            p.resource->groupVersion() + "\",\"metadata\":" + dump(listMeta) + ",\"items\":[";
+    bool first = true;
+    for (const StoredObject *o : page) {
+        if (!first)
+            body += ',';
+        first = false;
+        o->appendTo(body);
+    }
+    body += "]}";
     ex->respond(200, "application/json", QByteArray::fromStdString(body));
 }
 
 void ApiServer::handleGet(HttpExchange *ex, const ApiPath &p)
 {
-    const StoredObject *o = m_store->get(p.resource->plural, p.resource->namespaced ? p.ns : std::string(), p.name);
+    const StoredObject *o =
+        m_store->get(p.resource->plural, p.resource->namespaced ? p.ns : std::string(), p.name);
     if (!o)
         return sendNotFound(ex, p);
+    const MediaType media = negotiate(ex->request().header("accept"));
+    switch (media.kind) {
+    case MediaType::Kind::Table: {
+        const json obj = o->parse();
+        const std::string include =
+            ex->request().queryValue(QStringLiteral("includeObject")).toStdString();
+        return sendJson(ex, 200,
+                        TableConverter::table(
+                            p.resource->plural, {obj}, true, include, media.apiVersion,
+                            {{"resourceVersion", obj["metadata"].value("resourceVersion", "")}}));
+    }
+    case MediaType::Kind::PartialObjectMetadata:
+        return sendJson(ex, 200,
+                        TableConverter::partialObjectMetadata(o->parse(), media.apiVersion));
+    case MediaType::Kind::PartialObjectMetadataList:
+        return sendStatus(ex, 406, "NotAcceptable",
+                          "you requested PartialObjectMetadataList, but the requested object is "
+                          "not a list (*v1." +
+                              p.resource->kind + ")");
+    case MediaType::Kind::Object:
+        break;
+    }
     ex->respond(200, "application/json", QByteArray::fromStdString(o->serialize()));
 }
 
 void ApiServer::writeEvent(Watch &w, const char *type, const std::string &object)
 {
     std::string frame;
-    frame.reserve(object.size() + 32);
-    frame += "{\"type\":\"";
-    frame += type;
-    frame += "\",\"object\":";
-    frame += object;
-    frame += "}\n";
+    const bool bookmark = std::string_view(type) == "BOOKMARK";
+    if (w.media.kind == MediaType::Kind::Object || bookmark) {
+        frame.reserve(object.size() + 32);
+        frame += "{\"type\":\"";
+        frame += type;
+        frame += "\",\"object\":";
+        frame += object;
+        frame += "}\n";
+    } else {
+        const json obj = json::parse(object, nullptr, false);
+        json converted;
+        if (w.media.kind == MediaType::Kind::Table) {
+            converted = TableConverter::table(
+                w.resource->plural, {obj}, !w.headersSent, w.includeObject, w.media.apiVersion,
+                {{"resourceVersion", obj["metadata"].value("resourceVersion", "")}});
+            // The API server sends column definitions with the first event only.
+            w.headersSent = true;
+        } else {
+            converted = TableConverter::partialObjectMetadata(obj, w.media.apiVersion);
+        }
+        frame = dump(json{{"type", type}, {"object", converted}}) + "\n";
+    }
+    if (m_cutWatchAfterBytes > 0 && qint64(w.bytesWritten + frame.size()) > m_cutWatchAfterBytes) {
+        cutWatch(&w, frame);
+        return;
+    }
+    w.bytesWritten += frame.size();
     w.exchange->writeChunk(QByteArray::fromStdString(frame));
+}
+
+void ApiServer::cutWatch(Watch *w, const std::string &frame)
+{
+    // Deliver what fits under the limit (so the cut lands inside a frame and inside its HTTP
+    // chunk), then close the connection.
+    const qint64 keep = std::max<qint64>(0, m_cutWatchAfterBytes - qint64(w->bytesWritten));
+    QPointer<HttpExchange> ex = w->exchange;
+    if (ex && keep > 0)
+        ex->writeTruncatedChunk(QByteArray::fromStdString(frame),
+                                std::min<qint64>(keep, qint64(frame.size()) - 1));
+    auto it =
+        std::find_if(m_watches.begin(), m_watches.end(), [w](const Watch &x) { return &x == w; });
+    if (it != m_watches.end())
+        m_watches.erase(it);
+    if (ex) {
+        ex->disconnect(this);
+        ex->closeAfterFlush();
+    }
 }
 
 void ApiServer::handleWatch(HttpExchange *ex, const ApiPath &p)
 {
     const HttpRequest &req = ex->request();
-    std::string err;
-    auto labels = LabelSelector::parse(req.queryValue(QStringLiteral("labelSelector")).toStdString(), &err);
-    if (!labels)
-        return sendStatus(ex, 400, "BadRequest", err);
-    auto fields = FieldSelector::parse(req.queryValue(QStringLiteral("fieldSelector")).toStdString(), &err);
-    if (!fields)
-        return sendStatus(ex, 400, "BadRequest", err);
+    LabelSelector labels;
+    FieldSelector fields;
+    if (!parseSelectors(ex, p, &labels, &fields))
+        return;
+    const MediaType media = negotiate(req.header("accept"));
 
     const QString rvText = req.queryValue(QStringLiteral("resourceVersion"));
     bool numeric = false;
     const std::uint64_t fromRv = rvText.toULongLong(&numeric);
-    const bool initialEvents = rvText.isEmpty() || rvText == QLatin1String("0");
-    if (!initialEvents && !numeric)
-        return sendStatus(ex, 400, "BadRequest", "invalid resource version: " + rvText.toStdString());
+    const bool sendInitial = queryFlag(req, "sendInitialEvents");
+    const bool initialEvents = rvText.isEmpty() || rvText == QLatin1String("0") || sendInitial;
+    if (!rvText.isEmpty() && !numeric)
+        return sendStatus(ex, 400, "BadRequest",
+                          "invalid resource version: " + rvText.toStdString());
+    if (numeric && fromRv > m_store->currentResourceVersion())
+        return sendStatus(
+            ex, 504, "Timeout",
+            "Too large resource version: " + rvText.toStdString() +
+                ", current: " + std::to_string(m_store->currentResourceVersion()),
+            {{"causes",
+              {{{"reason", "ResourceVersionTooLarge"}, {"message", "Too large resource version"}}}},
+             {"retryAfterSeconds", 1}});
 
-    const bool tooOld = !initialEvents && fromRv < m_store->oldestWatchableResourceVersion();
+    const bool tooOld =
+        !initialEvents && fromRv < m_store->oldestWatchableResourceVersion(p.resource->plural);
+    const std::string tooOldMessage =
+        "too old resource version: " + rvText.toStdString() + " (" +
+        std::to_string(m_store->oldestWatchableResourceVersion(p.resource->plural)) + ")";
     if (tooOld && m_tooOldAsHttp)
-        return sendStatus(ex, 410, "Expired",
-                          "too old resource version: " + rvText.toStdString() + " ("
-                              + std::to_string(m_store->oldestWatchableResourceVersion()) + ")");
+        return sendStatus(ex, 410, "Expired", tooOldMessage);
 
     ex->beginStream(200, "application/json");
     if (tooOld) {
         // What kube-apiserver does: a 200 whose only event is an ERROR carrying 410 Expired.
-        const json st = status(410, "Expired",
-                               "too old resource version: " + rvText.toStdString() + " ("
-                                   + std::to_string(m_store->oldestWatchableResourceVersion()) + ")");
-        ex->writeChunk(QByteArray::fromStdString(json{{"type", "ERROR"}, {"object", st}}.dump() + "\n"));
+        ex->writeChunk(QByteArray::fromStdString(
+            dump(json{{"type", "ERROR"}, {"object", status(410, "Expired", tooOldMessage)}}) +
+            "\n"));
         ex->endStream();
         return;
     }
@@ -530,27 +1096,54 @@ void ApiServer::handleWatch(HttpExchange *ex, const ApiPath &p)
     w.exchange = ex;
     w.resource = p.resource;
     w.ns = p.resource->namespaced ? p.ns : std::string();
-    w.labels = *labels;
-    w.fields = *fields;
-    w.bookmarks = req.queryValue(QStringLiteral("allowWatchBookmarks")) == QLatin1String("true");
+    w.labels = labels;
+    w.fields = fields;
+    w.media = media;
+    w.includeObject = req.queryValue(QStringLiteral("includeObject")).toStdString();
+    w.bookmarks = queryFlag(req, "allowWatchBookmarks");
     const std::string resource = p.resource->plural;
+    connect(ex, &HttpExchange::closed, this, [this, wp] { endWatch(wp, false); });
 
     auto matches = [wp](const ObjectMeta &m) {
-        return (wp->ns.empty() || m.ns == wp->ns) && wp->labels.matches(m.labels) && wp->fields.matches(m.fields);
+        return (wp->ns.empty() || m.ns == wp->ns) && wp->labels.matches(m.labels) &&
+               wp->fields.matches(m.fields);
+    };
+    auto alive = [this, wp] {
+        return std::any_of(m_watches.begin(), m_watches.end(),
+                           [wp](const Watch &x) { return &x == wp; });
+    };
+    auto bookmarkJson = [this, wp](bool initialEnd) {
+        json md = {{"resourceVersion", std::to_string(m_store->currentResourceVersion())},
+                   {"creationTimestamp", nullptr}};
+        if (initialEnd)
+            md["annotations"] = {{"k8s.io/initial-events-end", "true"}};
+        return dump(json{{"kind", wp->resource->kind},
+                         {"apiVersion", wp->resource->groupVersion()},
+                         {"metadata", md}});
     };
     if (initialEvents) {
-        for (const StoredObject *o : m_store->list(resource, w.ns))
-            if (matches(*o->meta))
-                writeEvent(w, "ADDED", o->serialize());
+        for (const StoredObject *o : m_store->list(resource, w.ns)) {
+            if (!matches(*o->meta))
+                continue;
+            writeEvent(w, "ADDED", o->serialize());
+            if (!alive())
+                return;
+        }
         w.lastRv = m_store->currentResourceVersion();
+        if (sendInitial && w.bookmarks)
+            writeEvent(w, "BOOKMARK", bookmarkJson(true));
     } else {
-        for (const StoreEvent *e : m_store->eventsSince(resource, fromRv))
-            if (matches(*e->meta))
-                writeEvent(w, eventTypeName(e->type), *e->object);
+        for (const StoreEvent *e : m_store->eventsSince(resource, fromRv)) {
+            if (!matches(*e->meta))
+                continue;
+            writeEvent(w, eventTypeName(e->type), *e->object);
+            if (!alive())
+                return;
+        }
         w.lastRv = std::max(fromRv, m_store->currentResourceVersion());
     }
-
-    connect(ex, &HttpExchange::closed, this, [this, wp] { endWatch(wp, false); });
+    if (!alive())
+        return;
 
     int timeoutSeconds = req.queryValue(QStringLiteral("timeoutSeconds")).toInt();
     if (timeoutSeconds <= 0)
@@ -562,13 +1155,8 @@ void ApiServer::handleWatch(HttpExchange *ex, const ApiPath &p)
 
     if (w.bookmarks) {
         w.bookmarkTimer = std::make_unique<QTimer>();
-        connect(w.bookmarkTimer.get(), &QTimer::timeout, this, [this, wp] {
-            const json bm = {{"kind", wp->resource->kind},
-                             {"apiVersion", wp->resource->groupVersion()},
-                             {"metadata", {{"resourceVersion", std::to_string(m_store->currentResourceVersion())},
-                                           {"creationTimestamp", nullptr}}}};
-            writeEvent(*wp, "BOOKMARK", bm.dump());
-        });
+        connect(w.bookmarkTimer.get(), &QTimer::timeout, this,
+                [this, wp, bookmarkJson] { writeEvent(*wp, "BOOKMARK", bookmarkJson(false)); });
         w.bookmarkTimer->start(m_bookmarkIntervalMs);
     }
 }
@@ -577,25 +1165,36 @@ void ApiServer::onStoreChanged(const StoreEvent &event)
 {
     if (m_watchesPaused)
         return;
+    std::vector<Watch *> targets;
     for (Watch &w : m_watches) {
         if (!w.exchange || w.resource->plural != event.resource)
             continue;
         const ObjectMeta &m = *event.meta;
-        if (!(w.ns.empty() || m.ns == w.ns) || !w.labels.matches(m.labels) || !w.fields.matches(m.fields))
+        if (!(w.ns.empty() || m.ns == w.ns) || !w.labels.matches(m.labels) ||
+            !w.fields.matches(m.fields))
+            continue;
+        targets.push_back(&w);
+    }
+    for (Watch *w : targets) {
+        if (!std::any_of(m_watches.begin(), m_watches.end(),
+                         [w](const Watch &x) { return &x == w; }) ||
+            !w->exchange)
             continue;
         // A consumer this far behind is dropped, as kube-apiserver drops slow watchers.
-        if (w.exchange->bufferedBytes() > (256 << 20)) {
-            QMetaObject::invokeMethod(this, [this, wp = &w] { endWatch(wp, false); }, Qt::QueuedConnection);
+        if (w->exchange->bufferedBytes() > (256 << 20)) {
+            QMetaObject::invokeMethod(
+                this, [this, w] { endWatch(w, false); }, Qt::QueuedConnection);
             continue;
         }
-        writeEvent(w, eventTypeName(event.type), *event.object);
-        w.lastRv = event.resourceVersion;
+        w->lastRv = event.resourceVersion;
+        writeEvent(*w, eventTypeName(event.type), *event.object);
     }
 }
 
 void ApiServer::endWatch(Watch *w, bool graceful)
 {
-    auto it = std::find_if(m_watches.begin(), m_watches.end(), [w](const Watch &x) { return &x == w; });
+    auto it =
+        std::find_if(m_watches.begin(), m_watches.end(), [w](const Watch &x) { return &x == w; });
     if (it == m_watches.end())
         return;
     QPointer<HttpExchange> ex = it->exchange;
@@ -618,6 +1217,20 @@ void ApiServer::dropWatches()
         endWatch(w, false);
 }
 
+void ApiServer::handleEviction(HttpExchange *ex, const ApiPath &p)
+{
+    const HttpRequest &req = ex->request();
+    const json body = json::parse(req.body.begin(), req.body.end(), nullptr, false);
+    if (!m_store->get("pods", p.ns, p.name))
+        return sendNotFound(ex, p);
+    const bool dryRun = req.queryValue(QStringLiteral("dryRun")) == QLatin1String("All");
+    const EvictionResult r = m_eviction->evict(p.ns, p.name, body, dryRun);
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    if (r.retryAfterSeconds > 0)
+        headers.append({"Retry-After", QByteArray::number(r.retryAfterSeconds)});
+    sendJson(ex, r.code, r.body, headers);
+}
+
 void ApiServer::handleCreate(HttpExchange *ex, const ApiPath &p, const User &user)
 {
     const HttpRequest &req = ex->request();
@@ -625,7 +1238,8 @@ void ApiServer::handleCreate(HttpExchange *ex, const ApiPath &p, const User &use
     if (!obj.is_object())
         return sendStatus(ex, 400, "BadRequest", "the request body is not a JSON object");
     if (p.resource->plural == "selfsubjectaccessreviews") {
-        const json attrs = obj["spec"].value("resourceAttributes", json::object());
+        const json attrs =
+            obj.value("spec", json::object()).value("resourceAttributes", json::object());
         const std::string verb = attrs.value("verb", "");
         const bool allowed = user.canWrite || !isWriteVerb(verb);
         obj["status"] = {{"allowed", allowed}};
@@ -634,26 +1248,121 @@ void ApiServer::handleCreate(HttpExchange *ex, const ApiPath &p, const User &use
         obj["metadata"] = {{"creationTimestamp", nullptr}};
         return sendJson(ex, 201, obj);
     }
-    if (!p.name.empty() || !p.subresource.empty())
-        return sendStatus(ex, 405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
+    if (!obj.contains("metadata") || !obj["metadata"].is_object())
+        obj["metadata"] = json::object();
     json &md = obj["metadata"];
-    if (!md.is_object())
-        md = json::object();
-    if (p.resource->namespaced)
-        md["namespace"] = p.ns.empty() ? "default" : p.ns;
+    if (p.resource->namespaced) {
+        const std::string bodyNs = md.value("namespace", "");
+        if (!bodyNs.empty() && !p.ns.empty() && bodyNs != p.ns)
+            return sendStatus(ex, 400, "BadRequest",
+                              "the namespace of the provided object does not match the namespace "
+                              "sent on the request");
+        md["namespace"] = p.ns.empty() ? (bodyNs.empty() ? "default" : bodyNs) : p.ns;
+        if (!m_store->get("namespaces", "", md["namespace"].get<std::string>()))
+            return sendStatus(ex, 404, "NotFound",
+                              "namespaces \"" + md["namespace"].get<std::string>() + "\" not found",
+                              {{"name", md["namespace"]}, {"kind", "namespaces"}});
+    }
     if (!md.contains("name") && md.contains("generateName"))
-        md["name"] = md["generateName"].get<std::string>() + newUid().substr(0, 5);
+        md["name"] = md["generateName"].get<std::string>() + WorkloadFactory::randomNameSuffix();
     const std::string name = md.value("name", "");
     if (name.empty())
-        return sendStatus(ex, 422, "Invalid", p.resource->kind + " \"\" is invalid: metadata.name: Required value: name or generateName is required");
-    if (m_store->get(p.resource->plural, p.resource->namespaced ? md["namespace"].get<std::string>() : "", name))
-        return sendStatus(ex, 409, "AlreadyExists", p.resource->plural + groupSuffix(*p.resource) + " \"" + name + "\" already exists",
-                          {{"name", name}, {"group", p.resource->group}, {"kind", p.resource->plural}});
+        return sendStatus(
+            ex, 422, "Invalid",
+            p.resource->kind +
+                " \"\" is invalid: metadata.name: Required value: name or generateName is required",
+            {{"kind", p.resource->kind},
+             {"causes",
+              {{{"reason", "FieldValueRequired"},
+                {"message", "Required value: name or generateName is required"},
+                {"field", "metadata.name"}}}}});
+    const std::string ns =
+        p.resource->namespaced ? md["namespace"].get<std::string>() : std::string();
+    if (m_store->get(p.resource->plural, ns, name))
+        return sendStatus(
+            ex, 409, "AlreadyExists",
+            p.resource->plural + groupSuffix(*p.resource) + " \"" + name + "\" already exists",
+            {{"name", name}, {"group", p.resource->group}, {"kind", p.resource->plural}});
     obj["kind"] = p.resource->kind;
     obj["apiVersion"] = p.resource->groupVersion();
+    for (const char *k : {"uid", "resourceVersion", "creationTimestamp", "deletionTimestamp",
+                          "deletionGracePeriodSeconds", "generation"})
+        md.erase(k);
+    if (p.resource->plural == "pods") {
+        // A new pod is Pending until the scheduler binds it and the kubelet starts it.
+        if (!obj.contains("status") || !obj["status"].is_object() ||
+            !obj["status"].contains("phase"))
+            obj["status"] = {{"phase", "Pending"}, {"qosClass", "BestEffort"}};
+        if (!obj.contains("spec") || !obj["spec"].is_object())
+            obj["spec"] = json::object();
+        json &spec = obj["spec"];
+        if (!spec.contains("terminationGracePeriodSeconds"))
+            spec["terminationGracePeriodSeconds"] = 30;
+        if (!spec.contains("schedulerName"))
+            spec["schedulerName"] = "default-scheduler";
+        if (!spec.contains("restartPolicy"))
+            spec["restartPolicy"] = "Always";
+    }
     if (req.queryValue(QStringLiteral("dryRun")) == QLatin1String("All"))
         return sendJson(ex, 201, obj);
     sendJson(ex, 201, m_store->put(p.resource->plural, obj));
+}
+
+void ApiServer::storeUpdate(HttpExchange *ex, const ApiPath &p, const json &current, json updated)
+{
+    const HttpRequest &req = ex->request();
+    // Identity and lifecycle fields belong to the server.
+    json &md = updated["metadata"];
+    if (!md.is_object())
+        md = json::object();
+    const json &cur = current["metadata"];
+    md["name"] = p.name;
+    for (const char *k : {"uid", "creationTimestamp", "deletionTimestamp",
+                          "deletionGracePeriodSeconds", "generation"}) {
+        if (cur.contains(k))
+            md[k] = cur[k];
+        else
+            md.erase(k);
+    }
+    if (p.resource->namespaced)
+        md["namespace"] = cur.value("namespace", p.ns);
+    updated["kind"] = p.resource->kind;
+    updated["apiVersion"] = p.resource->groupVersion();
+    const bool hasStatus =
+        std::find(p.resource->subresources.begin(), p.resource->subresources.end(), "status") !=
+        p.resource->subresources.end();
+    if (hasStatus) {
+        if (p.subresource == "status") {
+            // The status subresource changes status only (metadata labels and annotations too).
+            const json status = updated.value("status", json());
+            const json labels = md.value("labels", json());
+            const json annotations = md.value("annotations", json());
+            json merged = current;
+            if (status.is_null())
+                merged.erase("status");
+            else
+                merged["status"] = status;
+            if (!labels.is_null())
+                merged["metadata"]["labels"] = labels;
+            if (!annotations.is_null())
+                merged["metadata"]["annotations"] = annotations;
+            merged["metadata"]["resourceVersion"] =
+                md.value("resourceVersion", cur.value("resourceVersion", ""));
+            updated = std::move(merged);
+        } else if (current.contains("status")) {
+            // ...and the main resource ignores status changes.
+            updated["status"] = current["status"];
+        } else {
+            updated.erase("status");
+        }
+    }
+    if (updated["metadata"].value("resourceVersion", "") != cur.value("resourceVersion", ""))
+        return sendConflict(ex, p);
+    if (req.queryValue(QStringLiteral("dryRun")) == QLatin1String("All"))
+        return sendJson(ex, 200, updated);
+    if (updated == current)
+        return sendJson(ex, 200, current); // a no-op does not bump the resourceVersion
+    sendJson(ex, 200, m_store->put(p.resource->plural, std::move(updated)));
 }
 
 void ApiServer::handleUpdate(HttpExchange *ex, const ApiPath &p)
@@ -666,21 +1375,17 @@ void ApiServer::handleUpdate(HttpExchange *ex, const ApiPath &p)
     auto current = m_store->getJson(p.resource->plural, ns, p.name);
     if (!current)
         return sendNotFound(ex, p);
-    const std::string rv = obj["metadata"].value("resourceVersion", "");
-    if (!rv.empty() && rv != (*current)["metadata"].value("resourceVersion", "")) {
-        return sendStatus(ex, 409, "Conflict",
-                          "Operation cannot be fulfilled on " + p.resource->plural + groupSuffix(*p.resource) + " \""
-                              + p.name + "\": the object has been modified; please apply your changes to the latest version and try again",
-                          {{"name", p.name}, {"group", p.resource->group}, {"kind", p.resource->plural}});
-    }
-    obj["metadata"]["name"] = p.name;
-    obj["metadata"]["uid"] = (*current)["metadata"]["uid"];
-    obj["metadata"]["creationTimestamp"] = (*current)["metadata"]["creationTimestamp"];
-    if (p.resource->namespaced)
-        obj["metadata"]["namespace"] = ns;
-    if (req.queryValue(QStringLiteral("dryRun")) == QLatin1String("All"))
-        return sendJson(ex, 200, obj);
-    sendJson(ex, 200, m_store->put(p.resource->plural, obj));
+    if (!obj.contains("metadata") || !obj["metadata"].is_object())
+        obj["metadata"] = json::object();
+    const std::string bodyName = obj["metadata"].value("name", "");
+    if (!bodyName.empty() && bodyName != p.name)
+        return sendStatus(ex, 400, "BadRequest",
+                          "the name of the object (" + bodyName +
+                              ") does not match the name on the URL (" + p.name + ")");
+    // PUT without a resourceVersion is an unconditional update.
+    if (!obj["metadata"].contains("resourceVersion") || obj["metadata"]["resourceVersion"] == "")
+        obj["metadata"]["resourceVersion"] = (*current)["metadata"].value("resourceVersion", "");
+    storeUpdate(ex, p, *current, std::move(obj));
 }
 
 void ApiServer::handlePatch(HttpExchange *ex, const ApiPath &p)
@@ -692,7 +1397,8 @@ void ApiServer::handlePatch(HttpExchange *ex, const ApiPath &p)
         return sendNotFound(ex, p);
     const json patch = json::parse(req.body.begin(), req.body.end(), nullptr, false);
     if (patch.is_discarded())
-        return sendStatus(ex, 400, "BadRequest", "error decoding patch: invalid JSON");
+        return sendStatus(ex, 400, "BadRequest",
+                          "error decoding patch: invalid character in the request body");
     const QByteArray type = req.header("content-type").split(';').value(0).trimmed();
     std::string err;
     std::optional<json> patched;
@@ -703,44 +1409,87 @@ void ApiServer::handlePatch(HttpExchange *ex, const ApiPath &p)
     else if (type == "application/strategic-merge-patch+json")
         patched = applyStrategicMergePatch(*current, patch, p.resource->kind, &err);
     else
-        return sendStatus(ex, 415, "UnsupportedMediaType",
-                          "the body of the request was in an unknown format - accepted media types include: "
-                          "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, "
-                          "application/strategic-merge-patch+json");
+        return sendStatus(
+            ex, 415, "UnsupportedMediaType",
+            "the body of the request was in an unknown format - accepted media types include: "
+            "application/json-patch+json, application/merge-patch+json, "
+            "application/apply-patch+yaml, "
+            "application/strategic-merge-patch+json");
     if (!patched) {
-        const int code = type == "application/json-patch+json" ? 422 : 400;
+        // A failed JSON patch operation (a `test` that does not hold) is 422, as from the API
+        // server.
+        const int code = type == "application/json-patch+json" && patch.is_array() ? 422 : 400;
         return sendStatus(ex, code, code == 422 ? "Invalid" : "BadRequest", err);
     }
-    // A resourceVersion in the patch is a precondition (optimistic concurrency).
-    const std::string currentRv = (*current)["metadata"].value("resourceVersion", "");
-    const std::string wantedRv = (*patched)["metadata"].value("resourceVersion", "");
-    if (wantedRv != currentRv)
-        return sendStatus(ex, 409, "Conflict",
-                          "Operation cannot be fulfilled on " + p.resource->plural + groupSuffix(*p.resource) + " \""
-                              + p.name + "\": the object has been modified; please apply your changes to the latest version and try again",
-                          {{"name", p.name}, {"group", p.resource->group}, {"kind", p.resource->plural}});
-    (*patched)["metadata"]["name"] = p.name;
-    (*patched)["metadata"]["uid"] = (*current)["metadata"]["uid"];
-    if (req.queryValue(QStringLiteral("dryRun")) == QLatin1String("All"))
-        return sendJson(ex, 200, *patched);
-    if (*patched == *current)
-        return sendJson(ex, 200, *current); // a no-op patch does not bump the resourceVersion
-    sendJson(ex, 200, m_store->put(p.resource->plural, *patched));
+    // A resourceVersion left in the patched object is a precondition (optimistic concurrency).
+    storeUpdate(ex, p, *current, std::move(*patched));
 }
 
 void ApiServer::handleDelete(HttpExchange *ex, const ApiPath &p)
 {
+    const HttpRequest &req = ex->request();
     const std::string ns = p.resource->namespaced ? p.ns : std::string();
-    if (ex->request().queryValue(QStringLiteral("dryRun")) == QLatin1String("All")) {
-        auto current = m_store->getJson(p.resource->plural, ns, p.name);
-        if (!current)
-            return sendNotFound(ex, p);
-        return sendJson(ex, 200, *current);
+    json options = json::parse(req.body.begin(), req.body.end(), nullptr, false);
+    if (!options.is_object())
+        options = json::object();
+    if (req.query.hasQueryItem(QStringLiteral("gracePeriodSeconds")))
+        options["gracePeriodSeconds"] =
+            req.queryValue(QStringLiteral("gracePeriodSeconds")).toLongLong();
+    bool dryRun = req.queryValue(QStringLiteral("dryRun")) == QLatin1String("All");
+    for (const json &d : options.value("dryRun", json::array()))
+        dryRun = dryRun || d == "All";
+    if (p.resource->plural == "pods") {
+        const DeleteResult r = m_kubelet->deletePod(ns, p.name, options, dryRun);
+        return sendJson(ex, r.code, r.body);
     }
-    auto gone = m_store->remove(p.resource->plural, ns, p.name);
-    if (!gone)
+    auto current = m_store->getJson(p.resource->plural, ns, p.name);
+    if (!current)
         return sendNotFound(ex, p);
-    sendJson(ex, 200, *gone);
+    const json pre = options.value("preconditions", json::object());
+    const json &md = (*current)["metadata"];
+    if ((pre.contains("uid") && pre["uid"] != md.value("uid", "")) ||
+        (pre.contains("resourceVersion") &&
+         pre["resourceVersion"] != md.value("resourceVersion", "")))
+        return sendStatus(
+            ex, 409, "Conflict",
+            "Operation cannot be fulfilled on " + p.resource->plural + groupSuffix(*p.resource) +
+                " \"" + p.name +
+                "\": the object has been modified; please apply your changes to the latest version "
+                "and try again",
+            {{"name", p.name}, {"group", p.resource->group}, {"kind", p.resource->plural}});
+    if (dryRun)
+        return sendJson(ex, 200, *current);
+    auto gone = m_store->remove(p.resource->plural, ns, p.name);
+    sendJson(ex, 200, gone ? *gone : *current);
+}
+
+void ApiServer::handleDeleteCollection(HttpExchange *ex, const ApiPath &p)
+{
+    LabelSelector labels;
+    FieldSelector fields;
+    if (!parseSelectors(ex, p, &labels, &fields))
+        return;
+    const std::string ns = p.resource->namespaced ? p.ns : std::string();
+    std::vector<std::pair<std::string, std::string>> targets;
+    for (const StoredObject *o : m_store->list(p.resource->plural, ns))
+        if (labels.matches(o->meta->labels) && fields.matches(o->meta->fields))
+            targets.emplace_back(o->meta->ns, o->meta->name);
+    json items = json::array();
+    for (const auto &[ons, name] : targets) {
+        if (p.resource->plural == "pods") {
+            const DeleteResult r = m_kubelet->deletePod(ons, name, json::object(), false);
+            if (r.code == 200)
+                items.push_back(r.body);
+        } else if (auto gone = m_store->remove(p.resource->plural, ons, name)) {
+            items.push_back(*gone);
+        }
+    }
+    sendJson(
+        ex, 200,
+        {{"kind", p.resource->kind + "List"},
+         {"apiVersion", p.resource->groupVersion()},
+         {"metadata", {{"resourceVersion", std::to_string(m_store->currentResourceVersion())}}},
+         {"items", items}});
 }
 
 } // namespace sim

@@ -70,9 +70,11 @@ Cert makeCert(EVP_PKEY *key, const QString &cn, const QStringList &orgs, X509 *i
     X509_NAME *name = X509_get_subject_name(cert.get());
     for (const QString &o : orgs)
         X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8,
-                                   reinterpret_cast<const unsigned char *>(o.toUtf8().constData()), -1, -1, 0);
+                                   reinterpret_cast<const unsigned char *>(o.toUtf8().constData()),
+                                   -1, -1, 0);
     X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
-                               reinterpret_cast<const unsigned char *>(cn.toUtf8().constData()), -1, -1, 0);
+                               reinterpret_cast<const unsigned char *>(cn.toUtf8().constData()), -1,
+                               -1, 0);
     X509_set_issuer_name(cert.get(), issuer ? X509_get_subject_name(issuer) : name);
     return cert;
 }
@@ -87,8 +89,7 @@ struct Certificates::Impl
 
 Certificates::Certificates()
     : d(std::make_unique<Impl>())
-{
-}
+{}
 
 Certificates::~Certificates() = default;
 
@@ -102,7 +103,8 @@ bool Certificates::generate(const QStringList &serverNames, QString *error)
     }
     d->caCert = makeCert(d->caKey.get(), QStringLiteral("kubesim-ca"), {}, nullptr, nullptr, 3650);
     addExt(d->caCert.get(), d->caCert.get(), NID_basic_constraints, "critical,CA:TRUE");
-    addExt(d->caCert.get(), d->caCert.get(), NID_key_usage, "critical,keyCertSign,cRLSign,digitalSignature");
+    addExt(d->caCert.get(), d->caCert.get(), NID_key_usage,
+           "critical,keyCertSign,cRLSign,digitalSignature");
     addExt(d->caCert.get(), d->caCert.get(), NID_subject_key_identifier, "hash");
     X509_sign(d->caCert.get(), d->caKey.get(), EVP_sha256());
     m_ca = {toPem(d->caCert.get()), toPem(d->caKey.get())};
@@ -115,7 +117,8 @@ bool Certificates::generate(const QStringList &serverNames, QString *error)
         san += QStringLiteral(",DNS:") + n;
     addExt(server.get(), d->caCert.get(), NID_subject_alt_name, san.toUtf8().constData());
     addExt(server.get(), d->caCert.get(), NID_basic_constraints, "critical,CA:FALSE");
-    addExt(server.get(), d->caCert.get(), NID_key_usage, "critical,digitalSignature,keyEncipherment");
+    addExt(server.get(), d->caCert.get(), NID_key_usage,
+           "critical,digitalSignature,keyEncipherment");
     addExt(server.get(), d->caCert.get(), NID_ext_key_usage, "serverAuth");
     addExt(server.get(), d->caCert.get(), NID_authority_key_identifier, "keyid:always");
     X509_sign(server.get(), d->caKey.get(), EVP_sha256());
@@ -153,8 +156,8 @@ bool Certificates::verifyClient(const QByteArray &der) const
         return false;
     if (X509_verify(cert.get(), d->caKey.get()) != 1)
         return false;
-    if (X509_cmp_current_time(X509_get0_notBefore(cert.get())) > 0
-        || X509_cmp_current_time(X509_get0_notAfter(cert.get())) < 0)
+    if (X509_cmp_current_time(X509_get0_notBefore(cert.get())) > 0 ||
+        X509_cmp_current_time(X509_get0_notAfter(cert.get())) < 0)
         return false;
     return true;
 }

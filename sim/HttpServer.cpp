@@ -12,26 +12,46 @@ namespace sim {
 QByteArray httpReason(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 406: return "Not Acceptable";
-    case 409: return "Conflict";
-    case 410: return "Gone";
-    case 413: return "Request Entity Too Large";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Entity";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 406:
+        return "Not Acceptable";
+    case 409:
+        return "Conflict";
+    case 410:
+        return "Gone";
+    case 413:
+        return "Request Entity Too Large";
+    case 415:
+        return "Unsupported Media Type";
+    case 422:
+        return "Unprocessable Entity";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return "Status";
     }
 }
 
@@ -40,7 +60,8 @@ namespace {
 QByteArray httpDate()
 {
     return QLocale::c()
-        .toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
+        .toString(QDateTime::currentDateTimeUtc(),
+                  QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
         .toLatin1();
 }
 
@@ -60,8 +81,7 @@ HttpExchange::HttpExchange(HttpConnection *connection, HttpRequest request)
     : QObject(connection)
     , m_connection(connection)
     , m_request(std::move(request))
-{
-}
+{}
 
 HttpExchange::~HttpExchange() = default;
 
@@ -112,6 +132,13 @@ bool HttpExchange::writeChunk(const QByteArray &data)
     return true;
 }
 
+void HttpExchange::writeTruncatedChunk(const QByteArray &data, qsizetype keep)
+{
+    if (!m_streaming || m_finished || !m_connection || data.isEmpty())
+        return;
+    m_connection->write(QByteArray::number(data.size(), 16) + "\r\n" + data.left(keep));
+}
+
 void HttpExchange::endStream()
 {
     if (!m_streaming || m_finished || !m_connection)
@@ -119,6 +146,15 @@ void HttpExchange::endStream()
     m_connection->write("0\r\n\r\n");
     m_finished = true;
     m_connection->finishExchange(this, true);
+}
+
+void HttpExchange::closeAfterFlush()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    if (m_connection)
+        m_connection->closeAfterFlush();
 }
 
 void HttpExchange::abort()
@@ -135,8 +171,7 @@ void HttpExchange::abort()
 HttpServer::HttpServer(Handler handler, QObject *parent)
     : QObject(parent)
     , m_handler(std::move(handler))
-{
-}
+{}
 
 HttpServer::~HttpServer()
 {
@@ -250,6 +285,21 @@ void HttpConnection::abort()
     deleteLater();
 }
 
+void HttpConnection::closeAfterFlush()
+{
+    if (m_active) {
+        HttpExchange *ex = m_active;
+        m_active = nullptr;
+        emit ex->closed();
+        ex->deleteLater();
+    }
+    m_buffer.clear();
+    m_closeAfter = true;
+    m_closing = true;
+    // disconnectFromHost() sends what is buffered first (for TLS too), then closes.
+    m_socket->disconnectFromHost();
+}
+
 void HttpConnection::finishExchange(HttpExchange *exchange, bool keepAlive)
 {
     if (m_active == exchange)
@@ -266,6 +316,10 @@ void HttpConnection::finishExchange(HttpExchange *exchange, bool keepAlive)
 
 void HttpConnection::onReadyRead()
 {
+    if (m_closing) {
+        m_socket->readAll();
+        return;
+    }
     m_buffer += m_socket->readAll();
     while (!m_active && parseOne()) {
     }
@@ -284,7 +338,8 @@ bool HttpConnection::parseOne()
     const QList<QByteArray> lines = m_buffer.left(headerEnd).split('\n');
     const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
     if (requestLine.size() != 3) {
-        m_socket->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        m_socket->write(
+            "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
         m_socket->disconnectFromHost();
         m_buffer.clear();
         return false;
@@ -308,7 +363,8 @@ bool HttpConnection::parseOne()
             if (eol < 0)
                 return false;
             bool ok = false;
-            const qsizetype len = m_buffer.mid(pos, eol - pos).split(';').value(0).trimmed().toLongLong(&ok, 16);
+            const qsizetype len =
+                m_buffer.mid(pos, eol - pos).split(';').value(0).trimmed().toLongLong(&ok, 16);
             if (!ok || len > MaxBodyBytes) {
                 m_socket->abort();
                 return false;
@@ -355,7 +411,8 @@ void HttpConnection::dispatch(HttpRequest request)
 {
     auto *ex = new HttpExchange(this, std::move(request));
     m_active = ex;
-    if (m_server->m_responseDelayMs > 0) {
+    if (m_server->m_responseDelayMs > 0 &&
+        !ex->request().path.startsWith(QLatin1String("/_sim/"))) {
         QPointer<HttpExchange> guard(ex);
         QTimer::singleShot(m_server->m_responseDelayMs, this, [this, guard] {
             if (guard && !guard->isFinished())

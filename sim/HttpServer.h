@@ -18,15 +18,18 @@ namespace sim {
 struct HttpRequest
 {
     QByteArray method;
-    QString path;                       // percent-decoded
+    QString path; // percent-decoded
     QUrlQuery query;
     QHash<QByteArray, QByteArray> headers; // lower-case names
     QByteArray body;
-    QSslCertificate peerCertificate;    // the client certificate, when one was presented
+    QSslCertificate peerCertificate; // the client certificate, when one was presented
     bool tls = false;
 
     QByteArray header(const QByteArray &lowerName) const { return headers.value(lowerName); }
-    QString queryValue(const QString &key) const { return query.queryItemValue(key, QUrl::FullyDecoded); }
+    QString queryValue(const QString &key) const
+    {
+        return query.queryItemValue(key, QUrl::FullyDecoded);
+    }
 };
 
 class HttpConnection;
@@ -48,9 +51,15 @@ public:
     void beginStream(int status, const QByteArray &contentType);
     // Returns false when the client is gone.
     bool writeChunk(const QByteArray &data);
+    // Starts a chunk of `data` but sends only its first `keep` bytes (a stream cut mid-chunk);
+    // follow with closeAfterFlush().
+    void writeTruncatedChunk(const QByteArray &data, qsizetype keep);
     void endStream();
     // Drops the connection without finishing the answer (fault injection, server shutdown).
     void abort();
+    // Closes the connection once what was written so far is sent, without finishing the answer
+    // (a stream cut mid-way, as by a proxy or a network failure).
+    void closeAfterFlush();
 
     bool isStreaming() const { return m_streaming; }
     bool isFinished() const { return m_finished; }
@@ -89,7 +98,8 @@ public:
     void dropAllConnections();
     int connectionCount() const { return int(m_connections.size()); }
 
-    // Delay before each response starts, for slow-server tests.
+    // Delay before each response starts, for slow-server tests (control requests under /_sim/
+    // are answered at once).
     void setResponseDelayMs(int ms) { m_responseDelayMs = ms; }
     int responseDelayMs() const { return m_responseDelayMs; }
 
@@ -115,6 +125,7 @@ public:
     void write(const QByteArray &data);
     void finishExchange(HttpExchange *exchange, bool keepAlive);
     void abort();
+    void closeAfterFlush();
     QTcpSocket *socket() const { return m_socket; }
 
 private:
@@ -128,6 +139,7 @@ private:
     QByteArray m_buffer;
     QPointer<HttpExchange> m_active;
     bool m_closeAfter = false;
+    bool m_closing = false;
 };
 
 QByteArray httpReason(int status);

@@ -12,8 +12,7 @@ namespace sim {
 KubesimProcess::KubesimProcess(QObject *parent)
     : QObject(parent)
     , m_program(defaultProgram())
-{
-}
+{}
 
 KubesimProcess::~KubesimProcess()
 {
@@ -44,8 +43,8 @@ void KubesimProcess::start()
     m_process = new QProcess(this);
     m_process->setProgram(m_program);
     m_process->setArguments(QStringList{QStringLiteral("--port"), QStringLiteral("0"),
-                                        QStringLiteral("--kubeconfig"), kubeconfigPath()}
-                            + m_extraArgs);
+                                        QStringLiteral("--kubeconfig"), kubeconfigPath()} +
+                            m_extraArgs);
     connect(m_process, &QProcess::readyReadStandardOutput, this, [this] {
         m_stdout += m_process->readAllStandardOutput();
         if (m_ready)
@@ -55,7 +54,8 @@ void KubesimProcess::start()
             return;
         m_url = QUrl(QString::fromUtf8(m_stdout.left(nl).trimmed()));
         if (!m_url.isValid() || m_url.port() <= 0)
-            return fail(tr("kubesim printed an unexpected first line: %1").arg(QString::fromUtf8(m_stdout.left(nl))));
+            return fail(tr("kubesim printed an unexpected first line: %1")
+                            .arg(QString::fromUtf8(m_stdout.left(nl))));
         m_ready = true;
         emit ready();
     });
@@ -70,7 +70,9 @@ void KubesimProcess::start()
     });
     connect(m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus) {
         if (!m_ready)
-            fail(tr("kubesim exited with code %1: %2").arg(code).arg(QString::fromUtf8(m_stderr).trimmed()));
+            fail(tr("kubesim exited with code %1: %2")
+                     .arg(code)
+                     .arg(QString::fromUtf8(m_stderr).trimmed()));
     });
     m_process->start();
 }

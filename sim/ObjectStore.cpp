@@ -43,15 +43,20 @@ std::string newUid()
 
 std::string nowRfc3339()
 {
-    return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")).toStdString();
+    return QDateTime::currentDateTimeUtc()
+        .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"))
+        .toStdString();
 }
 
 const char *eventTypeName(EventType t)
 {
     switch (t) {
-    case EventType::Added: return "ADDED";
-    case EventType::Modified: return "MODIFIED";
-    case EventType::Deleted: return "DELETED";
+    case EventType::Added:
+        return "ADDED";
+    case EventType::Modified:
+        return "MODIFIED";
+    case EventType::Deleted:
+        return "DELETED";
     }
     return "MODIFIED";
 }
@@ -85,10 +90,10 @@ std::size_t StoredObject::byteSize() const
 
 ObjectStore::ObjectStore(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
-std::shared_ptr<const ObjectMeta> ObjectStore::extractMeta(const std::string &resource, const json &obj)
+std::shared_ptr<const ObjectMeta> ObjectStore::extractMeta(const std::string &resource,
+                                                           const json &obj)
 {
     auto m = std::make_shared<ObjectMeta>();
     m->name = stringAt(obj, {"metadata", "name"});
@@ -102,6 +107,24 @@ std::shared_ptr<const ObjectMeta> ObjectStore::extractMeta(const std::string &re
     }
     m->fields["metadata.name"] = m->name;
     m->fields["metadata.namespace"] = m->ns;
+    if (auto md = obj.find("metadata"); md != obj.end() && md->is_object()) {
+        if (auto d = md->find("deletionTimestamp"); d != md->end() && !d->is_null())
+            m->deleting = true;
+        if (auto refs = md->find("ownerReferences"); refs != md->end() && refs->is_array())
+            for (const json &ref : *refs)
+                if (ref.is_object() && ref.value("controller", false)) {
+                    m->controllerKind = ref.value("kind", "");
+                    m->controllerName = ref.value("name", "");
+                    m->controllerUid = ref.value("uid", "");
+                }
+    }
+    if (resource == "pods" || resource == "nodes") {
+        if (auto st = obj.find("status"); st != obj.end() && st->is_object())
+            if (auto cs = st->find("conditions"); cs != st->end() && cs->is_array())
+                for (const json &c : *cs)
+                    if (c.is_object() && c.value("type", "") == "Ready")
+                        m->readyStatus = c.value("status", "");
+    }
     if (resource == "pods") {
         m->fields["spec.nodeName"] = stringAt(obj, {"spec", "nodeName"});
         m->fields["status.phase"] = stringAt(obj, {"status", "phase"});
@@ -110,11 +133,28 @@ std::shared_ptr<const ObjectMeta> ObjectStore::extractMeta(const std::string &re
         m->fields["spec.restartPolicy"] = stringAt(obj, {"spec", "restartPolicy"});
         m->fields["status.podIP"] = stringAt(obj, {"status", "podIP"});
         m->fields["status.nominatedNodeName"] = stringAt(obj, {"status", "nominatedNodeName"});
+        const std::string hostNetwork = stringAt(obj, {"spec", "hostNetwork"});
+        m->fields["spec.hostNetwork"] = hostNetwork.empty() ? "false" : hostNetwork;
     } else if (resource == "nodes") {
         const std::string u = stringAt(obj, {"spec", "unschedulable"});
         m->fields["spec.unschedulable"] = u.empty() ? "false" : u;
+        m->blocksScheduling = u == "true";
+        if (auto sp = obj.find("spec"); sp != obj.end() && sp->is_object())
+            if (auto ts = sp->find("taints"); ts != sp->end() && ts->is_array())
+                for (const json &t : *ts) {
+                    if (!t.is_object())
+                        continue;
+                    const std::string effect = t.value("effect", "");
+                    if (effect == "NoSchedule" || effect == "NoExecute")
+                        m->blocksScheduling = true;
+                    if (t.value("key", "") == "node.kubernetes.io/unschedulable")
+                        m->hasUnschedulableTaint = true;
+                }
+    } else if (resource == "namespaces") {
+        m->fields["status.phase"] = stringAt(obj, {"status", "phase"});
     } else if (resource == "events") {
-        for (const char *f : {"kind", "namespace", "name", "uid", "apiVersion", "resourceVersion", "fieldPath"})
+        for (const char *f :
+             {"kind", "namespace", "name", "uid", "apiVersion", "resourceVersion", "fieldPath"})
             m->fields[std::string("involvedObject.") + f] = stringAt(obj, {"involvedObject", f});
         m->fields["reason"] = stringAt(obj, {"reason"});
         m->fields["type"] = stringAt(obj, {"type"});
@@ -122,6 +162,12 @@ std::shared_ptr<const ObjectMeta> ObjectStore::extractMeta(const std::string &re
         m->fields["reportingComponent"] = stringAt(obj, {"reportingComponent"});
     }
     return m;
+}
+
+bool ObjectStore::tracksGeneration(const std::string &resource)
+{
+    return resource == "replicasets" || resource == "daemonsets" || resource == "deployments" ||
+           resource == "statefulsets" || resource == "jobs" || resource == "poddisruptionbudgets";
 }
 
 std::shared_ptr<const std::string> ObjectStore::internImages(std::string serialized)
@@ -180,23 +226,43 @@ void ObjectStore::record(const std::string &resource, EventType type, const Stor
     ev.type = type;
     ev.object = std::make_shared<const std::string>(obj.serialize());
     ev.meta = obj.meta;
-    m_events.push_back(std::move(ev));
-    trimWindow();
-    emit changed(m_events.back());
+    auto [it, created] = m_windows.try_emplace(resource);
+    if (created)
+        it->second.start = m_compactedRv;
+    it->second.events.push_back(ev);
+    it->second.trim(m_windowSize);
+    // A copy: receivers may write to the store, which can trim the window.
+    emit changed(ev);
 }
 
-void ObjectStore::trimWindow()
+void ObjectStore::Window::trim(std::size_t size)
 {
-    while (m_events.size() > m_windowSize) {
-        m_windowStart = m_events.front().resourceVersion;
-        m_events.pop_front();
+    while (events.size() > size) {
+        start = events.front().resourceVersion;
+        events.pop_front();
     }
+}
+
+void ObjectStore::setEventWindow(std::size_t events)
+{
+    m_windowSize = std::max<std::size_t>(1, events);
+    for (auto &[r, w] : m_windows)
+        w.trim(m_windowSize);
+}
+
+std::uint64_t ObjectStore::oldestWatchableResourceVersion(const std::string &resource) const
+{
+    auto it = m_windows.find(resource);
+    return it == m_windows.end() ? m_compactedRv : it->second.start;
 }
 
 void ObjectStore::compact()
 {
-    m_events.clear();
-    m_windowStart = m_rv;
+    m_compactedRv = m_rv;
+    for (auto &[r, w] : m_windows) {
+        w.events.clear();
+        w.start = m_rv;
+    }
 }
 
 const StoredObject *ObjectStore::get(const std::string &resource, const std::string &ns,
@@ -218,7 +284,8 @@ std::optional<json> ObjectStore::getJson(const std::string &resource, const std:
     return o->parse();
 }
 
-std::vector<const StoredObject *> ObjectStore::list(const std::string &resource, const std::string &ns) const
+std::vector<const StoredObject *> ObjectStore::list(const std::string &resource,
+                                                    const std::string &ns) const
 {
     std::vector<const StoredObject *> out;
     auto r = m_objects.find(resource);
@@ -230,10 +297,17 @@ std::vector<const StoredObject *> ObjectStore::list(const std::string &resource,
             out.push_back(&v);
     } else {
         const std::string prefix = ns + '/';
-        for (auto it = r->second.lower_bound(prefix); it != r->second.end() && it->first.starts_with(prefix); ++it)
+        for (auto it = r->second.lower_bound(prefix);
+             it != r->second.end() && it->first.starts_with(prefix); ++it)
             out.push_back(&it->second);
     }
     return out;
+}
+
+const std::map<std::string, StoredObject> *ObjectStore::objects(const std::string &resource) const
+{
+    auto r = m_objects.find(resource);
+    return r == m_objects.end() || r->second.empty() ? nullptr : &r->second;
 }
 
 std::size_t ObjectStore::count(const std::string &resource) const
@@ -256,6 +330,19 @@ json ObjectStore::put(const std::string &resource, json obj)
             md["uid"] = newUid();
         if (!md.contains("creationTimestamp") || md["creationTimestamp"].is_null())
             md["creationTimestamp"] = nowRfc3339();
+    }
+    if (tracksGeneration(resource)) {
+        if (isNew) {
+            if (!md.contains("generation"))
+                md["generation"] = 1;
+        } else {
+            // Only a change of spec counts; status writes and metadata edits do not.
+            const json old = existing->second.parse();
+            const json oldSpec = old.value("spec", json());
+            const json newSpec = obj.value("spec", json());
+            const std::int64_t gen = old["metadata"].value("generation", std::int64_t(1));
+            md["generation"] = oldSpec == newSpec ? gen : gen + 1;
+        }
     }
     const std::uint64_t rv = ++m_rv;
     md["resourceVersion"] = std::to_string(rv);
@@ -288,15 +375,19 @@ std::optional<json> ObjectStore::remove(const std::string &resource, const std::
     return last;
 }
 
-std::vector<const StoreEvent *> ObjectStore::eventsSince(const std::string &resource, std::uint64_t rv) const
+std::vector<const StoreEvent *> ObjectStore::eventsSince(const std::string &resource,
+                                                         std::uint64_t rv) const
 {
     std::vector<const StoreEvent *> out;
+    auto w = m_windows.find(resource);
+    if (w == m_windows.end())
+        return out;
     // Events are in resourceVersion order: find the first one after rv.
-    auto it = std::upper_bound(m_events.begin(), m_events.end(), rv,
-                               [](std::uint64_t v, const StoreEvent &e) { return v < e.resourceVersion; });
-    for (; it != m_events.end(); ++it)
-        if (it->resource == resource)
-            out.push_back(&*it);
+    auto it = std::upper_bound(
+        w->second.events.begin(), w->second.events.end(), rv,
+        [](std::uint64_t v, const StoreEvent &e) { return v < e.resourceVersion; });
+    for (; it != w->second.events.end(); ++it)
+        out.push_back(&*it);
     return out;
 }
 

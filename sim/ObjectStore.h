@@ -26,6 +26,15 @@ struct ObjectMeta
     std::string uid;
     StringMap labels;
     StringMap fields;
+
+    // Derived facts the simulated controllers use without parsing the object again.
+    std::string controllerKind; // the controller ownerReference (pods): ReplicaSet, DaemonSet, Node
+    std::string controllerName;
+    std::string controllerUid;
+    std::string readyStatus; // the Ready condition's status (pods and nodes): True/False/Unknown/""
+    bool deleting = false;   // metadata.deletionTimestamp is set
+    bool blocksScheduling = false;      // nodes: unschedulable, or a NoSchedule/NoExecute taint
+    bool hasUnschedulableTaint = false; // nodes: node.kubernetes.io/unschedulable is present
 };
 
 // One object as kubesim keeps it: serialized once, with a Node's bulky `status.images` stored
@@ -57,8 +66,9 @@ struct StoreEvent
 };
 
 // The cluster's objects by resource, with one resourceVersion counter for everything (as etcd
-// has) and a bounded window of recent changes for watches. A watch from a resourceVersion older
-// than the window gets 410 Expired, exactly as from kube-apiserver after compaction.
+// has) and, per resource, a bounded window of recent changes for watches. A watch from a
+// resourceVersion older than its resource's window gets 410 Expired, exactly as from
+// kube-apiserver after compaction.
 class ObjectStore : public QObject
 {
     Q_OBJECT
@@ -67,30 +77,47 @@ public:
     explicit ObjectStore(QObject *parent = nullptr);
 
     std::uint64_t currentResourceVersion() const { return m_rv; }
-    // The oldest resourceVersion a watch can still start from.
-    std::uint64_t oldestWatchableResourceVersion() const { return m_windowStart; }
-    void setEventWindow(std::size_t events) { m_windowSize = events; trimWindow(); }
+    // The oldest resourceVersion a watch of `resource` can still start from (each resource keeps
+    // its own window, as kube-apiserver's watch cache does).
+    std::uint64_t oldestWatchableResourceVersion(const std::string &resource) const;
+    void setEventWindow(std::size_t events);
+    // The last compaction (etcd's): continue tokens from lists before it have expired.
+    std::uint64_t compactedResourceVersion() const { return m_compactedRv; }
     std::size_t eventWindow() const { return m_windowSize; }
     // Forgets every retained event: any watch from before now must relist.
     void compact();
 
-    const StoredObject *get(const std::string &resource, const std::string &ns, const std::string &name) const;
-    std::optional<json> getJson(const std::string &resource, const std::string &ns, const std::string &name) const;
+    const StoredObject *get(const std::string &resource, const std::string &ns,
+                            const std::string &name) const;
+    std::optional<json> getJson(const std::string &resource, const std::string &ns,
+                                const std::string &name) const;
     // Objects of a resource, sorted by namespace/name; `ns` empty means all namespaces.
-    std::vector<const StoredObject *> list(const std::string &resource, const std::string &ns = {}) const;
+    std::vector<const StoredObject *> list(const std::string &resource,
+                                           const std::string &ns = {}) const;
+    // All objects of a resource keyed by "namespace/name" (or "name"), for ranged iteration;
+    // nullptr when there are none.
+    const std::map<std::string, StoredObject> *objects(const std::string &resource) const;
     std::size_t count(const std::string &resource) const;
 
     // Creates or replaces `obj`; assigns resourceVersion (and uid/creationTimestamp on create).
     // Returns the stored object as JSON. `type` is deduced (Added when new).
     json put(const std::string &resource, json obj);
     // Deletes; returns the last state (with a new resourceVersion), or nullopt when absent.
-    std::optional<json> remove(const std::string &resource, const std::string &ns, const std::string &name);
+    std::optional<json> remove(const std::string &resource, const std::string &ns,
+                               const std::string &name);
 
     // Events after `rv` for `resource`, oldest first.
-    std::vector<const StoreEvent *> eventsSince(const std::string &resource, std::uint64_t rv) const;
+    std::vector<const StoreEvent *> eventsSince(const std::string &resource,
+                                                std::uint64_t rv) const;
 
-    static std::string key(const std::string &ns, const std::string &name) { return ns.empty() ? name : ns + '/' + name; }
-    static std::shared_ptr<const ObjectMeta> extractMeta(const std::string &resource, const json &obj);
+    static std::string key(const std::string &ns, const std::string &name)
+    {
+        return ns.empty() ? name : ns + '/' + name;
+    }
+    static std::shared_ptr<const ObjectMeta> extractMeta(const std::string &resource,
+                                                         const json &obj);
+    // Resources whose metadata.generation counts spec changes (as the API server's strategies do).
+    static bool tracksGeneration(const std::string &resource);
 
 signals:
     void changed(const sim::StoreEvent &event);
@@ -98,14 +125,20 @@ signals:
 private:
     StoredObject store(const std::string &resource, json obj);
     void record(const std::string &resource, EventType type, const StoredObject &obj);
-    void trimWindow();
     std::shared_ptr<const std::string> internImages(std::string serialized);
 
+    struct Window
+    {
+        std::deque<StoreEvent> events;
+        std::uint64_t start = 0; // events after this resourceVersion are all retained
+        void trim(std::size_t size);
+    };
+
     std::unordered_map<std::string, std::map<std::string, StoredObject>> m_objects;
-    std::deque<StoreEvent> m_events;
+    std::unordered_map<std::string, Window> m_windows;
     std::size_t m_windowSize = 10000;
     std::uint64_t m_rv = 1000;
-    std::uint64_t m_windowStart = 1000;
+    std::uint64_t m_compactedRv = 1000;
     std::unordered_map<std::size_t, std::vector<std::weak_ptr<const std::string>>> m_imagePool;
 };
 

@@ -12,10 +12,12 @@ namespace {
 const std::map<std::string, std::string> &mergeKeys()
 {
     static const std::map<std::string, std::string> keys = {
-        {"conditions", "type"},      {"addresses", "type"},        {"containers", "name"},
-        {"initContainers", "name"},  {"ephemeralContainers", "name"}, {"volumes", "name"},
-        {"volumeMounts", "mountPath"}, {"env", "name"},             {"ports", "containerPort"},
-        {"ownerReferences", "uid"},  {"imagePullSecrets", "name"},  {"hostAliases", "ip"},
+        {"conditions", "type"},          {"addresses", "type"},
+        {"containers", "name"},          {"initContainers", "name"},
+        {"ephemeralContainers", "name"}, {"volumes", "name"},
+        {"volumeMounts", "mountPath"},   {"env", "name"},
+        {"ports", "containerPort"},      {"ownerReferences", "uid"},
+        {"imagePullSecrets", "name"},    {"hostAliases", "ip"},
         {"volumeDevices", "devicePath"}, {"topologySpreadConstraints", "topologyKey"},
     };
     return keys;
@@ -167,8 +169,8 @@ std::optional<json> applyJsonPatch(const json &target, const json &patch, std::s
     }
 }
 
-std::optional<json> applyStrategicMergePatch(const json &target, const json &patch, const std::string &,
-                                             std::string *error)
+std::optional<json> applyStrategicMergePatch(const json &target, const json &patch,
+                                             const std::string &, std::string *error)
 {
     if (!patch.is_object()) {
         if (error)

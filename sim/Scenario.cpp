@@ -1,25 +1,134 @@
 #include "sim/Scenario.h"
 
-#include <QCryptographicHash>
-#include <QDateTime>
 #include <QFile>
 
 #include <cstdio>
+#include <unordered_set>
 
 namespace sim {
 
 namespace {
 
-std::string padded(int value, int width)
+// A scenario error names where it is: "cluster.pools[1].count: expected an integer".
+struct ScenarioError
 {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%0*d", width, value);
-    return buf;
+    std::string message;
+};
+
+[[noreturn]] void fail(const std::string &path, const std::string &what)
+{
+    throw ScenarioError{path + ": " + what};
 }
 
-std::string sha256Hex(const std::string &s)
+std::string describe(const json &v)
 {
-    return QCryptographicHash::hash(QByteArray::fromStdString(s), QCryptographicHash::Sha256).toHex().toStdString();
+    std::string d = v.dump();
+    if (d.size() > 60)
+        d = d.substr(0, 57) + "...";
+    return d;
+}
+
+void checkKeys(const json &obj, const std::string &path,
+               std::initializer_list<const char *> allowed)
+{
+    if (!obj.is_object())
+        fail(path, "expected an object, got " + describe(obj));
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+        bool ok = false;
+        for (const char *a : allowed)
+            ok = ok || it.key() == a;
+        if (!ok) {
+            std::string list;
+            for (const char *a : allowed)
+                list += (list.empty() ? "" : ", ") + std::string(a);
+            fail(path, "unknown key \"" + it.key() + "\" (known: " + list + ")");
+        }
+    }
+}
+
+std::string str(const json &obj, const std::string &path, const char *key,
+                const std::string &def = {}, bool required = false)
+{
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+        if (required)
+            fail(path + "." + key, "required");
+        return def;
+    }
+    if (!it->is_string())
+        fail(path + "." + key, "expected a string, got " + describe(*it));
+    return it->get<std::string>();
+}
+
+int integer(const json &obj, const std::string &path, const char *key, int def, int min = 0)
+{
+    auto it = obj.find(key);
+    if (it == obj.end())
+        return def;
+    if (!it->is_number_integer())
+        fail(path + "." + key, "expected an integer, got " + describe(*it));
+    const long long v = it->get<long long>();
+    if (v < min || v > 10000000)
+        fail(path + "." + key,
+             "must be between " + std::to_string(min) + " and 10000000, got " + std::to_string(v));
+    return int(v);
+}
+
+bool boolean(const json &obj, const std::string &path, const char *key, bool def)
+{
+    auto it = obj.find(key);
+    if (it == obj.end())
+        return def;
+    if (!it->is_boolean())
+        fail(path + "." + key, "expected true or false, got " + describe(*it));
+    return it->get<bool>();
+}
+
+qint64 duration(const json &obj, const std::string &path, const char *key, qint64 def)
+{
+    auto it = obj.find(key);
+    if (it == obj.end())
+        return def;
+    bool ok = false;
+    const qint64 ms = it->is_string() ? parseDurationMs(it->get<std::string>(), &ok) : 0;
+    if (!ok)
+        fail(path + "." + key,
+             "expected a duration like \"500ms\", \"30s\", \"5m\", \"2h\" or \"3d\", got " +
+                 describe(*it));
+    return ms;
+}
+
+std::vector<std::string> strings(const json &obj, const std::string &path, const char *key)
+{
+    std::vector<std::string> out;
+    auto it = obj.find(key);
+    if (it == obj.end())
+        return out;
+    if (!it->is_array())
+        fail(path + "." + key, "expected a list of strings, got " + describe(*it));
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        if (!(*it)[i].is_string())
+            fail(path + "." + key + "[" + std::to_string(i) + "]",
+                 "expected a string, got " + describe((*it)[i]));
+        out.push_back((*it)[i].get<std::string>());
+    }
+    return out;
+}
+
+StringMap stringMap(const json &obj, const std::string &path, const char *key)
+{
+    StringMap out;
+    auto it = obj.find(key);
+    if (it == obj.end())
+        return out;
+    if (!it->is_object())
+        fail(path + "." + key, "expected an object of strings, got " + describe(*it));
+    for (auto e = it->begin(); e != it->end(); ++e) {
+        if (!e.value().is_string())
+            fail(path + "." + key + "." + e.key(), "expected a string, got " + describe(e.value()));
+        out[e.key()] = e.value().get<std::string>();
+    }
+    return out;
 }
 
 int nameWidth(const PoolSpec &p)
@@ -30,67 +139,74 @@ int nameWidth(const PoolSpec &p)
     return width;
 }
 
-json imagesFor(const PoolSpec &pool)
+PoolSpec parsePool(const json &j, const std::string &path)
 {
-    // Realistic image lists: registry paths, tags and digests, sizes in the GB range, the way a
-    // training node's kubelet reports them (typically 20-50 images, several KB of JSON).
-    static const char *repos[] = {
-        "swr.cn-north-4.myhuaweicloud.com/modelarts/pytorch-ascend",
-        "swr.cn-north-4.myhuaweicloud.com/modelarts/mindspore-ascend",
-        "nvcr.io/nvidia/pytorch",
-        "nvcr.io/nvidia/tritonserver",
-        "registry.k8s.io/kube-proxy",
-        "docker.io/library/python",
-        "quay.io/prometheus/node-exporter",
-        "swr.cn-north-4.myhuaweicloud.com/modelarts/node-agent",
-        "swr.cn-north-4.myhuaweicloud.com/modelarts/npu-device-plugin",
-        "nvcr.io/nvidia/k8s-device-plugin",
-    };
-    json images = json::array();
-    for (int i = 0; i < pool.images; ++i) {
-        const std::string repo = repos[i % (sizeof repos / sizeof *repos)];
-        const std::string tag = std::to_string(20 + i / 10) + "." + std::to_string(i % 12) + "-" + pool.name;
-        const std::string digest = sha256Hex(repo + tag);
-        images.push_back({{"names", {repo + "@sha256:" + digest, repo + ":" + tag}},
-                          {"sizeBytes", 180000000LL + (i * 7919LL % 97) * 95000000LL}});
-    }
-    return images;
-}
-
-PoolSpec parsePool(const json &j)
-{
+    checkKeys(j, path, {"name",          "prefix",           "count",          "firstIndex",
+                        "accelerator",   "architecture",     "instanceType",   "zones",
+                        "nodesPerRack",  "healthConditions", "images",         "podsPerNode",
+                        "daemonSetPods", "emptyDirPods",     "labels",         "taints",
+                        "cpu",           "memory",           "kubeletVersion", "age"});
     PoolSpec p;
-    p.name = j.value("name", "pool");
-    p.prefix = j.value("prefix", p.name);
-    p.count = j.value("count", 0);
-    p.firstIndex = j.value("firstIndex", 1);
-    if (auto a = j.find("accelerator"); a != j.end() && a->is_object()) {
-        p.acceleratorResource = a->value("resource", "");
-        p.acceleratorCount = a->value("count", 0);
-        p.acceleratorModel = a->value("model", "");
+    p.name = str(j, path, "name", {}, true);
+    if (p.name.empty())
+        fail(path + ".name", "must not be empty");
+    p.prefix = str(j, path, "prefix", p.name);
+    p.count = integer(j, path, "count", 0);
+    p.firstIndex = integer(j, path, "firstIndex", 1);
+    if (auto a = j.find("accelerator"); a != j.end()) {
+        checkKeys(*a, path + ".accelerator", {"resource", "count", "model"});
+        p.acceleratorResource = str(*a, path + ".accelerator", "resource", {}, true);
+        p.acceleratorCount = integer(*a, path + ".accelerator", "count", 0);
+        p.acceleratorModel = str(*a, path + ".accelerator", "model");
     }
-    p.architecture = j.value("architecture", p.architecture);
-    p.instanceType = j.value("instanceType", "");
-    if (auto z = j.find("zones"); z != j.end())
-        p.zones = z->get<std::vector<std::string>>();
+    p.architecture = str(j, path, "architecture", p.architecture);
+    p.instanceType = str(j, path, "instanceType");
+    p.zones = strings(j, path, "zones");
     if (p.zones.empty())
         p.zones = {"zone-a"};
-    p.nodesPerRack = std::max(1, j.value("nodesPerRack", p.nodesPerRack));
-    if (auto c = j.find("healthConditions"); c != j.end())
-        p.healthConditions = c->get<std::vector<std::string>>();
-    p.images = j.value("images", p.images);
-    p.podsPerNode = j.value("podsPerNode", 0);
-    p.daemonSetPods = j.value("daemonSetPods", false);
-    if (auto l = j.find("labels"); l != j.end() && l->is_object())
-        for (auto it = l->begin(); it != l->end(); ++it)
-            p.labels[it.key()] = it.value().get<std::string>();
-    p.cpu = j.value("cpu", p.cpu);
-    p.memory = j.value("memory", p.memory);
-    p.kubeletVersion = j.value("kubeletVersion", p.kubeletVersion);
+    p.nodesPerRack = integer(j, path, "nodesPerRack", p.nodesPerRack, 1);
+    p.healthConditions = strings(j, path, "healthConditions");
+    p.images = integer(j, path, "images", p.images);
+    p.podsPerNode = integer(j, path, "podsPerNode", 0);
+    p.daemonSetPods = boolean(j, path, "daemonSetPods", false);
+    p.emptyDirPods = boolean(j, path, "emptyDirPods", false);
+    p.labels = stringMap(j, path, "labels");
+    if (auto t = j.find("taints"); t != j.end()) {
+        if (!t->is_array())
+            fail(path + ".taints", "expected a list of {key, value, effect}");
+        for (std::size_t i = 0; i < t->size(); ++i) {
+            const std::string tp = path + ".taints[" + std::to_string(i) + "]";
+            const json &taint = (*t)[i];
+            checkKeys(taint, tp, {"key", "value", "effect"});
+            const std::string effect = str(taint, tp, "effect", {}, true);
+            if (effect != "NoSchedule" && effect != "PreferNoSchedule" && effect != "NoExecute")
+                fail(tp + ".effect",
+                     "must be NoSchedule, PreferNoSchedule or NoExecute, got \"" + effect + "\"");
+            json out = {{"key", str(taint, tp, "key", {}, true)}, {"effect", effect}};
+            if (taint.contains("value"))
+                out["value"] = str(taint, tp, "value");
+            p.taints.push_back(out);
+        }
+    }
+    p.cpu = str(j, path, "cpu", p.cpu);
+    if (p.cpu.empty() || p.cpu.find_first_not_of("0123456789") != std::string::npos)
+        fail(path + ".cpu", "expected a whole number of CPUs as a string, like \"96\"");
+    p.memory = str(j, path, "memory", p.memory);
+    p.kubeletVersion = str(j, path, "kubeletVersion", p.kubeletVersion);
+    p.ageMs = duration(j, path, "age", 0);
     return p;
 }
 
+const char *const kindNames[] = {"storm", "flap", "delete", "add", "node", "pod"};
+
 } // namespace
+
+std::string PoolSpec::nodeName(int index) const
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%0*d", nameWidth(*this), index);
+    return prefix + "-" + buf;
+}
 
 qint64 parseDurationMs(const std::string &text, bool *ok)
 {
@@ -114,49 +230,285 @@ qint64 parseDurationMs(const std::string &text, bool *ok)
         factor = 60000;
     else if (unit == "h")
         factor = 3600000;
+    else if (unit == "d")
+        factor = 86400000;
     else
+        return 0;
+    if (value < 0)
         return 0;
     *ok = true;
     return qint64(value * factor);
 }
 
+std::string Scenario::validateAction(const json &a)
+{
+    if (!a.is_object())
+        return "an action must be a JSON object, got " + describe(a);
+    int kinds = 0;
+    for (const char *k : kindNames)
+        kinds += a.contains(k) ? 1 : 0;
+    if (kinds != 1)
+        return "an action needs exactly one of storm, flap, delete, add, node or pod: " +
+               describe(a);
+    auto conditionError = [](const json &c, const char *where) -> std::string {
+        if (!c.is_object() || !c.contains("type") || !c["type"].is_string() ||
+            c["type"].get<std::string>().empty())
+            return std::string(where) + ".condition needs a \"type\"";
+        if (c.contains("status") &&
+            (!c["status"].is_string() ||
+             (c["status"] != "True" && c["status"] != "False" && c["status"] != "Unknown")))
+            return std::string(where) + ".condition.status must be True, False or Unknown, got " +
+                   describe(c["status"]);
+        return {};
+    };
+    if (a.contains("storm")) {
+        const json &s = a["storm"];
+        if (!s.is_object() || !s.contains("condition"))
+            return "storm needs a target (rack, pool, zone or labels) and a condition";
+        if (!s.contains("rack") && !s.contains("pool") && !s.contains("zone") &&
+            !s.contains("labels"))
+            return "storm needs a target: rack, pool, zone or labels";
+        return conditionError(s["condition"], "storm");
+    }
+    if (a.contains("flap")) {
+        const json &f = a["flap"];
+        if (!f.is_object() || !f.value("node", json()).is_string())
+            return "flap needs a node";
+        if (std::string e = conditionError(f.value("condition", json()), "flap"); !e.empty())
+            return e;
+        bool ok = true;
+        if (f.contains("period") &&
+            (!f["period"].is_string() || (parseDurationMs(f["period"], &ok), !ok)))
+            return "flap.period must be a duration like \"3s\"";
+        if (f.contains("times") && !f["times"].is_number_integer())
+            return "flap.times must be an integer";
+        return {};
+    }
+    if (a.contains("delete"))
+        return a["delete"].is_string() ? std::string() : "delete needs a node name";
+    if (a.contains("add"))
+        return a["add"].is_object() && a["add"].value("pool", json()).is_string()
+                   ? std::string()
+                   : "add needs {\"pool\": NAME}";
+    if (a.contains("pod")) {
+        if (!a["pod"].is_string() || a["pod"].get<std::string>().find('/') == std::string::npos)
+            return "pod must be \"NAMESPACE/NAME\", got " + describe(a["pod"]);
+        if (a.contains("ready") == a.contains("phase"))
+            return "a pod action needs one of ready (true/false) or phase (Succeeded/Failed)";
+        if (a.contains("ready") && !a["ready"].is_boolean())
+            return "ready must be true or false";
+        if (a.contains("phase") && a["phase"] != "Succeeded" && a["phase"] != "Failed")
+            return "phase must be Succeeded or Failed";
+        return {};
+    }
+    if (!a["node"].is_string())
+        return "node must be a node name";
+    if (!a.contains("condition") && !a.contains("allocatable") && !a.contains("removeCondition"))
+        return "a node action needs condition, allocatable or removeCondition";
+    if (a.contains("condition"))
+        if (std::string e = conditionError(a["condition"], "node"); !e.empty())
+            return e;
+    if (a.contains("allocatable") && !a["allocatable"].is_object())
+        return "allocatable must be an object of resource quantities";
+    if (a.contains("removeCondition") && !a["removeCondition"].is_string())
+        return "removeCondition must be a condition type";
+    return {};
+}
+
 std::optional<Scenario> Scenario::fromJson(const QByteArray &text, QString *error)
 {
-    const json j = json::parse(text.begin(), text.end(), nullptr, false);
-    auto fail = [&](const QString &m) -> std::optional<Scenario> {
-        if (error)
-            *error = m;
-        return std::nullopt;
-    };
-    if (!j.is_object())
-        return fail(QStringLiteral("the scenario is not a JSON object"));
-    Scenario s;
-    s.name = j.value("name", "custom");
+    json::parser_callback_t none = nullptr;
+    json j;
     try {
+        j = json::parse(text.begin(), text.end(), none, true);
+    } catch (const json::parse_error &e) {
+        if (error)
+            *error = QStringLiteral("not valid JSON: %1").arg(QString::fromUtf8(e.what()));
+        return std::nullopt;
+    }
+    Scenario s;
+    try {
+        checkKeys(j, "scenario", {"name", "description", "cluster", "timeline", "loopAfter"});
+        s.name = str(j, "scenario", "name", "custom");
+        s.description = str(j, "scenario", "description");
         const json cluster = j.value("cluster", json::object());
-        for (const json &p : cluster.value("pools", json::array()))
-            s.pools.push_back(parsePool(p));
+        checkKeys(
+            cluster, "cluster",
+            {"pools", "podDefaults", "replicaSets", "pods", "podDisruptionBudgets", "objects"});
+        const json pools = cluster.value("pools", json::array());
+        if (!pools.is_array())
+            fail("cluster.pools", "expected a list");
+        std::unordered_set<std::string> nodes;
+        std::unordered_set<std::string> poolNames;
+        for (std::size_t i = 0; i < pools.size(); ++i) {
+            const std::string path = "cluster.pools[" + std::to_string(i) + "]";
+            PoolSpec p = parsePool(pools[i], path);
+            if (!poolNames.insert(p.name).second)
+                fail(path + ".name", "pool \"" + p.name + "\" is defined twice");
+            for (int n = p.firstIndex; n < p.firstIndex + p.count; ++n)
+                if (!nodes.insert(p.nodeName(n)).second)
+                    fail(path, "node \"" + p.nodeName(n) + "\" is also made by an earlier pool");
+            s.pools.push_back(std::move(p));
+        }
+        auto knownNode = [&](const std::string &path, const std::string &node) {
+            if (!nodes.count(node))
+                fail(path, "no node \"" + node + "\" in the scenario's pools");
+        };
+
+        if (auto d = cluster.find("podDefaults"); d != cluster.end()) {
+            checkKeys(*d, "cluster.podDefaults",
+                      {"namespace", "terminationGracePeriodSeconds", "startupDelay"});
+            s.podDefaults.trainingNamespace =
+                str(*d, "cluster.podDefaults", "namespace", s.podDefaults.trainingNamespace);
+            s.podDefaults.terminationGracePeriodSeconds =
+                integer(*d, "cluster.podDefaults", "terminationGracePeriodSeconds",
+                        s.podDefaults.terminationGracePeriodSeconds);
+            s.podDefaults.startupDelayMs =
+                duration(*d, "cluster.podDefaults", "startupDelay", s.podDefaults.startupDelayMs);
+        }
+
+        const json sets = cluster.value("replicaSets", json::array());
+        for (std::size_t i = 0; i < sets.size(); ++i) {
+            const std::string path = "cluster.replicaSets[" + std::to_string(i) + "]";
+            const json &r = sets[i];
+            checkKeys(r, path,
+                      {"name", "namespace", "labels", "nodes", "notReady", "emptyDir",
+                       "terminationGracePeriodSeconds", "image"});
+            ReplicaSetSpec rs;
+            rs.name = str(r, path, "name", {}, true);
+            rs.ns = str(r, path, "namespace", rs.ns);
+            rs.labels = stringMap(r, path, "labels");
+            if (rs.labels.empty())
+                rs.labels = {{"app", rs.name}};
+            rs.nodes = strings(r, path, "nodes");
+            if (rs.nodes.empty())
+                fail(path + ".nodes", "list at least one node (one pod is placed on each)");
+            for (std::size_t n = 0; n < rs.nodes.size(); ++n)
+                knownNode(path + ".nodes[" + std::to_string(n) + "]", rs.nodes[n]);
+            for (const std::string &n : strings(r, path, "notReady")) {
+                if (std::find(rs.nodes.begin(), rs.nodes.end(), n) == rs.nodes.end())
+                    fail(path + ".notReady", "\"" + n + "\" is not one of this ReplicaSet's nodes");
+                rs.notReadyNodes.insert(n);
+            }
+            rs.emptyDir = boolean(r, path, "emptyDir", false);
+            if (r.contains("terminationGracePeriodSeconds"))
+                rs.terminationGracePeriodSeconds =
+                    integer(r, path, "terminationGracePeriodSeconds", 30);
+            rs.image = str(r, path, "image");
+            s.replicaSets.push_back(std::move(rs));
+        }
+
+        const json pods = cluster.value("pods", json::array());
+        for (std::size_t i = 0; i < pods.size(); ++i) {
+            const std::string path = "cluster.pods[" + std::to_string(i) + "]";
+            const json &p = pods[i];
+            checkKeys(p, path,
+                      {"name", "namespace", "node", "labels", "mirror", "emptyDir", "ready",
+                       "phase", "terminationGracePeriodSeconds", "image"});
+            PodEntry e;
+            e.name = str(p, path, "name", {}, true);
+            e.node = str(p, path, "node", {}, true);
+            knownNode(path + ".node", e.node);
+            e.mirror = boolean(p, path, "mirror", false);
+            e.ns = str(p, path, "namespace", e.mirror ? "kube-system" : "default");
+            e.labels = stringMap(p, path, "labels");
+            e.emptyDir = boolean(p, path, "emptyDir", false);
+            e.ready = boolean(p, path, "ready", true);
+            e.phase = str(p, path, "phase", "Running");
+            if (e.phase != "Running" && e.phase != "Pending" && e.phase != "Succeeded" &&
+                e.phase != "Failed")
+                fail(path + ".phase", "must be Running, Pending, Succeeded or Failed");
+            if (p.contains("terminationGracePeriodSeconds"))
+                e.terminationGracePeriodSeconds =
+                    integer(p, path, "terminationGracePeriodSeconds", 30);
+            e.image = str(p, path, "image");
+            s.pods.push_back(std::move(e));
+        }
+
+        const json pdbs = cluster.value("podDisruptionBudgets", json::array());
+        for (std::size_t i = 0; i < pdbs.size(); ++i) {
+            const std::string path = "cluster.podDisruptionBudgets[" + std::to_string(i) + "]";
+            const json &b = pdbs[i];
+            checkKeys(b, path,
+                      {"name", "namespace", "selector", "minAvailable", "maxUnavailable",
+                       "unhealthyPodEvictionPolicy"});
+            json spec = json::object();
+            if (b.contains("minAvailable") == b.contains("maxUnavailable"))
+                fail(path, "set exactly one of minAvailable and maxUnavailable");
+            for (const char *k : {"minAvailable", "maxUnavailable"}) {
+                if (!b.contains(k))
+                    continue;
+                const json &v = b[k];
+                const bool percent = v.is_string() && !v.get<std::string>().empty() &&
+                                     v.get<std::string>().back() == '%';
+                if (!(v.is_number_integer() && v.get<long long>() >= 0) && !percent)
+                    fail(path + "." + k,
+                         "expected a non-negative integer or a percentage like \"50%\", got " +
+                             describe(v));
+                spec[k] = v;
+            }
+            if (!b.contains("selector") || !b["selector"].is_object())
+                fail(path + ".selector",
+                     "required: {\"matchLabels\": {...}} and/or matchExpressions");
+            checkKeys(b["selector"], path + ".selector", {"matchLabels", "matchExpressions"});
+            spec["selector"] = b["selector"];
+            if (b.contains("unhealthyPodEvictionPolicy")) {
+                const std::string policy = str(b, path, "unhealthyPodEvictionPolicy");
+                if (policy != "IfHealthyBudget" && policy != "AlwaysAllow")
+                    fail(path + ".unhealthyPodEvictionPolicy",
+                         "must be IfHealthyBudget or AlwaysAllow");
+                spec["unhealthyPodEvictionPolicy"] = policy;
+            }
+            s.podDisruptionBudgets.push_back(
+                {{"kind", "PodDisruptionBudget"},
+                 {"apiVersion", "policy/v1"},
+                 {"metadata",
+                  {{"name", str(b, path, "name", {}, true)},
+                   {"namespace", str(b, path, "namespace", "default")}}},
+                 {"spec", spec}});
+        }
+
         s.extraObjects = cluster.value("objects", json::array());
-        for (const json &step : j.value("timeline", json::array())) {
-            bool ok = false;
+        if (!s.extraObjects.is_array())
+            fail("cluster.objects", "expected a list of Kubernetes objects");
+        for (std::size_t i = 0; i < s.extraObjects.size(); ++i) {
+            const json &o = s.extraObjects[i];
+            if (!o.is_object() || !o.value("kind", json()).is_string() || !o.contains("metadata") ||
+                !o["metadata"].value("name", json()).is_string())
+                fail("cluster.objects[" + std::to_string(i) + "]", "needs kind and metadata.name");
+        }
+
+        const json timeline = j.value("timeline", json::array());
+        if (!timeline.is_array())
+            fail("timeline", "expected a list of steps");
+        for (std::size_t i = 0; i < timeline.size(); ++i) {
+            const std::string path = "timeline[" + std::to_string(i) + "]";
+            const json &step = timeline[i];
+            if (!step.is_object())
+                fail(path, "expected an object");
             TimelineStep t;
-            t.atMs = parseDurationMs(step.value("at", "0s"), &ok);
-            if (!ok)
-                return fail(QStringLiteral("timeline step %1: \"at\" must be a duration like 5s or 500ms")
-                                .arg(QString::fromStdString(step.dump())));
-            t.action = step;
+            t.atMs = duration(step, path, "at", -1);
+            if (t.atMs < 0)
+                fail(path + ".at", "required: when the step happens, like \"5s\"");
+            json action = step;
+            action.erase("at");
+            if (std::string e = validateAction(action); !e.empty())
+                fail(path, e);
+            t.action = std::move(action);
             s.timeline.push_back(std::move(t));
         }
-        std::stable_sort(s.timeline.begin(), s.timeline.end(),
-                         [](const TimelineStep &a, const TimelineStep &b) { return a.atMs < b.atMs; });
-        if (j.contains("loopAfter")) {
-            bool ok = false;
-            s.loopAfterMs = parseDurationMs(j.value("loopAfter", ""), &ok);
-            if (!ok)
-                return fail(QStringLiteral("\"loopAfter\" must be a duration"));
-        }
+        std::stable_sort(
+            s.timeline.begin(), s.timeline.end(),
+            [](const TimelineStep &a, const TimelineStep &b) { return a.atMs < b.atMs; });
+        s.loopAfterMs = duration(j, "scenario", "loopAfter", 0);
+    } catch (const ScenarioError &e) {
+        if (error)
+            *error = QString::fromStdString(e.message);
+        return std::nullopt;
     } catch (const json::exception &e) {
-        return fail(QStringLiteral("malformed scenario: %1").arg(QString::fromUtf8(e.what())));
+        if (error)
+            *error = QStringLiteral("malformed scenario: %1").arg(QString::fromUtf8(e.what()));
+        return std::nullopt;
     }
     return s;
 }
@@ -188,359 +540,20 @@ Scenario Scenario::generated(int nodes)
 {
     Scenario s = builtInDemo();
     s.name = "generated";
+    s.replicaSets.clear();
+    s.pods.clear();
+    s.podDisruptionBudgets.clear();
     const int pools = int(s.pools.size());
     int remaining = nodes;
     for (int i = 0; i < pools; ++i) {
         const int share = i == pools - 1 ? remaining : nodes / pools;
         s.pools[std::size_t(i)].count = share;
+        // Nodes only: generated clusters are for list/watch load, not workloads.
+        s.pools[std::size_t(i)].podsPerNode = 0;
+        s.pools[std::size_t(i)].daemonSetPods = false;
         remaining -= share;
     }
     return s;
-}
-
-// ---------------------------------------------------------------------------------------------
-
-ScenarioPlayer::ScenarioPlayer(ObjectStore *store, Scenario scenario, QObject *parent)
-    : QObject(parent)
-    , m_store(store)
-    , m_scenario(std::move(scenario))
-{
-    m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, [this] {
-        const qint64 elapsed = QDateTime::currentMSecsSinceEpoch() - m_epochMs;
-        while (m_next < m_scenario.timeline.size() && m_scenario.timeline[m_next].atMs <= elapsed) {
-            const QString err = apply(m_scenario.timeline[m_next].action);
-            if (!err.isEmpty())
-                qWarning("kubesim: timeline step failed: %s", qPrintable(err));
-            ++m_next;
-        }
-        scheduleNext();
-    });
-}
-
-json ScenarioPlayer::nodeJson(const PoolSpec &pool, int index) const
-{
-    const std::string name = pool.prefix + "-" + padded(index, nameWidth(pool));
-    const int ordinal = index - pool.firstIndex;
-    const int rack = ordinal / pool.nodesPerRack;
-    const std::string rackName = pool.prefix + "-r" + padded(rack + 1, 2);
-    const std::string zone = pool.zones[std::size_t(rack) % pool.zones.size()];
-    const std::string ip = "10." + std::to_string(20 + (std::hash<std::string>{}(pool.name) % 200)) + "."
-                           + std::to_string((ordinal / 250) % 250) + "." + std::to_string(ordinal % 250 + 2);
-    const std::string now = nowRfc3339();
-
-    json labels = {{"kubernetes.io/hostname", name},
-                   {"kubernetes.io/os", "linux"},
-                   {"kubernetes.io/arch", pool.architecture},
-                   {"beta.kubernetes.io/os", "linux"},
-                   {"beta.kubernetes.io/arch", pool.architecture},
-                   {"topology.kubernetes.io/zone", zone},
-                   {"topology.kubernetes.io/region", "cn-north-4"},
-                   {"failure-domain.beta.kubernetes.io/zone", zone},
-                   {"pool", pool.name},
-                   {"rack", rackName}};
-    if (!pool.instanceType.empty())
-        labels["node.kubernetes.io/instance-type"] = pool.instanceType;
-    if (!pool.acceleratorModel.empty())
-        labels["accelerator"] = pool.acceleratorModel;
-    for (const auto &[k, v] : pool.labels)
-        labels[k] = v;
-
-    json capacity = {{"cpu", pool.cpu},
-                     {"memory", pool.memory},
-                     {"pods", "110"},
-                     {"ephemeral-storage", "3749056004Ki"},
-                     {"hugepages-1Gi", "0"},
-                     {"hugepages-2Mi", "0"}};
-    if (!pool.acceleratorResource.empty())
-        capacity[pool.acceleratorResource] = std::to_string(pool.acceleratorCount);
-    json allocatable = capacity;
-    allocatable["cpu"] = std::to_string(std::max(1, std::stoi(pool.cpu) - 2));
-    allocatable["ephemeral-storage"] = "3455125098413";
-
-    json conditions = json::array();
-    auto cond = [&](const char *type, const char *status, const char *reason, const char *message) {
-        conditions.push_back({{"type", type}, {"status", status}, {"lastHeartbeatTime", now},
-                              {"lastTransitionTime", now}, {"reason", reason}, {"message", message}});
-    };
-    cond("MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available");
-    cond("DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure");
-    cond("PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available");
-    cond("Ready", "True", "KubeletReady", "kubelet is posting ready status");
-    for (const std::string &t : pool.healthConditions) {
-        std::string task = t;
-        for (char &c : task)
-            c = c == '_' ? '-' : char(std::tolower(c));
-        if (task.starts_with("nt-"))
-            task = task.substr(3);
-        conditions.push_back({{"type", t}, {"status", "False"}, {"lastHeartbeatTime", nullptr},
-                              {"lastTransitionTime", now}, {"reason", "os_task_name:" + task},
-                              {"message", "ok"}});
-    }
-
-    const std::string uid = sha256Hex(name).substr(0, 32);
-    const std::string nodeUid = uid.substr(0, 8) + "-" + uid.substr(8, 4) + "-" + uid.substr(12, 4) + "-"
-                                + uid.substr(16, 4) + "-" + uid.substr(20, 12);
-    json managedFields = json::array(
-        {{{"manager", "kubelet"},
-          {"operation", "Update"},
-          {"apiVersion", "v1"},
-          {"time", now},
-          {"fieldsType", "FieldsV1"},
-          {"fieldsV1", {{"f:metadata", {{"f:annotations", {{".", json::object()}, {"f:node.alpha.kubernetes.io/ttl", json::object()}}},
-                                        {"f:labels", {{".", json::object()}, {"f:kubernetes.io/hostname", json::object()}, {"f:kubernetes.io/os", json::object()}}}}},
-                        {"f:spec", {{"f:podCIDR", json::object()}, {"f:providerID", json::object()}}}}}},
-         {{"manager", "node-agent"},
-          {"operation", "Update"},
-          {"apiVersion", "v1"},
-          {"time", now},
-          {"fieldsType", "FieldsV1"},
-          {"subresource", "status"},
-          {"fieldsV1", {{"f:status", {{"f:conditions", {{"k:{\"type\":\"NT_NPU_CARD_LOSE\"}", {{".", json::object()}, {"f:status", json::object()}}}}}}}}}}});
-
-    json node = {
-        {"kind", "Node"},
-        {"apiVersion", "v1"},
-        {"metadata",
-         {{"name", name},
-          {"uid", nodeUid},
-          {"creationTimestamp", now},
-          {"labels", labels},
-          {"annotations", {{"node.alpha.kubernetes.io/ttl", "0"},
-                           {"volumes.kubernetes.io/controller-managed-attach-detach", "true"},
-                           {"kubeadm.alpha.kubernetes.io/cri-socket", "unix:///run/containerd/containerd.sock"}}},
-          {"managedFields", managedFields}}},
-        {"spec",
-         {{"podCIDR", "172.16." + std::to_string(ordinal % 250) + ".0/24"},
-          {"podCIDRs", {"172.16." + std::to_string(ordinal % 250) + ".0/24"}},
-          {"providerID", "cce://" + nodeUid}}},
-        {"status",
-         {{"capacity", capacity},
-          {"allocatable", allocatable},
-          {"conditions", conditions},
-          {"addresses", {{{"type", "InternalIP"}, {"address", ip}}, {{"type", "Hostname"}, {"address", name}}}},
-          {"daemonEndpoints", {{"kubeletEndpoint", {{"Port", 10250}}}}},
-          {"nodeInfo",
-           {{"machineID", uid},
-            {"systemUUID", nodeUid},
-            {"bootID", sha256Hex(name + "boot").substr(0, 32)},
-            {"kernelVersion", pool.architecture == "arm64" ? "5.10.0-60.18.0.50.oe2203.aarch64" : "5.15.0-105-generic"},
-            {"osImage", pool.architecture == "arm64" ? "EulerOS 2.0 (SP10)" : "Ubuntu 22.04.4 LTS"},
-            {"containerRuntimeVersion", "containerd://1.7.13"},
-            {"kubeletVersion", pool.kubeletVersion},
-            {"kubeProxyVersion", pool.kubeletVersion},
-            {"operatingSystem", "linux"},
-            {"architecture", pool.architecture}}},
-          {"images", imagesFor(pool)}}}};
-    return node;
-}
-
-void ScenarioPlayer::populate()
-{
-    for (const char *ns : {"default", "kube-system", "kube-public", "kube-node-lease"})
-        if (!m_store->get("namespaces", "", ns))
-            m_store->put("namespaces", {{"kind", "Namespace"}, {"apiVersion", "v1"},
-                                        {"metadata", {{"name", ns}}},
-                                        {"spec", {{"finalizers", {"kubernetes"}}}},
-                                        {"status", {{"phase", "Active"}}}});
-    for (const PoolSpec &pool : m_scenario.pools)
-        for (int i = pool.firstIndex; i < pool.firstIndex + pool.count; ++i)
-            m_store->put("nodes", nodeJson(pool, i));
-    for (const json &obj : m_scenario.extraObjects) {
-        const std::string kind = obj.value("kind", "");
-        std::string resource;
-        for (char c : kind)
-            resource += char(std::tolower(c));
-        if (!resource.empty())
-            m_store->put(resource + (resource.ends_with('s') ? "es" : "s"), obj);
-    }
-}
-
-void ScenarioPlayer::start()
-{
-    m_epochMs = QDateTime::currentMSecsSinceEpoch();
-    m_next = 0;
-    scheduleNext();
-}
-
-void ScenarioPlayer::stop()
-{
-    m_timer.stop();
-}
-
-void ScenarioPlayer::scheduleNext()
-{
-    if (m_next >= m_scenario.timeline.size()) {
-        if (m_scenario.loopAfterMs <= 0)
-            return;
-        m_epochMs += m_scenario.loopAfterMs;
-        m_next = 0;
-    }
-    const qint64 due = m_epochMs + m_scenario.timeline[m_next].atMs;
-    m_timer.start(int(std::max<qint64>(0, due - QDateTime::currentMSecsSinceEpoch())));
-}
-
-const PoolSpec *ScenarioPlayer::poolOf(const std::string &nodeName) const
-{
-    for (const PoolSpec &p : m_scenario.pools)
-        if (nodeName.starts_with(p.prefix + "-"))
-            return &p;
-    return nullptr;
-}
-
-std::vector<std::string> ScenarioPlayer::nodesMatching(const json &target) const
-{
-    std::vector<std::string> names;
-    StringMap wanted;
-    if (target.contains("rack"))
-        wanted["rack"] = target["rack"].get<std::string>();
-    if (target.contains("pool"))
-        wanted["pool"] = target["pool"].get<std::string>();
-    if (target.contains("zone"))
-        wanted["topology.kubernetes.io/zone"] = target["zone"].get<std::string>();
-    if (auto l = target.find("labels"); l != target.end() && l->is_object())
-        for (auto it = l->begin(); it != l->end(); ++it)
-            wanted[it.key()] = it.value().get<std::string>();
-    for (const StoredObject *o : m_store->list("nodes")) {
-        bool match = true;
-        for (const auto &[k, v] : wanted) {
-            auto it = o->meta->labels.find(k);
-            if (it == o->meta->labels.end() || it->second != v) {
-                match = false;
-                break;
-            }
-        }
-        if (match)
-            names.push_back(o->meta->name);
-    }
-    return names;
-}
-
-void ScenarioPlayer::applyLifecycleTaints(json &node) const
-{
-    // The node lifecycle controller taints nodes whose Ready condition is not True.
-    std::string ready = "True";
-    for (const json &c : node["status"]["conditions"])
-        if (c.value("type", "") == "Ready")
-            ready = c.value("status", "True");
-    json taints = node["spec"].value("taints", json::array());
-    json kept = json::array();
-    for (const json &t : taints) {
-        const std::string key = t.value("key", "");
-        if (key != "node.kubernetes.io/not-ready" && key != "node.kubernetes.io/unreachable")
-            kept.push_back(t);
-    }
-    if (ready == "False")
-        kept.push_back({{"key", "node.kubernetes.io/not-ready"}, {"effect", "NoSchedule"}});
-    else if (ready == "Unknown") {
-        kept.push_back({{"key", "node.kubernetes.io/unreachable"}, {"effect", "NoSchedule"}});
-        kept.push_back({{"key", "node.kubernetes.io/unreachable"}, {"effect", "NoExecute"}, {"timeAdded", nowRfc3339()}});
-    }
-    if (kept.empty())
-        node["spec"].erase("taints");
-    else
-        node["spec"]["taints"] = kept;
-}
-
-QString ScenarioPlayer::setCondition(const std::string &nodeName, const json &condition)
-{
-    auto node = m_store->getJson("nodes", "", nodeName);
-    if (!node)
-        return QStringLiteral("node %1 not found").arg(QString::fromStdString(nodeName));
-    const std::string type = condition.value("type", "");
-    const std::string status = condition.value("status", "True");
-    if (type.empty())
-        return QStringLiteral("condition without a type");
-    const std::string now = nowRfc3339();
-    json &conds = (*node)["status"]["conditions"];
-    bool found = false;
-    for (json &c : conds) {
-        if (c.value("type", "") != type)
-            continue;
-        found = true;
-        if (c.value("status", "") != status)
-            c["lastTransitionTime"] = now;
-        c["status"] = status;
-        c["lastHeartbeatTime"] = now;
-        c["reason"] = condition.value("reason", c.value("reason", ""));
-        c["message"] = condition.value("message", c.value("message", ""));
-    }
-    if (!found)
-        conds.push_back({{"type", type}, {"status", status}, {"lastHeartbeatTime", now},
-                         {"lastTransitionTime", now}, {"reason", condition.value("reason", "")},
-                         {"message", condition.value("message", "")}});
-    if (type == "Ready")
-        applyLifecycleTaints(*node);
-    m_store->put("nodes", std::move(*node));
-    emit stepApplied(QStringLiteral("%1 %2=%3").arg(QString::fromStdString(nodeName),
-                                                    QString::fromStdString(type), QString::fromStdString(status)));
-    return {};
-}
-
-QString ScenarioPlayer::setAllocatable(const std::string &nodeName, const json &allocatable)
-{
-    auto node = m_store->getJson("nodes", "", nodeName);
-    if (!node)
-        return QStringLiteral("node %1 not found").arg(QString::fromStdString(nodeName));
-    for (auto it = allocatable.begin(); it != allocatable.end(); ++it)
-        (*node)["status"]["allocatable"][it.key()] = it.value();
-    m_store->put("nodes", std::move(*node));
-    return {};
-}
-
-QString ScenarioPlayer::apply(const json &a)
-{
-    if (a.contains("storm")) {
-        const json &storm = a["storm"];
-        const json condition = storm.value("condition", json::object());
-        for (const std::string &n : nodesMatching(storm))
-            if (QString e = setCondition(n, condition); !e.isEmpty())
-                return e;
-        return {};
-    }
-    if (a.contains("flap")) {
-        const json f = a["flap"];
-        bool ok = false;
-        const qint64 period = parseDurationMs(f.value("period", "2s"), &ok);
-        const int times = f.value("times", 6);
-        const std::string node = f.value("node", "");
-        json cond = f.value("condition", json::object());
-        for (int i = 0; i < times; ++i) {
-            json c = cond;
-            c["status"] = i % 2 == 0 ? "True" : "False";
-            if (i % 2)
-                c["message"] = "ok";
-            QTimer::singleShot(int(period * i), this, [this, node, c] { setCondition(node, c); });
-        }
-        return {};
-    }
-    if (a.contains("delete")) {
-        const std::string n = a["delete"].get<std::string>();
-        if (!m_store->remove("nodes", "", n))
-            return QStringLiteral("node %1 not found").arg(QString::fromStdString(n));
-        return {};
-    }
-    if (a.contains("add")) {
-        const json add = a["add"];
-        const std::string poolName = add.value("pool", "");
-        for (const PoolSpec &p : m_scenario.pools) {
-            if (p.name != poolName)
-                continue;
-            m_store->put("nodes", nodeJson(p, add.value("index", p.firstIndex + p.count)));
-            return {};
-        }
-        return QStringLiteral("pool %1 not found").arg(QString::fromStdString(poolName));
-    }
-    const std::string node = a.value("node", "");
-    if (node.empty())
-        return QStringLiteral("step names no node: %1").arg(QString::fromStdString(a.dump()));
-    if (a.contains("condition"))
-        if (QString e = setCondition(node, a["condition"]); !e.isEmpty())
-            return e;
-    if (a.contains("allocatable"))
-        if (QString e = setAllocatable(node, a["allocatable"]); !e.isEmpty())
-            return e;
-    return {};
 }
 
 } // namespace sim

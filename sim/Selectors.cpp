@@ -63,7 +63,8 @@ std::optional<LabelSelector> LabelSelector::parse(const std::string &text, std::
             t.key = trim(raw.substr(0, p));
             t.op = Op::Equals;
             t.values = {trim(raw.substr(p + 1))};
-        } else if ((p = raw.find(" notin ")) != std::string::npos || (p = raw.find(" in ")) != std::string::npos) {
+        } else if ((p = raw.find(" notin ")) != std::string::npos ||
+                   (p = raw.find(" in ")) != std::string::npos) {
             const bool notin = raw.compare(p, 7, " notin ") == 0;
             t.key = trim(raw.substr(0, p));
             t.op = notin ? Op::NotIn : Op::In;
@@ -78,7 +79,8 @@ std::optional<LabelSelector> LabelSelector::parse(const std::string &text, std::
             std::size_t start = 0;
             while (start <= inner.size()) {
                 const auto comma = inner.find(',', start);
-                const std::string v = trim(inner.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+                const std::string v = trim(inner.substr(
+                    start, comma == std::string::npos ? std::string::npos : comma - start));
                 if (!v.empty())
                     t.values.push_back(v);
                 if (comma == std::string::npos)
@@ -95,6 +97,49 @@ std::optional<LabelSelector> LabelSelector::parse(const std::string &text, std::
             return std::nullopt;
         }
         sel.m_terms.push_back(std::move(t));
+    }
+    return sel;
+}
+
+std::optional<LabelSelector> LabelSelector::fromJson(const json &selector, std::string *error)
+{
+    LabelSelector sel;
+    if (selector.is_null())
+        return sel;
+    if (!selector.is_object()) {
+        if (error)
+            *error = "a label selector must be an object with matchLabels and/or matchExpressions";
+        return std::nullopt;
+    }
+    if (auto ml = selector.find("matchLabels"); ml != selector.end() && ml->is_object())
+        for (auto it = ml->begin(); it != ml->end(); ++it)
+            sel.m_terms.push_back(
+                {it.key(),
+                 Op::Equals,
+                 {it.value().is_string() ? it.value().get<std::string>() : it.value().dump()}});
+    if (auto me = selector.find("matchExpressions"); me != selector.end() && me->is_array()) {
+        for (const json &e : *me) {
+            Term t;
+            t.key = e.value("key", "");
+            const std::string op = e.value("operator", "");
+            if (op == "In")
+                t.op = Op::In;
+            else if (op == "NotIn")
+                t.op = Op::NotIn;
+            else if (op == "Exists")
+                t.op = Op::Exists;
+            else if (op == "DoesNotExist")
+                t.op = Op::NotExists;
+            else {
+                if (error)
+                    *error = "\"" + op + "\" is not a valid label selector operator";
+                return std::nullopt;
+            }
+            for (const json &v : e.value("values", json::array()))
+                if (v.is_string())
+                    t.values.push_back(v.get<std::string>());
+            sel.m_terms.push_back(std::move(t));
+        }
     }
     return sel;
 }

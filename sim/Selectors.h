@@ -14,6 +14,9 @@ class LabelSelector
 {
 public:
     static std::optional<LabelSelector> parse(const std::string &text, std::string *error);
+    // A metav1.LabelSelector object ({matchLabels, matchExpressions}); null or {} gives an empty
+    // selector (callers decide whether that means everything or nothing).
+    static std::optional<LabelSelector> fromJson(const json &selector, std::string *error);
     bool matches(const StringMap &labels) const;
     bool empty() const { return m_terms.empty(); }
 

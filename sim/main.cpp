@@ -1,11 +1,15 @@
 // kubesim: a stand-in for kube-apiserver with fault scenarios, for Faultboard's demo, tests and
-// benchmarks. See the README's "kubesim" section.
+// benchmarks. See docs/kubesim.md.
 
 #include "sim/ApiServer.h"
 #include "sim/Certificates.h"
+#include "sim/ControllerManager.h"
+#include "sim/EventRecorder.h"
 #include "sim/HttpServer.h"
+#include "sim/Kubelet.h"
 #include "sim/ObjectStore.h"
 #include "sim/Scenario.h"
+#include "sim/ScenarioPlayer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -41,11 +45,13 @@ QByteArray randomToken(const char *prefix)
     QByteArray raw(24, Qt::Uninitialized);
     QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(raw.data()),
                                          reinterpret_cast<quint32 *>(raw.data() + raw.size()));
-    return QByteArray(prefix) + raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    return QByteArray(prefix) +
+           raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
-QByteArray kubeconfigYaml(const QString &server, const sim::Certificates *certs, const QByteArray &adminToken,
-                          const QByteArray &viewerToken, const sim::KeyPair &adminCert)
+QByteArray kubeconfigYaml(const QString &server, const sim::Certificates *certs,
+                          const QByteArray &adminToken, const QByteArray &viewerToken,
+                          const sim::KeyPair &adminCert, const QByteArray &basicPassword)
 {
     QByteArray y;
     y += "apiVersion: v1\nkind: Config\npreferences: {}\n";
@@ -60,11 +66,15 @@ QByteArray kubeconfigYaml(const QString &server, const sim::Certificates *certs,
         y += "    client-key-data: " + adminCert.keyPem.toBase64() + "\n";
     }
     y += "- name: kubesim-viewer\n  user:\n    token: " + viewerToken + "\n";
+    y += "- name: kubesim-basic\n  user:\n    username: kubesim-basic\n    password: " +
+         basicPassword + "\n";
     y += "contexts:\n";
     y += "- name: kubesim\n  context:\n    cluster: kubesim\n    user: kubesim-admin\n";
     if (certs)
-        y += "- name: kubesim-cert\n  context:\n    cluster: kubesim\n    user: kubesim-admin-cert\n";
+        y += "- name: kubesim-cert\n  context:\n    cluster: kubesim\n    user: "
+             "kubesim-admin-cert\n";
     y += "- name: kubesim-viewer\n  context:\n    cluster: kubesim\n    user: kubesim-viewer\n";
+    y += "- name: kubesim-basic\n  context:\n    cluster: kubesim\n    user: kubesim-basic\n";
     y += "current-context: kubesim\n";
     return y;
 }
@@ -82,16 +92,35 @@ int main(int argc, char *argv[])
         "A stand-in for kube-apiserver serving a simulated AI cluster with fault scenarios."));
     cli.addHelpOption();
     cli.addVersionOption();
-    QCommandLineOption scenarioOpt(QStringLiteral("scenario"), QStringLiteral("Scenario JSON file (default: the built-in demo)."), QStringLiteral("FILE"));
-    QCommandLineOption nodesOpt(QStringLiteral("nodes"), QStringLiteral("Generate N nodes (the demo's pools, resized); no timeline."), QStringLiteral("N"));
-    QCommandLineOption portOpt(QStringLiteral("port"), QStringLiteral("Port on 127.0.0.1 (0 picks a free one)."), QStringLiteral("N"), QStringLiteral("0"));
+    QCommandLineOption scenarioOpt(
+        QStringLiteral("scenario"),
+        QStringLiteral("Scenario JSON file (default: the built-in demo)."), QStringLiteral("FILE"));
+    QCommandLineOption nodesOpt(
+        QStringLiteral("nodes"),
+        QStringLiteral("Generate N nodes (the demo's pools, resized); no timeline."),
+        QStringLiteral("N"));
+    QCommandLineOption portOpt(QStringLiteral("port"),
+                               QStringLiteral("Port on 127.0.0.1 (0 picks a free one)."),
+                               QStringLiteral("N"), QStringLiteral("0"));
     QCommandLineOption tlsOpt(QStringLiteral("tls"), QStringLiteral("Serve HTTPS (the default)."));
     QCommandLineOption noTlsOpt(QStringLiteral("no-tls"), QStringLiteral("Serve plain HTTP."));
-    QCommandLineOption kubeconfigOpt(QStringLiteral("kubeconfig"), QStringLiteral("Where to write the kubeconfig (default: ./kubesim.kubeconfig)."), QStringLiteral("FILE"));
-    QCommandLineOption windowOpt(QStringLiteral("event-window"), QStringLiteral("Watch events kept for resuming watches (default 10000)."), QStringLiteral("N"));
-    QCommandLineOption bookmarkOpt(QStringLiteral("bookmark-interval"), QStringLiteral("Seconds between watch bookmarks (default 60)."), QStringLiteral("S"));
-    QCommandLineOption pausedOpt(QStringLiteral("paused"), QStringLiteral("Do not play the scenario's timeline (faults come only through /_sim/inject)."));
-    cli.addOptions({scenarioOpt, nodesOpt, portOpt, tlsOpt, noTlsOpt, kubeconfigOpt, windowOpt, bookmarkOpt, pausedOpt});
+    QCommandLineOption kubeconfigOpt(
+        QStringLiteral("kubeconfig"),
+        QStringLiteral("Where to write the kubeconfig (default: ./kubesim.kubeconfig)."),
+        QStringLiteral("FILE"));
+    QCommandLineOption windowOpt(
+        QStringLiteral("event-window"),
+        QStringLiteral("Watch events kept for resuming watches (default 10000)."),
+        QStringLiteral("N"));
+    QCommandLineOption bookmarkOpt(QStringLiteral("bookmark-interval"),
+                                   QStringLiteral("Seconds between watch bookmarks (default 60)."),
+                                   QStringLiteral("S"));
+    QCommandLineOption pausedOpt(
+        QStringLiteral("paused"),
+        QStringLiteral(
+            "Do not play the scenario's timeline (faults come only through /_sim/inject)."));
+    cli.addOptions({scenarioOpt, nodesOpt, portOpt, tlsOpt, noTlsOpt, kubeconfigOpt, windowOpt,
+                    bookmarkOpt, pausedOpt});
     cli.process(app);
 
     auto die = [](const QString &msg) {
@@ -129,8 +158,13 @@ int main(int argc, char *argv[])
         store.setEventWindow(std::max<qulonglong>(1, cli.value(windowOpt).toULongLong()));
     QElapsedTimer populateTimer;
     populateTimer.start();
-    sim::ScenarioPlayer player(&store, scenario);
+    sim::Kubelet kubelet(&store);
+    kubelet.setStartupDelayMs(int(scenario.podDefaults.startupDelayMs));
+    sim::ControllerManager controllers(&store, &kubelet);
+    sim::EventRecorder events(&store);
+    sim::ScenarioPlayer player(&store, scenario, &kubelet, &events);
     player.populate();
+    controllers.syncNow();
     const qint64 populateMs = populateTimer.elapsed();
 
     std::unique_ptr<sim::Certificates> certs;
@@ -143,7 +177,8 @@ int main(int argc, char *argv[])
                               QStringLiteral("kubernetes.default"), QStringLiteral("kubesim")},
                              &error))
             return die(error);
-        adminCert = certs->issueClient(QStringLiteral("kubesim-admin"), {QStringLiteral("system:masters")});
+        adminCert =
+            certs->issueClient(QStringLiteral("kubesim-admin"), {QStringLiteral("system:masters")});
         QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
         conf.setLocalCertificate(QSslCertificate(certs->server().certificatePem, QSsl::Pem));
         conf.setPrivateKey(QSslKey(certs->server().keyPem, QSsl::Ec, QSsl::Pem));
@@ -153,15 +188,20 @@ int main(int argc, char *argv[])
         ssl = conf;
     }
 
-    sim::ApiServer api(&store, &player, certs.get());
+    sim::ApiServer api(&store, &player, certs.get(), &kubelet, &controllers);
     const QByteArray adminToken = randomToken("kubesim-admin-");
     const QByteArray viewerToken = randomToken("kubesim-viewer-");
-    api.addToken(adminToken.toStdString(), {"kubesim-admin", {"system:masters", "system:authenticated"}, true});
+    const QByteArray basicPassword = randomToken("");
+    api.addToken(adminToken.toStdString(),
+                 {"kubesim-admin", {"system:masters", "system:authenticated"}, true});
     api.addToken(viewerToken.toStdString(), {"kubesim-viewer", {"system:authenticated"}, false});
+    api.addBasicUser("kubesim-basic", basicPassword.toStdString(),
+                     {"kubesim-basic", {"system:masters", "system:authenticated"}, true});
     if (cli.isSet(bookmarkOpt))
         api.setBookmarkIntervalMs(std::max(1, int(cli.value(bookmarkOpt).toDouble() * 1000)));
 
     sim::HttpServer http([&api](sim::HttpExchange *ex) { api.handle(ex); });
+    api.setHttpServer(&http);
     QString error;
     if (!http.listen(quint16(port), ssl, &error))
         return die(QStringLiteral("cannot listen on 127.0.0.1:%1: %2").arg(port).arg(error));
@@ -179,16 +219,20 @@ int main(int argc, char *argv[])
         });
     });
 
-    const QString server = QStringLiteral("%1://127.0.0.1:%2").arg(tls ? QStringLiteral("https") : QStringLiteral("http")).arg(boundPort);
-    const QString kubeconfigPath = QFileInfo(cli.isSet(kubeconfigOpt) ? cli.value(kubeconfigOpt)
-                                                                      : QStringLiteral("kubesim.kubeconfig"))
-                                       .absoluteFilePath();
+    const QString server = QStringLiteral("%1://127.0.0.1:%2")
+                               .arg(tls ? QStringLiteral("https") : QStringLiteral("http"))
+                               .arg(boundPort);
+    const QString kubeconfigPath =
+        QFileInfo(cli.isSet(kubeconfigOpt) ? cli.value(kubeconfigOpt)
+                                           : QStringLiteral("kubesim.kubeconfig"))
+            .absoluteFilePath();
     {
         // Written only now that connections are accepted, atomically, readable by the user only.
         QSaveFile f(kubeconfigPath);
         if (!f.open(QIODevice::WriteOnly))
             return die(QStringLiteral("cannot write %1: %2").arg(kubeconfigPath, f.errorString()));
-        f.write(kubeconfigYaml(server, certs.get(), adminToken, viewerToken, adminCert));
+        f.write(
+            kubeconfigYaml(server, certs.get(), adminToken, viewerToken, adminCert, basicPassword));
         f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         if (!f.commit())
             return die(QStringLiteral("cannot write %1: %2").arg(kubeconfigPath, f.errorString()));
@@ -217,7 +261,8 @@ int main(int argc, char *argv[])
     // First line on stdout: the server URL (scripts and the launcher read it).
     std::printf("%s\n", qPrintable(server));
     std::fflush(stdout);
-    std::fprintf(stderr, "kubesim: %zu nodes (scenario \"%s\", built in %lld ms) at %s; kubeconfig %s\n",
+    std::fprintf(stderr,
+                 "kubesim: %zu nodes (scenario \"%s\", built in %lld ms) at %s; kubeconfig %s\n",
                  store.count("nodes"), scenario.name.c_str(), static_cast<long long>(populateMs),
                  qPrintable(server), qPrintable(kubeconfigPath));
     return app.exec();
