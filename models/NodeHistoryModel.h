@@ -48,6 +48,8 @@ public:
     void setLimit(int limit);
     void refresh();
     bool isLoading() const { return m_inFlight; }
+    // The loaded timeline, oldest first.
+    const std::vector<HistoryEvent> &events() const { return m_events; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -6,11 +6,13 @@
 #include "models/NodeFilterProxyModel.h"
 #include "ui/FaultSummaryPanel.h"
 #include "ui/FilterBar.h"
+#include "ui/FleetChartsView.h"
 #include "ui/NodeDetailPanel.h"
 #include "ui/NodeGridView.h"
 #include "ui/SeverityLegend.h"
 
 #include <QSplitter>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -28,7 +30,10 @@ ClusterView::ClusterView(models::ClusterSession *session, QWidget *parent)
     m_filterBar = new FilterBar(m_proxy, session->store()->classifier().taxonomy(), this);
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_summary = new FaultSummaryPanel(m_summaryModel, m_splitter);
-    auto *gridHost = new QWidget(m_splitter);
+    m_center = new QTabWidget(m_splitter);
+    m_center->setDocumentMode(true);
+    m_center->setAccessibleName(tr("Fleet views"));
+    auto *gridHost = new QWidget(m_center);
     auto *gridLayout = new QVBoxLayout(gridHost);
     gridLayout->setContentsMargins(0, 0, 0, 0);
     gridLayout->setSpacing(0);
@@ -38,9 +43,12 @@ ClusterView::ClusterView(models::ClusterSession *session, QWidget *parent)
     gridLayout->addWidget(m_legend);
     gridLayout->addWidget(m_grid, 1);
     m_queries = new kube::ClusterQueries(session->client(), this);
-    m_detail = new NodeDetailPanel(session->store(), m_queries, m_splitter);
+    m_detail = new NodeDetailPanel(session->store(), m_queries, session->history(), m_splitter);
     m_splitter->addWidget(m_summary);
-    m_splitter->addWidget(gridHost);
+    m_charts = new FleetChartsView(session->history(), m_center);
+    m_center->addTab(gridHost, tr("&Nodes"));
+    m_center->addTab(m_charts, tr("T&rends"));
+    m_splitter->addWidget(m_center);
     m_splitter->addWidget(m_detail);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 4);
@@ -68,6 +76,17 @@ ClusterView::~ClusterView()
     // listeners that look at the view.
     if (m_session && m_session->parent() == this)
         delete m_session.data();
+}
+
+void ClusterView::showGrid()
+{
+    m_center->setCurrentIndex(0);
+    m_grid->setFocus();
+}
+
+void ClusterView::showCharts()
+{
+    m_center->setCurrentWidget(m_charts);
 }
 
 QString ClusterView::currentNode() const

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QSplitter;
+class QTabWidget;
 
 namespace kube {
 class ClusterQueries;
@@ -20,12 +21,13 @@ namespace ui {
 
 class FaultSummaryPanel;
 class FilterBar;
+class FleetChartsView;
 class NodeDetailPanel;
 class NodeGridView;
 class SeverityLegend;
 
-// Everything shown for one connected cluster: the legend and the fleet grid, and the selected
-// node's details beside them. One per tab in the main window.
+// Everything shown for one connected cluster: the filter bar, the fault summary, the legend and
+// the fleet grid (or the cluster's fault charts), and the selected node's details beside them. One per tab in the main window.
 class ClusterView : public QWidget
 {
     Q_OBJECT
@@ -40,6 +42,11 @@ public:
     kube::ClusterQueries *queries() const { return m_queries; }
     FilterBar *filterBar() const { return m_filterBar; }
     FaultSummaryPanel *summaryPanel() const { return m_summary; }
+    // The fleet grid and the cluster's fault charts share the middle, as tabs.
+    QTabWidget *centerTabs() const { return m_center; }
+    FleetChartsView *chartsView() const { return m_charts; }
+    void showGrid();
+    void showCharts();
     models::NodeFilterProxyModel *filterModel() const { return m_proxy; }
     models::FaultSummaryModel *summaryModel() const { return m_summaryModel; }
 
@@ -64,6 +71,8 @@ private:
     FilterBar *m_filterBar = nullptr;
     FaultSummaryPanel *m_summary = nullptr;
     QSplitter *m_splitter = nullptr;
+    QTabWidget *m_center = nullptr;
+    FleetChartsView *m_charts = nullptr;
 };
 
 } // namespace ui

@@ -5,6 +5,7 @@
 #include "ui/ActionController.h"
 #include "ui/ClusterPickerDialog.h"
 #include "ui/ClusterView.h"
+#include "ui/ExportDialog.h"
 #include "ui/FaultNotifier.h"
 #include "ui/NodeDetailPanel.h"
 #include "ui/NodeGridView.h"
@@ -93,6 +94,10 @@ void MainWindow::createActions()
     });
     close->setShortcut(QKeySequence::Close);
     fileMenu->addSeparator();
+    m_exportAction = fileMenu->addAction(tr("&Export fault report…"), this, &MainWindow::exportReport);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setStatusTip(tr("Write the current faults or the fault history to a CSV or JSON file"));
+    fileMenu->addSeparator();
     QAction *settings = fileMenu->addAction(tr("&Settings…"), this, &MainWindow::editSettings);
     settings->setShortcut(QKeySequence::Preferences);
     fileMenu->addSeparator();
@@ -140,6 +145,16 @@ void MainWindow::createActions()
             g->setFocus(Qt::ShortcutFocusReason);
     });
     focusGrid->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    QAction *showGrid = viewMenu->addAction(tr("Fleet &grid"), this, [this] {
+        if (ClusterView *v = currentView())
+            v->showGrid();
+    });
+    showGrid->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction *showCharts = viewMenu->addAction(tr("Fault &trends"), this, [this] {
+        if (ClusterView *v = currentView())
+            v->showCharts();
+    });
+    showCharts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     viewMenu->addSeparator();
     m_muteAction = viewMenu->addAction(tr("&Mute fault alerts"));
     m_muteAction->setCheckable(true);
@@ -298,6 +313,22 @@ void MainWindow::setSettings(const AppSettings &settings)
     Theme::apply(m_settings.theme);
     m_notifier->setMuted(!m_settings.notifyCritical);
     m_muteAction->setChecked(!m_settings.notifyCritical);
+}
+
+ExportDialog *MainWindow::exportReport()
+{
+    ClusterView *v = currentView();
+    if (!v) {
+        statusBar()->showMessage(tr("Open a cluster to export its faults."), 5000);
+        return nullptr;
+    }
+    auto *dialog = new ExportDialog(v->session(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ExportDialog::exported, this, [this](const QString &path, int faults) {
+        statusBar()->showMessage(tr("Exported %n fault(s) to %1", nullptr, faults).arg(path), 10000);
+    });
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::editSettings()

@@ -21,6 +21,7 @@ namespace ui {
 
 class ActionController;
 class ClusterView;
+class ExportDialog;
 class FaultNotifier;
 class NodeDetailPanel;
 class NodeGridView;
@@ -65,6 +66,9 @@ public:
     FaultNotifier *notifier() const { return m_notifier; }
     ActionController *actions() const { return m_actions; }
 
+    // Opens the export dialog for the current cluster (non-modal); null without a cluster.
+    ExportDialog *exportReport();
+
 signals:
     // The operator asked for the demo cluster from the picker.
     void demoRequested();
@@ -89,6 +93,7 @@ private:
     FaultNotifier *m_notifier = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     QAction *m_muteAction = nullptr;
+    QAction *m_exportAction = nullptr;
     ActionController *m_actions = nullptr;
 };
 

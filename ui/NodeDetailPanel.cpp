@@ -3,8 +3,10 @@
 #include "kube/ClusterQueries.h"
 #include "models/NodeConditionsModel.h"
 #include "models/NodeEventsModel.h"
+#include "models/NodeHistoryModel.h"
 #include "models/NodePodsModel.h"
 #include "models/NodeStore.h"
+#include "ui/NodeTimelineChart.h"
 #include "ui/SeverityDelegate.h"
 
 #include <QAction>
@@ -12,6 +14,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QScrollArea>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
@@ -43,7 +46,8 @@ QString escaped(const QString &s)
 
 } // namespace
 
-NodeDetailPanel::NodeDetailPanel(models::NodeStore *store, kube::ClusterQueries *queries, QWidget *parent)
+NodeDetailPanel::NodeDetailPanel(models::NodeStore *store, kube::ClusterQueries *queries,
+                                 models::FaultHistory *history, QWidget *parent)
     : QWidget(parent)
     , m_store(store)
     , m_queries(queries)
@@ -103,6 +107,28 @@ NodeDetailPanel::NodeDetailPanel(models::NodeStore *store, kube::ClusterQueries 
     scroll->setWidget(m_details);
     m_tabs->addTab(scroll, tr("&Taints && labels"));
 
+    // The node's fault history, kept by Faultboard: a timeline chart above the events.
+    if (history) {
+        auto *historyPage = new QSplitter(Qt::Vertical, m_tabs);
+        m_historyModel = new models::NodeHistoryModel(history, this);
+        m_timeline = new NodeTimelineChart(m_historyModel, historyPage);
+        m_history = makeTable(m_historyModel, tr("Fault history of the node"), historyPage,
+                              models::NodeHistoryModel::MessageColumn);
+        m_history->setItemDelegateForColumn(
+            models::NodeHistoryModel::SeverityColumn,
+            new SeverityDelegate(models::NodeHistoryModel::SeverityRole, this));
+        historyPage->addWidget(m_timeline);
+        historyPage->addWidget(m_history);
+        historyPage->setStretchFactor(0, 2);
+        historyPage->setStretchFactor(1, 3);
+        m_tabs->addTab(historyPage, tr("&History"));
+        // The newest events at the bottom stay in view as they arrive.
+        connect(m_historyModel, &QAbstractItemModel::rowsInserted, m_history,
+                [this] { m_history->scrollToBottom(); });
+        connect(m_historyModel, &models::NodeHistoryModel::loaded, m_history,
+                [this] { m_history->scrollToBottom(); });
+    }
+
     m_workloadStatus = new QLabel(this);
     m_workloadStatus->setAccessibleName(tr("Pods and events status"));
 
@@ -135,6 +161,8 @@ void NodeDetailPanel::showNode(const QString &name)
     const bool changed = name != m_name;
     m_name = name;
     m_conditionsModel->setNodeName(name);
+    if (m_historyModel)
+        m_historyModel->setNodeName(name);
     refresh();
     if (changed) {
         m_podsModel->clear();

@@ -14,13 +14,17 @@ class ClusterQueries;
 }
 
 namespace models {
+class FaultHistory;
 class NodeConditionsModel;
+class NodeHistoryModel;
 class NodeEventsModel;
 class NodePodsModel;
 class NodeStore;
 } // namespace models
 
 namespace ui {
+
+class NodeTimelineChart;
 
 // The selected node, drilled into: its worst severity and where it sits, its conditions with
 // what each fault means and what to do, its taints and accelerators, the pods it carries (which
@@ -30,7 +34,9 @@ class NodeDetailPanel : public QWidget
     Q_OBJECT
 
 public:
-    NodeDetailPanel(models::NodeStore *store, kube::ClusterQueries *queries, QWidget *parent = nullptr);
+    // `history` may be null (a session that records none): the History tab is then absent.
+    NodeDetailPanel(models::NodeStore *store, kube::ClusterQueries *queries,
+                    models::FaultHistory *history, QWidget *parent = nullptr);
 
     void showNode(const QString &name);
     QString nodeName() const { return m_name; }
@@ -44,6 +50,9 @@ public:
     models::NodeConditionsModel *conditionsModel() const { return m_conditionsModel; }
     models::NodePodsModel *podsModel() const { return m_podsModel; }
     models::NodeEventsModel *eventsModel() const { return m_eventsModel; }
+    models::NodeHistoryModel *historyModel() const { return m_historyModel; }
+    NodeTimelineChart *timelineChart() const { return m_timeline; }
+    QTableView *historyView() const { return m_history; }
 
     // Refresh interval for pods and events of the shown node.
     static constexpr int RefreshMs = 15000;
@@ -74,6 +83,9 @@ private:
     models::NodeConditionsModel *m_conditionsModel = nullptr;
     models::NodePodsModel *m_podsModel = nullptr;
     models::NodeEventsModel *m_eventsModel = nullptr;
+    models::NodeHistoryModel *m_historyModel = nullptr;
+    NodeTimelineChart *m_timeline = nullptr;
+    QTableView *m_history = nullptr;
     QTimer m_refreshTimer;
     int m_pendingAnswers = 0;
 };

@@ -1,0 +1,102 @@
+#include "models/FaultTrend.h"
+
+#include <QHash>
+#include <algorithm>
+#include <array>
+
+namespace models {
+
+int FaultTrend::maxActive() const
+{
+    int best = 0;
+    for (int b = 0; b < bucketCount; ++b) {
+        int sum = 0;
+        for (const auto &row : active)
+            sum += row[std::size_t(b)];
+        best = std::max(best, sum);
+    }
+    return best;
+}
+
+qint64 FaultTrend::bucketSecondsFor(qint64 rangeSeconds, int maxBuckets)
+{
+    static constexpr std::array<qint64, 12> sizes{60,        5 * 60,    15 * 60,   30 * 60,
+                                                  3600,      2 * 3600,  3 * 3600,  6 * 3600,
+                                                  12 * 3600, 24 * 3600, 7 * 24 * 3600,
+                                                  30 * 24 * 3600};
+    maxBuckets = std::max(1, maxBuckets);
+    for (qint64 s : sizes) {
+        if ((rangeSeconds + s - 1) / s <= maxBuckets)
+            return s;
+    }
+    return sizes.back();
+}
+
+FaultTrend FaultTrend::fromEpisodes(const std::vector<FaultEpisode> &episodes,
+                                    const QDateTime &from, const QDateTime &to, int maxBuckets)
+{
+    FaultTrend t;
+    const qint64 start = from.toSecsSinceEpoch();
+    const qint64 end = std::max(to.toSecsSinceEpoch(), start + 1);
+    t.bucketSeconds = bucketSecondsFor(end - start, maxBuckets);
+    // Align to the bucket size so the axis reads 10:00, 11:00 rather than 10:17, 11:17; one
+    // more bucket keeps the end of the range inside.
+    const qint64 aligned = start - (start % t.bucketSeconds);
+    t.from = QDateTime::fromSecsSinceEpoch(aligned, Qt::UTC);
+    t.to = QDateTime::fromSecsSinceEpoch(end, Qt::UTC);
+    t.bucketCount = int((end - aligned + t.bucketSeconds - 1) / t.bucketSeconds);
+
+    QHash<QString, int> rowOf;
+    auto row = [&](const QString &category) -> int {
+        auto it = rowOf.find(category);
+        if (it != rowOf.end())
+            return *it;
+        t.categories << category;
+        t.active.emplace_back(std::size_t(t.bucketCount), 0);
+        t.started.emplace_back(std::size_t(t.bucketCount), 0);
+        return rowOf[category] = int(t.categories.size()) - 1;
+    };
+    auto bucketOf = [&](qint64 secs) {
+        return int(std::clamp<qint64>((secs - aligned) / t.bucketSeconds, 0, t.bucketCount - 1));
+    };
+    for (const FaultEpisode &e : episodes) {
+        const qint64 since = e.since.isValid() ? e.since.toSecsSinceEpoch() : start;
+        const qint64 until = e.until.isValid() ? e.until.toSecsSinceEpoch() : end;
+        if (until < start || since >= end)
+            continue; // not active in the range
+        const int r = row(e.category.isEmpty() ? QStringLiteral("other") : e.category);
+        ++t.faults;
+        if (since >= start)
+            ++t.started[std::size_t(r)][std::size_t(bucketOf(since))];
+        // Active in every bucket it overlaps; one ending exactly on a boundary is not active
+        // in the bucket that begins there.
+        const int first = bucketOf(std::max(since, start));
+        const int last = bucketOf(std::max(std::max(since, start), std::min(until, end) - 1));
+        for (int b = first; b <= last; ++b)
+            ++t.active[std::size_t(r)][std::size_t(b)];
+    }
+
+    // Most affected category first, so the colours of the big ones stay stable.
+    std::vector<int> order(std::size_t(t.categories.size()));
+    for (int i = 0; i < int(order.size()); ++i)
+        order[std::size_t(i)] = i;
+    auto total = [&](int r) {
+        int s = 0;
+        for (int v : t.active[std::size_t(r)])
+            s += v;
+        return s;
+    };
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        const int ta = total(a), tb = total(b);
+        return ta != tb ? ta > tb : t.categories[a] < t.categories[b];
+    });
+    FaultTrend sorted = t;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        sorted.categories[qsizetype(i)] = t.categories[order[i]];
+        sorted.active[i] = t.active[std::size_t(order[i])];
+        sorted.started[i] = t.started[std::size_t(order[i])];
+    }
+    return sorted;
+}
+
+} // namespace models

@@ -1,0 +1,279 @@
+#include "ui/FleetChartsView.h"
+
+#include "models/FaultHistory.h"
+#include "models/Taxonomy.h"
+#include "ui/ChartStyle.h"
+#include "ui/SeverityStyle.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QLegend>
+#include <QLocale>
+#include <QSplitter>
+#include <QStackedBarSeries>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+namespace ui {
+
+namespace {
+
+// Okabe–Ito after the severity colours: readable for the common colour-vision deficiencies.
+QColor categoryColor(int i, bool dark)
+{
+    static const QColor light[] = {QColor(0x00, 0x72, 0xB2), QColor(0xE6, 0x9F, 0x00),
+                                   QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7),
+                                   QColor(0x56, 0xB4, 0xE9), QColor(0xD5, 0x5E, 0x00),
+                                   QColor(0xF0, 0xE4, 0x42), QColor(0x99, 0x99, 0x99)};
+    const QColor c = light[i % int(std::size(light))];
+    return dark ? c.lighter(115) : c;
+}
+
+QChart *newChart(const QString &title)
+{
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setAnimationOptions(QChart::NoAnimation);
+    return chart;
+}
+
+} // namespace
+
+FleetChartsView::FleetChartsView(models::FaultHistory *history, QWidget *parent)
+    : QWidget(parent)
+    , m_history(history)
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *top = new QHBoxLayout;
+    auto *rangeLabel = new QLabel(tr("&Range:"), this);
+    m_range = new QComboBox(this);
+    m_range->setAccessibleName(tr("Time range of the charts"));
+    rangeLabel->setBuddy(m_range);
+    m_range->addItem(tr("Last hour"), qint64(3600));
+    m_range->addItem(tr("Last 6 hours"), qint64(6 * 3600));
+    m_range->addItem(tr("Last 24 hours"), qint64(24 * 3600));
+    m_range->addItem(tr("Last 7 days"), qint64(7 * 24 * 3600));
+    m_range->addItem(tr("Last 30 days"), qint64(30 * 24 * 3600));
+    m_range->setCurrentIndex(2);
+    m_status = new QLabel(this);
+    m_status->setAccessibleName(tr("Charts status"));
+    top->addWidget(rangeLabel);
+    top->addWidget(m_range);
+    top->addWidget(m_status, 1);
+    layout->addLayout(top);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    m_trendView = new QChartView(newChart(tr("Active faults by category")), splitter);
+    m_trendView->setAccessibleName(tr("Active faults over time by category"));
+    m_trendView->setRenderHint(QPainter::Antialiasing);
+    m_recoveryView = new QChartView(newChart(tr("Mean time to recover by fault type")), splitter);
+    m_recoveryView->setAccessibleName(tr("Mean time to recover by fault type"));
+    m_recoveryView->setRenderHint(QPainter::Antialiasing);
+    splitter->addWidget(m_trendView);
+    splitter->addWidget(m_recoveryView);
+    layout->addWidget(splitter, 1);
+
+    connect(m_range, &QComboBox::currentIndexChanged, this, &FleetChartsView::refresh);
+    m_coalesce.setSingleShot(true);
+    m_coalesce.setInterval(2000); // a fault storm writes many times a second
+    connect(&m_coalesce, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            refresh();
+        else
+            m_stale = true;
+    });
+    if (m_history)
+        connect(m_history, &models::FaultHistory::written, this, [this] {
+            if (!m_coalesce.isActive())
+                m_coalesce.start();
+        });
+    else
+        m_status->setText(tr("This cluster records no history."));
+}
+
+void FleetChartsView::setRangeSeconds(qint64 seconds)
+{
+    const int i = m_range->findData(seconds);
+    if (i >= 0)
+        m_range->setCurrentIndex(i);
+}
+
+qint64 FleetChartsView::rangeSeconds() const
+{
+    return m_range->currentData().toLongLong();
+}
+
+void FleetChartsView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
+}
+
+void FleetChartsView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        ChartStyle::apply(m_trendView->chart(), palette());
+        ChartStyle::apply(m_recoveryView->chart(), palette());
+    }
+}
+
+void FleetChartsView::refresh()
+{
+    if (!m_history)
+        return;
+    m_stale = false;
+    const quint64 generation = ++m_generation;
+    const QDateTime to = QDateTime::currentDateTimeUtc();
+    const QDateTime from = to.addSecs(-rangeSeconds());
+    m_pending = 2;
+    m_error.clear();
+    m_status->setText(tr("Loading…"));
+    m_history->episodes(from, to).then(
+        this, [this, generation, from, to](models::HistoryResult<std::vector<models::FaultEpisode>> r) {
+            if (generation != m_generation)
+                return;
+            if (r.ok()) {
+                m_trend = models::FaultTrend::fromEpisodes(r.value, from, to);
+                showTrend();
+            }
+            finishOne(r.error);
+        });
+    m_history->faultStats(from, to).then(
+        this, [this, generation](models::HistoryResult<std::vector<models::FaultTypeStats>> r) {
+            if (generation != m_generation)
+                return;
+            if (r.ok()) {
+                m_stats = std::move(r.value);
+                showRecovery();
+            }
+            finishOne(r.error);
+        });
+}
+
+void FleetChartsView::finishOne(const QString &error)
+{
+    if (!error.isEmpty())
+        m_error = error;
+    if (--m_pending > 0)
+        return;
+    if (!m_error.isEmpty())
+        m_status->setText(tr("Could not read the history: %1").arg(m_error));
+    else if (m_trend.faults == 0)
+        m_status->setText(tr("No faults recorded in this range."));
+    else
+        m_status->setText(tr("%n fault(s) in this range.", nullptr, m_trend.faults));
+    emit updated();
+}
+
+void FleetChartsView::showTrend()
+{
+    QChart *c = m_trendView->chart();
+    c->removeAllSeries();
+    for (QAbstractAxis *axis : c->axes())
+        c->removeAxis(axis), delete axis;
+    const bool dark = SeverityStyle::isDark(palette());
+
+    auto *series = new QStackedBarSeries;
+    series->setBarWidth(0.9);
+    for (int i = 0; i < m_trend.categories.size(); ++i) {
+        auto *set = new QBarSet(models::Taxonomy::categoryName(m_trend.categories[i]));
+        for (int v : m_trend.active[std::size_t(i)])
+            *set << v;
+        set->setColor(categoryColor(i, dark));
+        set->setBorderColor(categoryColor(i, dark).darker(120));
+        series->append(set);
+    }
+    c->addSeries(series);
+
+    // Label every few buckets so they stay readable.
+    auto *x = new QBarCategoryAxis;
+    const bool days = m_trend.bucketSeconds >= 24 * 3600;
+    const QString format = days ? QStringLiteral("MM-dd") : QStringLiteral("HH:mm");
+    const int every = std::max(1, m_trend.bucketCount / 8);
+    QStringList labels;
+    for (int b = 0; b < m_trend.bucketCount; ++b) {
+        // Category labels must be unique: pad the unlabelled ones with distinct blanks.
+        labels << (b % every == 0 ? m_trend.bucketStart(b).toLocalTime().toString(format)
+                                  : QString(b, QLatin1Char(' ')));
+    }
+    x->append(labels);
+    x->setGridLineVisible(false);
+    auto *y = new QValueAxis;
+    y->setRange(0, std::max(1, m_trend.maxActive()));
+    y->setLabelFormat(QStringLiteral("%d"));
+    y->applyNiceNumbers();
+    y->setTitleText(tr("Active faults"));
+    c->addAxis(x, Qt::AlignBottom);
+    c->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    c->legend()->setVisible(!m_trend.categories.isEmpty());
+    c->legend()->setAlignment(Qt::AlignRight);
+    ChartStyle::apply(c, palette());
+}
+
+void FleetChartsView::showRecovery()
+{
+    QChart *c = m_recoveryView->chart();
+    c->removeAllSeries();
+    for (QAbstractAxis *axis : c->axes())
+        c->removeAxis(axis), delete axis;
+    const bool dark = SeverityStyle::isDark(palette());
+
+    // The fault types that recovered at least once, slowest first, at most 12.
+    std::vector<const models::FaultTypeStats *> shown;
+    for (const auto &s : m_stats) {
+        if (s.recovered > 0 && s.meanSecondsToRecover >= 0)
+            shown.push_back(&s);
+    }
+    std::stable_sort(shown.begin(), shown.end(), [](auto *a, auto *b) {
+        return a->meanSecondsToRecover > b->meanSecondsToRecover;
+    });
+    if (shown.size() > 12)
+        shown.resize(12);
+    std::reverse(shown.begin(), shown.end()); // horizontal bars draw bottom-up
+
+    // Minutes read well for most faults; the bar labels give the exact duration.
+    auto *set = new QBarSet(tr("Mean time to recover (minutes)"));
+    QStringList types;
+    double longest = 0;
+    for (const auto *s : shown) {
+        *set << s->meanSecondsToRecover / 60.0;
+        types << tr("%1 (%2 recovered)").arg(s->type).arg(s->recovered);
+        longest = std::max(longest, s->meanSecondsToRecover / 60.0);
+    }
+    set->setColor(SeverityStyle::color(models::Severity::Major, dark));
+    set->setLabelColor(palette().color(QPalette::Text));
+    auto *series = new QHorizontalBarSeries;
+    series->append(set);
+    series->setLabelsVisible(true);
+    series->setLabelsFormat(QStringLiteral("@value"));
+    series->setLabelsPrecision(3);
+    c->addSeries(series);
+    auto *y = new QBarCategoryAxis;
+    y->append(types);
+    auto *x = new QValueAxis;
+    x->setRange(0, std::max(1.0, longest * 1.15));
+    x->setTitleText(tr("Minutes"));
+    x->applyNiceNumbers();
+    c->addAxis(y, Qt::AlignLeft);
+    c->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    c->legend()->hide();
+    c->setTitle(shown.empty() ? tr("Mean time to recover: no fault recovered in this range")
+                              : tr("Mean time to recover by fault type"));
+    ChartStyle::apply(c, palette());
+}
+
+} // namespace ui

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "models/FaultTrend.h"
+#include "models/HistoryRecords.h"
+
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+class QChartView;
+class QComboBox;
+class QLabel;
+
+namespace models {
+class FaultHistory;
+}
+
+namespace ui {
+
+// The cluster's fault history in charts: faults active over time, stacked by category, and the
+// mean time to recover per fault type, over a chosen range. Queries run on the history's thread;
+// the charts refresh when the range changes and, coalesced, when the history records something.
+class FleetChartsView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit FleetChartsView(models::FaultHistory *history, QWidget *parent = nullptr);
+
+    // The range shown ends now and lasts this long.
+    void setRangeSeconds(qint64 seconds);
+    qint64 rangeSeconds() const;
+
+    const models::FaultTrend &trend() const { return m_trend; }
+    const std::vector<models::FaultTypeStats> &recoveryStats() const { return m_stats; }
+    QChartView *trendView() const { return m_trendView; }
+    QChartView *recoveryView() const { return m_recoveryView; }
+    QLabel *statusLabel() const { return m_status; }
+
+public slots:
+    void refresh();
+
+signals:
+    // After both charts show the answers of one refresh.
+    void updated();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void showTrend();
+    void showRecovery();
+    void finishOne(const QString &error);
+
+    QPointer<models::FaultHistory> m_history;
+    QComboBox *m_range = nullptr;
+    QLabel *m_status = nullptr;
+    QChartView *m_trendView = nullptr;
+    QChartView *m_recoveryView = nullptr;
+    models::FaultTrend m_trend;
+    std::vector<models::FaultTypeStats> m_stats;
+    QTimer m_coalesce;
+    quint64 m_generation = 0;
+    int m_pending = 0;
+    QString m_error;
+    bool m_stale = true; // the history changed while hidden
+};
+
+} // namespace ui
