@@ -93,7 +93,8 @@ private:
 private slots:
     void initTestCase()
     {
-        QLoggingCategory::setFilterRules(QStringLiteral("faultboard.*.debug=true"));
+        // The most verbose level everywhere, Qt's own network categories included.
+        QLoggingCategory::setFilterRules(QStringLiteral("*.debug=true"));
         g_previous = qInstallMessageHandler(capture);
 
         m_cluster = std::make_unique<TestCluster>(QStringList{
