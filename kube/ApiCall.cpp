@@ -9,6 +9,8 @@
 #include <QNetworkReply>
 #include <QSslError>
 
+#include <nlohmann/json.hpp>
+
 namespace kube {
 
 QStringList describeSslErrors(const QList<QSslError> &errors)
@@ -109,6 +111,15 @@ ApiError transportError(QNetworkReply *reply, const QStringList &sslErrors, cons
     return e;
 }
 
+bool isFailureStatus(const QByteArray &body)
+{
+    // Cheap checks first: most answers are objects or lists, often large.
+    if (body.size() > 64 * 1024 || !body.contains("Status") || !body.contains("Failure"))
+        return false;
+    const auto j = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
+    return j.is_object() && j.value("kind", "") == "Status" && j.value("status", "") == "Failure";
+}
+
 ApiCall::ApiCall(ApiClient *client, const ApiRequest &request)
     : QObject(client)
     , m_client(client)
@@ -185,6 +196,11 @@ void ApiCall::onReplyFinished()
             r.error = ApiError::fromHttp(r.status, r.body, m_request.context);
             if (r.error.retryAfterSeconds == 0 && reply->hasRawHeader("Retry-After"))
                 r.error.retryAfterSeconds = reply->rawHeader("Retry-After").toInt();
+        } else if (isFailureStatus(r.body)) {
+            // kube-apiserver writes a Status returned by a create handler with the create's own
+            // 201 (the eviction of a pod with two PodDisruptionBudgets: code 500 inside); client-go
+            // turns a Failure Status into an error whatever the HTTP code, and so do we.
+            r.error = ApiError::fromHttp(r.status, r.body, m_request.context);
         }
     } else {
         r.error = transportError(reply, m_sslErrors, m_request.context);

@@ -49,5 +49,7 @@ private:
 // Maps a failed transfer to an operator-worded error.
 ApiError transportError(QNetworkReply *reply, const QStringList &sslErrors, const QString &context);
 QStringList describeSslErrors(const QList<QSslError> &errors);
+// Whether a 2xx body is a `Status` with `status: Failure` (an error in disguise).
+bool isFailureStatus(const QByteArray &body);
 
 } // namespace kube

@@ -65,7 +65,19 @@ CredentialProvider::CredentialProvider(const ClusterEndpoint &endpoint, QObject 
     , m_endpoint(endpoint)
 {}
 
-CredentialProvider::~CredentialProvider() = default;
+CredentialProvider::~CredentialProvider()
+{
+    // A plugin still running when the client goes away is of no use any more. Kill it and let
+    // it be reaped from the event loop: QProcess's destructor would block until it ends.
+    for (QProcess *proc : findChildren<QProcess *>(Qt::FindDirectChildrenOnly)) {
+        proc->disconnect(this);
+        if (proc->state() == QProcess::NotRunning)
+            continue;
+        proc->setParent(nullptr);
+        connect(proc, &QProcess::finished, proc, &QObject::deleteLater);
+        proc->kill();
+    }
+}
 
 bool CredentialProvider::isAnonymous() const
 {
@@ -247,10 +259,10 @@ void CredentialProvider::runExecPlugin()
     auto *timeout = new QTimer(proc);
     timeout->setSingleShot(true);
     timeout->start(ExecTimeoutMs);
-    connect(timeout, &QTimer::timeout, proc, [this, proc] {
+    connect(timeout, &QTimer::timeout, this, [this, proc] {
         proc->disconnect(this);
+        connect(proc, &QProcess::finished, proc, &QObject::deleteLater);
         proc->kill();
-        proc->deleteLater();
         finishExec(Credentials(),
                    ApiError::credential(tr("exec plugin %1 did not finish within %2 s")
                                             .arg(m_endpoint.user.exec->command)

@@ -205,7 +205,9 @@ KubectlRun kubectl(const QString &kubeconfig, const QStringList &args, int timeo
         run.err = "kubectl did not start: " + p.errorString().toUtf8();
         return run;
     }
-    if (!p.waitForFinished(timeoutMs)) {
+    // The event loop keeps running meanwhile: servers living in the test process (proxies) must
+    // answer kubectl.
+    if (!QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, timeoutMs)) {
         p.kill();
         p.waitForFinished();
         run.err = "kubectl did not finish in time";

@@ -60,7 +60,7 @@ struct KubectlRun
     QByteArray err;
 };
 // Runs the real `kubectl` from PATH against `kubeconfig` with a private --cache-dir, waiting at
-// most `timeoutMs` (test code only: it blocks).
+// most `timeoutMs` with the event loop running (test code only).
 KubectlRun kubectl(const QString &kubeconfig, const QStringList &args, int timeoutMs = 60000);
 
 } // namespace kubetest

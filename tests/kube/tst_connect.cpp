@@ -269,6 +269,22 @@ private slots:
         QCOMPARE(countLines(d2 + "/invocations"), 3);
     }
 
+    void execPluginRunsAgainWhenItsCredentialExpires()
+    {
+        // A credential valid for 13 s more: the client refreshes 10 s ahead of expiry, so it is
+        // used for about 3 s, then the plugin runs again.
+        const QString d = folder();
+        writeFile(d + "/token", adminToken());
+        writeFile(d + "/expires-in", "13");
+        auto c = client(pluginConfig(d, "client.authentication.k8s.io/v1beta1"));
+        QVERIFY(c);
+        QCOMPARE(canPatchNodes(*c), 1);
+        QCOMPARE(canPatchNodes(*c), 1);
+        QCOMPARE(countLines(d + "/invocations"), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(canPatchNodes(*c) == 1 && countLines(d + "/invocations") == 2,
+                                 10000);
+    }
+
     void execPluginRunsAgainAfter401()
     {
         const QString d = folder();
@@ -284,6 +300,61 @@ private slots:
         QCOMPARE(countLines(d + "/invocations"), 2);
         QCOMPARE(canPatchNodes(*c), 1);
         QCOMPARE(countLines(d + "/invocations"), 2);
+    }
+
+    void execPluginRunsAgainAfterTheServerRevokedItsToken()
+    {
+        QVERIFY(m_cluster->control(
+            QStringLiteral("tokens"),
+            R"({"token":"plugin-token-one","user":"plugin-user","role":"admin"})"));
+        const QString d = folder();
+        writeFile(d + "/token", "plugin-token-one");
+        writeFile(d + "/expires-in", "3600"); // still valid as far as the client knows
+        auto c = client(pluginConfig(d, "client.authentication.k8s.io/v1"));
+        QVERIFY(c);
+        QCOMPARE(canPatchNodes(*c), 1);
+        QCOMPARE(canPatchNodes(*c), 1);
+        QCOMPARE(countLines(d + "/invocations"), 1);
+
+        // The server revokes it (a logout, a rotated key); the plugin would now give a new one.
+        QVERIFY(m_cluster->control(QStringLiteral("tokens"),
+                                   R"({"token":"plugin-token-one","revoke":true})"));
+        QVERIFY(m_cluster->control(
+            QStringLiteral("tokens"),
+            R"({"token":"plugin-token-two","user":"plugin-user","role":"admin"})"));
+        writeFile(d + "/token", "plugin-token-two");
+        const ApiResponse r = get(*c, QStringLiteral("/api/v1/nodes?limit=1"));
+        QVERIFY2(r.ok(), qPrintable(r.error.toString())); // 401, plugin run again, retried once
+        QCOMPARE(countLines(d + "/invocations"), 2);
+
+        // Revoked again and the plugin has nothing better: the 401 reaches the caller.
+        QVERIFY(m_cluster->control(QStringLiteral("tokens"),
+                                   R"({"token":"plugin-token-two","revoke":true})"));
+        const ApiResponse r2 = get(*c, QStringLiteral("/api/v1/nodes?limit=1"));
+        QVERIFY(r2.error.isUnauthorized());
+        QCOMPARE(countLines(d + "/invocations"), 3);
+    }
+
+    void basicAuth()
+    {
+        const ClusterEndpoint basic = m_cluster->endpoint(QStringLiteral("kubesim-basic"));
+        QVERIFY(!basic.user.username.isEmpty() && !basic.user.password.isEmpty());
+        const QString d = folder();
+        auto c = client(
+            writeFile(d + "/config",
+                      kubeconfig(kubesimCluster(),
+                                 "    username: " + basic.user.username.toUtf8() +
+                                     "\n    password: " + basic.user.password.toUtf8() + "\n")));
+        QVERIFY(c);
+        QCOMPARE(canPatchNodes(*c), 1);
+
+        auto wrong = client(
+            writeFile(d + "/wrong",
+                      kubeconfig(kubesimCluster(), "    username: " + basic.user.username.toUtf8() +
+                                                       "\n    password: not-the-password\n")));
+        QVERIFY(wrong);
+        const ApiResponse r = get(*wrong, QStringLiteral("/api/v1/nodes?limit=1"));
+        QVERIFY(r.error.isUnauthorized());
     }
 
     void execPluginClientCertificate()

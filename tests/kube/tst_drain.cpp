@@ -4,6 +4,7 @@
 // retries, cancel and timeout.
 
 #include "KubeTestSupport.h"
+#include "RewritingTlsProxy.h"
 
 #include "kube/ApiClient.h"
 #include "kube/ClusterQueries.h"
@@ -17,6 +18,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace kube;
@@ -65,6 +68,42 @@ bool populate(ApiClient &c, const QString &node)
     for (const TestPod &p : std::as_const(pods))
         if (!createPod(c, p))
             return false;
+    return true;
+}
+
+// A policy/v1 PodDisruptionBudget over the pods labelled app=`app`.
+bool createPdb(ApiClient &c, const QString &ns, const QString &name, const QString &app,
+               int minAvailable)
+{
+    const QJsonObject pdb{
+        {QStringLiteral("apiVersion"), QStringLiteral("policy/v1")},
+        {QStringLiteral("kind"), QStringLiteral("PodDisruptionBudget")},
+        {QStringLiteral("metadata"),
+         QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("namespace"), ns}}},
+        {QStringLiteral("spec"),
+         QJsonObject{{QStringLiteral("minAvailable"), minAvailable},
+                     {QStringLiteral("selector"),
+                      QJsonObject{{QStringLiteral("matchLabels"),
+                                   QJsonObject{{QStringLiteral("app"), app}}}}}}}};
+    return create(c, QStringLiteral("/apis/policy/v1/namespaces/%1/poddisruptionbudgets").arg(ns),
+                  QJsonDocument(pdb).toJson(QJsonDocument::Compact));
+}
+
+// Ready pods owned by a ReplicaSet, labelled app=`app`, on `node`.
+bool createGuardedPods(ApiClient &c, const QString &node, const QString &app, int count,
+                       int graceSeconds = 1)
+{
+    for (int i = 0; i < count; ++i) {
+        TestPod p;
+        p.name = QStringLiteral("%1-%2").arg(app).arg(i);
+        p.node = node;
+        p.ownerKind = QStringLiteral("ReplicaSet");
+        p.ownerName = app;
+        p.labels = {{QStringLiteral("app"), app}};
+        p.graceSeconds = graceSeconds;
+        if (!createPod(c, p))
+            return false;
+    }
     return true;
 }
 
@@ -119,6 +158,7 @@ private:
     std::unique_ptr<TestCluster> m_ourSide;
     std::unique_ptr<ApiClient> m_kubectlAdmin;
     std::unique_ptr<ApiClient> m_ours;
+    QTemporaryDir m_dir;
     int m_nextNode = 1;
 
     QString freshNode()
@@ -197,6 +237,8 @@ private slots:
             << QStringList{"--force", "--ignore-daemonsets", "--delete-emptydir-data",
                            "--disable-eviction"}
             << true;
+        QTest::newRow("everything allowed, evict")
+            << QStringList{"--force", "--ignore-daemonsets", "--delete-emptydir-data"} << true;
         QTest::newRow("pod selector") << QStringList{"--pod-selector=tier=web",
                                                      "--delete-emptydir-data", "--disable-eviction"}
                                       << true;
@@ -257,9 +299,14 @@ private slots:
                      qPrintable(r.error.toString()));
         } else if (!options.dryRun) {
             QCOMPARE(r.outcome, DrainResult::Outcome::Drained);
-            QVERIFY(!r.podsIn(DrainPod::State::Deleted).isEmpty());
-            QVERIFY(r.podsIn(DrainPod::State::Evicted).isEmpty());
-            QVERIFY(!r.usedEviction);
+            // Through policy/v1 evictions unless --disable-eviction asked for DELETE.
+            const DrainPod::State used =
+                options.disableEviction ? DrainPod::State::Deleted : DrainPod::State::Evicted;
+            const DrainPod::State unused =
+                options.disableEviction ? DrainPod::State::Evicted : DrainPod::State::Deleted;
+            QVERIFY(!r.podsIn(used).isEmpty());
+            QVERIFY(r.podsIn(unused).isEmpty());
+            QCOMPARE(r.usedEviction, !options.disableEviction);
         }
     }
 
@@ -324,6 +371,264 @@ private slots:
         QVERIFY(maxSeen <= 2);
         QCOMPARE(limiter.inUse(), 0);
         QCOMPARE(podsOn(*m_ours, a), podsOn(*m_ours, b).replaceInStrings(b, a));
+    }
+
+    void budgetRefusalIsRetriedThenTimesOutLikeKubectl()
+    {
+        // Two ready pods under a budget that needs both: every eviction is refused with 429.
+        const QString node = freshNode();
+        const QString app = QStringLiteral("guarded-") + node;
+        for (ApiClient *c : {m_kubectlAdmin.get(), m_ours.get()}) {
+            QVERIFY(createGuardedPods(*c, node, app, 2));
+            QVERIFY(createPdb(*c, QStringLiteral("default"), app, app, 2));
+        }
+        const QStringList before = podsOn(*m_ours, node);
+
+        const KubectlRun k =
+            kubectl(m_kubectlSide->kubeconfigPath(),
+                    {QStringLiteral("drain"), node, QStringLiteral("--timeout=3s")});
+        QVERIFY(k.exitCode != 0);
+        QVERIFY2(k.err.contains("will retry after 5s") && k.err.contains("disruption budget"),
+                 k.err.constData());
+
+        DrainOptions o;
+        o.timeoutMs = 3000;
+        o.evictionRetryIntervalMs = 400; // kubectl's 5 s, shortened to keep the test quick
+        QHash<QString, QList<DrainPod::State>> seen;
+        const DrainResult r = drain(*m_ours, node, o, [&](NodeDrain &d) {
+            connect(&d, &NodeDrain::podChanged, this,
+                    [&](const DrainPod &p) { seen[p.key()] << p.state; });
+        });
+        QCOMPARE(r.outcome, DrainResult::Outcome::TimedOut);
+        QCOMPARE(r.error.kind, ApiError::Kind::Timeout);
+        QVERIFY2(r.error.toString().contains(QLatin1String("drain node ") + node),
+                 qPrintable(r.error.toString()));
+        for (const DrainPod &p : r.pods) {
+            QVERIFY2(p.attempts >= 3, qPrintable(QString::number(p.attempts))); // retried
+            QVERIFY(seen.value(p.key()).contains(DrainPod::State::BlockedByPdb));
+            QCOMPARE(p.state, DrainPod::State::Failed);
+            QVERIFY2(p.message.contains(QLatin1String("timeout")), qPrintable(p.message));
+        }
+        // The same state as kubectl leaves: cordoned, every pod still there.
+        QCOMPARE(podsOn(*m_ours, node), before);
+        QCOMPARE(podsOn(*m_kubectlAdmin, node), before);
+        QVERIFY(unschedulable(*m_ours, node));
+        QVERIFY(unschedulable(*m_kubectlAdmin, node));
+    }
+
+    void budgetRefusalIsRetriedUntilAllowed()
+    {
+        const QString node = freshNode();
+        const QString app = QStringLiteral("guarded-") + node;
+        QVERIFY(createGuardedPods(*m_ours, node, app, 2));
+        QVERIFY(createPdb(*m_ours, QStringLiteral("default"), app, app, 2));
+
+        DrainOptions o;
+        o.timeoutMs = 30000;
+        o.evictionRetryIntervalMs = 300;
+        NodeDrain d(m_ours.get(), node, o);
+        QHash<QString, QList<DrainPod::State>> seen;
+        QString refusal;
+        connect(&d, &NodeDrain::podChanged, this, [&](const DrainPod &p) {
+            seen[p.key()] << p.state;
+            if (p.state == DrainPod::State::BlockedByPdb)
+                refusal = p.message;
+        });
+        std::optional<DrainResult> result;
+        connect(&d, &NodeDrain::finished, this, [&](const DrainResult &r) { result = r; });
+        d.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!refusal.isEmpty(), 10000);
+        QVERIFY2(refusal.contains(QLatin1String("disruption budget")), qPrintable(refusal));
+        QVERIFY(!result);
+
+        // The budget goes away (an operator relaxed it): the next retry evicts.
+        QVERIFY(m_ourSide
+                    ->request("DELETE", QStringLiteral("/apis/policy/v1/namespaces/default/"
+                                                       "poddisruptionbudgets/") +
+                                            app)
+                    .ok());
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
+        QCOMPARE(result->outcome, DrainResult::Outcome::Drained);
+        QVERIFY(result->usedEviction);
+        QCOMPARE(result->podsIn(DrainPod::State::Evicted).size(), 2);
+        for (const DrainPod &p : result->pods) {
+            QVERIFY(p.attempts >= 2);
+            const QList<DrainPod::State> states = seen.value(p.key());
+            QVERIFY(states.indexOf(DrainPod::State::BlockedByPdb) <
+                    states.lastIndexOf(DrainPod::State::Evicting));
+            QCOMPARE(states.last(), DrainPod::State::Evicted);
+        }
+        QVERIFY(podsOn(*m_ours, node).isEmpty());
+    }
+
+    void twoBudgetsFailTheEviction()
+    {
+        // kube-apiserver answers a pod under two budgets with a Failure Status (code 500) inside
+        // a 201. It is an error (client-go's rule for a Failure Status): report it rather than
+        // wait for a pod that is not going.
+        const QString node = freshNode();
+        const QString app = QStringLiteral("doubly-") + node;
+        QVERIFY(createGuardedPods(*m_ours, node, app, 1));
+        QVERIFY(createPdb(*m_ours, QStringLiteral("default"), app + QStringLiteral("-a"), app, 0));
+        QVERIFY(createPdb(*m_ours, QStringLiteral("default"), app + QStringLiteral("-b"), app, 0));
+        const QStringList before = podsOn(*m_ours, node);
+
+        DrainOptions o;
+        o.timeoutMs = 20000;
+        QElapsedTimer clock;
+        clock.start();
+        const DrainResult r = drain(*m_ours, node, o);
+        QVERIFY2(clock.elapsed() < 10000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(r.outcome, DrainResult::Outcome::Failed);
+        QCOMPARE(r.podsIn(DrainPod::State::Failed),
+                 QStringList{QStringLiteral("default/") + app + QStringLiteral("-0")});
+        QVERIFY2(r.error.toString().contains(QLatin1String("more than one PodDisruptionBudget")),
+                 qPrintable(r.error.toString()));
+        QCOMPARE(r.error.code, 500);
+        QCOMPARE(podsOn(*m_ours, node), before);
+    }
+
+    void gracePeriodAndTimeoutLikeKubectl()
+    {
+        // Pods that take 30 s to stop: the drain's timeout ends the wait, and a shorter grace
+        // period makes them go in time. Both as kubectl does.
+        const QString slow = freshNode();
+        const QString quick = freshNode();
+        for (ApiClient *c : {m_kubectlAdmin.get(), m_ours.get()}) {
+            QVERIFY(createGuardedPods(*c, slow, QStringLiteral("slow-") + slow, 1, 30));
+            QVERIFY(createGuardedPods(*c, quick, QStringLiteral("slow-") + quick, 1, 30));
+        }
+        const KubectlRun kt =
+            kubectl(m_kubectlSide->kubeconfigPath(),
+                    {QStringLiteral("drain"), slow, QStringLiteral("--timeout=2s")});
+        QVERIFY(kt.exitCode != 0);
+        DrainOptions timed;
+        timed.timeoutMs = 2000;
+        QElapsedTimer clock;
+        clock.start();
+        const DrainResult rt = drain(*m_ours, slow, timed);
+        QVERIFY2(clock.elapsed() < 10000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(rt.outcome, DrainResult::Outcome::TimedOut);
+        QCOMPARE(rt.podsIn(DrainPod::State::Failed).size(), 1);
+        QVERIFY2(rt.error.toString().contains(QLatin1String("timeout")),
+                 qPrintable(rt.error.toString()));
+        // Evicted but not gone yet on both sides: it is still terminating.
+        QCOMPARE(podsOn(*m_ours, slow), podsOn(*m_kubectlAdmin, slow));
+        QCOMPARE(podsOn(*m_ours, slow).size(), 1);
+
+        const KubectlRun kg =
+            kubectl(m_kubectlSide->kubeconfigPath(),
+                    {QStringLiteral("drain"), quick, QStringLiteral("--grace-period=1"),
+                     QStringLiteral("--timeout=20s")});
+        QCOMPARE(kg.exitCode, 0);
+        DrainOptions graced;
+        graced.gracePeriodSeconds = 1;
+        graced.timeoutMs = 20000;
+        clock.restart();
+        const DrainResult rg = drain(*m_ours, quick, graced);
+        QVERIFY2(rg.ok(), qPrintable(rg.error.toString()));
+        QVERIFY2(clock.elapsed() < 15000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(rg.podsIn(DrainPod::State::Evicted).size(), 1);
+        QVERIFY(podsOn(*m_ours, quick).isEmpty());
+        QVERIFY(podsOn(*m_kubectlAdmin, quick).isEmpty());
+    }
+
+    void cancelStopsEverythingAtOnce()
+    {
+        // One pod terminating slowly (waited for), one refused by a budget (retried): cancel
+        // while both are in progress.
+        const QString node = freshNode();
+        const QString app = QStringLiteral("guarded-") + node;
+        QVERIFY(createGuardedPods(*m_ours, node, app, 2));
+        QVERIFY(createPdb(*m_ours, QStringLiteral("default"), app, app, 2));
+        QVERIFY(createGuardedPods(*m_ours, node, QStringLiteral("slow-") + node, 1, 30));
+        const QStringList before = podsOn(*m_ours, node);
+
+        EvictionLimiter limiter(10);
+        DrainOptions o;
+        o.evictionRetryIntervalMs = 200;
+        o.pollIntervalMs = 200;
+        NodeDrain d(m_ours.get(), node, o, &limiter);
+        QHash<QString, DrainPod::State> states;
+        connect(&d, &NodeDrain::podChanged, this,
+                [&](const DrainPod &p) { states.insert(p.key(), p.state); });
+        std::optional<DrainResult> result;
+        connect(&d, &NodeDrain::finished, this, [&](const DrainResult &r) { result = r; });
+        d.start();
+        const QString slowPod = QStringLiteral("default/slow-%1-0").arg(node);
+        const QString guardedPod = QStringLiteral("default/%1-0").arg(app);
+        QTRY_VERIFY_WITH_TIMEOUT(states.value(slowPod) == DrainPod::State::Evicting &&
+                                     states.value(guardedPod) == DrainPod::State::BlockedByPdb,
+                                 10000);
+        QVERIFY(d.isRunning());
+
+        QSignalSpy sent(m_ours.get(), &ApiClient::requestSent);
+        d.cancel();
+        QVERIFY(!d.isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 5000);
+        QCOMPARE(result->outcome, DrainResult::Outcome::Cancelled);
+        QCOMPARE(result->error.kind, ApiError::Kind::Cancelled);
+        QCOMPARE(limiter.inUse(), 0);
+        QCOMPARE(limiter.waiting(), 0);
+        // Neither a retry nor a poll goes out afterwards (both were due every 200 ms).
+        QVERIFY(!sent.wait(1000));
+        QCOMPARE(sent.count(), 0);
+        // Left as an interrupted kubectl drain leaves it: cordoned, the refused pods in place.
+        QVERIFY(unschedulable(*m_ours, node));
+        QVERIFY(podsOn(*m_ours, node).contains(guardedPod));
+        QCOMPARE(podsOn(*m_ours, node).size(), before.size());
+    }
+
+    void fallsBackToDeleteWhereEvictionIsNotServedLikeKubectl()
+    {
+        // An API server whose discovery has no pods/eviction (an old or a locked-down one): a
+        // proxy in front of each kubesim renames it in /api/v1. Both kubectl and Faultboard then
+        // DELETE the pods, which a budget that refuses every eviction cannot stop.
+        const QString node = freshNode();
+        const QString app = QStringLiteral("guarded-") + node;
+        QString proxyConfig[2];
+        std::unique_ptr<RewritingTlsProxy> proxies[2];
+        int side = 0;
+        for (TestCluster *cluster : {m_kubectlSide.get(), m_ourSide.get()}) {
+            ApiClient admin(cluster->endpoint());
+            QVERIFY(createGuardedPods(admin, node, app, 2));
+            QVERIFY(createPdb(admin, QStringLiteral("default"), app, app, 2));
+            const ClusterEndpoint ep = cluster->endpoint();
+            auto proxy = std::make_unique<RewritingTlsProxy>(
+                ep.server, QSslCertificate::fromData(ep.cluster.certificateAuthorityData));
+            QString error;
+            QVERIFY2(proxy->start(&error), qPrintable(error));
+            proxy->replace("\"pods/eviction\"", "\"pods/evictiox\"");
+            proxyConfig[side] =
+                writeFile(m_dir.filePath(QStringLiteral("no-eviction-%1").arg(side)),
+                          "clusters:\n- name: k\n  cluster:\n    server: " +
+                              proxy->url().toString().toUtf8() +
+                              "\n    certificate-authority-data: " + proxy->caPem().toBase64() +
+                              "\nusers:\n- name: u\n  user:\n    token: " + ep.user.token.toUtf8() +
+                              "\ncontexts:\n- name: c\n  context: {cluster: k, user: u}\n"
+                              "current-context: c\n");
+            proxies[side++] = std::move(proxy);
+        }
+
+        const KubectlRun k = kubectl(
+            proxyConfig[0], {QStringLiteral("drain"), node, QStringLiteral("--timeout=20s")});
+        QVERIFY2(k.exitCode == 0, k.err.constData());
+        QVERIFY(proxies[0]->replacements() > 0); // kubectl did look for it
+
+        ApiError err;
+        auto client = clientFor(proxyConfig[1], {}, &err);
+        QVERIFY2(client, qPrintable(err.toString()));
+        DrainOptions o;
+        o.timeoutMs = 20000;
+        const DrainResult r = drain(*client, node, o);
+        QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+        QVERIFY(proxies[1]->replacements() > 0);
+        QVERIFY(!r.usedEviction);
+        QCOMPARE(sorted(r.podsIn(DrainPod::State::Deleted)),
+                 sorted({QStringLiteral("default/%1-0").arg(app),
+                         QStringLiteral("default/%1-1").arg(app)}));
+        QVERIFY(podsOn(*m_ours, node).isEmpty());
+        QVERIFY(podsOn(*m_kubectlAdmin, node).isEmpty());
     }
 
     void unknownNodeFails()

@@ -1,3 +1,4 @@
+#include "kube/ApiCall.h"
 #include "kube/ApiClient.h"
 #include "kube/Informer.h"
 #include "kube/Node.h"
@@ -90,6 +91,52 @@ private slots:
         QCOMPARE(inf->listCount(), 1);
     }
 
+    void relistsWhenTheContinueTokenExpires()
+    {
+        // Every API answer comes 400 ms late; between the first page and the second the server
+        // changes a node and compacts, so the continue token of the first page is too old.
+        QVERIFY(m_cluster->control(QStringLiteral("settings"), R"({"responseDelayMs":400})"));
+        ApiClient client(m_cluster->endpoint());
+        ApiClient control(m_cluster->endpoint());
+        auto inf = makeInformer(&client, 60); // two pages
+        Mirror m;
+        m.connectTo(inf.get());
+        bool compacted = false;
+        QList<int> pageStatuses;
+        connect(
+            &client, &ApiClient::responseReceived, this,
+            [&](const ApiRequest &req, const ApiResponse &r) {
+                if (req.query.hasQueryItem(QStringLiteral("watch")))
+                    return;
+                pageStatuses << r.status;
+                if (compacted)
+                    return;
+                compacted = true;
+                ApiRequest inject;
+                inject.verb = "POST";
+                inject.path = QStringLiteral("/_sim/inject");
+                inject.body =
+                    R"({"node":"npu-0006","condition":{"type":"NT_NPU_NET","status":"True","reason":"Test","message":"while listing"}})";
+                connect(control.send(inject), &ApiCall::finished, this, [&](const ApiResponse &) {
+                    ApiRequest compact;
+                    compact.verb = "POST";
+                    compact.path = QStringLiteral("/_sim/compact");
+                    control.send(compact);
+                });
+            });
+        QSignalSpy synced(inf.get(), &Informer::synced);
+        inf->start();
+        QVERIFY(synced.wait(20000));
+        // First page, 410 Expired for the second, then the whole list again.
+        QCOMPARE(pageStatuses, (QList<int>{200, 410, 200, 200}));
+        QCOMPARE(inf->listCount(), 2);
+        QCOMPARE(m.nodes.size(), 120);
+        QVERIFY(m.deleted.isEmpty());
+        QCOMPARE(m.status(QStringLiteral("npu-0006"), QStringLiteral("NT_NPU_NET")),
+                 QStringLiteral("True"));
+        QCOMPARE(inf->state(), Informer::State::Synced);
+    }
+
     void resumesFromLastResourceVersionAfterDroppedStream()
     {
         ApiClient client(m_cluster->endpoint());
@@ -116,6 +163,85 @@ private slots:
                                         QStringLiteral("True")));
         QTRY_COMPARE_WITH_TIMEOUT(m.status(QStringLiteral("gpu-0001"), QStringLiteral("Ready")),
                                   QStringLiteral("True"), 10000);
+    }
+
+    void resumesAfterStreamCutMidFrame()
+    {
+        ApiClient client(m_cluster->endpoint());
+        auto inf = makeInformer(&client);
+        Mirror m;
+        m.connectTo(inf.get());
+        QList<ApiError::Kind> failures;
+        connect(inf.get(), &Informer::retryScheduled, this,
+                [&](int, const ApiError &e) { failures << e.kind; });
+        QSignalSpy synced(inf.get(), &Informer::synced);
+        inf->start();
+        QVERIFY(synced.wait(20000));
+
+        // Every watch stream is cut inside its second event: the frame, and the HTTP chunk
+        // carrying it, end half-way and the connection closes (a proxy dying, say).
+        const ApiResponse one = m_cluster->request("GET", QStringLiteral("/api/v1/nodes/npu-0001"));
+        QVERIFY(one.ok());
+        const qint64 eventBytes = one.body.size() + 40;
+        QVERIFY(m_cluster->control(QStringLiteral("settings"),
+                                   QByteArray(R"({"cutWatchAfterBytes":)") +
+                                       QByteArray::number(eventBytes * 3 / 2) + "}"));
+        const int watchesBefore = inf->watchCount();
+        const QStringList nodes{QStringLiteral("npu-0001"), QStringLiteral("npu-0002"),
+                                QStringLiteral("npu-0003"), QStringLiteral("npu-0004")};
+        for (const QString &n : nodes)
+            QVERIFY(
+                m_cluster->setCondition(n, QStringLiteral("NT_NPU_NET"), QStringLiteral("True")));
+
+        // Each reconnect resumes after the last whole event: all four arrive, none garbled.
+        for (const QString &n : nodes)
+            QTRY_COMPARE_WITH_TIMEOUT(m.status(n, QStringLiteral("NT_NPU_NET")),
+                                      QStringLiteral("True"), 15000);
+        QVERIFY2(inf->watchCount() >= watchesBefore + 3,
+                 qPrintable(QString::number(inf->watchCount())));
+        QCOMPARE(inf->listCount(), 1);                       // resumed every time, never relisted
+        QVERIFY(!failures.contains(ApiError::Kind::Decode)); // the half frame was never decoded
+        QCOMPARE(m.nodes.size(), 120);
+        QVERIFY(m.deleted.isEmpty());
+
+        QVERIFY(m_cluster->control(QStringLiteral("settings"), R"({"cutWatchAfterBytes":0})"));
+        QVERIFY(m_cluster->setCondition(QStringLiteral("npu-0001"), QStringLiteral("NT_NPU_NET"),
+                                        QStringLiteral("False")));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m.status(QStringLiteral("npu-0001"), QStringLiteral("NT_NPU_NET")),
+            QStringLiteral("False"), 10000);
+        QCOMPARE(inf->state(), Informer::State::Synced);
+    }
+
+    void bookmarksMoveTheResumePoint()
+    {
+        QVERIFY(m_cluster->control(QStringLiteral("settings"), R"({"bookmarkIntervalMs":100})"));
+        ApiClient client(m_cluster->endpoint());
+        auto inf = makeInformer(&client);
+        int batches = 0;
+        connect(inf.get(), &Informer::deltas, this, [&](const DeltaBatch &) { ++batches; });
+        QSignalSpy synced(inf.get(), &Informer::synced);
+        inf->start();
+        QVERIFY(synced.wait(20000));
+        const QString listed = inf->resourceVersion();
+        const int batchesAfterList = batches;
+
+        // Something other than a node changes: the node watch sees only bookmarks, which carry
+        // the newer resourceVersion.
+        QVERIFY(
+            m_cluster
+                ->request("POST", QStringLiteral("/api/v1/namespaces"),
+                          R"({"apiVersion":"v1","kind":"Namespace","metadata":{"name":"bump"}})")
+                .ok());
+        QTRY_VERIFY_WITH_TIMEOUT(inf->resourceVersion() != listed, 5000);
+        QCOMPARE(batches, batchesAfterList); // a bookmark is remembered, not emitted
+        const QString bookmarked = inf->resourceVersion();
+
+        const int watchesBefore = inf->watchCount();
+        QVERIFY(m_cluster->control(QStringLiteral("drop-watches")));
+        QTRY_VERIFY_WITH_TIMEOUT(inf->watchCount() > watchesBefore, 10000);
+        QCOMPARE(inf->lastWatchResourceVersion(), bookmarked);
+        QCOMPARE(inf->listCount(), 1);
     }
 
     void relistsOnExpiredAndEmitsDeletions_data()

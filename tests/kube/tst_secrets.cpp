@@ -10,6 +10,7 @@
 #include "tests/common/TestCluster.h"
 
 #include <QDir>
+#include <QFile>
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QSignalSpy>
@@ -92,7 +93,8 @@ private:
 private slots:
     void initTestCase()
     {
-        QLoggingCategory::setFilterRules(QStringLiteral("faultboard.*.debug=true"));
+        // The most verbose level everywhere, Qt's own network categories included.
+        QLoggingCategory::setFilterRules(QStringLiteral("*.debug=true"));
         g_previous = qInstallMessageHandler(capture);
 
         m_cluster = std::make_unique<TestCluster>(QStringList{
@@ -143,6 +145,22 @@ private slots:
                        "\n    client-key-data: " + m_cert.user.clientKeyData.toBase64() + "\n"));
     }
 
+    void basicAuth()
+    {
+        const ClusterEndpoint basic = m_cluster->endpoint(QStringLiteral("kubesim-basic"));
+        m_secrets << basic.user.password
+                  << QString::fromLatin1(
+                         (basic.user.username + QLatin1Char(':') + basic.user.password)
+                             .toUtf8()
+                             .toBase64());
+        exercise(config(QStringLiteral("basic"),
+                        "    username: " + basic.user.username.toUtf8() +
+                            "\n    password: " + basic.user.password.toUtf8() + "\n"));
+        exercise(
+            config(QStringLiteral("basic-wrong"), "    username: " + basic.user.username.toUtf8() +
+                                                      "\n    password: wrong-password-41c7\n"));
+    }
+
     void oidcIdToken()
     {
         exercise(config(QStringLiteral("oidc"),
@@ -179,6 +197,30 @@ private slots:
                 "      env:\n      - name: CLIENT_SECRET\n        value: exec-env-secret-51d0\n"));
         QVERIFY(m_errors.join(QLatin1Char('\n'))
                     .contains(QLatin1String("the refresh token has expired")));
+    }
+
+    void execTokenRevokedByTheServer()
+    {
+        m_secrets << QStringLiteral("revoked-plugin-token-5a1e");
+        QVERIFY(m_cluster->control(
+            QStringLiteral("tokens"),
+            R"({"token":"revoked-plugin-token-5a1e","user":"p","role":"admin"})"));
+        const QString state = m_dir.filePath(QStringLiteral("revoked-state"));
+        writeFile(state + "/token", "revoked-plugin-token-5a1e");
+        const QString cfg =
+            config(QStringLiteral("revoked"),
+                   "    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n      "
+                   "command: " FAKE_EXEC_PLUGIN "\n      args: [\"--state\", \"" +
+                       state.toUtf8() + "\"]\n");
+        exercise(cfg);
+        QVERIFY(m_cluster->control(QStringLiteral("tokens"),
+                                   R"({"token":"revoked-plugin-token-5a1e","revoke":true})"));
+        const qsizetype before = m_errors.size();
+        exercise(cfg); // 401, the plugin runs again, gives the same revoked token: 401 reported
+        QVERIFY(m_errors.mid(before).join(QLatin1Char('\n')).contains(QLatin1String("(401)")));
+        QFile runs(state + "/invocations");
+        QVERIFY(runs.open(QIODevice::ReadOnly));
+        QVERIFY(runs.readAll().count('\n') >= 3); // once before the revocation, twice for a 401
     }
 
     void rejectedToken()
