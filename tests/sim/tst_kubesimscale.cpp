@@ -2,7 +2,7 @@
 // through a fault storm across a rack and a whole zone of a pool, with kubesim's memory, its
 // populate time and the list times printed. ctest runs the scenario scaled down to 1/50 (1,300
 // nodes, 2,600 pods); the figures in docs/performance-kubesim.md come from the full scenario:
-//   FAULTBOARD_KUBESIM_NODES=65000 ./build/bin/tst_kubesimscale
+//   FAULTBOARD_KUBESIM_NODES=65000 QTEST_FUNCTION_TIMEOUT=1800000 ./build/bin/tst_kubesimscale
 
 #include "kube/ApiCall.h"
 #include "kube/ApiClient.h"
@@ -125,7 +125,8 @@ private slots:
         QVERIFY2(cluster.start(full ? 1800000 : 120000), qPrintable(cluster.errorString()));
         const qint64 startupMs = startup.elapsed();
         const qint64 pid = cluster.process().process()->processId();
-        const QString memoryAfterStart = memoryOf(pid);
+        qInfo("kubesim: %d nodes; startup (populate + listen) %lld ms; %s", total, startupMs,
+              qPrintable(memoryOf(pid)));
 
         // Every node, in pages of 500, as a client's initial list.
         kube::ApiClient client(cluster.endpoint());
@@ -176,6 +177,7 @@ private slots:
             }
         } while (!cont.isEmpty());
         const qint64 listMs = listTimer.elapsed();
+        qInfo("client list in pages of 500: %lld ms, %lld bytes", listMs, listBytes);
         QCOMPARE(listed, total);
         QCOMPARE(rackNodes.size(), 16);
         // A quarter of the NPU racks are in that zone.
@@ -230,6 +232,9 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(npuNetDown.size(), zoneNodes.size(), timeout);
         QTRY_COMPARE_WITH_TIMEOUT(gpuLost.size(), rackNodes.size(), timeout);
         const qint64 stormMs = stormTimer.elapsed();
+        qInfo("storm on %lld nodes (rack + zone): all %d watch events in %lld ms; %s",
+              qint64(rackNodes.size() + zoneNodes.size()), events, stormMs,
+              qPrintable(memoryOf(pid)));
         QCOMPARE(gpuLost, rackNodes);
         QCOMPARE(npuNetDown, zoneNodes);
         QVERIFY(!ended);
@@ -242,6 +247,7 @@ private slots:
         const qint64 tableMs =
             runKubectl(cluster.kubeconfigPath(), {str("get"), str("nodes")}, &tableLines);
         QVERIFY2(tableMs >= 0, "kubectl get nodes failed (is kubectl on PATH?)");
+        qInfo("kubectl get nodes (table): %lld ms", tableMs);
         QCOMPARE(tableLines, total + 1);
         qint64 jsonMs = -1;
         if (full) {
@@ -250,15 +256,8 @@ private slots:
                 {str("get"), str("nodes"), str("-o"), str("json"), str("--chunk-size=500")},
                 &jsonLines);
             QVERIFY(jsonMs >= 0);
+            qInfo("kubectl get nodes -o json --chunk-size=500: %lld ms", jsonMs);
         }
-        qInfo("kubesim: %d nodes; startup (populate + listen) %lld ms; %s", total, startupMs,
-              qPrintable(memoryAfterStart));
-        qInfo("client list in pages of 500: %lld ms, %lld bytes", listMs, listBytes);
-        qInfo("storm on %lld nodes (rack + zone): all %d watch events in %lld ms",
-              qint64(rackNodes.size() + zoneNodes.size()), events, stormMs);
-        qInfo("kubectl get nodes (table): %lld ms; kubectl get nodes -o json --chunk-size=500: "
-              "%lld ms",
-              tableMs, jsonMs);
         qInfo("kubesim after all that: %s", qPrintable(memoryOf(pid)));
     }
 };
