@@ -994,19 +994,10 @@ void ApiServer::handleGet(HttpExchange *ex, const ApiPath &p)
     ex->respond(200, "application/json", QByteArray::fromStdString(o->serialize()));
 }
 
-void ApiServer::writeEvent(Watch &w, const char *type, const std::string &object)
+void ApiServer::writeEvent(Watch &w, const char *type, const StoredObject &object)
 {
-    std::string frame;
-    const bool bookmark = std::string_view(type) == "BOOKMARK";
-    if (w.media.kind == MediaType::Kind::Object || bookmark) {
-        frame.reserve(object.size() + 32);
-        frame += "{\"type\":\"";
-        frame += type;
-        frame += "\",\"object\":";
-        frame += object;
-        frame += "}\n";
-    } else {
-        const json obj = json::parse(object, nullptr, false);
+    if (w.media.kind != MediaType::Kind::Object) {
+        const json obj = object.parse();
         json converted;
         if (w.media.kind == MediaType::Kind::Table) {
             converted = TableConverter::table(
@@ -1017,8 +1008,25 @@ void ApiServer::writeEvent(Watch &w, const char *type, const std::string &object
         } else {
             converted = TableConverter::partialObjectMetadata(obj, w.media.apiVersion);
         }
-        frame = dump(json{{"type", type}, {"object", converted}}) + "\n";
+        return writeFrame(w, dump(json{{"type", type}, {"object", converted}}) + "\n");
     }
+    std::string frame;
+    frame.reserve(object.byteSize() + 32);
+    frame += "{\"type\":\"";
+    frame += type;
+    frame += "\",\"object\":";
+    object.appendTo(frame);
+    frame += "}\n";
+    writeFrame(w, std::move(frame));
+}
+
+void ApiServer::writeRawEvent(Watch &w, const char *type, const std::string &object)
+{
+    writeFrame(w, std::string("{\"type\":\"") + type + "\",\"object\":" + object + "}\n");
+}
+
+void ApiServer::writeFrame(Watch &w, std::string frame)
+{
     if (m_cutWatchAfterBytes > 0 && qint64(w.bytesWritten + frame.size()) > m_cutWatchAfterBytes) {
         cutWatch(&w, frame);
         return;
@@ -1125,18 +1133,18 @@ void ApiServer::handleWatch(HttpExchange *ex, const ApiPath &p)
         for (const StoredObject *o : m_store->list(resource, w.ns)) {
             if (!matches(*o->meta))
                 continue;
-            writeEvent(w, "ADDED", o->serialize());
+            writeEvent(w, "ADDED", *o);
             if (!alive())
                 return;
         }
         w.lastRv = m_store->currentResourceVersion();
         if (sendInitial && w.bookmarks)
-            writeEvent(w, "BOOKMARK", bookmarkJson(true));
+            writeRawEvent(w, "BOOKMARK", bookmarkJson(true));
     } else {
         for (const StoreEvent *e : m_store->eventsSince(resource, fromRv)) {
             if (!matches(*e->meta))
                 continue;
-            writeEvent(w, eventTypeName(e->type), *e->object);
+            writeEvent(w, eventTypeName(e->type), e->object);
             if (!alive())
                 return;
         }
@@ -1156,7 +1164,7 @@ void ApiServer::handleWatch(HttpExchange *ex, const ApiPath &p)
     if (w.bookmarks) {
         w.bookmarkTimer = std::make_unique<QTimer>();
         connect(w.bookmarkTimer.get(), &QTimer::timeout, this,
-                [this, wp, bookmarkJson] { writeEvent(*wp, "BOOKMARK", bookmarkJson(false)); });
+                [this, wp, bookmarkJson] { writeRawEvent(*wp, "BOOKMARK", bookmarkJson(false)); });
         w.bookmarkTimer->start(m_bookmarkIntervalMs);
     }
 }
@@ -1187,7 +1195,7 @@ void ApiServer::onStoreChanged(const StoreEvent &event)
             continue;
         }
         w->lastRv = event.resourceVersion;
-        writeEvent(*w, eventTypeName(event.type), *event.object);
+        writeEvent(*w, eventTypeName(event.type), event.object);
     }
 }
 
@@ -1231,9 +1239,25 @@ void ApiServer::handleEviction(HttpExchange *ex, const ApiPath &p)
     sendJson(ex, r.code, r.body, headers);
 }
 
+// kubesim reads JSON only: a body in another format (kubectl 1.32 on sends some requests as
+// protobuf) gets the 415 kube-apiserver sends for a format it does not serve.
+bool ApiServer::acceptsBody(HttpExchange *ex)
+{
+    const QByteArray type =
+        ex->request().header("content-type").split(';').value(0).trimmed().toLower();
+    if (type.isEmpty() || type == "application/json" || type.endsWith("+json"))
+        return true;
+    sendStatus(ex, 415, "UnsupportedMediaType",
+               "the body of the request was in an unknown format - accepted media types include: "
+               "application/json");
+    return false;
+}
+
 void ApiServer::handleCreate(HttpExchange *ex, const ApiPath &p, const User &user)
 {
     const HttpRequest &req = ex->request();
+    if (!acceptsBody(ex))
+        return;
     json obj = json::parse(req.body.begin(), req.body.end(), nullptr, false);
     if (!obj.is_object())
         return sendStatus(ex, 400, "BadRequest", "the request body is not a JSON object");
@@ -1368,6 +1392,8 @@ void ApiServer::storeUpdate(HttpExchange *ex, const ApiPath &p, const json &curr
 void ApiServer::handleUpdate(HttpExchange *ex, const ApiPath &p)
 {
     const HttpRequest &req = ex->request();
+    if (!acceptsBody(ex))
+        return;
     json obj = json::parse(req.body.begin(), req.body.end(), nullptr, false);
     if (!obj.is_object())
         return sendStatus(ex, 400, "BadRequest", "the request body is not a JSON object");

@@ -158,8 +158,11 @@ private:
     // the status subresource; answers the request.
     void storeUpdate(HttpExchange *ex, const ApiPath &p, const json &current, json updated);
 
+    bool acceptsBody(HttpExchange *ex);
     void onStoreChanged(const StoreEvent &event);
-    void writeEvent(Watch &w, const char *type, const std::string &object);
+    void writeEvent(Watch &w, const char *type, const StoredObject &object);
+    void writeRawEvent(Watch &w, const char *type, const std::string &object);
+    void writeFrame(Watch &w, std::string frame);
     void endWatch(Watch *w, bool graceful);
     void cutWatch(Watch *w, const std::string &frame);
     json settingsJson() const;

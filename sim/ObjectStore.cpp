@@ -63,10 +63,11 @@ const char *eventTypeName(EventType t)
 
 void StoredObject::appendTo(std::string &out) const
 {
-    out += prefix;
+    if (prefix)
+        out += *prefix;
     if (images) {
         out += *images;
-        out += suffix;
+        out += "}}";
     }
 }
 
@@ -85,7 +86,7 @@ json StoredObject::parse() const
 
 std::size_t StoredObject::byteSize() const
 {
-    return prefix.size() + (images ? images->size() + suffix.size() : 0);
+    return (prefix ? prefix->size() : 0) + (images ? images->size() + 2 : 0);
 }
 
 ObjectStore::ObjectStore(QObject *parent)
@@ -188,33 +189,50 @@ std::shared_ptr<const std::string> ObjectStore::internImages(std::string seriali
     return sp;
 }
 
-StoredObject ObjectStore::store(const std::string &resource, json obj)
+StoredObject ObjectStore::store(const std::string &resource, json &obj,
+                                std::shared_ptr<const std::string> images)
 {
     StoredObject so;
     so.meta = extractMeta(resource, obj);
     auto st = obj.find("status");
-    if (st != obj.end() && st->is_object() && st->contains("images")) {
-        json status = std::move(*st);
-        obj.erase("status");
-        json images = std::move(status["images"]);
-        status.erase("images");
-        std::string top = dumpJson(obj);
-        std::string stat = dumpJson(status);
-        top.pop_back(); // '}'
-        stat.pop_back();
-        so.prefix = std::move(top);
-        if (!obj.empty())
-            so.prefix += ',';
-        so.prefix += "\"status\":";
-        so.prefix += stat;
-        if (!status.empty())
-            so.prefix += ',';
-        so.prefix += "\"images\":";
-        so.images = internImages(dumpJson(images));
-        so.suffix = "}}";
-    } else {
-        so.prefix = dumpJson(obj);
+    json imagesJson;
+    bool tookImages = false;
+    if (!images && st != obj.end() && st->is_object() && st->contains("images")) {
+        imagesJson = std::move((*st)["images"]);
+        st->erase("images");
+        images = internImages(dumpJson(imagesJson));
+        tookImages = true;
+    } else if (images && st != obj.end() && st->is_object()) {
+        st->erase("images"); // the given list is the one stored
     }
+    if (!images) {
+        std::string all = dumpJson(obj);
+        all.shrink_to_fit(); // the serializer grows by doubling: up to half would be slack
+        so.prefix = std::make_shared<const std::string>(std::move(all));
+        return so;
+    }
+    // {...,"status":{...,"images":IMAGES}} with IMAGES shared: the prefix ends at "images":.
+    json status = st != obj.end() && st->is_object() ? std::move(*st) : json::object();
+    obj.erase("status");
+    std::string top = dumpJson(obj);
+    std::string stat = dumpJson(status);
+    top.pop_back(); // '}'
+    stat.pop_back();
+    std::string prefix = std::move(top);
+    if (!obj.empty())
+        prefix += ',';
+    prefix += "\"status\":";
+    prefix += stat;
+    if (!status.empty())
+        prefix += ',';
+    prefix += "\"images\":";
+    prefix.shrink_to_fit();
+    so.prefix = std::make_shared<const std::string>(std::move(prefix));
+    so.images = std::move(images);
+    // Give the caller its object back as it was.
+    obj["status"] = std::move(status);
+    if (tookImages)
+        obj["status"]["images"] = std::move(imagesJson);
     return so;
 }
 
@@ -224,7 +242,7 @@ void ObjectStore::record(const std::string &resource, EventType type, const Stor
     ev.resourceVersion = obj.resourceVersion;
     ev.resource = resource;
     ev.type = type;
-    ev.object = std::make_shared<const std::string>(obj.serialize());
+    ev.object = obj;
     ev.meta = obj.meta;
     auto [it, created] = m_windows.try_emplace(resource);
     if (created)
@@ -316,7 +334,8 @@ std::size_t ObjectStore::count(const std::string &resource) const
     return r == m_objects.end() ? 0 : r->second.size();
 }
 
-json ObjectStore::put(const std::string &resource, json obj)
+json ObjectStore::put(const std::string &resource, json obj,
+                      std::shared_ptr<const std::string> images)
 {
     json &md = obj["metadata"];
     const std::string name = md.value("name", "");
@@ -346,7 +365,7 @@ json ObjectStore::put(const std::string &resource, json obj)
     }
     const std::uint64_t rv = ++m_rv;
     md["resourceVersion"] = std::to_string(rv);
-    StoredObject so = store(resource, obj);
+    StoredObject so = store(resource, obj, std::move(images));
     so.resourceVersion = rv;
     if (isNew)
         existing = objects.emplace(k, std::move(so)).first;
@@ -368,7 +387,7 @@ std::optional<json> ObjectStore::remove(const std::string &resource, const std::
     json last = it->second.parse();
     const std::uint64_t rv = ++m_rv;
     last["metadata"]["resourceVersion"] = std::to_string(rv);
-    StoredObject gone = store(resource, last);
+    StoredObject gone = store(resource, last, {});
     gone.resourceVersion = rv;
     r->second.erase(it);
     record(resource, EventType::Deleted, gone);

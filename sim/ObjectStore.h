@@ -38,12 +38,12 @@ struct ObjectMeta
 };
 
 // One object as kubesim keeps it: serialized once, with a Node's bulky `status.images` stored
-// apart and shared between nodes that carry the same images (65,000 nodes fit in memory).
+// apart and shared between nodes that carry the same images (65,000 nodes fit in memory). The
+// pieces are immutable and shared with the watch events that carry this version.
 struct StoredObject
 {
-    std::string prefix; // the object up to where images go (or the whole object)
-    std::shared_ptr<const std::string> images;
-    std::string suffix;
+    std::shared_ptr<const std::string> prefix; // the object up to where images go (or all of it)
+    std::shared_ptr<const std::string> images; // then the images and "}}"
     std::uint64_t resourceVersion = 0;
     std::shared_ptr<const ObjectMeta> meta;
 
@@ -61,7 +61,7 @@ struct StoreEvent
     std::uint64_t resourceVersion = 0;
     std::string resource;
     EventType type = EventType::Added;
-    std::shared_ptr<const std::string> object; // full serialization at that version
+    StoredObject object; // the object at that version
     std::shared_ptr<const ObjectMeta> meta;
 };
 
@@ -100,8 +100,11 @@ public:
     std::size_t count(const std::string &resource) const;
 
     // Creates or replaces `obj`; assigns resourceVersion (and uid/creationTimestamp on create).
-    // Returns the stored object as JSON. `type` is deduced (Added when new).
-    json put(const std::string &resource, json obj);
+    // Returns the stored object as JSON. `type` is deduced (Added when new). `images`, when
+    // given, is the node's serialized status.images (from internImages), left out of `obj`.
+    json put(const std::string &resource, json obj, std::shared_ptr<const std::string> images = {});
+    // The one shared copy of a serialized images list.
+    std::shared_ptr<const std::string> internImages(std::string serialized);
     // Deletes; returns the last state (with a new resourceVersion), or nullopt when absent.
     std::optional<json> remove(const std::string &resource, const std::string &ns,
                                const std::string &name);
@@ -123,10 +126,9 @@ signals:
     void changed(const sim::StoreEvent &event);
 
 private:
-    StoredObject store(const std::string &resource, json obj);
+    StoredObject store(const std::string &resource, json &obj,
+                       std::shared_ptr<const std::string> images);
     void record(const std::string &resource, EventType type, const StoredObject &obj);
-    std::shared_ptr<const std::string> internImages(std::string serialized);
-
     struct Window
     {
         std::deque<StoreEvent> events;

@@ -259,20 +259,21 @@ json ScenarioPlayer::nodeJson(const PoolSpec &pool, int index)
             {"kubeletVersion", pool.kubeletVersion},
             {"kubeProxyVersion", pool.kubeletVersion},
             {"operatingSystem", "linux"},
-            {"architecture", pool.architecture}}},
-          {"images", nullptr}}}};
+            {"architecture", pool.architecture}}}}}};
     if (!pool.taints.empty())
         node["spec"]["taints"] = pool.taints;
-    auto cached = m_images.find(pool.name);
-    if (cached == m_images.end())
-        cached = m_images.emplace(pool.name, imagesFor(pool)).first;
-    node["status"]["images"] = cached->second;
     return node;
 }
 
 void ScenarioPlayer::putNode(const PoolSpec &pool, int index)
 {
-    const json node = m_store->put("nodes", nodeJson(pool, index));
+    // The pool's images are serialized once and shared by its nodes.
+    auto images = m_images.find(pool.name);
+    if (images == m_images.end()) {
+        const json list = imagesFor(pool);
+        images = m_images.emplace(pool.name, m_store->internImages(list.dump())).first;
+    }
+    const json node = m_store->put("nodes", nodeJson(pool, index), images->second);
     // The kubelet's heartbeat lease (kubectl describe node shows it).
     const std::string name = node["metadata"].value("name", "");
     m_store->put("leases", WorkloadFactory::lease(name, node["metadata"].value("uid", "")));

@@ -40,6 +40,7 @@ public:
     QString removeCondition(const std::string &node, const std::string &type);
     QString setAllocatable(const std::string &node, const json &allocatable);
 
+    // A node of the pool as the kubelet registers it, without status.images (shared, see putNode).
     json nodeJson(const PoolSpec &pool, int index);
 
 signals:
@@ -65,8 +66,8 @@ private:
     std::size_t m_next = 0;
     qint64 m_epochMs = 0;
     qint64 m_startMs = 0;
-    std::map<std::string, json> m_images;   // per pool, built once
-    std::map<std::string, int> m_nextIndex; // per pool, for "add"
+    std::map<std::string, std::shared_ptr<const std::string>> m_images; // per pool, serialized once
+    std::map<std::string, int> m_nextIndex;                             // per pool, for "add"
 };
 
 } // namespace sim

@@ -16,6 +16,16 @@ std::string hashHex(const std::string &s, int length)
         .toStdString();
 }
 
+// obj[key] when it is an array, else an empty array; no copy.
+const json &arrayAt(const json &obj, const char *key)
+{
+    static const json empty = json::array();
+    if (!obj.is_object())
+        return empty;
+    auto it = obj.find(key);
+    return it != obj.end() && it->is_array() ? *it : empty;
+}
+
 json labelsJson(const StringMap &labels)
 {
     json j = json::object();
@@ -192,7 +202,8 @@ json WorkloadFactory::podFor(const json &owner, const std::string &name, const s
 {
     const json &md = owner["metadata"];
     const std::string ns = md.value("namespace", "default");
-    json tmpl = owner["spec"]["template"];
+    // Copied once each (this runs for every pod of a 65,000-node scenario).
+    const json &tmpl = owner["spec"]["template"];
     json pod = {{"kind", "Pod"}, {"apiVersion", "v1"}};
     json meta = tmpl.value("metadata", json::object());
     meta.erase("creationTimestamp");
@@ -205,11 +216,12 @@ json WorkloadFactory::podFor(const json &owner, const std::string &name, const s
                                 {"uid", md.value("uid", "")},
                                 {"controller", true},
                                 {"blockOwnerDeletion", true}}};
-    pod["metadata"] = meta;
+    pod["metadata"] = std::move(meta);
     json spec = tmpl["spec"];
-    json volumes = spec.value("volumes", json::array());
+    json &volumes = spec["volumes"];
+    if (!volumes.is_array())
+        volumes = json::array();
     volumes.push_back(kubeApiAccessVolume(nameSuffix(std::hash<std::string>{}(ns + "/" + name))));
-    spec["volumes"] = volumes;
     if (owner.value("kind", "") == "DaemonSet" && !node.empty()) {
         // The DaemonSet controller pins each pod to its node with a field affinity.
         json requirement = {
@@ -217,12 +229,12 @@ json WorkloadFactory::podFor(const json &owner, const std::string &name, const s
         json term = {{"matchFields", json::array({requirement})}};
         json affinity;
         affinity["nodeAffinity"]["requiredDuringSchedulingIgnoredDuringExecution"]
-                ["nodeSelectorTerms"] = json::array({term});
-        spec["affinity"] = affinity;
+                ["nodeSelectorTerms"] = json::array({std::move(term)});
+        spec["affinity"] = std::move(affinity);
     }
-    pod["spec"] = spec;
     if (!node.empty())
-        pod["spec"]["nodeName"] = node;
+        spec["nodeName"] = node;
+    pod["spec"] = std::move(spec);
     setPodState(pod, node.empty() ? PodState::Unscheduled : PodState::ContainerCreating);
     return pod;
 }
@@ -297,9 +309,11 @@ void WorkloadFactory::setPodState(json &pod, PodState state, const std::string &
                                   const std::string &podIP)
 {
     const std::string now = nowRfc3339();
-    json status = pod.value("status", json::object());
+    json status = json::object();
+    if (auto it = pod.find("status"); it != pod.end() && !it->is_null())
+        status = std::move(*it);
     json &spec = pod["spec"];
-    const json containers = spec.value("containers", json::array());
+    const json &containers = arrayAt(spec, "containers");
     std::vector<std::string> names;
     for (const json &c : containers)
         names.push_back(c.value("name", ""));
@@ -319,7 +333,7 @@ void WorkloadFactory::setPodState(json &pod, PodState state, const std::string &
         status["qosClass"] = "Burstable";
         status["conditions"] = {condition("PodScheduled", false, now, "Unschedulable",
                                           "0/0 nodes are available: waiting for the scheduler.")};
-        pod["status"] = status;
+        pod["status"] = std::move(status);
         return;
     }
     if (started && !status.contains("startTime"))
@@ -349,11 +363,11 @@ void WorkloadFactory::setPodState(json &pod, PodState state, const std::string &
     conditions.push_back(condition("PodScheduled", true, now));
     // Keep transition times of conditions whose status did not change.
     for (json &c : conditions)
-        for (const json &old : status.value("conditions", json::array()))
+        for (const json &old : arrayAt(status, "conditions"))
             if (old.value("type", "") == c.value("type", "") &&
                 old.value("status", "") == c.value("status", ""))
                 c["lastTransitionTime"] = old.value("lastTransitionTime", now);
-    status["conditions"] = conditions;
+    status["conditions"] = std::move(conditions);
 
     json statuses = json::array();
     for (const json &c : containers) {
@@ -383,21 +397,21 @@ void WorkloadFactory::setPodState(json &pod, PodState state, const std::string &
             cs["imageID"] = image.substr(0, image.rfind(':')) + "@sha256:" + hashHex(image, 64);
         }
         // Keep the running container's identity across readiness flips.
-        for (const json &old : status.value("containerStatuses", json::array()))
+        for (const json &old : arrayAt(status, "containerStatuses"))
             if (old.value("name", "") == cs.value("name", "") && old.contains("state") &&
                 old["state"].contains("running") && cs["state"].contains("running")) {
                 cs["state"] = old["state"];
                 cs["containerID"] = old.value("containerID", "");
             }
-        statuses.push_back(cs);
+        statuses.push_back(std::move(cs));
     }
-    status["containerStatuses"] = statuses;
+    status["containerStatuses"] = std::move(statuses);
     status["phase"] = state == PodState::ContainerCreating ? "Pending"
                       : state == PodState::Succeeded       ? "Succeeded"
                       : state == PodState::Failed          ? "Failed"
                                                            : "Running";
     status["qosClass"] = "Burstable";
-    pod["status"] = status;
+    pod["status"] = std::move(status);
 }
 
 } // namespace sim

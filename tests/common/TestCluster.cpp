@@ -20,10 +20,10 @@ TestCluster::~TestCluster()
     m_process.stop();
 }
 
-bool TestCluster::start()
+bool TestCluster::start(int readyTimeoutMs)
 {
     m_process.start();
-    if (!m_process.waitForReady(60000))
+    if (!m_process.waitForReady(readyTimeoutMs))
         return false;
     m_client = std::make_unique<kube::ApiClient>(endpoint());
     return true;

@@ -18,7 +18,7 @@ public:
     ~TestCluster();
 
     // Starts kubesim and waits until it serves; false (with errorString()) if it did not.
-    bool start();
+    bool start(int readyTimeoutMs = 60000);
     QString errorString() const { return m_process.errorString(); }
     QString kubeconfigPath() const { return m_process.kubeconfigPath(); }
     QUrl serverUrl() const { return m_process.serverUrl(); }

@@ -609,6 +609,123 @@ private slots:
         QVERIFY(m_cluster->setCondition(str("gpu-0003"), str("NT_GPU_ECC"), str("False"),
                                         str("os_task_name:gpu-ecc"), str("ok")));
     }
+
+    void viewerIsForbiddenToDelete()
+    {
+        Result r = kubectl({str("--context"), str("kubesim-viewer"), str("delete"), str("node"),
+                            str("spare-0001")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(str("Error from server (Forbidden): nodes \"spare-0001\" is "
+                                    "forbidden: User \"kubesim-viewer\" cannot delete resource "
+                                    "\"nodes\" in API group \"\" at the cluster scope")),
+                 qPrintable(r.all()));
+        QCOMPARE(node(str("spare-0001")).value(str("metadata")).toObject().value(str("name")),
+                 QJsonValue(str("spare-0001")));
+    }
+
+    void replaceWithAStaleResourceVersionIsConflict()
+    {
+        Result r = kubectl({str("get"), str("node"), str("spare-0001"), str("-o"), str("json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        auto withLabel = [](const QString &text, const QString &value) {
+            QJsonObject obj = QJsonDocument::fromJson(text.toUtf8()).object();
+            QJsonObject md = obj.value(str("metadata")).toObject();
+            QJsonObject labels = md.value(str("labels")).toObject();
+            labels.insert(str("faultboard.io/replaced"), value);
+            md.insert(str("labels"), labels);
+            obj.insert(str("metadata"), md);
+            return QJsonDocument(obj).toJson();
+        };
+        const QString file = m_home.filePath(str("spare-0001.json"));
+        auto write = [&](const QByteArray &data) {
+            QFile f(file);
+            return f.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+                   f.write(data) == data.size();
+        };
+        QVERIFY(write(withLabel(r.out, str("stale"))));
+        // Someone else writes the node in between.
+        QCOMPARE(m_cluster
+                     ->request("PATCH", str("/api/v1/nodes/spare-0001"),
+                               R"({"metadata":{"annotations":{"faultboard.io/other":"writer"}}})",
+                               "application/merge-patch+json")
+                     .status,
+                 200);
+        r = kubectl({str("replace"), str("--validate=false"), str("-f"), file});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(
+            r.err.contains(str("Error from server (Conflict)")) &&
+                r.err.contains(str("Operation cannot be fulfilled on nodes \"spare-0001\": the "
+                                   "object has been modified; please apply your changes to "
+                                   "the latest version and try again")),
+            qPrintable(r.all()));
+        QJsonObject labels = node(str("spare-0001"))
+                                 .value(str("metadata"))
+                                 .toObject()
+                                 .value(str("labels"))
+                                 .toObject();
+        QVERIFY(!labels.contains(str("faultboard.io/replaced")));
+
+        // From the current version the replace goes through.
+        r = kubectl({str("get"), str("node"), str("spare-0001"), str("-o"), str("json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        QVERIFY(write(withLabel(r.out, str("fresh"))));
+        r = kubectl({str("replace"), str("--validate=false"), str("-f"), file});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        QCOMPARE(r.out.trimmed(), str("node/spare-0001 replaced"));
+        const QJsonObject md = node(str("spare-0001")).value(str("metadata")).toObject();
+        QCOMPARE(md.value(str("labels")).toObject().value(str("faultboard.io/replaced")).toString(),
+                 str("fresh"));
+        QCOMPARE(
+            md.value(str("annotations")).toObject().value(str("faultboard.io/other")).toString(),
+            str("writer"));
+    }
+
+    void threePatchTypesEachChangeTheNode()
+    {
+        const QJsonObject before = node(str("cp-0001"));
+        QJsonObject expected =
+            before.value(str("metadata")).toObject().value(str("labels")).toObject();
+        // Strategic merge: the labels named are added, the others kept.
+        Result r =
+            kubectl({str("patch"), str("node"), str("cp-0001"), str("--type=strategic"), str("-p"),
+                     str("{\"metadata\":{\"labels\":{\"faultboard.io/a\":\"1\"},"
+                         "\"annotations\":{\"faultboard.io/note\":\"smp\"}}}")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        QCOMPARE(r.out.trimmed(), str("node/cp-0001 patched"));
+        expected.insert(str("faultboard.io/a"), str("1"));
+        QJsonObject md = node(str("cp-0001")).value(str("metadata")).toObject();
+        QCOMPARE(md.value(str("labels")).toObject(), expected);
+        QCOMPARE(
+            md.value(str("annotations")).toObject().value(str("faultboard.io/note")).toString(),
+            str("smp"));
+
+        // JSON merge patch: null deletes a key, the rest merges.
+        r = kubectl({str("patch"), str("node"), str("cp-0001"), str("--type=merge"), str("-p"),
+                     str("{\"metadata\":{\"labels\":{\"faultboard.io/a\":null,"
+                         "\"faultboard.io/b\":\"2\"}}}")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        QCOMPARE(r.out.trimmed(), str("node/cp-0001 patched"));
+        expected.remove(str("faultboard.io/a"));
+        expected.insert(str("faultboard.io/b"), str("2"));
+        md = node(str("cp-0001")).value(str("metadata")).toObject();
+        QCOMPARE(md.value(str("labels")).toObject(), expected);
+
+        // JSON patch: operations on paths.
+        r = kubectl({str("patch"), str("node"), str("cp-0001"), str("--type=json"), str("-p"),
+                     str("[{\"op\":\"replace\",\"path\":\"/metadata/labels/faultboard.io~1b\","
+                         "\"value\":\"3\"},{\"op\":\"remove\",\"path\":\"/metadata/annotations/"
+                         "faultboard.io~1note\"}]")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        QCOMPARE(r.out.trimmed(), str("node/cp-0001 patched"));
+        expected.insert(str("faultboard.io/b"), str("3"));
+        md = node(str("cp-0001")).value(str("metadata")).toObject();
+        QCOMPARE(md.value(str("labels")).toObject(), expected);
+        QVERIFY(!md.value(str("annotations")).toObject().contains(str("faultboard.io/note")));
+        // Spec and status were never touched.
+        const QJsonObject after = node(str("cp-0001"));
+        QCOMPARE(after.value(str("spec")), before.value(str("spec")));
+        QCOMPARE(after.value(str("status")), before.value(str("status")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestKubectl)

@@ -1,6 +1,6 @@
 // kubesim's REST surface over real TLS sockets: pagination, the error Statuses a client must
-// handle (401, 403, 404, 409, 410, 504), the three patch types with the status subresource's
-// rules, server-side Tables for kubectl, discovery and Events.
+// handle (401, 403, 404, 409, 410, 504), the three patch types (each asserting the object) with the
+// status subresource's rules, server-side Tables for kubectl, discovery and Events.
 
 #include "kube/ApiCall.h"
 #include "kube/ApiClient.h"
@@ -241,6 +241,118 @@ private slots:
         QCOMPARE(response.error.reason, str("Unauthorized"));
     }
 
+    void noCredentialsIs401()
+    {
+        // A client with no token, no certificate and no password: anonymous, which kube-apiserver
+        // with anonymous auth off (and kubesim) refuses on every API path.
+        kube::ClusterEndpoint anonymous = m_cluster->endpoint();
+        anonymous.user = kube::KubeConfigUser{};
+        anonymous.user.name = str("nobody");
+        kube::ApiClient client(anonymous);
+        const QString before = resourceVersionOf(str("gpu-0020"));
+        auto call = [&](const QByteArray &verb, const QString &path, const QByteArray &body,
+                        const QByteArray &contentType) {
+            kube::ApiRequest req;
+            req.verb = verb;
+            req.path = path;
+            req.body = body;
+            req.contentType = contentType;
+            kube::ApiResponse response;
+            bool done = false;
+            connect(client.send(req), &kube::ApiCall::finished, this,
+                    [&](const kube::ApiResponse &r) {
+                        response = r;
+                        done = true;
+                    });
+            if (!QTest::qWaitFor([&] { return done; }, 20000))
+                response.error = kube::ApiError::cancelled(str("timed out"));
+            return response;
+        };
+        kube::ApiResponse r = call("GET", str("/api/v1/nodes"), {}, {});
+        QCOMPARE(r.status, 401);
+        QCOMPARE(r.error.reason, str("Unauthorized"));
+        QCOMPARE(r.error.message, str("Unauthorized"));
+        r = call("PATCH", str("/api/v1/nodes/gpu-0020"), R"({"spec":{"unschedulable":true}})",
+                 "application/merge-patch+json");
+        QCOMPARE(r.status, 401);
+        QCOMPARE(call("GET", str("/_sim/stats"), {}, {}).status, 401);
+        // The write did not happen; /version needs no credentials, as on a real server.
+        QCOMPARE(resourceVersionOf(str("gpu-0020")), before);
+        QCOMPARE(call("GET", str("/version"), {}, {}).status, 200);
+    }
+
+    void viewerGetsForbiddenOnEveryWrite()
+    {
+        const QJsonObject node = getJson(str("/api/v1/nodes/gpu-0021"));
+        const QString rv =
+            node.value(str("metadata")).toObject().value(str("resourceVersion")).toString();
+        QJsonObject md = node.value(str("metadata")).toObject();
+        QJsonObject labels = md.value(str("labels")).toObject();
+        labels.insert(str("faultboard.io/viewer"), str("was-here"));
+        md.insert(str("labels"), labels);
+        QJsonObject edited = node;
+        edited.insert(str("metadata"), md);
+        struct Write
+        {
+            QByteArray verb;
+            QString path;
+            QByteArray body;
+            QByteArray contentType;
+            QString message;
+        };
+        const QString clusterScope = str("\" in API group \"\" at the cluster scope");
+        const QList<Write> writes = {
+            {"PUT", str("/api/v1/nodes/gpu-0021"),
+             QJsonDocument(edited).toJson(QJsonDocument::Compact), "application/json",
+             str("nodes \"gpu-0021\" is forbidden: User \"kubesim-viewer\" cannot update resource "
+                 "\"nodes") +
+                 clusterScope},
+            {"PATCH", str("/api/v1/nodes/gpu-0021/status"),
+             R"({"status":{"conditions":[{"type":"Ready","status":"False"}]}})",
+             "application/strategic-merge-patch+json",
+             str("nodes \"gpu-0021\" is forbidden: User \"kubesim-viewer\" cannot patch resource "
+                 "\"nodes/status") +
+                 clusterScope},
+            {"PATCH", str("/api/v1/nodes/gpu-0021"),
+             R"([{"op":"add","path":"/spec/unschedulable","value":true}])",
+             "application/json-patch+json",
+             str("nodes \"gpu-0021\" is forbidden: User \"kubesim-viewer\" cannot patch resource "
+                 "\"nodes") +
+                 clusterScope},
+            {"DELETE",
+             str("/api/v1/nodes/gpu-0021"),
+             {},
+             "application/json",
+             str("nodes \"gpu-0021\" is forbidden: User \"kubesim-viewer\" cannot delete resource "
+                 "\"nodes") +
+                 clusterScope},
+            {"POST", str("/api/v1/namespaces/default/configmaps"),
+             R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"viewer-note"}})",
+             "application/json",
+             str("configmaps is forbidden: User \"kubesim-viewer\" cannot create resource "
+                 "\"configmaps\" in API group \"\" in the namespace \"default\"")},
+        };
+        for (const Write &w : writes) {
+            const kube::ApiResponse r =
+                m_cluster->request(w.verb, w.path, w.body, w.contentType, str("kubesim-viewer"));
+            const QByteArray what = w.verb + ' ' + w.path.toUtf8();
+            QVERIFY2(r.status == 403, what.constData());
+            QCOMPARE(r.error.reason, str("Forbidden"));
+            QCOMPARE(r.error.message, w.message);
+        }
+        // Nothing changed: same resourceVersion, the node is there, the ConfigMap is not.
+        QCOMPARE(resourceVersionOf(str("gpu-0021")), rv);
+        QCOMPARE(m_cluster->request("GET", str("/api/v1/namespaces/default/configmaps/viewer-note"))
+                     .status,
+                 404);
+        // Reads stay allowed for the viewer.
+        QCOMPARE(m_cluster
+                     ->request("GET", str("/api/v1/nodes/gpu-0021"), {}, "application/json",
+                               str("kubesim-viewer"))
+                     .status,
+                 200);
+    }
+
     void staleUpdateIs409()
     {
         QJsonObject node = getJson(str("/api/v1/nodes/gpu-0005"));
@@ -448,6 +560,107 @@ private slots:
         QCOMPARE(m_cluster->request("PATCH", str("/api/v1/nodes/gpu-0009"), R"({})", "text/plain")
                      .status,
                  415);
+    }
+
+    void strategicMergeOfMetadataAndSpecKeepsTheRest()
+    {
+        const QJsonObject before = getJson(str("/api/v1/nodes/gpu-0022"));
+        const kube::ApiResponse r = m_cluster->request(
+            "PATCH", str("/api/v1/nodes/gpu-0022"),
+            R"({"metadata":{"labels":{"faultboard.io/state":"suspect"},"annotations":{"faultboard.io/why":"xid 79"}},"spec":{"unschedulable":true}})",
+            "application/strategic-merge-patch+json");
+        QCOMPARE(r.status, 200);
+        const QJsonObject after = getJson(str("/api/v1/nodes/gpu-0022"));
+        // The response is the patched object (the node controller then adds the cordon taint).
+        QCOMPARE(QJsonDocument::fromJson(r.body)
+                     .object()
+                     .value(str("metadata"))
+                     .toObject()
+                     .value(str("labels")),
+                 after.value(str("metadata")).toObject().value(str("labels")));
+        QJsonObject expectedLabels =
+            before.value(str("metadata")).toObject().value(str("labels")).toObject();
+        expectedLabels.insert(str("faultboard.io/state"), str("suspect"));
+        QCOMPARE(after.value(str("metadata")).toObject().value(str("labels")).toObject(),
+                 expectedLabels);
+        QCOMPARE(after.value(str("metadata"))
+                     .toObject()
+                     .value(str("annotations"))
+                     .toObject()
+                     .value(str("faultboard.io/why"))
+                     .toString(),
+                 str("xid 79"));
+        QVERIFY(after.value(str("spec")).toObject().value(str("unschedulable")).toBool());
+        // The status (with its images) is untouched.
+        QCOMPARE(after.value(str("status")), before.value(str("status")));
+        QVERIFY(after.value(str("metadata")).toObject().value(str("resourceVersion")) !=
+                before.value(str("metadata")).toObject().value(str("resourceVersion")));
+    }
+
+    void jsonPatchOperationsEditTheObject()
+    {
+        const QJsonObject before = getJson(str("/api/v1/nodes/gpu-0023"));
+        const QString pool = before.value(str("metadata"))
+                                 .toObject()
+                                 .value(str("labels"))
+                                 .toObject()
+                                 .value(str("pool"))
+                                 .toString();
+        QVERIFY(!pool.isEmpty());
+        const kube::ApiResponse r = m_cluster->request(
+            "PATCH", str("/api/v1/nodes/gpu-0023"),
+            R"([{"op":"add","path":"/spec/taints","value":[{"key":"a","effect":"NoSchedule"}]},)"
+            R"({"op":"add","path":"/spec/taints/-","value":{"key":"b","value":"2","effect":"NoExecute"}},)"
+            R"({"op":"replace","path":"/spec/taints/0/key","value":"a2"},)"
+            R"({"op":"copy","from":"/metadata/labels/pool","path":"/metadata/labels/pool-copy"},)"
+            R"({"op":"move","from":"/metadata/labels/pool-copy","path":"/metadata/labels/pool-moved"},)"
+            R"({"op":"remove","path":"/metadata/labels/rack"}])",
+            "application/json-patch+json");
+        QCOMPARE(r.status, 200);
+        const QJsonObject after = getJson(str("/api/v1/nodes/gpu-0023"));
+        const QJsonArray taints =
+            after.value(str("spec")).toObject().value(str("taints")).toArray();
+        QCOMPARE(taints.size(), 2);
+        QCOMPARE(taints[0].toObject(),
+                 (QJsonObject{{str("key"), str("a2")}, {str("effect"), str("NoSchedule")}}));
+        QCOMPARE(taints[1].toObject(), (QJsonObject{{str("key"), str("b")},
+                                                    {str("value"), str("2")},
+                                                    {str("effect"), str("NoExecute")}}));
+        QJsonObject expectedLabels =
+            before.value(str("metadata")).toObject().value(str("labels")).toObject();
+        expectedLabels.remove(str("rack"));
+        expectedLabels.insert(str("pool-moved"), pool);
+        QCOMPARE(after.value(str("metadata")).toObject().value(str("labels")).toObject(),
+                 expectedLabels);
+        // A failing operation applies none of the patch.
+        const QString rv =
+            after.value(str("metadata")).toObject().value(str("resourceVersion")).toString();
+        const kube::ApiResponse bad = m_cluster->request(
+            "PATCH", str("/api/v1/nodes/gpu-0023"),
+            R"([{"op":"add","path":"/metadata/labels/half","value":"done"},{"op":"remove","path":"/metadata/labels/not-there"}])",
+            "application/json-patch+json");
+        QVERIFY2(bad.status >= 400 && bad.status < 500, qPrintable(QString::number(bad.status)));
+        QCOMPARE(resourceVersionOf(str("gpu-0023")), rv);
+        QVERIFY(!getJson(str("/api/v1/nodes/gpu-0023"))
+                     .value(str("metadata"))
+                     .toObject()
+                     .value(str("labels"))
+                     .toObject()
+                     .contains(str("half")));
+    }
+
+    void bodiesOtherThanJsonAre415()
+    {
+        // kubectl 1.32 on sends some bodies as protobuf; kubesim reads JSON only and says so.
+        const kube::ApiResponse r = m_cluster->request(
+            "POST", str("/api/v1/namespaces/default/configmaps"), QByteArray("k8s\0\x0a\x02", 6),
+            "application/vnd.kubernetes.protobuf");
+        QCOMPARE(r.status, 415);
+        QCOMPARE(r.error.reason, str("UnsupportedMediaType"));
+        const kube::ApiResponse put =
+            m_cluster->request("PUT", str("/api/v1/nodes/gpu-0024"), QByteArray("k8s\0", 4),
+                               "application/vnd.kubernetes.protobuf");
+        QCOMPARE(put.status, 415);
     }
 
     void watchFromBeforeTheWindowIs410()
