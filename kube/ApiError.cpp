@@ -180,6 +180,10 @@ ApiError ApiError::fromHttp(int httpStatus, const QByteArray &body, const QStrin
         if (auto d = j.find("details"); d != j.end() && d->is_object()) {
             if (auto r = d->find("retryAfterSeconds"); r != d->end() && r->is_number_integer())
                 e.retryAfterSeconds = r->get<int>();
+            if (auto c = d->find("causes"); c != d->end() && c->is_array())
+                for (const auto &cause : *c)
+                    if (cause.is_object())
+                        e.causes << str(cause, "reason");
         }
     } else if (!body.isEmpty()) {
         // Not a Status (a proxy or load balancer answered): keep a short, printable excerpt.

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 class QNetworkReply;
 
@@ -37,6 +38,7 @@ public:
     QString message; // Status.message, or the detail of a transport failure
     QString context; // what was being done: "list nodes", "patch node gpu-0001"
     int retryAfterSeconds = 0;
+    QStringList causes; // Status.details.causes[].reason (DisruptionBudget, NamespaceTerminating)
 
     bool ok() const { return kind == Kind::None; }
     explicit operator bool() const { return !ok(); }
@@ -46,6 +48,9 @@ public:
     bool isConflict() const { return isHttp(409); }
     bool isNotFound() const { return isHttp(404); }
     bool isUnauthorized() const { return isHttp(401); }
+    bool isTooManyRequests() const { return isHttp(429); }
+    bool isForbidden() const { return isHttp(403); }
+    bool hasCause(const QString &reason) const { return causes.contains(reason); }
     bool isTransient() const;
 
     // One line for an operator: "patch node gpu-0001: forbidden (403): user viewer cannot ...".
