@@ -1416,10 +1416,13 @@ void ApiServer::handlePatch(HttpExchange *ex, const ApiPath &p)
             "application/apply-patch+yaml, "
             "application/strategic-merge-patch+json");
     if (!patched) {
-        // A failed JSON patch operation (a `test` that does not hold) is 422, as from the API
-        // server.
-        const int code = type == "application/json-patch+json" && patch.is_array() ? 422 : 400;
-        return sendStatus(ex, code, code == 422 ? "Invalid" : "BadRequest", err);
+        // A JSON patch that does not apply (a `test` that does not hold, a missing path) is the
+        // API server's generic 422, which does not say why.
+        if (type == "application/json-patch+json" && patch.is_array())
+            return sendStatus(ex, 422, "Invalid",
+                              "the server rejected our request due to an error in our request",
+                              json::object());
+        return sendStatus(ex, 400, "BadRequest", err);
     }
     // A resourceVersion left in the patched object is a precondition (optimistic concurrency).
     storeUpdate(ex, p, *current, std::move(*patched));

@@ -234,9 +234,11 @@ void ControllerManager::collectGarbage()
             else if (!o.meta->controllerUid.empty() && owners.count(o.meta->controllerUid))
                 dependents.emplace_back(o.meta->ns, o.meta->name);
         }
-    // Pod GC force-deletes pods bound to a node that no longer exists.
+    // Pod GC force-deletes pods bound to a node that no longer exists; the node's lease goes too.
     for (const auto &[ns, name] : orphans)
         m_store->remove("pods", ns, name);
+    for (const std::string &node : nodes)
+        m_store->remove("leases", "kube-node-lease", node);
     // The garbage collector's background cascade: dependents are deleted normally.
     for (const auto &[ns, name] : dependents)
         m_kubelet->deletePod(ns, name, json::object(), false);

@@ -270,6 +270,14 @@ json ScenarioPlayer::nodeJson(const PoolSpec &pool, int index)
     return node;
 }
 
+void ScenarioPlayer::putNode(const PoolSpec &pool, int index)
+{
+    const json node = m_store->put("nodes", nodeJson(pool, index));
+    // The kubelet's heartbeat lease (kubectl describe node shows it).
+    const std::string name = node["metadata"].value("name", "");
+    m_store->put("leases", WorkloadFactory::lease(name, node["metadata"].value("uid", "")));
+}
+
 void ScenarioPlayer::ensureNamespace(const std::string &ns)
 {
     if (!m_store->get("namespaces", "", ns))
@@ -309,7 +317,7 @@ void ScenarioPlayer::populate()
         ensureNamespace(ns);
     for (const PoolSpec &pool : m_scenario.pools)
         for (int i = pool.firstIndex; i < pool.firstIndex + pool.count; ++i)
-            m_store->put("nodes", nodeJson(pool, i));
+            putNode(pool, i);
 
     const int grace = m_scenario.podDefaults.terminationGracePeriodSeconds;
     // Node agents: one pod of each DaemonSet on every node of the pools that run them.
@@ -664,7 +672,7 @@ QString ScenarioPlayer::apply(const json &a)
             if (m_store->get("nodes", "", p.nodeName(index)))
                 return QStringLiteral("node %1 exists already")
                     .arg(QString::fromStdString(p.nodeName(index)));
-            m_store->put("nodes", nodeJson(p, index));
+            putNode(p, index);
             return {};
         }
         return QStringLiteral("pool %1 not found").arg(QString::fromStdString(poolName));

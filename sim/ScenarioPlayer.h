@@ -54,6 +54,7 @@ private:
     std::string nodeIp(const PoolSpec &pool, int index) const;
     std::string nodeCreated(const PoolSpec &pool) const;
     void ensureNamespace(const std::string &ns);
+    void putNode(const PoolSpec &pool, int index);
     json putPod(json pod, const std::string &node, bool ready, const std::string &phase);
 
     ObjectStore *m_store;

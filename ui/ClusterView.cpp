@@ -2,6 +2,10 @@
 
 #include "kube/ClusterQueries.h"
 #include "models/ClusterSession.h"
+#include "models/FaultSummaryModel.h"
+#include "models/NodeFilterProxyModel.h"
+#include "ui/FaultSummaryPanel.h"
+#include "ui/FilterBar.h"
 #include "ui/NodeDetailPanel.h"
 #include "ui/NodeGridView.h"
 #include "ui/SeverityLegend.h"
@@ -17,30 +21,45 @@ ClusterView::ClusterView(models::ClusterSession *session, QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_proxy = new models::NodeFilterProxyModel(this);
+    m_proxy->setSourceModel(session->gridModel());
+    m_summaryModel = new models::FaultSummaryModel(session->store(), this);
+    m_filterBar = new FilterBar(m_proxy, session->store()->classifier().taxonomy(), this);
     m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_summary = new FaultSummaryPanel(m_summaryModel, m_splitter);
     auto *gridHost = new QWidget(m_splitter);
     auto *gridLayout = new QVBoxLayout(gridHost);
     gridLayout->setContentsMargins(0, 0, 0, 0);
     gridLayout->setSpacing(0);
     m_legend = new SeverityLegend(gridHost);
     m_grid = new NodeGridView(gridHost);
-    m_grid->setModel(session->gridModel());
+    m_grid->setModel(m_proxy);
     gridLayout->addWidget(m_legend);
     gridLayout->addWidget(m_grid, 1);
     m_queries = new kube::ClusterQueries(session->client(), this);
     m_detail = new NodeDetailPanel(session->store(), m_queries, m_splitter);
+    m_splitter->addWidget(m_summary);
     m_splitter->addWidget(gridHost);
     m_splitter->addWidget(m_detail);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
-    layout->addWidget(m_splitter);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 4);
+    m_splitter->setStretchFactor(2, 3);
+    m_splitter->setSizes({220, 760, 520});
+    layout->addWidget(m_filterBar);
+    layout->addWidget(m_splitter, 1);
 
-    connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
-        const QString name = current.data(Qt::DisplayRole).toString();
-        m_detail->showNode(name);
-        emit currentNodeChanged(name);
-    });
-    connect(m_grid->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ClusterView::selectionChanged);
+    connect(m_summary, &FaultSummaryPanel::faultTypeChosen, m_filterBar, &FilterBar::setFaultType);
+    connect(m_summary, &FaultSummaryPanel::severityChosen, m_filterBar,
+            &FilterBar::setMinimumSeverity);
+    connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                const QString name = current.data(Qt::DisplayRole).toString();
+                m_detail->showNode(name);
+                emit currentNodeChanged(name);
+            });
+    connect(m_grid->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ClusterView::selectionChanged);
 }
 
 ClusterView::~ClusterView()
@@ -69,15 +88,11 @@ QStringList ClusterView::selectedNodes() const
 
 void ClusterView::selectNode(const QString &name)
 {
-    QAbstractItemModel *m = m_grid->model();
-    for (int row = 0; row < m->rowCount(); ++row) {
-        const QModelIndex idx = m->index(row, 0);
-        if (idx.data(Qt::DisplayRole).toString() == name) {
-            m_grid->selectionModel()->setCurrentIndex(idx, QItemSelectionModel::ClearAndSelect);
-            m_grid->scrollTo(idx);
-            return;
-        }
-    }
+    const QModelIndex idx = m_proxy->mapFromSource(m_session->gridModel()->indexOf(name));
+    if (!idx.isValid())
+        return; // gone, or hidden by the filter
+    m_grid->selectionModel()->setCurrentIndex(idx, QItemSelectionModel::ClearAndSelect);
+    m_grid->scrollTo(idx);
 }
 
 } // namespace ui

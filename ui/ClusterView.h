@@ -11,8 +11,15 @@ namespace kube {
 class ClusterQueries;
 }
 
+namespace models {
+class FaultSummaryModel;
+class NodeFilterProxyModel;
+} // namespace models
+
 namespace ui {
 
+class FaultSummaryPanel;
+class FilterBar;
 class NodeDetailPanel;
 class NodeGridView;
 class SeverityLegend;
@@ -31,6 +38,10 @@ public:
     NodeGridView *grid() const { return m_grid; }
     NodeDetailPanel *detailPanel() const { return m_detail; }
     kube::ClusterQueries *queries() const { return m_queries; }
+    FilterBar *filterBar() const { return m_filterBar; }
+    FaultSummaryPanel *summaryPanel() const { return m_summary; }
+    models::NodeFilterProxyModel *filterModel() const { return m_proxy; }
+    models::FaultSummaryModel *summaryModel() const { return m_summaryModel; }
 
     // The node whose details are shown (the grid's current node).
     QString currentNode() const;
@@ -48,6 +59,10 @@ private:
     NodeGridView *m_grid = nullptr;
     NodeDetailPanel *m_detail = nullptr;
     kube::ClusterQueries *m_queries = nullptr;
+    models::NodeFilterProxyModel *m_proxy = nullptr;
+    models::FaultSummaryModel *m_summaryModel = nullptr;
+    FilterBar *m_filterBar = nullptr;
+    FaultSummaryPanel *m_summary = nullptr;
     QSplitter *m_splitter = nullptr;
 };
 

@@ -1,6 +1,8 @@
 #include "ui/MainWindow.h"
 
+#include "models/ActionLogModel.h"
 #include "models/ClusterSession.h"
+#include "ui/ActionController.h"
 #include "ui/ClusterPickerDialog.h"
 #include "ui/ClusterView.h"
 #include "ui/FaultNotifier.h"
@@ -13,6 +15,8 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDockWidget>
+#include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
@@ -21,6 +25,7 @@
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
+#include <QTableView>
 #include <QToolBar>
 
 namespace ui {
@@ -43,8 +48,11 @@ MainWindow::MainWindow(const models::Classifier &classifier, QWidget *parent)
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeCluster);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (ClusterView *v = currentView())
-            m_groupBy->setCurrentIndex(std::max(0, m_groupBy->findData(v->session()->gridModel()->groupingLabel())));
+            m_groupBy->setCurrentIndex(
+                std::max(0, m_groupBy->findData(v->session()->gridModel()->groupingLabel())));
         updateStatus();
+        if (m_actions)
+            m_actions->updateActions();
     });
 
     m_connection = new QLabel(tr("Not connected"), this);
@@ -121,7 +129,8 @@ void MainWindow::createActions()
     zoomIn->setShortcut(QKeySequence::ZoomIn);
     QAction *zoomOut = viewMenu->addAction(tr("Zoom &out"), this, onGrid(&NodeGridView::zoomOut));
     zoomOut->setShortcut(QKeySequence::ZoomOut);
-    QAction *fit = viewMenu->addAction(tr("&Fit every node"), this, onGrid(&NodeGridView::fitToView));
+    QAction *fit =
+        viewMenu->addAction(tr("&Fit every node"), this, onGrid(&NodeGridView::fitToView));
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     toolbar->addAction(zoomIn);
     toolbar->addAction(zoomOut);
@@ -142,12 +151,40 @@ void MainWindow::createActions()
         m_settings.save();
     });
 
+    // Acting on nodes: from the menu, the toolbar, the grid's context menu and shortcuts.
+    m_actions = new ActionController(this);
+    QMenu *nodeMenu = menuBar()->addMenu(tr("&Node"));
+    nodeMenu->addAction(m_actions->isolateAction());
+    nodeMenu->addAction(m_actions->restoreAction());
+    nodeMenu->addAction(m_actions->drainAction());
+    QToolBar *actBar = addToolBar(tr("Actions"));
+    actBar->setObjectName(QStringLiteral("actionsToolbar"));
+    actBar->addAction(m_actions->isolateAction());
+    actBar->addAction(m_actions->restoreAction());
+    actBar->addAction(m_actions->drainAction());
+
+    auto *logDock = new QDockWidget(tr("Action log"), this);
+    logDock->setObjectName(QStringLiteral("actionLogDock"));
+    auto *logView = new QTableView(logDock);
+    logView->setModel(m_actions->log());
+    logView->setAccessibleName(tr("Actions taken and their results"));
+    logView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    logView->verticalHeader()->hide();
+    logView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    logView->horizontalHeader()->setSectionResizeMode(models::ActionLogModel::MessageColumn,
+                                                      QHeaderView::Stretch);
+    logDock->setWidget(logView);
+    addDockWidget(Qt::BottomDockWidgetArea, logDock);
+    viewMenu->addAction(logDock->toggleViewAction());
+    connect(m_actions, &ActionController::actionFinished, logDock, [logDock] { logDock->show(); });
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Faultboard"), this, [this] {
-        QMessageBox::about(this, tr("About Faultboard"),
-                           tr("<h3>Faultboard %1</h3><p>A fault dashboard for large Kubernetes AI clusters: "
-                              "watch every node, understand each fault, isolate, restore and drain safely.</p>")
-                               .arg(QApplication::applicationVersion()));
+        QMessageBox::about(
+            this, tr("About Faultboard"),
+            tr("<h3>Faultboard %1</h3><p>A fault dashboard for large Kubernetes AI clusters: "
+               "watch every node, understand each fault, isolate, restore and drain safely.</p>")
+                .arg(QApplication::applicationVersion()));
     });
 }
 
@@ -155,7 +192,8 @@ ClusterView *MainWindow::openCluster(const kube::ClusterEndpoint &endpoint)
 {
     for (int i = 0; i < m_tabs->count(); ++i) {
         ClusterView *v = view(i);
-        if (v->session()->contextName() == endpoint.contextName && v->session()->endpoint().server == endpoint.server) {
+        if (v->session()->contextName() == endpoint.contextName &&
+            v->session()->endpoint().server == endpoint.server) {
             m_tabs->setCurrentIndex(i);
             return v;
         }
@@ -177,6 +215,12 @@ ClusterView *MainWindow::openCluster(const kube::ClusterEndpoint &endpoint)
             updateStatus();
     });
     m_notifier->watch(session);
+    connect(view, &ClusterView::selectionChanged, m_actions, &ActionController::updateActions);
+    connect(view, &ClusterView::currentNodeChanged, m_actions, &ActionController::updateActions);
+    view->grid()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    view->grid()->addAction(m_actions->isolateAction());
+    view->grid()->addAction(m_actions->restoreAction());
+    view->grid()->addAction(m_actions->drainAction());
     session->start();
     updateTabTitle(view);
     updateStatus();
@@ -271,10 +315,18 @@ void MainWindow::updateTabTitle(ClusterView *view)
     using State = kube::Informer::State;
     QString mark;
     switch (view->session()->connectionState()) {
-    case State::Synced: mark = QStringLiteral("● "); break;
-    case State::Stale: mark = QStringLiteral("◐ "); break;
-    case State::Failed: mark = QStringLiteral("✕ "); break;
-    default: mark = QStringLiteral("○ "); break;
+    case State::Synced:
+        mark = QStringLiteral("● ");
+        break;
+    case State::Stale:
+        mark = QStringLiteral("◐ ");
+        break;
+    case State::Failed:
+        mark = QStringLiteral("✕ ");
+        break;
+    default:
+        mark = QStringLiteral("○ ");
+        break;
     }
     m_tabs->setTabText(tab, mark + view->session()->contextName());
 }
@@ -292,11 +344,11 @@ void MainWindow::updateStatus()
     m_connection->setToolTip(s->serverName());
     const models::NodeStore *store = s->store();
     using models::Severity;
-    m_counts->setText(tr("%n node(s)", nullptr, store->size()) + QStringLiteral(" · ")
-                      + tr("%1 critical · %2 major · %3 minor")
-                            .arg(store->count(Severity::Critical))
-                            .arg(store->count(Severity::Major))
-                            .arg(store->count(Severity::Minor)));
+    m_counts->setText(tr("%n node(s)", nullptr, store->size()) + QStringLiteral(" · ") +
+                      tr("%1 critical · %2 major · %3 minor")
+                          .arg(store->count(Severity::Critical))
+                          .arg(store->count(Severity::Major))
+                          .arg(store->count(Severity::Minor)));
     setWindowTitle(tr("Faultboard — %1").arg(s->contextName()));
 }
 
@@ -304,7 +356,8 @@ void MainWindow::showAlert(const QString &title, const QString &text)
 {
     if (m_tray && QSystemTrayIcon::supportsMessages())
         m_tray->showMessage(title, text, QSystemTrayIcon::Critical, 10000);
-    statusBar()->showMessage(title + QStringLiteral(": ") + text.section(QLatin1Char('\n'), 0, 0), 15000);
+    statusBar()->showMessage(title + QStringLiteral(": ") + text.section(QLatin1Char('\n'), 0, 0),
+                             15000);
     QApplication::alert(this);
 }
 

@@ -19,6 +19,7 @@ class ClusterSession;
 
 namespace ui {
 
+class ActionController;
 class ClusterView;
 class FaultNotifier;
 class NodeDetailPanel;
@@ -49,7 +50,10 @@ public:
     // Shows the cluster picker; returns false when the operator cancelled.
     bool pickCluster();
 
-    void setKubeconfigOptions(const kube::KubeConfig::LoadOptions &options) { m_kubeconfig = options; }
+    void setKubeconfigOptions(const kube::KubeConfig::LoadOptions &options)
+    {
+        m_kubeconfig = options;
+    }
     const AppSettings &settings() const { return m_settings; }
     void setSettings(const AppSettings &settings);
 
@@ -59,6 +63,7 @@ public:
     QLabel *connectionLabel() const { return m_connection; }
     QLabel *countsLabel() const { return m_counts; }
     FaultNotifier *notifier() const { return m_notifier; }
+    ActionController *actions() const { return m_actions; }
 
 signals:
     // The operator asked for the demo cluster from the picker.
@@ -84,6 +89,7 @@ private:
     FaultNotifier *m_notifier = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     QAction *m_muteAction = nullptr;
+    ActionController *m_actions = nullptr;
 };
 
 } // namespace ui

@@ -114,7 +114,8 @@ QByteArray podJson(const TestPod &pod)
         containers.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("c%1").arg(i++)},
                                       {QStringLiteral("image"), image}});
     QJsonObject spec{{QStringLiteral("nodeName"), pod.node},
-                     {QStringLiteral("containers"), containers}};
+                     {QStringLiteral("containers"), containers},
+                     {QStringLiteral("terminationGracePeriodSeconds"), pod.graceSeconds}};
     if (pod.emptyDir)
         spec.insert(QStringLiteral("volumes"),
                     QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("scratch")},
@@ -146,10 +147,48 @@ bool create(kube::ApiClient &client, const QString &collectionPath, const QByteA
     return r.ok();
 }
 
+bool ensureNamespace(kube::ApiClient &client, const QString &name)
+{
+    if (get(client, QStringLiteral("/api/v1/namespaces/") + name).ok())
+        return true;
+    const QJsonObject ns{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                         {QStringLiteral("kind"), QStringLiteral("Namespace")},
+                         {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}}}};
+    return create(client, QStringLiteral("/api/v1/namespaces"),
+                  QJsonDocument(ns).toJson(QJsonDocument::Compact));
+}
+
 bool createPod(kube::ApiClient &client, const TestPod &pod)
 {
-    return create(client, QStringLiteral("/api/v1/namespaces/%1/pods").arg(pod.namespaceName),
+    return ensureNamespace(client, pod.namespaceName) &&
+           create(client, QStringLiteral("/api/v1/namespaces/%1/pods").arg(pod.namespaceName),
                   podJson(pod));
+}
+
+bool createIdleDaemonSet(kube::ApiClient &client, const QString &ns, const QString &name)
+{
+    const QJsonObject labels{{QStringLiteral("app"), name}};
+    const QJsonObject nodeSelector{
+        {QStringLiteral("faultboard.io/no-such-label"), QStringLiteral("x")}};
+    const QJsonArray containers{
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("agent")},
+                    {QStringLiteral("image"), QStringLiteral("registry.example/agent:1")}}};
+    const QJsonObject podTemplate{
+        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("labels"), labels}}},
+        {QStringLiteral("spec"), QJsonObject{{QStringLiteral("nodeSelector"), nodeSelector},
+                                             {QStringLiteral("containers"), containers}}}};
+    const QJsonObject spec{
+        {QStringLiteral("selector"), QJsonObject{{QStringLiteral("matchLabels"), labels}}},
+        {QStringLiteral("template"), podTemplate}};
+    const QJsonObject ds{
+        {QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
+        {QStringLiteral("kind"), QStringLiteral("DaemonSet")},
+        {QStringLiteral("metadata"),
+         QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("namespace"), ns}}},
+        {QStringLiteral("spec"), spec}};
+    return ensureNamespace(client, ns) &&
+           create(client, QStringLiteral("/apis/apps/v1/namespaces/%1/daemonsets").arg(ns),
+                  QJsonDocument(ds).toJson(QJsonDocument::Compact));
 }
 
 KubectlRun kubectl(const QString &kubeconfig, const QStringList &args, int timeoutMs)

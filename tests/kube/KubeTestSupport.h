@@ -41,12 +41,17 @@ struct TestPod
     bool ready = true;
     QStringList images{QStringLiteral("registry.example/train:1.0")};
     QMap<QString, QString> labels;
+    int graceSeconds = 1; // terminationGracePeriodSeconds: kubesim's kubelet honours it
 };
 QByteArray podJson(const TestPod &pod);
-// POSTs the pod; false (with a warning) when the server refused.
+// POSTs the pod (creating its namespace when missing); false (with a warning) when refused.
 bool createPod(kube::ApiClient &client, const TestPod &pod);
 // POSTs any object to a collection path; false (with a warning) when the server refused.
 bool create(kube::ApiClient &client, const QString &collectionPath, const QByteArray &json);
+// Creates the namespace unless it exists.
+bool ensureNamespace(kube::ApiClient &client, const QString &name);
+// A DaemonSet whose pod template fits no node: it exists (drain finds it) but runs no pods.
+bool createIdleDaemonSet(kube::ApiClient &client, const QString &ns, const QString &name);
 
 struct KubectlRun
 {

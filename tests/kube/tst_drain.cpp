@@ -68,18 +68,6 @@ bool populate(ApiClient &c, const QString &node)
     return true;
 }
 
-bool createDaemonSet(ApiClient &c, const QString &ns, const QString &name)
-{
-    const QJsonObject ds{
-        {QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
-        {QStringLiteral("kind"), QStringLiteral("DaemonSet")},
-        {QStringLiteral("metadata"),
-         QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("namespace"), ns}}},
-        {QStringLiteral("spec"), QJsonObject{}}};
-    return create(c, QStringLiteral("/apis/apps/v1/namespaces/%1/daemonsets").arg(ns),
-                  QJsonDocument(ds).toJson(QJsonDocument::Compact));
-}
-
 // The kubectl drain flags a test row uses, as DrainOptions.
 DrainOptions optionsFrom(const QStringList &args)
 {
@@ -184,7 +172,8 @@ private slots:
         m_kubectlAdmin = std::make_unique<ApiClient>(m_kubectlSide->endpoint());
         m_ours = std::make_unique<ApiClient>(m_ourSide->endpoint());
         for (ApiClient *c : {m_kubectlAdmin.get(), m_ours.get()})
-            QVERIFY(createDaemonSet(*c, QStringLiteral("kube-system"), QStringLiteral("agent")));
+            QVERIFY(
+                createIdleDaemonSet(*c, QStringLiteral("kube-system"), QStringLiteral("agent")));
     }
 
     void cleanupTestCase()

@@ -13,10 +13,14 @@ private:
     {
         // Three events as kube-apiserver writes them, one with multi-byte UTF-8, plus a blank
         // keep-alive line and a CRLF line end.
-        return QByteArray(R"({"type":"ADDED","object":{"metadata":{"name":"npu-0001","resourceVersion":"11"}}})" "\n"
-                          R"({"type":"MODIFIED","object":{"metadata":{"name":"npu-0002","annotations":{"note":"故障 卡丢失"}}}})" "\r\n"
-                          "\n"
-                          R"({"type":"BOOKMARK","object":{"metadata":{"resourceVersion":"13"}}})" "\n");
+        return QByteArray(
+            R"({"type":"ADDED","object":{"metadata":{"name":"npu-0001","resourceVersion":"11"}}})"
+            "\n"
+            R"({"type":"MODIFIED","object":{"metadata":{"name":"npu-0002","annotations":{"note":"故障 卡丢失"}}}})"
+            "\r\n"
+            "\n"
+            R"({"type":"BOOKMARK","object":{"metadata":{"resourceVersion":"13"}}})"
+            "\n");
     }
     static std::vector<QByteArray> expected()
     {
@@ -58,8 +62,9 @@ private slots:
             for (qsizetype b = a; b <= all.size(); b += 5) {
                 FrameSplitter s;
                 std::vector<QByteArray> got;
-                for (QByteArrayView part : {QByteArrayView(all).first(a), QByteArrayView(all).sliced(a, b - a),
-                                            QByteArrayView(all).sliced(b)})
+                for (QByteArrayView part :
+                     {QByteArrayView(all).first(a), QByteArrayView(all).sliced(a, b - a),
+                      QByteArrayView(all).sliced(b)})
                     for (auto &f : s.feed(part))
                         got.push_back(f);
                 QCOMPARE(got, expected());

@@ -100,11 +100,25 @@ private slots:
         QTest::addColumn<QByteArray>("yaml");
         QTest::addColumn<QString>("expected");
         QTest::newRow("yaml syntax") << QByteArray("clusters: [\n  - name: x\n   bad") << "line ";
-        QTest::newRow("server list") << QByteArray("clusters:\n- name: a\n  cluster:\n    server: [1,2]\n") << "clusters[0].cluster.server: must be a string";
-        QTest::newRow("bad base64") << QByteArray("clusters:\n- name: a\n  cluster:\n    server: https://x\n    certificate-authority-data: '***'\n") << "clusters[0].cluster.certificate-authority-data: is not valid base64";
-        QTest::newRow("exec without command") << QByteArray("users:\n- name: u\n  user:\n    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n") << "users[0].user.exec.command: is missing";
-        QTest::newRow("exec v1 without interactiveMode") << QByteArray("users:\n- name: u\n  user:\n    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: x\n") << "interactiveMode: is required";
-        QTest::newRow("insecure flag") << QByteArray("clusters:\n- name: a\n  cluster:\n    server: https://x\n    insecure-skip-tls-verify: maybe\n") << "insecure-skip-tls-verify: must be true or false";
+        QTest::newRow("server list")
+            << QByteArray("clusters:\n- name: a\n  cluster:\n    server: [1,2]\n")
+            << "clusters[0].cluster.server: must be a string";
+        QTest::newRow("bad base64")
+            << QByteArray("clusters:\n- name: a\n  cluster:\n    server: https://x\n    "
+                          "certificate-authority-data: '***'\n")
+            << "clusters[0].cluster.certificate-authority-data: is not valid base64";
+        QTest::newRow("exec without command")
+            << QByteArray("users:\n- name: u\n  user:\n    exec:\n      apiVersion: "
+                          "client.authentication.k8s.io/v1beta1\n")
+            << "users[0].user.exec.command: is missing";
+        QTest::newRow("exec v1 without interactiveMode")
+            << QByteArray("users:\n- name: u\n  user:\n    exec:\n      apiVersion: "
+                          "client.authentication.k8s.io/v1\n      command: x\n")
+            << "interactiveMode: is required";
+        QTest::newRow("insecure flag")
+            << QByteArray("clusters:\n- name: a\n  cluster:\n    server: https://x\n    "
+                          "insecure-skip-tls-verify: maybe\n")
+            << "insecure-skip-tls-verify: must be true or false";
     }
 
     void malformedFileNamesFileAndKey()
@@ -131,8 +145,9 @@ private slots:
     {
         QTemporaryDir dir;
         // A context pointing to a missing cluster: the error must not quote the user's token.
-        const QByteArray yaml = "users:\n- name: u\n  user:\n    token: very-secret-value\n"
-                                "contexts:\n- name: c\n  context: {cluster: missing, user: u}\ncurrent-context: c\n";
+        const QByteArray yaml =
+            "users:\n- name: u\n  user:\n    token: very-secret-value\n"
+            "contexts:\n- name: c\n  context: {cluster: missing, user: u}\ncurrent-context: c\n";
         auto cfg = KubeConfig::loadFile(write(dir, QStringLiteral("c"), yaml), nullptr);
         QVERIFY(cfg);
         ApiError err;

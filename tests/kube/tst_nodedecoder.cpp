@@ -8,7 +8,8 @@ using namespace kube;
 
 namespace {
 
-QByteArray nodeJson(const QByteArray &name, const QByteArray &rv, const QByteArray &npuStatus = "False")
+QByteArray nodeJson(const QByteArray &name, const QByteArray &rv,
+                    const QByteArray &npuStatus = "False")
 {
     static const QByteArray tmpl = [] {
         QFile f(QStringLiteral(FAULTBOARD_TEST_DATA "/node-template.json"));
@@ -39,7 +40,8 @@ private slots:
         QCOMPARE(n->labels.size(), std::size_t(3));
         // Only Faultboard's own annotations are kept.
         QCOMPARE(n->annotations.size(), std::size_t(2));
-        QCOMPARE(n->annotations.value(QStringLiteral("faultboard.io/isolated-reason")), QStringLiteral("卡丢失"));
+        QCOMPARE(n->annotations.value(QStringLiteral("faultboard.io/isolated-reason")),
+                 QStringLiteral("卡丢失"));
         QVERIFY(n->unschedulable);
         QCOMPARE(n->taints.size(), std::size_t(2));
         QCOMPARE(n->taints[0].key, QStringLiteral("faultboard.io/isolated"));
@@ -53,9 +55,11 @@ private slots:
         QCOMPARE(c->reason, QStringLiteral("os_task_name:npu-card-lose"));
         QVERIFY(!c->lastHeartbeatTime.isValid());
         // +08:00 is converted to UTC, fractional seconds kept to the millisecond.
-        QCOMPARE(c->lastTransitionTime, QDateTime(QDate(2024, 9, 27), QTime(2, 45, 55, 123), Qt::UTC));
+        QCOMPARE(c->lastTransitionTime,
+                 QDateTime(QDate(2024, 9, 27), QTime(2, 45, 55, 123), Qt::UTC));
         QCOMPARE(n->capacity.value(QStringLiteral("huawei.com/ascend-910")), QStringLiteral("8"));
-        QCOMPARE(n->allocatable.value(QStringLiteral("huawei.com/ascend-910")), QStringLiteral("7"));
+        QCOMPARE(n->allocatable.value(QStringLiteral("huawei.com/ascend-910")),
+                 QStringLiteral("7"));
         QCOMPARE(n->internalIp(), QStringLiteral("10.1.2.3"));
         QCOMPARE(n->nodeInfo.architecture, QStringLiteral("arm64"));
         QCOMPARE(n->nodeInfo.osImage, QStringLiteral("EulerOS 2.0 SP10"));
@@ -63,8 +67,9 @@ private slots:
 
     void decodesAList()
     {
-        const QByteArray list = R"({"kind":"NodeList","apiVersion":"v1","metadata":{"resourceVersion":"77","continue":"abc","remainingItemCount":5},"items":[)"
-                                + nodeJson("gpu-0001", "70") + "," + nodeJson("gpu-0002", "71") + "]}";
+        const QByteArray list =
+            R"({"kind":"NodeList","apiVersion":"v1","metadata":{"resourceVersion":"77","continue":"abc","remainingItemCount":5},"items":[)" +
+            nodeJson("gpu-0001", "70") + "," + nodeJson("gpu-0002", "71") + "]}";
         const DecodedList l = NodeDecoder().decodeList(list);
         QVERIFY(l.error.ok());
         QCOMPARE(l.items.size(), std::size_t(2));
@@ -73,7 +78,8 @@ private slots:
         QCOMPARE(l.continueToken, QStringLiteral("abc"));
         QCOMPARE(l.remainingItemCount, 5);
         const auto *n = static_cast<const Node *>(l.items[0].get());
-        QCOMPARE(n->conditions.size(), std::size_t(2)); // list items decode as fully as single nodes
+        QCOMPARE(n->conditions.size(),
+                 std::size_t(2)); // list items decode as fully as single nodes
     }
 
     void decodesWatchEvents_data()
@@ -81,12 +87,21 @@ private slots:
         QTest::addColumn<QByteArray>("frame");
         QTest::addColumn<int>("type");
         QTest::addColumn<QString>("rv");
-        QTest::newRow("added") << ("{\"type\":\"ADDED\",\"object\":" + nodeJson("n1", "5") + "}") << int(WatchEvent::Type::Added) << "5";
-        QTest::newRow("modified") << ("{\"type\":\"MODIFIED\",\"object\":" + nodeJson("n1", "6") + "}") << int(WatchEvent::Type::Modified) << "6";
-        QTest::newRow("deleted") << ("{\"type\":\"DELETED\",\"object\":" + nodeJson("n1", "7") + "}") << int(WatchEvent::Type::Deleted) << "7";
-        QTest::newRow("type after object") << ("{\"object\":" + nodeJson("n1", "8") + ",\"type\":\"MODIFIED\"}") << int(WatchEvent::Type::Modified) << "8";
-        QTest::newRow("bookmark") << QByteArray(R"({"type":"BOOKMARK","object":{"kind":"Node","apiVersion":"v1","metadata":{"resourceVersion":"99","creationTimestamp":null}}})")
-                                  << int(WatchEvent::Type::Bookmark) << "99";
+        QTest::newRow("added") << ("{\"type\":\"ADDED\",\"object\":" + nodeJson("n1", "5") + "}")
+                               << int(WatchEvent::Type::Added) << "5";
+        QTest::newRow("modified") << ("{\"type\":\"MODIFIED\",\"object\":" + nodeJson("n1", "6") +
+                                      "}")
+                                  << int(WatchEvent::Type::Modified) << "6";
+        QTest::newRow("deleted") << ("{\"type\":\"DELETED\",\"object\":" + nodeJson("n1", "7") +
+                                     "}")
+                                 << int(WatchEvent::Type::Deleted) << "7";
+        QTest::newRow("type after object")
+            << ("{\"object\":" + nodeJson("n1", "8") + ",\"type\":\"MODIFIED\"}")
+            << int(WatchEvent::Type::Modified) << "8";
+        QTest::newRow("bookmark")
+            << QByteArray(
+                   R"({"type":"BOOKMARK","object":{"kind":"Node","apiVersion":"v1","metadata":{"resourceVersion":"99","creationTimestamp":null}}})")
+            << int(WatchEvent::Type::Bookmark) << "99";
     }
 
     void decodesWatchEvents()
@@ -113,7 +128,8 @@ private slots:
 
     void reportsMalformedInput()
     {
-        const WatchEvent ev = NodeDecoder().decodeEvent(R"({"type":"ADDED","object":{"metadata":{"name":"x")");
+        const WatchEvent ev =
+            NodeDecoder().decodeEvent(R"({"type":"ADDED","object":{"metadata":{"name":"x")");
         QCOMPARE(ev.error.kind, ApiError::Kind::Decode);
         QVERIFY(ev.error.message.contains(QLatin1String("watch event")));
         const DecodedList l = NodeDecoder().decodeList("[not json");
@@ -174,12 +190,14 @@ private slots:
 
     void benchmarkListDecode()
     {
-        QByteArray list = R"({"kind":"NodeList","apiVersion":"v1","metadata":{"resourceVersion":"1"},"items":[)";
+        QByteArray list =
+            R"({"kind":"NodeList","apiVersion":"v1","metadata":{"resourceVersion":"1"},"items":[)";
         for (int i = 0; i < 500; ++i)
             list += (i ? "," : "") + nodeJson("n" + QByteArray::number(i), QByteArray::number(i));
         list += "]}";
         NodeDecoder d;
-        QBENCHMARK {
+        QBENCHMARK
+        {
             const DecodedList l = d.decodeList(list);
             QCOMPARE(l.items.size(), std::size_t(500));
         }

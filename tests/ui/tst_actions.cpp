@@ -1,0 +1,214 @@
+// Acting from the real window against kubesim: isolate with confirmation and see the node marked
+// isolated when the watch reports it; restore; drain a node whose pod a PodDisruptionBudget guards
+// and see the progress reach done; actions forbidden to the read-only user are disabled.
+
+#include "models/ActionLogModel.h"
+#include "models/ClusterSession.h"
+#include "models/NodeFilterProxyModel.h"
+#include "models/Taxonomy.h"
+#include "tests/common/TestCluster.h"
+#include "ui/ActionConfirmDialog.h"
+#include "ui/ActionController.h"
+#include "ui/ClusterView.h"
+#include "ui/DrainDialog.h"
+#include "ui/MainWindow.h"
+#include "ui/NodeGridView.h"
+
+#include <QAction>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace models;
+
+class TestActions : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestCluster> m_cluster;
+
+    ui::ClusterView *open(ui::MainWindow &window, const QString &context = {})
+    {
+        window.resize(1400, 900);
+        window.show();
+        if (!QTest::qWaitForWindowExposed(&window))
+            return nullptr;
+        ui::ClusterView *view = window.openCluster(m_cluster->endpoint(context));
+        QSignalSpy synced(view->session(), &ClusterSession::synced);
+        if (!synced.wait(20000))
+            return nullptr;
+        return view;
+    }
+
+    // The llama replica on a node (ReplicaSet pods get generated names).
+    QString llamaPodOn(const QString &node)
+    {
+        const QJsonObject list =
+            QJsonDocument::fromJson(
+                m_cluster
+                    ->request("GET",
+                              QStringLiteral(
+                                  "/api/v1/namespaces/training/"
+                                  "pods?labelSelector=app%3Dllama&fieldSelector=spec.nodeName%3D") +
+                                  node)
+                    .body)
+                .object();
+        const QJsonArray items = list.value(QStringLiteral("items")).toArray();
+        return items.isEmpty()
+                   ? QString()
+                   : QStringLiteral("training/") + items.first()
+                                                       .toObject()
+                                                       .value(QStringLiteral("metadata"))
+                                                       .toObject()
+                                                       .value(QStringLiteral("name"))
+                                                       .toString();
+    }
+
+    QJsonObject node(const QString &name)
+    {
+        return QJsonDocument::fromJson(
+                   m_cluster->request("GET", QStringLiteral("/api/v1/nodes/") + name).body)
+            .object();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_cluster = std::make_unique<TestCluster>(
+            QStringList{QStringLiteral("--paused"), QStringLiteral("--scenario"),
+                        QStringLiteral(FAULTBOARD_TEST_DATA "/ui/drain-scenario.json")});
+        QVERIFY2(m_cluster->start(), qPrintable(m_cluster->errorString()));
+    }
+
+    void cleanupTestCase() { m_cluster.reset(); }
+
+    void isolateWithConfirmationThenRestore()
+    {
+        QVERIFY(m_cluster->setCondition(QStringLiteral("npu-0002"),
+                                        QStringLiteral("NT_NPU_CARD_LOSE"),
+                                        QStringLiteral("True")));
+        ui::MainWindow window{Classifier(Taxonomy::builtIn())};
+        ui::ClusterView *view = open(window);
+        QVERIFY(view);
+        view->selectNode(QStringLiteral("npu-0002"));
+        QTRY_VERIFY(window.actions()->isolateAction()->isEnabled());
+
+        // The confirmation shows the exact change before anything is sent.
+        window.actions()->isolateAction()->trigger();
+        auto *dialog = qobject_cast<ui::ActionConfirmDialog *>(window.actions()->openDialog());
+        QVERIFY(dialog);
+        QSignalSpy planned(dialog, &ui::ActionConfirmDialog::planFinished);
+        QVERIFY(planned.wait(10000));
+        QTreeWidgetItem *row = dialog->planView()->topLevelItem(0);
+        QCOMPARE(row->text(0), QStringLiteral("npu-0002"));
+        QVERIFY2(row->text(1).contains(
+                     QStringLiteral("→ faultboard.io/isolated=NT_NPU_CARD_LOSE:NoSchedule")),
+                 qPrintable(row->text(1)));
+        QCOMPARE(row->text(2), QStringLiteral("no → yes"));
+        QVERIFY(!node(QStringLiteral("npu-0002"))
+                     .value(QStringLiteral("spec"))
+                     .toObject()
+                     .contains(QStringLiteral("taints")));
+        dialog->reasonEdit()->setText(QStringLiteral("card lost, ticket 4711"));
+        QVERIFY(dialog->confirmButton()->isEnabled());
+        QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+
+        // The watch reports it: the tile is marked isolated, the log says who and the result.
+        const QModelIndex idx = view->session()->gridModel()->indexOf(QStringLiteral("npu-0002"));
+        QTRY_VERIFY_WITH_TIMEOUT(idx.data(NodeGridModel::IsolatedRole).toBool(), 10000);
+        QVERIFY(idx.data(NodeGridModel::CordonedRole).toBool());
+        QCOMPARE(idx.data(NodeGridModel::IsolatedReasonRole).toString(),
+                 QStringLiteral("card lost, ticket 4711"));
+        ActionLogModel *log = window.actions()->log();
+        QTRY_COMPARE(log->at(0).result, ActionLogModel::Result::Succeeded);
+        QCOMPARE(log->at(0).target, QStringLiteral("npu-0002"));
+        QCOMPARE(log->at(0).actor, QStringLiteral("kubesim-admin"));
+
+        // Isolating again: the plan says there is nothing to do.
+        window.actions()->isolateAction()->trigger();
+        dialog = qobject_cast<ui::ActionConfirmDialog *>(window.actions()->openDialog());
+        QSignalSpy planned2(dialog, &ui::ActionConfirmDialog::planFinished);
+        QVERIFY(planned2.wait(10000));
+        QVERIFY(!dialog->confirmButton()->isEnabled());
+        QVERIFY(
+            dialog->planView()->topLevelItem(0)->text(3).contains(QLatin1String("nothing to do")));
+        dialog->reject();
+
+        // Restore removes only Faultboard's taint and uncordons.
+        window.actions()->restoreAction()->trigger();
+        dialog = qobject_cast<ui::ActionConfirmDialog *>(window.actions()->openDialog());
+        QSignalSpy planned3(dialog, &ui::ActionConfirmDialog::planFinished);
+        QVERIFY(planned3.wait(10000));
+        QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!idx.data(NodeGridModel::IsolatedRole).toBool(), 10000);
+        QVERIFY(!idx.data(NodeGridModel::CordonedRole).toBool());
+    }
+
+    void drainWithPdbReachesDone()
+    {
+        ui::MainWindow window{Classifier(Taxonomy::builtIn())};
+        ui::ClusterView *view = open(window);
+        QVERIFY(view);
+        const QString guarded = llamaPodOn(QStringLiteral("gpu-0001"));
+        const QString unready = llamaPodOn(QStringLiteral("gpu-0003"));
+        QVERIFY(!guarded.isEmpty() && !unready.isEmpty());
+        view->selectNode(QStringLiteral("gpu-0001"));
+        QTRY_VERIFY(window.actions()->drainAction()->isEnabled());
+        window.actions()->drainAction()->trigger();
+        auto *dialog = qobject_cast<ui::DrainDialog *>(window.actions()->openDialog());
+        QVERIFY(dialog);
+        dialog->setEvictionRetryIntervalMs(200);
+        QSignalSpy planned(dialog, &ui::DrainDialog::planReady);
+        QVERIFY(planned.wait(10000));
+        QCOMPARE(planned.last().at(0).toBool(), true);
+        // The plan names the pod the PDB guards as one to evict, and the DaemonSet pod as skipped.
+        QCOMPARE(dialog->podState(QStringLiteral("gpu-0001"), guarded),
+                 kube::DrainPod::stateName(kube::DrainPod::State::Pending));
+
+        QSignalSpy done(dialog, &ui::DrainDialog::allFinished);
+        QTest::mouseClick(dialog->startButton(), Qt::LeftButton);
+        // The budget refuses at first: the pod shows it is blocked by the PDB.
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->podState(QStringLiteral("gpu-0001"), guarded),
+                                  kube::DrainPod::stateName(kube::DrainPod::State::BlockedByPdb),
+                                  15000);
+        // Another replica becomes ready: the budget allows it, the drain completes.
+        QVERIFY(m_cluster->control(
+            QStringLiteral("inject"),
+            QStringLiteral("{\"pod\":\"%1\",\"ready\":true}").arg(unready).toUtf8()));
+        QVERIFY(done.count() > 0 || done.wait(30000));
+        QCOMPARE(dialog->results().value(QStringLiteral("gpu-0001")).outcome,
+                 kube::DrainResult::Outcome::Drained);
+        QCOMPARE(dialog->podState(QStringLiteral("gpu-0001"), guarded),
+                 kube::DrainPod::stateName(kube::DrainPod::State::Evicted));
+        QCOMPARE(dialog->phase(), ui::DrainDialog::Phase::Finished);
+        QTRY_COMPARE(window.actions()->log()->at(0).result, ActionLogModel::Result::Succeeded);
+        const QModelIndex idx = view->session()->gridModel()->indexOf(QStringLiteral("gpu-0001"));
+        QTRY_VERIFY_WITH_TIMEOUT(idx.data(NodeGridModel::CordonedRole).toBool(), 10000);
+    }
+
+    void viewerSeesActionsDisabled()
+    {
+        ui::MainWindow window{Classifier(Taxonomy::builtIn())};
+        ui::ClusterView *view = open(window, QStringLiteral("kubesim-viewer"));
+        QVERIFY(view);
+        view->selectNode(QStringLiteral("gpu-0003"));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.actions()->isolateAction()->isEnabled() &&
+                                     window.actions()->isolateAction()->toolTip().startsWith(
+                                         QLatin1String("Not allowed")),
+                                 10000);
+        QVERIFY(window.actions()->isolateAction()->toolTip().contains(QLatin1String("patch")));
+        QVERIFY(!window.actions()->restoreAction()->isEnabled());
+        QVERIFY(!window.actions()->drainAction()->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestActions)
+#include "tst_actions.moc"

@@ -1,0 +1,192 @@
+#include "ui/ActionConfirmDialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace ui {
+
+namespace {
+enum Column { NodeColumn, TaintsColumn, CordonColumn, NoteColumn };
+}
+
+QString ActionConfirmDialog::describeTaints(const std::vector<kube::Taint> &taints)
+{
+    if (taints.empty())
+        return tr("none");
+    QStringList parts;
+    for (const kube::Taint &t : taints)
+        parts << (t.value.isEmpty() ? t.key : t.key + QLatin1Char('=') + t.value) +
+                     QLatin1Char(':') + t.effect;
+    return parts.join(QLatin1String(", "));
+}
+
+ActionConfirmDialog::ActionConfirmDialog(Kind kind, const QStringList &nodes,
+                                         const QHash<QString, QString> &faults,
+                                         kube::NodeActions *actions, const QString &defaultEffect,
+                                         QWidget *parent)
+    : QDialog(parent)
+    , m_kind(kind)
+    , m_nodes(nodes)
+    , m_faults(faults)
+    , m_actions(actions)
+{
+    const int n = int(nodes.size());
+    setWindowTitle(kind == Kind::Isolate ? tr("Isolate %n node(s)", nullptr, n)
+                                         : tr("Restore %n node(s)", nullptr, n));
+    resize(900, 420);
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(
+        kind == Kind::Isolate
+            ? tr("Isolating taints each node with Faultboard's taint and cordons it, so no new "
+                 "work lands on it; it records who isolated it and why. Running pods stay "
+                 "unless the effect is NoExecute. This is what will change:")
+            : tr("Restoring removes Faultboard's taint and uncordons the node; other taints are "
+                 "left alone. This is what will change:"),
+        this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+
+    m_plan = new QTreeWidget(this);
+    m_plan->setAccessibleName(tr("Planned changes"));
+    m_plan->setRootIsDecorated(false);
+    m_plan->setHeaderLabels(
+        {tr("Node"), tr("Taints (before → after)"), tr("Cordoned (before → after)"), tr("Note")});
+    m_plan->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_plan->header()->setSectionResizeMode(TaintsColumn, QHeaderView::Stretch);
+    layout->addWidget(m_plan, 1);
+
+    auto *form = new QFormLayout;
+    if (kind == Kind::Isolate) {
+        m_reason = new QLineEdit(this);
+        m_reason->setAccessibleName(tr("Reason for the isolation"));
+        m_reason->setPlaceholderText(tr("Why: what was seen, the ticket number…"));
+        QStringList distinct;
+        for (const QString &f : faults)
+            if (!f.isEmpty() && !distinct.contains(f))
+                distinct << f;
+        m_reason->setText(distinct.isEmpty()
+                              ? QString()
+                              : tr("fault: %1").arg(distinct.join(QLatin1String(", "))));
+        m_effect = new QComboBox(this);
+        m_effect->setAccessibleName(tr("Taint effect"));
+        m_effect->addItem(tr("NoSchedule — keep running pods"), QStringLiteral("NoSchedule"));
+        m_effect->addItem(tr("NoExecute — also evict pods that do not tolerate it"),
+                          QStringLiteral("NoExecute"));
+        m_effect->setCurrentIndex(std::max(0, m_effect->findData(defaultEffect)));
+        form->addRow(tr("&Reason:"), m_reason);
+        form->addRow(tr("&Effect:"), m_effect);
+        connect(m_effect, &QComboBox::currentIndexChanged, this, &ActionConfirmDialog::plan);
+    }
+    layout->addLayout(form);
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    layout->addWidget(m_status);
+
+    auto *buttons = new QDialogButtonBox(this);
+    m_confirm = buttons->addButton(kind == Kind::Isolate ? tr("&Isolate") : tr("&Restore"),
+                                   QDialogButtonBox::AcceptRole);
+    buttons->addButton(QDialogButtonBox::Cancel);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    plan();
+}
+
+QString ActionConfirmDialog::reason() const
+{
+    return m_reason ? m_reason->text().trimmed() : QString();
+}
+
+QString ActionConfirmDialog::effect() const
+{
+    return m_effect ? m_effect->currentData().toString() : QString();
+}
+
+QStringList ActionConfirmDialog::nodesToChange() const
+{
+    return m_toChange;
+}
+
+void ActionConfirmDialog::plan()
+{
+    const quint64 gen = ++m_generation;
+    m_plan->clear();
+    m_toChange.clear();
+    m_pending = int(m_nodes.size());
+    m_status->setText(tr("Asking the API server what would change (dry run)…"));
+    updateButton();
+    if (!m_actions)
+        return;
+    kube::IsolationSettings iso = m_actions->isolationSettings();
+    if (m_effect)
+        iso.taintEffect = effect();
+    m_actions->setIsolationSettings(iso);
+    kube::ActionOptions dry;
+    dry.dryRun = true;
+    for (const QString &node : std::as_const(m_nodes)) {
+        auto *item = new QTreeWidgetItem(m_plan);
+        item->setText(NodeColumn, node);
+        item->setText(NoteColumn, tr("checking…"));
+        auto done = [this, gen](const kube::NodeActionResult &r) {
+            if (gen == m_generation)
+                showResult(r);
+        };
+        if (m_kind == Kind::Isolate)
+            m_actions->isolate(node, m_faults.value(node), reason(), dry, this, done);
+        else
+            m_actions->restore(node, QString(), dry, this, done);
+    }
+}
+
+void ActionConfirmDialog::showResult(const kube::NodeActionResult &r)
+{
+    const auto items = m_plan->findItems(r.node, Qt::MatchExactly, NodeColumn);
+    if (items.isEmpty())
+        return;
+    QTreeWidgetItem *item = items.first();
+    auto yesNo = [](bool b) { return b ? tr("yes") : tr("no"); };
+    if (r.error) {
+        item->setText(NoteColumn, tr("cannot: %1").arg(r.error.toString()));
+        item->setForeground(NoteColumn, QColor(0xd5, 0x5e, 0x00));
+    } else {
+        item->setText(TaintsColumn, describeTaints(r.change.taintsBefore) + QStringLiteral(" → ") +
+                                        describeTaints(r.change.taintsAfter));
+        item->setText(CordonColumn, yesNo(r.change.unschedulableBefore) + QStringLiteral(" → ") +
+                                        yesNo(r.change.unschedulableAfter));
+        if (r.changed) {
+            m_toChange << r.node;
+            item->setText(NoteColumn, m_kind == Kind::Isolate ? tr("will be isolated")
+                                                              : tr("will be restored"));
+        } else {
+            item->setText(NoteColumn, m_kind == Kind::Isolate
+                                          ? tr("already isolated: nothing to do")
+                                          : tr("not isolated by Faultboard: nothing to do"));
+        }
+    }
+    if (--m_pending == 0) {
+        m_toChange.sort();
+        const int n = int(m_toChange.size());
+        m_status->setText(n == 0 ? tr("Nothing to change.")
+                                 : tr("%n node(s) will change when you confirm.", nullptr, n));
+        updateButton();
+        emit planFinished();
+    }
+}
+
+void ActionConfirmDialog::updateButton()
+{
+    m_confirm->setEnabled(m_pending == 0 && !m_toChange.isEmpty());
+    const int n = int(m_toChange.size());
+    if (m_pending == 0)
+        m_confirm->setText(m_kind == Kind::Isolate ? tr("&Isolate %n node(s)", nullptr, n)
+                                                   : tr("&Restore %n node(s)", nullptr, n));
+}
+
+} // namespace ui

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QToolButton;
+
+namespace models {
+class NodeFilterProxyModel;
+class Taxonomy;
+} // namespace models
+
+namespace ui {
+
+// Find nodes: by name, label selector, severity, fault type, category and isolation. Edits
+// apply as you type (debounced); a bad label selector is shown, never applied.
+class FilterBar : public QWidget
+{
+    Q_OBJECT
+
+public:
+    FilterBar(models::NodeFilterProxyModel *proxy, const models::Taxonomy &taxonomy,
+              QWidget *parent = nullptr);
+
+    QLineEdit *nameEdit() const { return m_name; }
+    QLineEdit *selectorEdit() const { return m_selector; }
+    QComboBox *severityBox() const { return m_severity; }
+    QComboBox *faultTypeBox() const { return m_faultType; }
+    QComboBox *categoryBox() const { return m_category; }
+    QComboBox *isolationBox() const { return m_isolation; }
+    QLabel *countLabel() const { return m_count; }
+
+    // From the fault summary: show only nodes with this fault type (empty: any) / severity.
+    void setFaultType(const QString &type);
+    void setMinimumSeverity(int severity); // -1: any
+    void clear();
+    void applyNow();
+
+private:
+    void updateCount();
+
+    QPointer<models::NodeFilterProxyModel> m_proxy;
+    QLineEdit *m_name = nullptr;
+    QLineEdit *m_selector = nullptr;
+    QComboBox *m_severity = nullptr;
+    QComboBox *m_faultType = nullptr;
+    QComboBox *m_category = nullptr;
+    QComboBox *m_isolation = nullptr;
+    QToolButton *m_clear = nullptr;
+    QLabel *m_count = nullptr;
+    QTimer m_debounce;
+};
+
+} // namespace ui
