@@ -1,5 +1,8 @@
 #include "app/Application.h"
 
+#include "app/cli/CliOptions.h"
+#include "app/cli/CommandLine.h"
+#include "app/cli/Console.h"
 #include "kube/KubeConfig.h"
 #include "models/Classifier.h"
 #include "models/ClusterSession.h"
@@ -22,74 +25,143 @@
 
 namespace app {
 
-namespace {
-
-void installTranslators(QApplication &app, const QString &language)
+void installTranslators(QCoreApplication &app, const QString &language)
 {
     const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
     QLocale::setDefault(locale);
     auto *ours = new QTranslator(&app);
-    if (ours->load(locale, QStringLiteral("faultboard"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(ours);
+    if (ours->load(locale, QStringLiteral("faultboard"), QStringLiteral("_"),
+                   QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(ours);
     auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
     models::Taxonomy::setTextLocale(locale.name());
 }
+
+void setApplicationIdentity()
+{
+    // The settings file and the history folder are found by these names: the window and the
+    // headless commands must agree on them.
+    QCoreApplication::setApplicationName(QStringLiteral("faultboard"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Faultboard"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("faultboard.io"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FAULTBOARD_VERSION));
+}
+
+namespace {
 
 void printError(const QString &message)
 {
     std::fprintf(stderr, "faultboard: %s\n", qPrintable(message));
 }
 
+// The window's command line.
+struct GuiOptions
+{
+    QCommandLineOption kubeconfig{
+        QStringLiteral("kubeconfig"),
+        QCoreApplication::translate(
+            "main", "The kubeconfig file to use (instead of KUBECONFIG or ~/.kube/config)."),
+        QStringLiteral("FILE")};
+    QCommandLineOption context{
+        QStringLiteral("context"),
+        QCoreApplication::translate(
+            "main", "Open this kubeconfig context at once (instead of choosing one)."),
+        QStringLiteral("NAME")};
+    QCommandLineOption demo{QStringLiteral("demo"),
+                            QCoreApplication::translate(
+                                "main", "Start a simulated demo cluster (kubesim) and show it.")};
+    QCommandLineOption lang{
+        QStringLiteral("lang"),
+        QCoreApplication::translate(
+            "main",
+            "The user interface language (en, zh_CN); default: the settings, else the system's."),
+        QStringLiteral("LANG")};
+    QCommandLineOption theme{
+        QStringLiteral("theme"),
+        QCoreApplication::translate("main",
+                                    "The theme: system, light or dark; default: the settings."),
+        QStringLiteral("THEME")};
+    QCommandLineOption screenshot{
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate(
+            "main", "Save a picture of the main window to FILE and quit (for documentation)."),
+        QStringLiteral("FILE")};
+    QCommandLineOption screenshotDelay{
+        QStringLiteral("screenshot-delay"),
+        QCoreApplication::translate(
+            "main", "Seconds to wait after the first sync before --screenshot (default 2)."),
+        QStringLiteral("SECONDS"), QStringLiteral("2")};
+
+    void addTo(QCommandLineParser &cli) const
+    {
+        cli.setApplicationDescription(
+            QCoreApplication::translate("main", "Faultboard: watch, isolate, restore and drain "
+                                                "faulty nodes of Kubernetes AI clusters."));
+        cli.addHelpOption();
+        cli.addVersionOption();
+        cli.addOptions({kubeconfig, context, demo, lang, theme, screenshot, screenshotDelay});
+    }
+};
+
+// `faultboard --help`, answered without a display: the window's options and the commands.
+int printHelp(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    setApplicationIdentity();
+    installTranslators(app, ui::AppSettings::load().language);
+    QCommandLineParser cli;
+    const GuiOptions options;
+    options.addTo(cli);
+    // Qt's usage line names the program as typed (a full path); ours names the commands too.
+    QString text = cli.helpText();
+    text = QCoreApplication::translate("main", "Usage: faultboard [options]\n"
+                                               "       faultboard COMMAND [options] [NODE...]") +
+           text.mid(text.indexOf(QLatin1Char('\n')));
+    cli::Console::write((text + QLatin1Char('\n') + cli::CliOptions::commandsHelp()).toUtf8());
+    return 0;
+}
+
 } // namespace
 
 int run(int argc, char *argv[])
 {
-    // Version and headless commands need no display: answer them before a QApplication exists.
-    for (int i = 1; i < argc; ++i) {
-        const QByteArray arg(argv[i]);
-        if (arg == "--version" || arg == "-v") {
+    // Version, help and the headless commands need no display: answer them before a
+    // QApplication exists.
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    const int commandAt = cli::CliOptions::commandIndex(args);
+    for (int i = 1; i < (commandAt < 0 ? int(args.size()) : commandAt); ++i) {
+        const QString &arg = args.at(i);
+        if (arg == QLatin1String("--version") || arg == QLatin1String("-v")) {
             std::printf("faultboard %s\n", FAULTBOARD_VERSION);
             return 0;
         }
-        if (!arg.startsWith('-'))
-            break;
+        if (arg == QLatin1String("--help") || arg == QLatin1String("-h") ||
+            arg == QLatin1String("--help-all"))
+            return printHelp(argc, argv);
     }
+    if (commandAt > 0)
+        return cli::CommandLine::run(argc, argv);
+
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("faultboard"));
+    setApplicationIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Faultboard"));
-    QApplication::setOrganizationName(QStringLiteral("Faultboard"));
-    QApplication::setOrganizationDomain(QStringLiteral("faultboard.io"));
-    QApplication::setApplicationVersion(QStringLiteral(FAULTBOARD_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.faultboard.Faultboard"));
 
     QCommandLineParser cli;
-    cli.setApplicationDescription(QApplication::translate(
-        "main", "Faultboard: watch, isolate, restore and drain faulty nodes of Kubernetes AI clusters."));
-    cli.addHelpOption();
-    cli.addVersionOption();
-    QCommandLineOption kubeconfigOpt(QStringLiteral("kubeconfig"),
-                                     QApplication::translate("main", "The kubeconfig file to use (instead of KUBECONFIG or ~/.kube/config)."),
-                                     QStringLiteral("FILE"));
-    QCommandLineOption contextOpt(QStringLiteral("context"),
-                                  QApplication::translate("main", "Open this kubeconfig context at once (instead of choosing one)."),
-                                  QStringLiteral("NAME"));
-    QCommandLineOption demoOpt(QStringLiteral("demo"),
-                               QApplication::translate("main", "Start a simulated demo cluster (kubesim) and show it."));
-    QCommandLineOption langOpt(QStringLiteral("lang"),
-                               QApplication::translate("main", "The user interface language (en, zh_CN); default: the settings, else the system's."),
-                               QStringLiteral("LANG"));
-    QCommandLineOption themeOpt(QStringLiteral("theme"),
-                                QApplication::translate("main", "The theme: system, light or dark; default: the settings."),
-                                QStringLiteral("THEME"));
-    QCommandLineOption screenshotOpt(QStringLiteral("screenshot"),
-                                     QApplication::translate("main", "Save a picture of the main window to FILE and quit (for documentation)."),
-                                     QStringLiteral("FILE"));
-    QCommandLineOption screenshotDelayOpt(QStringLiteral("screenshot-delay"),
-                                          QApplication::translate("main", "Seconds to wait after the first sync before --screenshot (default 2)."),
-                                          QStringLiteral("SECONDS"), QStringLiteral("2"));
-    cli.addOptions({kubeconfigOpt, contextOpt, demoOpt, langOpt, themeOpt, screenshotOpt, screenshotDelayOpt});
+    const GuiOptions options;
+    options.addTo(cli);
+    const QCommandLineOption &kubeconfigOpt = options.kubeconfig;
+    const QCommandLineOption &contextOpt = options.context;
+    const QCommandLineOption &demoOpt = options.demo;
+    const QCommandLineOption &langOpt = options.lang;
+    const QCommandLineOption &themeOpt = options.theme;
+    const QCommandLineOption &screenshotOpt = options.screenshot;
+    const QCommandLineOption &screenshotDelayOpt = options.screenshotDelay;
     cli.process(app);
 
     const ui::AppSettings settings = ui::AppSettings::load();
@@ -106,8 +178,9 @@ int run(int argc, char *argv[])
         // The built-in taxonomy is used; the operator's file is named with what is wrong in it.
         printError(taxonomyError);
         QTimer::singleShot(0, &window, [&window, taxonomyError] {
-            QMessageBox::warning(&window, QApplication::translate("main", "Your fault taxonomy file was not used"),
-                                 taxonomyError);
+            QMessageBox::warning(
+                &window, QApplication::translate("main", "Your fault taxonomy file was not used"),
+                taxonomyError);
         });
     }
     kube::KubeConfig::LoadOptions kubeconfig;
@@ -117,17 +190,22 @@ int run(int argc, char *argv[])
     auto armScreenshot = [&](ui::ClusterView *view) {
         if (!cli.isSet(screenshotOpt) || !view)
             return;
-        QObject::connect(view->session(), &models::ClusterSession::synced, &window, [&] {
-            QTimer::singleShot(int(cli.value(screenshotDelayOpt).toDouble() * 1000), &window, [&] {
-                const QString file = cli.value(screenshotOpt);
-                if (!window.grab().save(file)) {
-                    printError(QApplication::translate("main", "cannot write %1").arg(file));
-                    QApplication::exit(1);
-                    return;
-                }
-                QApplication::quit();
-            });
-        }, Qt::SingleShotConnection);
+        QObject::connect(
+            view->session(), &models::ClusterSession::synced, &window,
+            [&] {
+                QTimer::singleShot(
+                    int(cli.value(screenshotDelayOpt).toDouble() * 1000), &window, [&] {
+                        const QString file = cli.value(screenshotOpt);
+                        if (!window.grab().save(file)) {
+                            printError(
+                                QApplication::translate("main", "cannot write %1").arg(file));
+                            QApplication::exit(1);
+                            return;
+                        }
+                        QApplication::quit();
+                    });
+            },
+            Qt::SingleShotConnection);
     };
 
     sim::KubesimProcess demo;
@@ -151,7 +229,8 @@ int run(int argc, char *argv[])
     });
     QObject::connect(&demo, &sim::KubesimProcess::failed, &window, [&](const QString &error) {
         printError(error);
-        window.showStartupMessage(QApplication::translate("main", "The demo cluster failed to start: %1").arg(error));
+        window.showStartupMessage(
+            QApplication::translate("main", "The demo cluster failed to start: %1").arg(error));
     });
     QObject::connect(&window, &ui::MainWindow::demoRequested, &window, startDemo);
 
@@ -164,7 +243,9 @@ int run(int argc, char *argv[])
         auto endpoint = config ? config->resolve(cli.value(contextOpt), &error) : std::nullopt;
         if (!endpoint) {
             printError(error.toString());
-            QMessageBox::critical(&window, QApplication::translate("main", "Cannot open the cluster"), error.toString());
+            QMessageBox::critical(&window,
+                                  QApplication::translate("main", "Cannot open the cluster"),
+                                  error.toString());
             return 1;
         }
         armScreenshot(window.openCluster(*endpoint));

@@ -1,0 +1,408 @@
+#include "app/cli/CliOptions.h"
+
+#include <QCommandLineParser>
+#include <QRegularExpression>
+
+namespace app::cli {
+
+namespace {
+
+// Options of the plain `faultboard` (GUI) command line that take a value: a word after them is
+// their value, not a command. Keep in step with app/Application.cpp.
+const QStringList GlobalValueOptions = {
+    QStringLiteral("kubeconfig"), QStringLiteral("context"),    QStringLiteral("lang"),
+    QStringLiteral("theme"),      QStringLiteral("screenshot"), QStringLiteral("screenshot-delay"),
+};
+// Qt's own options that take a value (QGuiApplication's, given with one dash or two).
+const QStringList QtValueOptions = {
+    QStringLiteral("platform"),        QStringLiteral("platformpluginpath"),
+    QStringLiteral("platformtheme"),   QStringLiteral("plugin"),
+    QStringLiteral("qmljsdebugger"),   QStringLiteral("style"),
+    QStringLiteral("stylesheet"),      QStringLiteral("session"),
+    QStringLiteral("qwindowgeometry"), QStringLiteral("qwindowicon"),
+    QStringLiteral("qwindowtitle"),    QStringLiteral("screen"),
+    QStringLiteral("display"),         QStringLiteral("geometry"),
+    QStringLiteral("title"),           QStringLiteral("name"),
+};
+
+QString quoted(const QString &s)
+{
+    return QLatin1Char('"') + s + QLatin1Char('"');
+}
+
+} // namespace
+
+QStringList CliOptions::commandNames()
+{
+    return {QStringLiteral("report"), QStringLiteral("watch"), QStringLiteral("isolate"),
+            QStringLiteral("restore"), QStringLiteral("drain")};
+}
+
+std::optional<CliOptions::Command> CliOptions::commandNamed(const QString &word)
+{
+    static const Command commands[] = {Command::Report, Command::Watch, Command::Isolate,
+                                       Command::Restore, Command::Drain};
+    const qsizetype i = commandNames().indexOf(word);
+    if (i < 0)
+        return std::nullopt;
+    return commands[i];
+}
+
+int CliOptions::commandIndex(const QStringList &args)
+{
+    for (int i = 1; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        if (a == QLatin1String("--"))
+            return i + 1 < args.size() ? i + 1 : -1;
+        if (a.startsWith(QLatin1String("--"))) {
+            const QString name = a.mid(2);
+            if (!a.contains(QLatin1Char('=')) &&
+                (GlobalValueOptions.contains(name) || QtValueOptions.contains(name)))
+                ++i;
+            continue;
+        }
+        if (a.startsWith(QLatin1Char('-')) && a.size() > 1) {
+            if (QtValueOptions.contains(a.mid(1)))
+                ++i;
+            continue;
+        }
+        return i;
+    }
+    return -1;
+}
+
+QString CliOptions::commandsHelp()
+{
+    QString text =
+        tr("Commands (no window; `faultboard COMMAND --help` for each):") + QLatin1Char('\n');
+    const QList<std::pair<QString, QString>> lines = {
+        {QStringLiteral("report"),
+         tr("write the current faults, or the fault history, as CSV or JSON")},
+        {QStringLiteral("watch"), tr("print each fault transition as it happens, and record it")},
+        {QStringLiteral("isolate"), tr("taint and cordon nodes so no new work lands on them")},
+        {QStringLiteral("restore"), tr("remove Faultboard's taint from nodes and uncordon them")},
+        {QStringLiteral("drain"), tr("cordon nodes and evict their pods, as kubectl drain does")},
+    };
+    for (const auto &[name, what] : lines)
+        text += QStringLiteral("  %1  %2\n").arg(name.leftJustified(8), what);
+    text += tr("Exit status: 0 done, 1 an action or the connection failed, 2 bad usage.") +
+            QLatin1Char('\n');
+    return text;
+}
+
+std::optional<qint64> CliOptions::parseDurationMs(const QString &text, bool plainSeconds)
+{
+    const QString t = text.trimmed();
+    if (t.isEmpty())
+        return std::nullopt;
+    bool isNumber = false;
+    const qint64 seconds = t.toLongLong(&isNumber);
+    if (isNumber) {
+        if (!plainSeconds || seconds < 0)
+            return std::nullopt;
+        return seconds * 1000;
+    }
+    static const QRegularExpression part(QStringLiteral("(\\d+)(ms|s|m|h|d|w)"));
+    qint64 total = 0;
+    qsizetype pos = 0;
+    auto it = part.globalMatch(t);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        if (m.capturedStart() != pos)
+            return std::nullopt;
+        pos = m.capturedEnd();
+        const qint64 n = m.captured(1).toLongLong();
+        const QString unit = m.captured(2);
+        qint64 ms = 1;
+        if (unit == QLatin1String("s"))
+            ms = 1000;
+        else if (unit == QLatin1String("m"))
+            ms = 60 * 1000;
+        else if (unit == QLatin1String("h"))
+            ms = 3600 * 1000;
+        else if (unit == QLatin1String("d"))
+            ms = 24LL * 3600 * 1000;
+        else if (unit == QLatin1String("w"))
+            ms = 7LL * 24 * 3600 * 1000;
+        total += n * ms;
+    }
+    if (pos != t.size() || pos == 0)
+        return std::nullopt;
+    return total;
+}
+
+QDateTime CliOptions::parseSince(const QString &text, const QDateTime &now, QString *error)
+{
+    if (const auto ms = parseDurationMs(text, false))
+        return now.addMSecs(-*ms).toUTC();
+    QDateTime t = QDateTime::fromString(text.trimmed(), Qt::ISODateWithMs);
+    if (!t.isValid()) {
+        const QDate d = QDate::fromString(text.trimmed(), Qt::ISODate);
+        if (d.isValid())
+            t = d.startOfDay();
+    }
+    if (!t.isValid()) {
+        *error = tr("--history %1: not a duration (24h, 90m, 7d) nor an ISO 8601 time "
+                    "(2025-06-01T08:00:00Z)")
+                     .arg(quoted(text));
+        return {};
+    }
+    if (t > now) {
+        *error = tr("--history %1: that time is in the future").arg(quoted(text));
+        return {};
+    }
+    return t.toUTC();
+}
+
+CliOptions::Outcome CliOptions::parse(const QStringList &args)
+{
+    const int at = commandIndex(args);
+    const std::optional<Command> which = at > 0 ? commandNamed(args.at(at)) : std::nullopt;
+    if (!which) {
+        message = at > 0 ? tr("unknown command %1; the commands are %2 (see faultboard --help)")
+                               .arg(quoted(args.at(at)), commandNames().join(QLatin1String(", ")))
+                         : tr("no command given (see faultboard --help)");
+        return Outcome::UsageError;
+    }
+    command = *which;
+    commandName = args.at(at);
+    QStringList rest = args;
+    rest.removeAt(at);
+
+    QCommandLineParser p;
+    const QCommandLineOption helpOpt({QStringLiteral("h"), QStringLiteral("help")},
+                                     tr("Show this help and exit."));
+    const QCommandLineOption versionOpt(QStringLiteral("version"),
+                                        tr("Show the version and exit."));
+    const QCommandLineOption kubeconfigOpt(
+        QStringLiteral("kubeconfig"),
+        tr("The kubeconfig file to use (default: the files in KUBECONFIG, else ~/.kube/config)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption contextOpt(
+        QStringLiteral("context"),
+        tr("The kubeconfig context to use (default: its current context)."),
+        QStringLiteral("NAME"));
+    p.addOptions({helpOpt, versionOpt, kubeconfigOpt, contextOpt});
+
+    QString description;
+    QString syntax;
+    const QCommandLineOption reportFormatOpt(
+        QStringLiteral("format"),
+        tr("csv or json (default: json when FILE ends in .json, else csv)."),
+        QStringLiteral("FORMAT"));
+    const QCommandLineOption outputOpt({QStringLiteral("o"), QStringLiteral("output")},
+                                       tr("Write the report to FILE (default: standard output)."),
+                                       QStringLiteral("FILE"));
+    const QCommandLineOption historyOpt(
+        QStringLiteral("history"),
+        tr("Report the faults of the fault history active since SINCE instead of the current "
+           "ones: a duration back from now (24h, 90m, 7d) or an ISO 8601 time."),
+        QStringLiteral("SINCE"));
+    const QCommandLineOption watchFormatOpt(
+        QStringLiteral("format"),
+        tr("text (for people, the default) or jsonl (one JSON object a line)."),
+        QStringLiteral("FORMAT"));
+    const QCommandLineOption durationOpt(
+        QStringLiteral("duration"),
+        tr("Stop after SECONDS (or a duration such as 10m); default: until interrupted."),
+        QStringLiteral("SECONDS"));
+    const QCommandLineOption dryRunOpt(QStringLiteral("dry-run"),
+                                       tr("Show what would change; change nothing."));
+    const QCommandLineOption effectOpt(
+        QStringLiteral("effect"),
+        tr("The taint's effect: NoSchedule (keep new pods away) or NoExecute (also evict pods "
+           "that do not tolerate it); default: the settings', NoSchedule unless changed."),
+        QStringLiteral("EFFECT"));
+    const QCommandLineOption reasonOpt(
+        QStringLiteral("reason"),
+        tr("Why, recorded in the node's faultboard.io/isolated-reason annotation and its Event."),
+        QStringLiteral("TEXT"));
+    const QCommandLineOption ignoreDsOpt(
+        QStringLiteral("ignore-daemonsets"),
+        tr("Leave DaemonSet-managed pods alone instead of refusing."));
+    const QCommandLineOption emptyDirOpt(
+        QStringLiteral("delete-emptydir-data"),
+        tr("Evict pods with emptyDir volumes too (their local data is lost)."));
+    const QCommandLineOption forceOpt(
+        QStringLiteral("force"),
+        tr("Also delete pods that no controller manages (or whose DaemonSet is gone)."));
+    const QCommandLineOption graceOpt(
+        QStringLiteral("grace-period"),
+        tr("Seconds each pod gets to terminate; -1 (the default) uses the pod's own."),
+        QStringLiteral("SECONDS"));
+    const QCommandLineOption timeoutOpt(
+        QStringLiteral("timeout"),
+        tr("Give up after SECONDS (or a duration such as 5m); 0 (the default) waits for ever."),
+        QStringLiteral("SECONDS"));
+    const QCommandLineOption podSelectorOpt(QStringLiteral("pod-selector"),
+                                            tr("Only evict the pods matching this label selector."),
+                                            QStringLiteral("SELECTOR"));
+    const QCommandLineOption disableEvictionOpt(
+        QStringLiteral("disable-eviction"),
+        tr("Delete pods instead of evicting them, bypassing PodDisruptionBudgets."));
+    const QCommandLineOption skipWaitOpt(
+        QStringLiteral("skip-wait-for-delete-timeout"),
+        tr("Skip pods whose deletion began more than SECONDS ago."), QStringLiteral("SECONDS"));
+
+    switch (command) {
+    case Command::Report:
+        description = tr("Connects, reads every node, classifies their faults and writes the "
+                         "current faults (or, with --history, the fault history since a time) "
+                         "as CSV or JSON.");
+        p.addOptions({reportFormatOpt, outputOpt, historyOpt});
+        break;
+    case Command::Watch:
+        description = tr("Prints each fault transition as it happens (time, node, type, old and "
+                         "new status, severity, reason, message), one a line, and records it in "
+                         "the cluster's fault history as the window does.");
+        p.addOptions({watchFormatOpt, durationOpt});
+        break;
+    case Command::Isolate:
+        description = tr("Adds Faultboard's taint to each NODE and cordons it, recording who and "
+                         "why in annotations and an Event.");
+        syntax = QStringLiteral("NODE...");
+        p.addOptions({effectOpt, reasonOpt, dryRunOpt});
+        break;
+    case Command::Restore:
+        description = tr("Removes Faultboard's taint (and no other) from each NODE and uncordons "
+                         "it.");
+        syntax = QStringLiteral("NODE...");
+        p.addOptions({dryRunOpt});
+        break;
+    case Command::Drain:
+        description = tr("Cordons each NODE and evicts its pods as kubectl drain does, with a "
+                         "line for each pod's progress.");
+        syntax = QStringLiteral("NODE...");
+        p.addOptions({ignoreDsOpt, emptyDirOpt, forceOpt, graceOpt, timeoutOpt, podSelectorOpt,
+                      disableEvictionOpt, skipWaitOpt, dryRunOpt});
+        break;
+    }
+    if (!syntax.isEmpty())
+        p.addPositionalArgument(syntax, tr("The nodes, by name."), syntax);
+    p.setApplicationDescription(description);
+
+    const auto usage = [&](const QString &what) {
+        message = tr("%1: %2 (see faultboard %1 --help)").arg(commandName, what);
+        return Outcome::UsageError;
+    };
+
+    if (!p.parse(rest))
+        return usage(p.errorText());
+    if (p.isSet(helpOpt)) {
+        QString text = p.helpText();
+        const qsizetype firstLineEnd = text.indexOf(QLatin1Char('\n'));
+        text = tr("Usage: faultboard %1 [options] %2").arg(commandName, syntax).trimmed() +
+               text.mid(firstLineEnd);
+        message = text;
+        return Outcome::Help;
+    }
+    if (p.isSet(versionOpt))
+        return Outcome::Version;
+
+    kubeconfig = p.value(kubeconfigOpt);
+    context = p.value(contextOpt);
+    const QStringList positional = p.positionalArguments();
+
+    switch (command) {
+    case Command::Report: {
+        if (!positional.isEmpty())
+            return usage(tr("unexpected argument %1").arg(quoted(positional.first())));
+        output = p.value(outputOpt);
+        if (output == QLatin1String("-"))
+            output.clear();
+        const QString f = p.value(reportFormatOpt);
+        if (f.isEmpty())
+            format = output.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) ? Format::Json
+                                                                                  : Format::Csv;
+        else if (f == QLatin1String("csv"))
+            format = Format::Csv;
+        else if (f == QLatin1String("json"))
+            format = Format::Json;
+        else
+            return usage(tr("--format %1: must be csv or json").arg(quoted(f)));
+        if (p.isSet(historyOpt)) {
+            history = true;
+            QString error;
+            since = parseSince(p.value(historyOpt), QDateTime::currentDateTimeUtc(), &error);
+            if (!since.isValid())
+                return usage(error);
+        }
+        break;
+    }
+    case Command::Watch: {
+        if (!positional.isEmpty())
+            return usage(tr("unexpected argument %1").arg(quoted(positional.first())));
+        const QString f = p.value(watchFormatOpt);
+        if (f.isEmpty() || f == QLatin1String("text"))
+            format = Format::Text;
+        else if (f == QLatin1String("jsonl"))
+            format = Format::Jsonl;
+        else
+            return usage(tr("--format %1: must be text or jsonl").arg(quoted(f)));
+        if (p.isSet(durationOpt)) {
+            const auto ms = parseDurationMs(p.value(durationOpt), true);
+            if (!ms || *ms <= 0)
+                return usage(tr("--duration %1: not a number of seconds above 0 (or a duration "
+                                "such as 10m)")
+                                 .arg(quoted(p.value(durationOpt))));
+            durationMs = *ms;
+        }
+        break;
+    }
+    case Command::Isolate:
+    case Command::Restore:
+    case Command::Drain: {
+        if (positional.isEmpty())
+            return usage(tr("name at least one node"));
+        for (const QString &n : positional) {
+            if (n.isEmpty() || n.startsWith(QLatin1Char('-')))
+                return usage(tr("%1 is not a node name").arg(quoted(n)));
+            if (!nodes.contains(n))
+                nodes << n;
+        }
+        dryRun = p.isSet(dryRunOpt);
+        break;
+    }
+    }
+
+    if (command == Command::Isolate) {
+        effect = p.value(effectOpt);
+        if (p.isSet(effectOpt) && effect != QLatin1String("NoSchedule") &&
+            effect != QLatin1String("NoExecute"))
+            return usage(tr("--effect %1: must be NoSchedule or NoExecute").arg(quoted(effect)));
+        reason = p.value(reasonOpt);
+    }
+
+    if (command == Command::Drain) {
+        drain.dryRun = dryRun;
+        drain.ignoreDaemonSets = p.isSet(ignoreDsOpt);
+        drain.deleteEmptyDirData = p.isSet(emptyDirOpt);
+        drain.force = p.isSet(forceOpt);
+        drain.disableEviction = p.isSet(disableEvictionOpt);
+        drain.podSelector = p.value(podSelectorOpt);
+        if (p.isSet(graceOpt)) {
+            bool ok = false;
+            drain.gracePeriodSeconds = p.value(graceOpt).toInt(&ok);
+            if (!ok || drain.gracePeriodSeconds < -1)
+                return usage(tr("--grace-period %1: not a number of seconds (or -1)")
+                                 .arg(quoted(p.value(graceOpt))));
+        }
+        if (p.isSet(timeoutOpt)) {
+            const auto ms = parseDurationMs(p.value(timeoutOpt), true);
+            if (!ms)
+                return usage(tr("--timeout %1: not a number of seconds (or a duration such as 5m)")
+                                 .arg(quoted(p.value(timeoutOpt))));
+            drain.timeoutMs = *ms;
+        }
+        if (p.isSet(skipWaitOpt)) {
+            bool ok = false;
+            drain.skipWaitForDeleteTimeoutSeconds = p.value(skipWaitOpt).toInt(&ok);
+            if (!ok || drain.skipWaitForDeleteTimeoutSeconds < 0)
+                return usage(tr("--skip-wait-for-delete-timeout %1: not a number of seconds")
+                                 .arg(quoted(p.value(skipWaitOpt))));
+        }
+    }
+    return Outcome::Run;
+}
+
+} // namespace app::cli
