@@ -999,16 +999,16 @@
     <name>models::FaultSummaryModel</name>
     <message numerus="yes">
         <source>%n node(s) whose worst fault is %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n node whose worst fault is %1</numerusform>
+            <numerusform>%n nodes whose worst fault is %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n node(s) with %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n node with %1</numerusform>
+            <numerusform>%n nodes with %1</numerusform>
         </translation>
     </message>
     <message>
@@ -1290,16 +1290,16 @@
     </message>
     <message numerus="yes">
         <source>Isolate %n node(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Isolate %n node</numerusform>
+            <numerusform>Isolate %n nodes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Restore %n node(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Restore %n node</numerusform>
+            <numerusform>Restore %n nodes</numerusform>
         </translation>
     </message>
     <message>
@@ -1412,23 +1412,23 @@
     </message>
     <message numerus="yes">
         <source>%n node(s) will change when you confirm.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n node will change when you confirm.</numerusform>
+            <numerusform>%n nodes will change when you confirm.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&amp;Isolate %n node(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&amp;Isolate %n node</numerusform>
+            <numerusform>&amp;Isolate %n nodes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&amp;Restore %n node(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&amp;Restore %n node</numerusform>
+            <numerusform>&amp;Restore %n nodes</numerusform>
         </translation>
     </message>
 </context>
@@ -1504,30 +1504,30 @@
     </message>
     <message numerus="yes">
         <source>%n pod(s) evicted</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pod evicted</numerusform>
+            <numerusform>%n pods evicted</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>stopped after %n pod(s) evicted; the node stays cordoned</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>stopped after %n pod evicted; the node stays cordoned</numerusform>
+            <numerusform>stopped after %n pods evicted; the node stays cordoned</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>timed out: %n pod(s) evicted, others still there</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>timed out: %n pod evicted, others still there</numerusform>
+            <numerusform>timed out: %n pods evicted, others still there</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n pod(s) could not be evicted</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pod could not be evicted</numerusform>
+            <numerusform>%n pods could not be evicted</numerusform>
         </translation>
     </message>
 </context>
@@ -1594,9 +1594,9 @@
     <name>ui::DrainDialog</name>
     <message numerus="yes">
         <source>Drain %n node(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Drain %n node</numerusform>
+            <numerusform>Drain %n nodes</numerusform>
         </translation>
     </message>
     <message>
@@ -1701,16 +1701,16 @@
     </message>
     <message numerus="yes">
         <source>%n pod(s) to evict</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pod to evict</numerusform>
+            <numerusform>%n pods to evict</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n skipped</numerusform>
+            <numerusform>%n skipped</numerusform>
         </translation>
     </message>
     <message>
@@ -1719,9 +1719,9 @@
     </message>
     <message numerus="yes">
         <source>%n node(s) cannot be drained with these options: see why above; change the options or leave those nodes out.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n node cannot be drained with these options: see why above; change the options or leave those nodes out.</numerusform>
+            <numerusform>%n nodes cannot be drained with these options: see why above; change the options or leave those nodes out.</numerusform>
         </translation>
     </message>
     <message>
@@ -1758,9 +1758,9 @@
     </message>
     <message numerus="yes">
         <source>%1 of %n node(s) drained.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 of %n node drained.</numerusform>
+            <numerusform>%1 of %n nodes drained.</numerusform>
         </translation>
     </message>
     <message>
@@ -1780,16 +1780,16 @@
     </message>
     <message numerus="yes">
         <source>%n new critical fault(s) in %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n new critical fault in %1</numerusform>
+            <numerusform>%n new critical faults in %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
         </translation>
     </message>
 </context>
@@ -1896,16 +1896,16 @@
     </message>
     <message numerus="yes">
         <source>all %n node(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>all %n node</numerusform>
+            <numerusform>all %n nodes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n node(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 of %n node</numerusform>
+            <numerusform>%1 of %n nodes</numerusform>
         </translation>
     </message>
 </context>
@@ -1965,9 +1965,9 @@
     </message>
     <message numerus="yes">
         <source>%n node(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n node</numerusform>
+            <numerusform>%n nodes</numerusform>
         </translation>
     </message>
     <message>
@@ -2250,16 +2250,16 @@
     </message>
     <message numerus="yes">
         <source>%1 — %n node(s), %2 faulty</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %n node, %2 faulty</numerusform>
+            <numerusform>%1 — %n nodes, %2 faulty</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 — %n node(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %n node</numerusform>
+            <numerusform>%1 — %n nodes</numerusform>
         </translation>
     </message>
 </context>
