@@ -69,6 +69,64 @@
     </message>
 </context>
 <context>
+    <name>Classifier</name>
+    <message>
+        <source>%1 of %2 %3s lost</source>
+        <extracomment>%1 chips lost out of %2, %3 is the chip kind (GPU, NPU): &quot;2 of 8 NPUs lost&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FaultReport</name>
+    <message>
+        <source>Cannot write the report %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDatabase</name>
+    <message>
+        <source>history %1: %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history %1: cannot create the folder %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history %1: the Qt SQLite driver (QSQLITE) is not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history %1: cannot open: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a readable SQLite database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history %1: written by a newer Faultboard (schema %2; this one knows %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history %1: the file system does not support SQLite&apos;s WAL mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history %1: cannot begin a transaction: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history %1: cannot commit: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history %1: no table %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KubeConfig</name>
     <message>
         <source>%1: %2: %3</source>
@@ -172,6 +230,29 @@
     </message>
 </context>
 <context>
+    <name>LabelSelector</name>
+    <message>
+        <source>label selector &quot;%1&quot;, at character %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a label key is expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;(&quot; is expected after &quot;%1 %2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;,&quot; or &quot;)&quot; is expected in the values of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;,&quot; is expected between requirements</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Severity</name>
     <message>
         <source>Healthy</source>
@@ -195,6 +276,61 @@
     </message>
 </context>
 <context>
+    <name>TaintSpec</name>
+    <message>
+        <source>the prefix &quot;%1&quot; must be a DNS subdomain (lower case letters, digits, &apos;-&apos; and &apos;.&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key&apos;s name part must not be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key&apos;s name part must be at most 63 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key&apos;s name part &quot;%1&quot; must start and end with a letter or digit and hold only letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value must be at most 63 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value &quot;%1&quot; must start and end with a letter or digit and hold only letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid taint &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the effect must be NoSchedule, PreferNoSchedule or NoExecute, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use key[=value]:Effect, key:Effect- or key-</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an effect is required to add a taint (key[=value]:Effect)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taint %1:%2 is given twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the node already has taint(s) with key(s) %1 and the same effect; overwrite them explicitly to change them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taint(s) not found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Taxonomy</name>
     <message>
         <source>%1: cannot read: %2</source>
@@ -205,27 +341,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>offset %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the top level must be an object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1.type is missing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2).category &quot;%3&quot; is not one of %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2).bad must list the faulty statuses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2).severity &quot;%3&quot; is not critical, major, minor or info</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -264,6 +380,85 @@
         <source>Node lifecycle</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1.bad must be a list of statuses, e.g. [&quot;True&quot;]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.bad must contain only non-empty strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.bad must list at least one faulty status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.severity &quot;%2&quot; is not one of critical, major, minor, info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.category &quot;%2&quot; is not one of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a string or an object of texts by locale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.%2 must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has an unknown key &quot;%2&quot; (allowed: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid JSON at offset %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the top level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version must be 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.type is missing or empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be an object with a non-empty &quot;prefix&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be an object with a non-empty &quot;resource&quot; and &quot;kind&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;unknown&quot; must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kube::AccessReview</name>
+    <message>
+        <source>the SelfSubjectAccessReview answer has no status.allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kube::ApiCall</name>
@@ -283,6 +478,10 @@
         <source>the server&apos;s certificate is not valid before %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>through the proxy %1:%2 (proxy-url): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kube::ApiClient</name>
@@ -296,6 +495,21 @@
     </message>
     <message>
         <source>%1: clusters[%2].cluster.proxy-url: scheme &quot;%3&quot; is not supported (use http or socks5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kube::ClusterQueries</name>
+    <message>
+        <source>list pods on node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list events of node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check permission to %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -385,6 +599,10 @@
         <source>expirationTimestamp &quot;%1&quot; is not an RFC 3339 time</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>exec plugin &quot;%1&quot; needs an interactive terminal (interactiveMode: Always); log in with it in a terminal first, or set interactiveMode to IfAvailable</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kube::Informer</name>
@@ -406,6 +624,230 @@
     </message>
 </context>
 <context>
+    <name>kube::NodeActions</name>
+    <message>
+        <source>cordon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uncordon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>isolate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cordon node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uncordon node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taint node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>node %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no taint given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>isolate node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the isolation taint&apos;s effect must be NoSchedule or NoExecute, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the isolation taint %1 is not valid: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restore node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the node is not JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (gave up after %2 attempts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record an event on node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kube::NodeDrain</name>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>evicting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocked by PodDisruptionBudget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>evicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drain node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drain node %1: cordon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drain node %1: list its pods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drain node %1: read DaemonSet %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DaemonSet-managed Pods (use --ignore-daemonsets to ignore)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ignoring DaemonSet-managed Pods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pods with local storage (use --delete-emptydir-data to override)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleting Pods with local storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot delete Pods that declare no controller (use --force to override)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleting Pods that declare no controller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deletion timestamp older than %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mirror pod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot delete %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drain node %1 (dry run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drain node %1: discover the eviction API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>evict pod %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete pod %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; retrying in %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wait for pod %1 to terminate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deletion timestamp older than %1 s, skipping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drain node %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>global timeout reached: %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kube::ObjectCodec</name>
+    <message>
+        <source>the %1 list is not JSON with items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a watch event is not JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown watch event type &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a watch event carries no usable object</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kube::PodDecoder</name>
+    <message>
+        <source>the answer is not a Pod</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Faultboard: watch, isolate, restore and drain faulty nodes of Kubernetes AI clusters.</source>
@@ -416,15 +858,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The kubeconfig context to use (instead of current-context).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Start a simulated demo cluster (kubesim) and show it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The user interface language (en, zh_CN); default: the system&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -436,15 +870,94 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot connect</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Starting the demo cluster…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The demo cluster failed to start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this kubeconfig context at once (instead of choosing one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user interface language (en, zh_CN); default: the settings, else the system&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The theme: system, light or dark; default: the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your fault taxonomy file was not used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>models::ActionLogModel</name>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partly done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dry run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -472,6 +985,42 @@
     </message>
     <message>
         <source>Cannot connect: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>models::FaultHistory</name>
+    <message>
+        <source>the history %1 is not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>models::FaultSummaryModel</name>
+    <message numerus="yes">
+        <source>%n node(s) whose worst fault is %1</source>
+        <translation>
+            <numerusform>%n node whose worst fault is %1</numerusform>
+            <numerusform>%n nodes whose worst fault is %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) with %1</source>
+        <translation>
+            <numerusform>%n node with %1</numerusform>
+            <numerusform>%n nodes with %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -511,6 +1060,33 @@
     </message>
 </context>
 <context>
+    <name>models::NodeEventsModel</name>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>models::NodeGridModel</name>
     <message>
         <source>Healthy</source>
@@ -542,6 +1118,152 @@
     </message>
 </context>
 <context>
+    <name>models::NodeHistoryModel</name>
+    <message>
+        <source>Node added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fault began</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fault ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(gone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → … → %2 (changed while not watched)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Happened %1, recorded %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>models::NodePodsModel</name>
+    <message>
+        <source>static pod (mirror)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (unmanaged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>emptyDir volumes: %1 (their data is lost on eviction)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2, %3, owner %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sim::KubesimProcess</name>
     <message>
         <source>kubesim printed an unexpected first line: %1</source>
@@ -558,6 +1280,633 @@
     <message>
         <source>kubesim did not start within %1 s</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::ActionConfirmDialog</name>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Isolate %n node(s)</source>
+        <translation>
+            <numerusform>Isolate %n node</numerusform>
+            <numerusform>Isolate %n nodes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n node(s)</source>
+        <translation>
+            <numerusform>Restore %n node</numerusform>
+            <numerusform>Restore %n nodes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Isolating taints each node with Faultboard&apos;s taint and cordons it, so no new work lands on it; it records who isolated it and why. Running pods stay unless the effect is NoExecute. This is what will change:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring removes Faultboard&apos;s taint and uncordons the node; other taints are left alone. This is what will change:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taints (before → after)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cordoned (before → after)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the isolation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why: what was seen, the ticket number…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fault: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taint effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NoSchedule — keep running pods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NoExecute — also evict pods that do not tolerate it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Effect:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Isolate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the API server what would change (dry run)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>will be isolated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>will be restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already isolated: nothing to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not isolated by Faultboard: nothing to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) will change when you confirm.</source>
+        <translation>
+            <numerusform>%n node will change when you confirm.</numerusform>
+            <numerusform>%n nodes will change when you confirm.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Isolate %n node(s)</source>
+        <translation>
+            <numerusform>&amp;Isolate %n node</numerusform>
+            <numerusform>&amp;Isolate %n nodes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Restore %n node(s)</source>
+        <translation>
+            <numerusform>&amp;Restore %n node</numerusform>
+            <numerusform>&amp;Restore %n nodes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ui::ActionController</name>
+    <message>
+        <source>&amp;Isolate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taint and cordon the selected nodes so no new work lands on them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Faultboard&apos;s taint from the selected nodes and uncordon them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Drain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cordon the selected nodes and evict their pods, as kubectl drain does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one or more nodes first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not check permissions: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your user may not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your user may not %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not allowed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>isolate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tainted %1 and cordoned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Event could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taint removed and uncordoned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pod(s) evicted</source>
+        <translation>
+            <numerusform>%n pod evicted</numerusform>
+            <numerusform>%n pods evicted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>stopped after %n pod(s) evicted; the node stays cordoned</source>
+        <translation>
+            <numerusform>stopped after %n pod evicted; the node stays cordoned</numerusform>
+            <numerusform>stopped after %n pods evicted; the node stays cordoned</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>timed out: %n pod(s) evicted, others still there</source>
+        <translation>
+            <numerusform>timed out: %n pod evicted, others still there</numerusform>
+            <numerusform>timed out: %n pods evicted, others still there</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pod(s) could not be evicted</source>
+        <translation>
+            <numerusform>%n pod could not be evicted</numerusform>
+            <numerusform>%n pods could not be evicted</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ui::ClusterPickerDialog</name>
+    <message>
+        <source>Open a cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter contexts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kubeconfig contexts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open kubeconfig…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open kubeconfig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (current)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing cluster &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no contexts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::DrainDialog</name>
+    <message numerus="yes">
+        <source>Drain %n node(s)</source>
+        <translation>
+            <numerusform>Drain %n node</numerusform>
+            <numerusform>Drain %n nodes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Draining cordons each node, then evicts its pods through the eviction API, which honours PodDisruptionBudgets, exactly as kubectl drain does. Training jobs resume from their checkpoints elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignore &amp;DaemonSet pods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete &amp;emptyDir data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Force unmanaged pods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grace period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each pod&apos;s own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Grace period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes and their pods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node / pod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drain progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop draining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding the pods and what would block (nothing is changed)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot drain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pod(s) to evict</source>
+        <translation>
+            <numerusform>%n pod to evict</numerusform>
+            <numerusform>%n pods to evict</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n skipped</numerusform>
+            <numerusform>%n skipped</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready. Pods marked &quot;pending&quot; will be evicted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) cannot be drained with these options: see why above; change the options or leave those nodes out.</source>
+        <translation>
+            <numerusform>%n node cannot be drained with these options: see why above; change the options or leave those nodes out.</numerusform>
+            <numerusform>%n nodes cannot be drained with these options: see why above; change the options or leave those nodes out.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Draining…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cordoning…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>draining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dry run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n node(s) drained.</source>
+        <translation>
+            <numerusform>%1 of %n node drained.</numerusform>
+            <numerusform>%1 of %n nodes drained.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopping: no more evictions are sent; the nodes stay cordoned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::FaultNotifier</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New critical fault in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new critical fault(s) in %1</source>
+        <translation>
+            <numerusform>%n new critical fault in %1</numerusform>
+            <numerusform>%n new critical faults in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ui::FaultSummaryPanel</name>
+    <message>
+        <source>Faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fault summary: nodes per severity and fault type</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::FilterBar</name>
+    <message>
+        <source>Node name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by node name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels, e.g. pool=npu-910b,rack in (npu-r01,npu-r02)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by label selector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Major or worse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minor or worse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by fault type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any fault type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by fault category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by isolation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isolated or not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isolated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not isolated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unschedulable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedulable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear every filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>all %n node(s)</source>
+        <translation>
+            <numerusform>all %n node</numerusform>
+            <numerusform>all %n nodes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n node(s)</source>
+        <translation>
+            <numerusform>%1 of %n node</numerusform>
+            <numerusform>%1 of %n nodes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -599,26 +1948,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Zoom in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zoom out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Make every node fit in the window</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Node</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not connected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -636,13 +1965,101 @@
     </message>
     <message numerus="yes">
         <source>%n node(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n node</numerusform>
+            <numerusform>%n nodes</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 critical · %2 major · %3 minor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clusters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open cluster…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instance type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fit every node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Focus the &amp;grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mute fault alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions taken and their results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Faultboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Faultboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Faultboard %1&lt;/h3&gt;&lt;p&gt;A fault dashboard for large Kubernetes AI clusters: watch every node, understand each fault, isolate, restore and drain safely.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cluster open: Cluster ▸ Open cluster… (Ctrl+O)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -701,15 +2118,119 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Taints: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Faulty since %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Kubelet %1 · %2 · %3</source>
+        <source>Selected node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the fault means and what to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pods on the node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent events of the node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taints, labels and resources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Taints &amp;&amp; labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pods and events status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh pods and events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading pods and events of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pods and events as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pods (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot list the pods: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Events (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot list the events: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No active fault. Select a condition to read what it means.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faultboard does not know this condition type; it is shown as reported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommended action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resources (allocatable / capacity)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kubelet %1, %2, kernel %3, %4, %5</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -729,17 +2250,156 @@
     </message>
     <message numerus="yes">
         <source>%1 — %n node(s), %2 faulty</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %n node, %2 faulty</numerusform>
+            <numerusform>%1 — %n nodes, %2 faulty</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 — %n node(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %n node</numerusform>
+            <numerusform>%1 — %n nodes</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isolation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isolation taint key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isolation taint effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NoSchedule — no new pods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NoExecute — also evict pods without a toleration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taint &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Effect:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drain defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ignore DaemonSet pods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete pods with emptyDir data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Force: also delete pods without a controller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grace period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each pod&apos;s own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drain timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Grace period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notify me when a node gets a new critical fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;History kept for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;heme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new language applies when Faultboard starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The taint key cannot be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid taint key (like example.com/name).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -5,757 +5,2397 @@
     <name>ApiError</name>
     <message>
         <source>no error</source>
-        <translation type="unfinished"></translation>
+        <translation>无错误</translation>
     </message>
     <message>
         <source>kubeconfig problem: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kubeconfig 有问题：%1</translation>
     </message>
     <message>
         <source>could not obtain credentials: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法获取凭据：%1</translation>
     </message>
     <message>
         <source>cannot resolve the API server&apos;s host name (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>无法解析 API 服务器的主机名（%1）</translation>
     </message>
     <message>
         <source>the API server refused the connection (%1); is it running and is the address right?</source>
-        <translation type="unfinished"></translation>
+        <translation>API 服务器拒绝了连接（%1）；请检查它是否在运行、地址是否正确</translation>
     </message>
     <message>
         <source>TLS failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 失败：%1</translation>
     </message>
     <message>
         <source>the API server did not answer in time (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>API 服务器未及时响应（%1）</translation>
     </message>
     <message>
         <source>network error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>网络错误：%1</translation>
     </message>
     <message>
         <source>not authenticated (401): the credentials were rejected; log in again or check the kubeconfig user</source>
-        <translation type="unfinished"></translation>
+        <translation>未通过认证（401）：凭据被拒绝；请重新登录或检查 kubeconfig 中的用户</translation>
     </message>
     <message>
         <source>forbidden (403): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>禁止访问（403）：%1</translation>
     </message>
     <message>
         <source>the API server answered %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>API 服务器返回 %1 %2</translation>
     </message>
     <message>
         <source>%1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）：%3</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>unexpected answer from the API server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>API 服务器返回了意外的应答：%1</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Classifier</name>
+    <message>
+        <source>%1 of %2 %3s lost</source>
+        <extracomment>%1 chips lost out of %2, %3 is the chip kind (GPU, NPU): &quot;2 of 8 NPUs lost&quot;</extracomment>
+        <translation>%2 张 %3 中丢失 %1 张</translation>
+    </message>
+</context>
+<context>
+    <name>FaultReport</name>
+    <message>
+        <source>Cannot write the report %1: %2</source>
+        <translation>无法写入报告 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDatabase</name>
+    <message>
+        <source>history %1: %2: %3</source>
+        <translation>历史数据库 %1：%2：%3</translation>
+    </message>
+    <message>
+        <source>history %1: cannot create the folder %2</source>
+        <translation>历史数据库 %1：无法创建文件夹 %2</translation>
+    </message>
+    <message>
+        <source>history %1: the Qt SQLite driver (QSQLITE) is not available</source>
+        <translation>历史数据库 %1：Qt SQLite 驱动（QSQLITE）不可用</translation>
+    </message>
+    <message>
+        <source>history %1: cannot open: %2</source>
+        <translation>历史数据库 %1：无法打开：%2</translation>
+    </message>
+    <message>
+        <source>not a readable SQLite database</source>
+        <translation>不是可读的 SQLite 数据库</translation>
+    </message>
+    <message>
+        <source>history %1: written by a newer Faultboard (schema %2; this one knows %3)</source>
+        <translation>历史数据库 %1：由更新版本的 Faultboard 写入（架构版本 %2；本版本仅支持 %3）</translation>
+    </message>
+    <message>
+        <source>history %1: the file system does not support SQLite&apos;s WAL mode</source>
+        <translation>历史数据库 %1：文件系统不支持 SQLite 的 WAL 模式</translation>
+    </message>
+    <message>
+        <source>history %1: cannot begin a transaction: %2</source>
+        <translation>历史数据库 %1：无法开始事务：%2</translation>
+    </message>
+    <message>
+        <source>history %1: cannot commit: %2</source>
+        <translation>历史数据库 %1：无法提交：%2</translation>
+    </message>
+    <message>
+        <source>history %1: no table %2</source>
+        <translation>历史数据库 %1：缺少表 %2</translation>
     </message>
 </context>
 <context>
     <name>KubeConfig</name>
     <message>
         <source>%1: %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2：%3</translation>
     </message>
     <message>
         <source>must be a string</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是字符串</translation>
     </message>
     <message>
         <source>must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 true 或 false</translation>
     </message>
     <message>
         <source>is not valid base64</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效的 base64</translation>
     </message>
     <message>
         <source>must be a list</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是列表</translation>
     </message>
     <message>
         <source>must be a mapping with name and %1</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是包含 name 和 %1 的映射</translation>
     </message>
     <message>
         <source>is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺失</translation>
     </message>
     <message>
         <source>must be a mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是映射</translation>
     </message>
     <message>
         <source>must be a list of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是字符串列表</translation>
     </message>
     <message>
         <source>must be a list of name/value pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 name/value 对的列表</translation>
     </message>
     <message>
         <source>must be client.authentication.k8s.io/v1 or v1beta1, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 client.authentication.k8s.io/v1 或 v1beta1，而不是“%1”</translation>
     </message>
     <message>
         <source>is required for client.authentication.k8s.io/v1</source>
-        <translation type="unfinished"></translation>
+        <translation>在 client.authentication.k8s.io/v1 中是必需的</translation>
     </message>
     <message>
         <source>%1: line %2, column %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：第 %2 行，第 %3 列：%4</translation>
     </message>
     <message>
         <source>%1: cannot read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法读取：%2</translation>
     </message>
     <message>
         <source>no kubeconfig found: %1 does not exist and KUBECONFIG is not set; pass --kubeconfig FILE or try --demo</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到 kubeconfig：%1 不存在，且未设置 KUBECONFIG；请用 --kubeconfig FILE 指定文件，或试试 --demo</translation>
     </message>
     <message>
         <source>none of the files in KUBECONFIG exists: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>KUBECONFIG 中列出的文件都不存在：%1</translation>
     </message>
     <message>
         <source>%1: current-context is not set; choose a context with --context</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：未设置 current-context；请用 --context 选择上下文</translation>
     </message>
     <message>
         <source>%1: context &quot;%2&quot; does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：上下文“%2”不存在</translation>
     </message>
     <message>
         <source>%1: contexts[%2].context.cluster: cluster &quot;%3&quot; does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：contexts[%2].context.cluster：集群“%3”不存在</translation>
     </message>
     <message>
         <source>%1: contexts[%2].context.user: user &quot;%3&quot; does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：contexts[%2].context.user：用户“%3”不存在</translation>
     </message>
     <message>
         <source>%1: clusters[%2].cluster.server: is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：clusters[%2].cluster.server：缺失</translation>
     </message>
     <message>
         <source>%1: clusters[%2].cluster.server: &quot;%3&quot; is not an http(s) URL</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：clusters[%2].cluster.server：“%3”不是 http(s) URL</translation>
     </message>
     <message>
         <source>%1: clusters[%2].cluster: certificate-authority and insecure-skip-tls-verify cannot both be set</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：clusters[%2].cluster：certificate-authority 和 insecure-skip-tls-verify 不能同时设置</translation>
     </message>
     <message>
         <source>%1: users[%2].user: token and username/password cannot both be set</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：users[%2].user：token 和 username/password 不能同时设置</translation>
     </message>
     <message>
         <source>%1: users[%2].user: client-certificate and client-key must be set together</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：users[%2].user：client-certificate 和 client-key 必须同时设置</translation>
+    </message>
+</context>
+<context>
+    <name>LabelSelector</name>
+    <message>
+        <source>label selector &quot;%1&quot;, at character %2: %3</source>
+        <translation>标签选择器“%1”，第 %2 个字符处：%3</translation>
+    </message>
+    <message>
+        <source>a label key is expected</source>
+        <translation>此处应为标签键</translation>
+    </message>
+    <message>
+        <source>&quot;(&quot; is expected after &quot;%1 %2&quot;</source>
+        <translation>“%1 %2”之后应为“(”</translation>
+    </message>
+    <message>
+        <source>&quot;,&quot; or &quot;)&quot; is expected in the values of %1</source>
+        <translation>%1 的取值列表中应为“,”或“)”</translation>
+    </message>
+    <message>
+        <source>&quot;,&quot; is expected between requirements</source>
+        <translation>各条件之间应以“,”分隔</translation>
     </message>
 </context>
 <context>
     <name>Severity</name>
     <message>
         <source>Healthy</source>
-        <translation type="unfinished"></translation>
+        <translation>健康</translation>
     </message>
     <message>
         <source>Info</source>
-        <translation type="unfinished"></translation>
+        <translation>提示</translation>
     </message>
     <message>
         <source>Minor</source>
-        <translation type="unfinished"></translation>
+        <translation>次要</translation>
     </message>
     <message>
         <source>Major</source>
-        <translation type="unfinished"></translation>
+        <translation>重要</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急</translation>
+    </message>
+</context>
+<context>
+    <name>TaintSpec</name>
+    <message>
+        <source>the prefix &quot;%1&quot; must be a DNS subdomain (lower case letters, digits, &apos;-&apos; and &apos;.&apos;)</source>
+        <translation>前缀“%1”必须是 DNS 子域名（小写字母、数字、“-”和“.”）</translation>
+    </message>
+    <message>
+        <source>the key&apos;s name part must not be empty</source>
+        <translation>键的名称部分不能为空</translation>
+    </message>
+    <message>
+        <source>the key&apos;s name part must be at most 63 characters</source>
+        <translation>键的名称部分最多 63 个字符</translation>
+    </message>
+    <message>
+        <source>the key&apos;s name part &quot;%1&quot; must start and end with a letter or digit and hold only letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;</source>
+        <translation>键的名称部分“%1”必须以字母或数字开头和结尾，且只能包含字母、数字、“-”、“_”和“.”</translation>
+    </message>
+    <message>
+        <source>the value must be at most 63 characters</source>
+        <translation>值最多 63 个字符</translation>
+    </message>
+    <message>
+        <source>the value &quot;%1&quot; must start and end with a letter or digit and hold only letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;</source>
+        <translation>值“%1”必须以字母或数字开头和结尾，且只能包含字母、数字、“-”、“_”和“.”</translation>
+    </message>
+    <message>
+        <source>invalid taint &quot;%1&quot;: %2</source>
+        <translation>无效的污点“%1”：%2</translation>
+    </message>
+    <message>
+        <source>the effect must be NoSchedule, PreferNoSchedule or NoExecute, not &quot;%1&quot;</source>
+        <translation>效果必须是 NoSchedule、PreferNoSchedule 或 NoExecute，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>use key[=value]:Effect, key:Effect- or key-</source>
+        <translation>请使用 key[=value]:Effect、key:Effect- 或 key- 格式</translation>
+    </message>
+    <message>
+        <source>an effect is required to add a taint (key[=value]:Effect)</source>
+        <translation>添加污点时必须指定效果（key[=value]:Effect）</translation>
+    </message>
+    <message>
+        <source>taint %1:%2 is given twice</source>
+        <translation>污点 %1:%2 指定了两次</translation>
+    </message>
+    <message>
+        <source>the node already has taint(s) with key(s) %1 and the same effect; overwrite them explicitly to change them</source>
+        <translation>节点上已有键为 %1 且效果相同的污点；如需更改，请显式覆盖</translation>
+    </message>
+    <message>
+        <source>taint(s) not found: %1</source>
+        <translation>未找到污点：%1</translation>
     </message>
 </context>
 <context>
     <name>Taxonomy</name>
     <message>
         <source>%1: cannot read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法读取：%2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>offset %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>the top level must be an object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1.type is missing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2).category &quot;%3&quot; is not one of %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2).bad must list the faulty statuses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2).severity &quot;%3&quot; is not critical, major, minor or info</source>
-        <translation type="unfinished"></translation>
+        <translation>顶层必须是对象</translation>
     </message>
     <message>
         <source>NPU</source>
-        <translation type="unfinished"></translation>
+        <translation>NPU</translation>
     </message>
     <message>
         <source>GPU</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU</translation>
     </message>
     <message>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>网络</translation>
     </message>
     <message>
         <source>Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>存储</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>内存</translation>
     </message>
     <message>
         <source>Operating system</source>
-        <translation type="unfinished"></translation>
+        <translation>操作系统</translation>
     </message>
     <message>
         <source>Container runtime</source>
-        <translation type="unfinished"></translation>
+        <translation>容器运行时</translation>
     </message>
     <message>
         <source>Kubelet</source>
-        <translation type="unfinished"></translation>
+        <translation>Kubelet</translation>
     </message>
     <message>
         <source>Node lifecycle</source>
-        <translation type="unfinished"></translation>
+        <translation>节点生命周期</translation>
+    </message>
+    <message>
+        <source>%1.bad must be a list of statuses, e.g. [&quot;True&quot;]</source>
+        <translation>%1.bad 必须是状态值列表，例如 [&quot;True&quot;]</translation>
+    </message>
+    <message>
+        <source>%1.bad must contain only non-empty strings</source>
+        <translation>%1.bad 只能包含非空字符串</translation>
+    </message>
+    <message>
+        <source>%1.bad must list at least one faulty status</source>
+        <translation>%1.bad 必须至少列出一个故障状态值</translation>
+    </message>
+    <message>
+        <source>%1.severity &quot;%2&quot; is not one of critical, major, minor, info</source>
+        <translation>%1.severity 的值“%2”不是 critical、major、minor、info 之一</translation>
+    </message>
+    <message>
+        <source>%1.category &quot;%2&quot; is not one of %3</source>
+        <translation>%1.category 的值“%2”不是 %3 之一</translation>
+    </message>
+    <message>
+        <source>%1 must be a string or an object of texts by locale</source>
+        <translation>%1 必须是字符串，或按语言区域给出文本的对象</translation>
+    </message>
+    <message>
+        <source>%1.%2 must be a string</source>
+        <translation>%1.%2 必须是字符串</translation>
+    </message>
+    <message>
+        <source>%1 has an unknown key &quot;%2&quot; (allowed: %3)</source>
+        <translation>%1 含有未知的键“%2”（允许的键：%3）</translation>
+    </message>
+    <message>
+        <source>not valid JSON at offset %1: %2</source>
+        <translation>偏移 %1 处不是有效的 JSON：%2</translation>
+    </message>
+    <message>
+        <source>the top level</source>
+        <translation>顶层</translation>
+    </message>
+    <message>
+        <source>version must be 1</source>
+        <translation>version 必须为 1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a list</source>
+        <translation>“%1”必须是列表</translation>
+    </message>
+    <message>
+        <source>%1 must be an object</source>
+        <translation>%1 必须是对象</translation>
+    </message>
+    <message>
+        <source>%1.type is missing or empty</source>
+        <translation>%1.type 缺失或为空</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice</source>
+        <translation>%1 重复列出</translation>
+    </message>
+    <message>
+        <source>%1 must be an object with a non-empty &quot;prefix&quot;</source>
+        <translation>%1 必须是带非空“prefix”的对象</translation>
+    </message>
+    <message>
+        <source>%1 must be an object with a non-empty &quot;resource&quot; and &quot;kind&quot;</source>
+        <translation>%1 必须是带非空“resource”和“kind”的对象</translation>
+    </message>
+    <message>
+        <source>&quot;unknown&quot; must be an object</source>
+        <translation>“unknown”必须是对象</translation>
+    </message>
+</context>
+<context>
+    <name>kube::AccessReview</name>
+    <message>
+        <source>the SelfSubjectAccessReview answer has no status.allowed</source>
+        <translation>SelfSubjectAccessReview 的应答中没有 status.allowed</translation>
     </message>
 </context>
 <context>
     <name>kube::ApiCall</name>
     <message>
         <source>the server&apos;s certificate is signed by an unknown authority (not the certificate-authority of the kubeconfig)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器证书由未知的证书颁发机构签发（不是 kubeconfig 中的 certificate-authority）</translation>
     </message>
     <message>
         <source>the server&apos;s certificate is not valid for this host name (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器证书对此主机名（%1）无效</translation>
     </message>
     <message>
         <source>the server&apos;s certificate expired on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器证书已于 %1 过期</translation>
     </message>
     <message>
         <source>the server&apos;s certificate is not valid before %1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器证书要到 %1 才生效</translation>
+    </message>
+    <message>
+        <source>through the proxy %1:%2 (proxy-url): %3</source>
+        <translation>经由代理 %1:%2（proxy-url）：%3</translation>
     </message>
 </context>
 <context>
     <name>kube::ApiClient</name>
     <message>
         <source>%1: clusters[%2].cluster.certificate-authority: cannot read %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：clusters[%2].cluster.certificate-authority：无法读取 %3：%4</translation>
     </message>
     <message>
         <source>%1: clusters[%2].cluster: the certificate authority holds no PEM certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：clusters[%2].cluster：证书颁发机构数据中没有 PEM 证书</translation>
     </message>
     <message>
         <source>%1: clusters[%2].cluster.proxy-url: scheme &quot;%3&quot; is not supported (use http or socks5)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：clusters[%2].cluster.proxy-url：不支持协议“%3”（请使用 http 或 socks5）</translation>
+    </message>
+</context>
+<context>
+    <name>kube::ClusterQueries</name>
+    <message>
+        <source>list pods on node %1</source>
+        <translation>列出节点 %1 上的 Pod</translation>
+    </message>
+    <message>
+        <source>list events of node %1</source>
+        <translation>列出节点 %1 的事件</translation>
+    </message>
+    <message>
+        <source>check permission to %1</source>
+        <translation>检查是否有权限执行 %1</translation>
     </message>
 </context>
 <context>
     <name>kube::CredentialProvider</name>
     <message>
         <source>%1: no PEM certificate found</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：未找到 PEM 证书</translation>
     </message>
     <message>
         <source>%1: the client key is not a PEM private key (RSA or EC)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：客户端密钥不是 PEM 格式的私钥（RSA 或 EC）</translation>
     </message>
     <message>
         <source>user &quot;%1&quot; in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 中的用户“%1”</translation>
     </message>
     <message>
         <source>%1: auth-provider oidc has no id-token; log in with your OIDC helper first</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：auth-provider oidc 没有 id-token；请先用您的 OIDC 辅助工具登录</translation>
     </message>
     <message>
         <source>%1: the &quot;%2&quot; auth-provider was removed from kubectl; use its exec plugin (for example gke-gcloud-auth-plugin or kubelogin)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：kubectl 已移除“%2”auth-provider；请改用它的 exec 插件（例如 gke-gcloud-auth-plugin 或 kubelogin）</translation>
     </message>
     <message>
         <source>%1: cannot read client-certificate %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法读取 client-certificate %2：%3</translation>
     </message>
     <message>
         <source>%1: cannot read client-key %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法读取 client-key %2：%3</translation>
     </message>
     <message>
         <source>user &quot;%1&quot;: cannot read tokenFile %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>用户“%1”：无法读取 tokenFile %2：%3</translation>
     </message>
     <message>
         <source>the file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>文件为空</translation>
     </message>
     <message>
         <source>exec plugin %1 did not finish within %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>exec 插件 %1 未在 %2 秒内完成</translation>
     </message>
     <message>
         <source>exec plugin &quot;%1&quot; could not be started: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法启动 exec 插件“%1”：%2</translation>
     </message>
     <message>
         <source>exec plugin &quot;%1&quot; failed with exit code %2</source>
-        <translation type="unfinished"></translation>
+        <translation>exec 插件“%1”失败，退出码 %2</translation>
     </message>
     <message>
         <source>exec plugin &quot;%1&quot; crashed</source>
-        <translation type="unfinished"></translation>
+        <translation>exec 插件“%1”崩溃</translation>
     </message>
     <message>
         <source>exec plugin &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>exec 插件“%1”：%2</translation>
     </message>
     <message>
         <source>its output is not an ExecCredential</source>
-        <translation type="unfinished"></translation>
+        <translation>其输出不是 ExecCredential</translation>
     </message>
     <message>
         <source>it answered apiVersion &quot;%1&quot; but the kubeconfig asked for &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>它返回的 apiVersion 是“%1”，但 kubeconfig 要求的是“%2”</translation>
     </message>
     <message>
         <source>its ExecCredential has no status</source>
-        <translation type="unfinished"></translation>
+        <translation>其 ExecCredential 没有 status</translation>
     </message>
     <message>
         <source>clientCertificateData and clientKeyData must come together</source>
-        <translation type="unfinished"></translation>
+        <translation>clientCertificateData 和 clientKeyData 必须同时提供</translation>
     </message>
     <message>
         <source>exec plugin &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>exec 插件“%1”</translation>
     </message>
     <message>
         <source>its ExecCredential status has neither a token nor a client certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>其 ExecCredential 的 status 中既没有 token 也没有客户端证书</translation>
     </message>
     <message>
         <source>expirationTimestamp &quot;%1&quot; is not an RFC 3339 time</source>
-        <translation type="unfinished"></translation>
+        <translation>expirationTimestamp“%1”不是 RFC 3339 格式的时间</translation>
+    </message>
+    <message>
+        <source>exec plugin &quot;%1&quot; needs an interactive terminal (interactiveMode: Always); log in with it in a terminal first, or set interactiveMode to IfAvailable</source>
+        <translation>exec 插件“%1”需要交互式终端（interactiveMode: Always）；请先在终端中用它登录，或将 interactiveMode 设为 IfAvailable</translation>
     </message>
 </context>
 <context>
     <name>kube::Informer</name>
     <message>
         <source>list %1</source>
-        <translation type="unfinished"></translation>
+        <translation>列出%1</translation>
     </message>
     <message>
         <source>watch %1</source>
-        <translation type="unfinished"></translation>
+        <translation>监视%1</translation>
     </message>
     <message>
         <source>a watch event exceeded %1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>单个监视事件超过了 %1 MiB</translation>
     </message>
     <message>
         <source>the server closed the watch at once</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器立即关闭了监视连接</translation>
+    </message>
+</context>
+<context>
+    <name>kube::NodeActions</name>
+    <message>
+        <source>cordon</source>
+        <translation>封锁</translation>
+    </message>
+    <message>
+        <source>uncordon</source>
+        <translation>恢复调度</translation>
+    </message>
+    <message>
+        <source>taint</source>
+        <translation>设置污点</translation>
+    </message>
+    <message>
+        <source>isolate</source>
+        <translation>隔离</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>cordon node %1</source>
+        <translation>封锁节点 %1</translation>
+    </message>
+    <message>
+        <source>uncordon node %1</source>
+        <translation>恢复节点 %1 的调度</translation>
+    </message>
+    <message>
+        <source>taint node %1</source>
+        <translation>设置节点 %1 的污点</translation>
+    </message>
+    <message>
+        <source>node %1: %2</source>
+        <translation>节点 %1：%2</translation>
+    </message>
+    <message>
+        <source>no taint given</source>
+        <translation>未指定污点</translation>
+    </message>
+    <message>
+        <source>isolate node %1</source>
+        <translation>隔离节点 %1</translation>
+    </message>
+    <message>
+        <source>the isolation taint&apos;s effect must be NoSchedule or NoExecute, not &quot;%1&quot;</source>
+        <translation>隔离污点的效果必须是 NoSchedule 或 NoExecute，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>the isolation taint %1 is not valid: %2</source>
+        <translation>隔离污点 %1 无效：%2</translation>
+    </message>
+    <message>
+        <source>restore node %1</source>
+        <translation>恢复节点 %1</translation>
+    </message>
+    <message>
+        <source>the node is not JSON</source>
+        <translation>节点数据不是 JSON</translation>
+    </message>
+    <message>
+        <source>%1 (gave up after %2 attempts)</source>
+        <translation>%1（尝试 %2 次后放弃）</translation>
+    </message>
+    <message>
+        <source>record an event on node %1</source>
+        <translation>在节点 %1 上记录事件</translation>
+    </message>
+</context>
+<context>
+    <name>kube::NodeDrain</name>
+    <message>
+        <source>pending</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>blocking</source>
+        <translation>阻止排空</translation>
+    </message>
+    <message>
+        <source>evicting</source>
+        <translation>驱逐中</translation>
+    </message>
+    <message>
+        <source>blocked by PodDisruptionBudget</source>
+        <translation>被 PodDisruptionBudget 阻止</translation>
+    </message>
+    <message>
+        <source>evicted</source>
+        <translation>已驱逐</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>drain node %1</source>
+        <translation>排空节点 %1</translation>
+    </message>
+    <message>
+        <source>drain node %1: cordon</source>
+        <translation>排空节点 %1：封锁</translation>
+    </message>
+    <message>
+        <source>drain node %1: list its pods</source>
+        <translation>排空节点 %1：列出其 Pod</translation>
+    </message>
+    <message>
+        <source>drain node %1: read DaemonSet %2</source>
+        <translation>排空节点 %1：读取 DaemonSet %2</translation>
+    </message>
+    <message>
+        <source>DaemonSet-managed Pods (use --ignore-daemonsets to ignore)</source>
+        <translation>由 DaemonSet 管理的 Pod（可用 --ignore-daemonsets 忽略）</translation>
+    </message>
+    <message>
+        <source>ignoring DaemonSet-managed Pods</source>
+        <translation>忽略由 DaemonSet 管理的 Pod</translation>
+    </message>
+    <message>
+        <source>Pods with local storage (use --delete-emptydir-data to override)</source>
+        <translation>使用本地存储的 Pod（可用 --delete-emptydir-data 强制删除）</translation>
+    </message>
+    <message>
+        <source>deleting Pods with local storage</source>
+        <translation>删除使用本地存储的 Pod</translation>
+    </message>
+    <message>
+        <source>cannot delete Pods that declare no controller (use --force to override)</source>
+        <translation>未声明控制器的 Pod（可用 --force 强制删除）</translation>
+    </message>
+    <message>
+        <source>deleting Pods that declare no controller</source>
+        <translation>删除未声明控制器的 Pod</translation>
+    </message>
+    <message>
+        <source>deletion timestamp older than %1 s</source>
+        <translation>删除时间戳已超过 %1 秒</translation>
+    </message>
+    <message>
+        <source>mirror pod</source>
+        <translation>镜像 Pod</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>cannot delete %1: %2</source>
+        <translation>无法删除%1：%2</translation>
+    </message>
+    <message>
+        <source>drain node %1 (dry run)</source>
+        <translation>排空节点 %1（试运行）</translation>
+    </message>
+    <message>
+        <source>drain node %1: discover the eviction API</source>
+        <translation>排空节点 %1：探测驱逐 API</translation>
+    </message>
+    <message>
+        <source>evict pod %1</source>
+        <translation>驱逐 Pod %1</translation>
+    </message>
+    <message>
+        <source>delete pod %1</source>
+        <translation>删除 Pod %1</translation>
+    </message>
+    <message>
+        <source>%1; retrying in %2 s</source>
+        <translation>%1；%2 秒后重试</translation>
+    </message>
+    <message>
+        <source>wait for pod %1 to terminate</source>
+        <translation>等待 Pod %1 终止</translation>
+    </message>
+    <message>
+        <source>deletion timestamp older than %1 s, skipping</source>
+        <translation>删除时间戳已超过 %1 秒，跳过</translation>
+    </message>
+    <message>
+        <source>drain node %1: %2</source>
+        <translation>排空节点 %1：%2</translation>
+    </message>
+    <message>
+        <source>global timeout reached: %1 s</source>
+        <translation>已达到总超时时间：%1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>kube::ObjectCodec</name>
+    <message>
+        <source>the %1 list is not JSON with items</source>
+        <translation>%1 列表不是带 items 的 JSON</translation>
+    </message>
+    <message>
+        <source>a watch event is not JSON</source>
+        <translation>监视事件不是 JSON</translation>
+    </message>
+    <message>
+        <source>unknown watch event type &quot;%1&quot;</source>
+        <translation>未知的监视事件类型“%1”</translation>
+    </message>
+    <message>
+        <source>a watch event carries no usable object</source>
+        <translation>监视事件中没有可用的对象</translation>
+    </message>
+</context>
+<context>
+    <name>kube::PodDecoder</name>
+    <message>
+        <source>the answer is not a Pod</source>
+        <translation>应答不是 Pod</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Faultboard: watch, isolate, restore and drain faulty nodes of Kubernetes AI clusters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faultboard：监视、隔离、恢复和排空 Kubernetes AI 集群中的故障节点。</translation>
     </message>
     <message>
         <source>The kubeconfig file to use (instead of KUBECONFIG or ~/.kube/config).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The kubeconfig context to use (instead of current-context).</source>
-        <translation type="unfinished"></translation>
+        <translation>要使用的 kubeconfig 文件（代替 KUBECONFIG 或 ~/.kube/config）。</translation>
     </message>
     <message>
         <source>Start a simulated demo cluster (kubesim) and show it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The user interface language (en, zh_CN); default: the system&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>启动一个模拟的演示集群（kubesim）并显示它。</translation>
     </message>
     <message>
         <source>Save a picture of the main window to FILE and quit (for documentation).</source>
-        <translation type="unfinished"></translation>
+        <translation>将主窗口截图保存到 FILE 后退出（用于文档）。</translation>
     </message>
     <message>
         <source>Seconds to wait after the first sync before --screenshot (default 2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot connect</source>
-        <translation type="unfinished"></translation>
+        <translation>首次同步后等待多少秒再执行 --screenshot（默认 2）。</translation>
     </message>
     <message>
         <source>Starting the demo cluster…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动演示集群…</translation>
     </message>
     <message>
         <source>The demo cluster failed to start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>演示集群启动失败：%1</translation>
+    </message>
+    <message>
+        <source>Open this kubeconfig context at once (instead of choosing one).</source>
+        <translation>直接打开此 kubeconfig 上下文（而不是从列表中选择）。</translation>
+    </message>
+    <message>
+        <source>The user interface language (en, zh_CN); default: the settings, else the system&apos;s.</source>
+        <translation>界面语言（en 或 zh_CN）；默认使用设置中的语言，未设置时使用系统语言。</translation>
+    </message>
+    <message>
+        <source>The theme: system, light or dark; default: the settings.</source>
+        <translation>主题：system、light 或 dark；默认使用设置中的主题。</translation>
+    </message>
+    <message>
+        <source>Your fault taxonomy file was not used</source>
+        <translation>未使用您的故障分类文件</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>Cannot open the cluster</source>
+        <translation>无法打开集群</translation>
+    </message>
+</context>
+<context>
+    <name>models::ActionLogModel</name>
+    <message>
+        <source>running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>partly done</source>
+        <translation>部分完成</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>dry run</source>
+        <translation>试运行</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
     </message>
 </context>
 <context>
     <name>models::ClusterSession</name>
     <message>
         <source>nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>节点</translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接 %1…</translation>
     </message>
     <message>
         <source>Live</source>
-        <translation type="unfinished"></translation>
+        <translation>实时</translation>
     </message>
     <message>
         <source>Stale since %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>自 %1 起数据已过时：%2</translation>
     </message>
     <message>
         <source>Cannot connect: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接：%1</translation>
+    </message>
+</context>
+<context>
+    <name>models::FaultHistory</name>
+    <message>
+        <source>the history %1 is not open</source>
+        <translation>历史数据库 %1 未打开</translation>
+    </message>
+</context>
+<context>
+    <name>models::FaultSummaryModel</name>
+    <message numerus="yes">
+        <source>%n node(s) whose worst fault is %1</source>
+        <translation>
+            <numerusform>%n 个节点的最严重故障级别为%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) with %1</source>
+        <translation>
+            <numerusform>%n 个节点存在 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点数</translation>
     </message>
 </context>
 <context>
     <name>models::NodeConditionsModel</name>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>正常</translation>
     </message>
     <message>
         <source>Recommended action: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>建议操作：%1</translation>
     </message>
     <message>
         <source>Condition</source>
-        <translation type="unfinished"></translation>
+        <translation>状况</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>严重程度</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>消息</translation>
     </message>
     <message>
         <source>Last transition</source>
-        <translation type="unfinished"></translation>
+        <translation>最近变化</translation>
+    </message>
+</context>
+<context>
+    <name>models::NodeEventsModel</name>
+    <message>
+        <source>Last seen</source>
+        <translation>最近出现</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
     </message>
 </context>
 <context>
     <name>models::NodeGridModel</name>
     <message>
         <source>Healthy</source>
-        <translation type="unfinished"></translation>
+        <translation>健康</translation>
     </message>
     <message>
         <source>%1 (%2) since %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2），自 %3 起</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>Isolated by Faultboard</source>
-        <translation type="unfinished"></translation>
+        <translation>已被 Faultboard 隔离</translation>
     </message>
     <message>
         <source>Cordoned</source>
-        <translation type="unfinished"></translation>
+        <translation>已封锁</translation>
     </message>
     <message>
         <source>Accelerators: %1 of %2 healthy</source>
-        <translation type="unfinished"></translation>
+        <translation>加速卡：%2 张中 %1 张健康</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，%2</translation>
+    </message>
+</context>
+<context>
+    <name>models::NodeHistoryModel</name>
+    <message>
+        <source>Node added</source>
+        <translation>节点已添加</translation>
+    </message>
+    <message>
+        <source>Node removed</source>
+        <translation>节点已移除</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1（由 %2 执行）</translation>
+    </message>
+    <message>
+        <source>%1 fault began</source>
+        <translation>%1 故障开始</translation>
+    </message>
+    <message>
+        <source>%1 fault ended</source>
+        <translation>%1 故障结束</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <source>(gone)</source>
+        <translation>（已消失）</translation>
+    </message>
+    <message>
+        <source>%1 → … → %2 (changed while not watched)</source>
+        <translation>%1 → … → %2（未监视期间发生变化）</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Happened %1, recorded %2</source>
+        <translation>发生于 %1，记录于 %2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
+    <name>models::NodePodsModel</name>
+    <message>
+        <source>static pod (mirror)</source>
+        <translation>静态 Pod（镜像）</translation>
+    </message>
+    <message>
+        <source>none (unmanaged)</source>
+        <translation>无（不受管理）</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <translation>%1秒</translation>
+    </message>
+    <message>
+        <source>%1m</source>
+        <translation>%1分钟</translation>
+    </message>
+    <message>
+        <source>%1h</source>
+        <translation>%1小时</translation>
+    </message>
+    <message>
+        <source>%1d</source>
+        <translation>%1天</translation>
+    </message>
+    <message>
+        <source>Terminating</source>
+        <translation>正在终止</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>image %1</source>
+        <translation>镜像 %1</translation>
+    </message>
+    <message>
+        <source>emptyDir volumes: %1 (their data is lost on eviction)</source>
+        <translation>emptyDir 卷：%1（驱逐时其数据会丢失）</translation>
+    </message>
+    <message>
+        <source>%1 in %2, %3, owner %4</source>
+        <translation>%1（命名空间 %2），%3，所有者 %4</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>命名空间</translation>
+    </message>
+    <message>
+        <source>Pod</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation>重启次数</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>存在时间</translation>
     </message>
 </context>
 <context>
     <name>sim::KubesimProcess</name>
     <message>
         <source>kubesim printed an unexpected first line: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kubesim 输出了意外的第一行：%1</translation>
     </message>
     <message>
         <source>cannot start kubesim (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法启动 kubesim（%1）：%2</translation>
     </message>
     <message>
         <source>kubesim exited with code %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kubesim 已退出，退出码 %1：%2</translation>
     </message>
     <message>
         <source>kubesim did not start within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>kubesim 未在 %1 秒内启动</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ActionConfirmDialog</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message numerus="yes">
+        <source>Isolate %n node(s)</source>
+        <translation>
+            <numerusform>隔离 %n 个节点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n node(s)</source>
+        <translation>
+            <numerusform>恢复 %n 个节点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Isolating taints each node with Faultboard&apos;s taint and cordons it, so no new work lands on it; it records who isolated it and why. Running pods stay unless the effect is NoExecute. This is what will change:</source>
+        <translation>隔离操作会为每个节点添加 Faultboard 的污点并将其封锁，使新的工作负载不再调度到该节点上；同时记录由谁隔离以及隔离原因。除非效果为 NoExecute，否则正在运行的 Pod 会保留。将发生以下变更：</translation>
+    </message>
+    <message>
+        <source>Restoring removes Faultboard&apos;s taint and uncordons the node; other taints are left alone. This is what will change:</source>
+        <translation>恢复操作会移除 Faultboard 的污点并恢复节点的调度；其他污点保持不变。将发生以下变更：</translation>
+    </message>
+    <message>
+        <source>Planned changes</source>
+        <translation>计划的变更</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Taints (before → after)</source>
+        <translation>污点（变更前 → 变更后）</translation>
+    </message>
+    <message>
+        <source>Cordoned (before → after)</source>
+        <translation>封锁状态（变更前 → 变更后）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Reason for the isolation</source>
+        <translation>隔离原因</translation>
+    </message>
+    <message>
+        <source>Why: what was seen, the ticket number…</source>
+        <translation>原因：观察到的现象、工单号…</translation>
+    </message>
+    <message>
+        <source>fault: %1</source>
+        <translation>故障：%1</translation>
+    </message>
+    <message>
+        <source>Taint effect</source>
+        <translation>污点效果</translation>
+    </message>
+    <message>
+        <source>NoSchedule — keep running pods</source>
+        <translation>NoSchedule — 保留正在运行的 Pod</translation>
+    </message>
+    <message>
+        <source>NoExecute — also evict pods that do not tolerate it</source>
+        <translation>NoExecute — 同时驱逐不容忍该污点的 Pod</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Effect:</source>
+        <translation>效果(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Isolate</source>
+        <translation>隔离(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Asking the API server what would change (dry run)…</source>
+        <translation>正在向 API 服务器查询将发生的变更（试运行）…</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>检查中…</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>cannot: %1</source>
+        <translation>无法执行：%1</translation>
+    </message>
+    <message>
+        <source>will be isolated</source>
+        <translation>将被隔离</translation>
+    </message>
+    <message>
+        <source>will be restored</source>
+        <translation>将被恢复</translation>
+    </message>
+    <message>
+        <source>already isolated: nothing to do</source>
+        <translation>已隔离：无需操作</translation>
+    </message>
+    <message>
+        <source>not isolated by Faultboard: nothing to do</source>
+        <translation>未被 Faultboard 隔离：无需操作</translation>
+    </message>
+    <message>
+        <source>Nothing to change.</source>
+        <translation>没有需要变更的内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) will change when you confirm.</source>
+        <translation>
+            <numerusform>确认后将变更 %n 个节点。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Isolate %n node(s)</source>
+        <translation>
+            <numerusform>隔离 %n 个节点(&amp;I)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Restore %n node(s)</source>
+        <translation>
+            <numerusform>恢复 %n 个节点(&amp;R)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ui::ActionController</name>
+    <message>
+        <source>&amp;Isolate…</source>
+        <translation>隔离(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Taint and cordon the selected nodes so no new work lands on them</source>
+        <translation>为所选节点添加污点并封锁，使新的工作负载不再调度到这些节点上</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Remove Faultboard&apos;s taint from the selected nodes and uncordon them</source>
+        <translation>移除所选节点上 Faultboard 的污点并恢复调度</translation>
+    </message>
+    <message>
+        <source>&amp;Drain…</source>
+        <translation>排空(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Cordon the selected nodes and evict their pods, as kubectl drain does</source>
+        <translation>封锁所选节点并驱逐其上的 Pod，与 kubectl drain 的行为相同</translation>
+    </message>
+    <message>
+        <source>Select one or more nodes first</source>
+        <translation>请先选择一个或多个节点</translation>
+    </message>
+    <message>
+        <source>could not check permissions: %1</source>
+        <translation>无法检查权限：%1</translation>
+    </message>
+    <message>
+        <source>your user may not %1</source>
+        <translation>当前用户无权执行 %1</translation>
+    </message>
+    <message>
+        <source>your user may not %1 (%2)</source>
+        <translation>当前用户无权执行 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Not allowed: %1</source>
+        <translation>不允许：%1</translation>
+    </message>
+    <message>
+        <source>isolate</source>
+        <translation>隔离</translation>
+    </message>
+    <message>
+        <source>tainted %1 and cordoned</source>
+        <translation>已添加污点 %1 并封锁</translation>
+    </message>
+    <message>
+        <source>the Event could not be written: %1</source>
+        <translation>无法写入事件（Event）：%1</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>taint removed and uncordoned</source>
+        <translation>已移除污点并恢复调度</translation>
+    </message>
+    <message>
+        <source>drain</source>
+        <translation>排空</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pod(s) evicted</source>
+        <translation>
+            <numerusform>已驱逐 %n 个 Pod</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>stopped after %n pod(s) evicted; the node stays cordoned</source>
+        <translation>
+            <numerusform>驱逐 %n 个 Pod 后停止；节点保持封锁</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>timed out: %n pod(s) evicted, others still there</source>
+        <translation>
+            <numerusform>超时：已驱逐 %n 个 Pod，其余 Pod 仍在节点上</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pod(s) could not be evicted</source>
+        <translation>
+            <numerusform>%n 个 Pod 无法驱逐</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ui::ClusterPickerDialog</name>
+    <message>
+        <source>Open a cluster</source>
+        <translation>打开集群</translation>
+    </message>
+    <message>
+        <source>Filter contexts</source>
+        <translation>筛选上下文</translation>
+    </message>
+    <message>
+        <source>Kubeconfig contexts</source>
+        <translation>Kubeconfig 上下文</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>命名空间</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Open kubeconfig…</source>
+        <translation>打开 kubeconfig…</translation>
+    </message>
+    <message>
+        <source>Demo cluster</source>
+        <translation>演示集群</translation>
+    </message>
+    <message>
+        <source>Open kubeconfig</source>
+        <translation>打开 kubeconfig</translation>
+    </message>
+    <message>
+        <source>%1 (current)</source>
+        <translation>%1（当前）</translation>
+    </message>
+    <message>
+        <source>missing cluster &quot;%1&quot;</source>
+        <translation>缺少集群“%1”</translation>
+    </message>
+    <message>
+        <source>%1 has no contexts.</source>
+        <translation>%1 中没有上下文。</translation>
+    </message>
+</context>
+<context>
+    <name>ui::DrainDialog</name>
+    <message numerus="yes">
+        <source>Drain %n node(s)</source>
+        <translation>
+            <numerusform>排空 %n 个节点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Draining cordons each node, then evicts its pods through the eviction API, which honours PodDisruptionBudgets, exactly as kubectl drain does. Training jobs resume from their checkpoints elsewhere.</source>
+        <translation>排空操作会先封锁每个节点，再通过驱逐 API 驱逐其上的 Pod；驱逐 API 会遵守 PodDisruptionBudget，与 kubectl drain 的行为完全相同。训练作业会在其他节点上从检查点恢复。</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Ignore &amp;DaemonSet pods</source>
+        <translation>忽略 DaemonSet Pod(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete &amp;emptyDir data</source>
+        <translation>删除 emptyDir 数据(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Force unmanaged pods</source>
+        <translation>强制删除不受管理的 Pod(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Grace period</source>
+        <translation>宽限期</translation>
+    </message>
+    <message>
+        <source>each pod&apos;s own</source>
+        <translation>各 Pod 自身的设置</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>超时时间</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>&amp;Grace period:</source>
+        <translation>宽限期(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>超时时间(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Nodes and their pods</source>
+        <translation>节点及其 Pod</translation>
+    </message>
+    <message>
+        <source>Node / pod</source>
+        <translation>节点 / Pod</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Drain progress</source>
+        <translation>排空进度</translation>
+    </message>
+    <message>
+        <source>Drain</source>
+        <translation>排空</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop draining</source>
+        <translation>停止排空</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Finding the pods and what would block (nothing is changed)…</source>
+        <translation>正在查找 Pod 及会阻止排空的因素（不做任何更改）…</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>检查中…</translation>
+    </message>
+    <message>
+        <source>cannot drain</source>
+        <translation>无法排空</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pod(s) to evict</source>
+        <translation>
+            <numerusform>%n 个 Pod 待驱逐</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>已跳过 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready. Pods marked &quot;pending&quot; will be evicted.</source>
+        <translation>准备就绪。标记为“等待中”的 Pod 将被驱逐。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) cannot be drained with these options: see why above; change the options or leave those nodes out.</source>
+        <translation>
+            <numerusform>使用这些选项无法排空 %n 个节点：原因见上方；请修改选项或排除这些节点。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Draining…</source>
+        <translation>正在排空…</translation>
+    </message>
+    <message>
+        <source>cordoning…</source>
+        <translation>正在封锁…</translation>
+    </message>
+    <message>
+        <source>draining</source>
+        <translation>排空中</translation>
+    </message>
+    <message>
+        <source>drained</source>
+        <translation>已排空</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>dry run</source>
+        <translation>试运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n node(s) drained.</source>
+        <translation>
+            <numerusform>%n 个节点中已排空 %1 个。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopping: no more evictions are sent; the nodes stay cordoned.</source>
+        <translation>正在停止：不再发送驱逐请求；节点保持封锁。</translation>
+    </message>
+</context>
+<context>
+    <name>ui::FaultNotifier</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>New critical fault in %1</source>
+        <translation>%1 出现新的紧急故障</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new critical fault(s) in %1</source>
+        <translation>
+            <numerusform>%1 出现 %n 个新的紧急故障</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… 另有 %n 个</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ui::FaultSummaryPanel</name>
+    <message>
+        <source>Faults</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Fault summary: nodes per severity and fault type</source>
+        <translation>故障汇总：按严重程度和故障类型统计的节点数</translation>
+    </message>
+</context>
+<context>
+    <name>ui::FilterBar</name>
+    <message>
+        <source>Node name</source>
+        <translation>节点名称</translation>
+    </message>
+    <message>
+        <source>Filter by node name</source>
+        <translation>按节点名称筛选</translation>
+    </message>
+    <message>
+        <source>Labels, e.g. pool=npu-910b,rack in (npu-r01,npu-r02)</source>
+        <translation>标签，例如 pool=npu-910b,rack in (npu-r01,npu-r02)</translation>
+    </message>
+    <message>
+        <source>Filter by label selector</source>
+        <translation>按标签选择器筛选</translation>
+    </message>
+    <message>
+        <source>Filter by severity</source>
+        <translation>按严重程度筛选</translation>
+    </message>
+    <message>
+        <source>Any severity</source>
+        <translation>任意严重程度</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Major or worse</source>
+        <translation>重要及以上</translation>
+    </message>
+    <message>
+        <source>Minor or worse</source>
+        <translation>次要及以上</translation>
+    </message>
+    <message>
+        <source>Filter by fault type</source>
+        <translation>按故障类型筛选</translation>
+    </message>
+    <message>
+        <source>Any fault type</source>
+        <translation>任意故障类型</translation>
+    </message>
+    <message>
+        <source>Filter by fault category</source>
+        <translation>按故障类别筛选</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>任意类别</translation>
+    </message>
+    <message>
+        <source>Filter by isolation</source>
+        <translation>按隔离状态筛选</translation>
+    </message>
+    <message>
+        <source>Isolated or not</source>
+        <translation>不限隔离状态</translation>
+    </message>
+    <message>
+        <source>Isolated</source>
+        <translation>已隔离</translation>
+    </message>
+    <message>
+        <source>Not isolated</source>
+        <translation>未隔离</translation>
+    </message>
+    <message>
+        <source>Unschedulable</source>
+        <translation>不可调度</translation>
+    </message>
+    <message>
+        <source>Schedulable</source>
+        <translation>可调度</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Clear every filter</source>
+        <translation>清除所有筛选条件</translation>
+    </message>
+    <message>
+        <source>Nodes shown</source>
+        <translation>显示的节点</translation>
+    </message>
+    <message numerus="yes">
+        <source>all %n node(s)</source>
+        <translation>
+            <numerusform>全部 %n 个节点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n node(s)</source>
+        <translation>
+            <numerusform>%1/%n 个节点</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ui::MainWindow</name>
     <message>
         <source>Faultboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Faultboard</translation>
     </message>
     <message>
         <source>View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图</translation>
     </message>
     <message>
         <source>Group by: </source>
-        <translation type="unfinished"></translation>
+        <translation>分组依据：</translation>
     </message>
     <message>
         <source>Group nodes by label</source>
-        <translation type="unfinished"></translation>
+        <translation>按标签对节点分组</translation>
     </message>
     <message>
         <source>Nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>不分组</translation>
     </message>
     <message>
         <source>Pool</source>
-        <translation type="unfinished"></translation>
+        <translation>资源池</translation>
     </message>
     <message>
         <source>Rack</source>
-        <translation type="unfinished"></translation>
+        <translation>机架</translation>
     </message>
     <message>
         <source>Zone</source>
-        <translation type="unfinished"></translation>
+        <translation>可用区</translation>
     </message>
     <message>
         <source>Accelerator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zoom in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zoom out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Make every node fit in the window</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Node</source>
-        <translation type="unfinished"></translation>
+        <translation>加速卡</translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接</translation>
     </message>
     <message>
         <source>Connection state</source>
-        <translation type="unfinished"></translation>
+        <translation>连接状态</translation>
     </message>
     <message>
         <source>Node and fault counts</source>
-        <translation type="unfinished"></translation>
+        <translation>节点数和故障数</translation>
     </message>
     <message>
         <source>Faultboard — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Faultboard — %1</translation>
     </message>
     <message numerus="yes">
         <source>%n node(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个节点</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 critical · %2 major · %3 minor</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急 %1 · 重要 %2 · 次要 %3</translation>
+    </message>
+    <message>
+        <source>Clusters</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <source>&amp;Cluster</source>
+        <translation>集群(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Open cluster…</source>
+        <translation>打开集群(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close cluster</source>
+        <translation>关闭集群(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Instance type</source>
+        <translation>实例类型</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit every node</source>
+        <translation>显示全部节点(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Focus the &amp;grid</source>
+        <translation>聚焦节点网格(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Mute fault alerts</source>
+        <translation>静音故障提醒(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Node</source>
+        <translation>节点(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Action log</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>Actions taken and their results</source>
+        <translation>已执行的操作及其结果</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Faultboard</source>
+        <translation>关于 Faultboard(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Faultboard</source>
+        <translation>关于 Faultboard</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Faultboard %1&lt;/h3&gt;&lt;p&gt;A fault dashboard for large Kubernetes AI clusters: watch every node, understand each fault, isolate, restore and drain safely.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Faultboard %1&lt;/h3&gt;&lt;p&gt;面向大型 Kubernetes AI 集群的故障看板：监视每个节点，理解每个故障，安全地隔离、恢复和排空节点。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>No cluster open: Cluster ▸ Open cluster… (Ctrl+O)</source>
+        <translation>未打开集群：集群 ▸ 打开集群… (Ctrl+O)</translation>
     </message>
 </context>
 <context>
     <name>ui::NodeDetailPanel</name>
     <message>
         <source>Node conditions</source>
-        <translation type="unfinished"></translation>
+        <translation>节点状况</translation>
     </message>
     <message>
         <source>No node selected</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择节点</translation>
     </message>
     <message>
         <source>%1 (gone)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（已消失）</translation>
     </message>
     <message>
         <source>Click a tile to see the node&apos;s conditions.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击一个方块查看该节点的状况。</translation>
     </message>
     <message>
         <source>The node was removed from the cluster.</source>
-        <translation type="unfinished"></translation>
+        <translation>该节点已从集群中移除。</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Pool %1, rack %2, zone %3</source>
-        <translation type="unfinished"></translation>
+        <translation>资源池 %1，机架 %2，可用区 %3</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>%1: %2 of %3 healthy</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%3 张中 %2 张健康</translation>
     </message>
     <message>
         <source>Isolated by %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>由 %1 隔离：%2</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>no reason given</source>
-        <translation type="unfinished"></translation>
+        <translation>未说明原因</translation>
     </message>
     <message>
         <source>Cordoned (unschedulable)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Taints: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已封锁（不可调度）</translation>
     </message>
     <message>
         <source>Faulty since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>自 %1 起出现故障</translation>
     </message>
     <message>
-        <source>Kubelet %1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <source>Selected node</source>
+        <translation>所选节点</translation>
+    </message>
+    <message>
+        <source>Node summary</source>
+        <translation>节点摘要</translation>
+    </message>
+    <message>
+        <source>Node details</source>
+        <translation>节点详情</translation>
+    </message>
+    <message>
+        <source>What the fault means and what to do</source>
+        <translation>故障含义及处理建议</translation>
+    </message>
+    <message>
+        <source>&amp;Conditions</source>
+        <translation>状况(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Pods on the node</source>
+        <translation>节点上的 Pod</translation>
+    </message>
+    <message>
+        <source>&amp;Pods</source>
+        <translation>Pod(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Recent events of the node</source>
+        <translation>节点的近期事件</translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation>事件(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Taints, labels and resources</source>
+        <translation>污点、标签和资源</translation>
+    </message>
+    <message>
+        <source>&amp;Taints &amp;&amp; labels</source>
+        <translation>污点和标签(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Pods and events status</source>
+        <translation>Pod 和事件的加载状态</translation>
+    </message>
+    <message>
+        <source>Refresh pods and events</source>
+        <translation>刷新 Pod 和事件</translation>
+    </message>
+    <message>
+        <source>Loading pods and events of %1…</source>
+        <translation>正在加载 %1 的 Pod 和事件…</translation>
+    </message>
+    <message>
+        <source>Pods and events as of %1</source>
+        <translation>截至 %1 的 Pod 和事件</translation>
+    </message>
+    <message>
+        <source>&amp;Pods (%1)</source>
+        <translation>Pod（%1）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Cannot list the pods: %1</source>
+        <translation>无法列出 Pod：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Events (%1)</source>
+        <translation>事件（%1）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Cannot list the events: %1</source>
+        <translation>无法列出事件：%1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No active fault. Select a condition to read what it means.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;没有活动的故障。选择一个状况即可查看其含义。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Faultboard does not know this condition type; it is shown as reported.</source>
+        <translation>Faultboard 不认识此状况类型；按上报内容原样显示。</translation>
+    </message>
+    <message>
+        <source>Recommended action:</source>
+        <translation>建议操作：</translation>
+    </message>
+    <message>
+        <source>Taints</source>
+        <translation>污点</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Resources (allocatable / capacity)</source>
+        <translation>资源（可分配 / 容量）</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Kubelet %1, %2, kernel %3, %4, %5</source>
+        <translation>Kubelet %1，%2，内核 %3，%4，%5</translation>
     </message>
 </context>
 <context>
     <name>ui::NodeGridView</name>
     <message>
         <source>Node grid</source>
-        <translation type="unfinished"></translation>
+        <translation>节点网格</translation>
     </message>
     <message>
         <source>Every node as a tile coloured by its worst fault severity</source>
-        <translation type="unfinished"></translation>
+        <translation>每个节点显示为一个方块，颜色表示其最严重故障的严重程度</translation>
     </message>
     <message>
         <source>(no label)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无标签）</translation>
     </message>
     <message numerus="yes">
         <source>%1 — %n node(s), %2 faulty</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %n 个节点，%2 个有故障</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 — %n node(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %n 个节点</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Isolation</source>
+        <translation>隔离</translation>
+    </message>
+    <message>
+        <source>Isolation taint key</source>
+        <translation>隔离污点的键</translation>
+    </message>
+    <message>
+        <source>Isolation taint effect</source>
+        <translation>隔离污点的效果</translation>
+    </message>
+    <message>
+        <source>NoSchedule — no new pods</source>
+        <translation>NoSchedule — 不再调度新的 Pod</translation>
+    </message>
+    <message>
+        <source>NoExecute — also evict pods without a toleration</source>
+        <translation>NoExecute — 同时驱逐没有相应容忍度的 Pod</translation>
+    </message>
+    <message>
+        <source>Taint &amp;key:</source>
+        <translation>污点键(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Effect:</source>
+        <translation>效果(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Drain defaults</source>
+        <translation>排空默认设置</translation>
+    </message>
+    <message>
+        <source>&amp;Ignore DaemonSet pods</source>
+        <translation>忽略 DaemonSet Pod(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete pods with emptyDir data</source>
+        <translation>删除带 emptyDir 数据的 Pod(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Force: also delete pods without a controller</source>
+        <translation>强制：同时删除没有控制器的 Pod(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Grace period</source>
+        <translation>宽限期</translation>
+    </message>
+    <message>
+        <source>each pod&apos;s own</source>
+        <translation>各 Pod 自身的设置</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Drain timeout</source>
+        <translation>排空超时时间</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>&amp;Grace period:</source>
+        <translation>宽限期(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>超时时间(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>History retention</source>
+        <translation>历史记录保留期</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>&amp;Notify me when a node gets a new critical fault</source>
+        <translation>节点出现新的紧急故障时通知我(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;History kept for:</source>
+        <translation>历史记录保留(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>T&amp;heme:</source>
+        <translation>主题(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>A new language applies when Faultboard starts again.</source>
+        <translation>新的语言将在 Faultboard 重新启动后生效。</translation>
+    </message>
+    <message>
+        <source>The taint key cannot be empty.</source>
+        <translation>污点键不能为空。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid taint key (like example.com/name).</source>
+        <translation>“%1”不是有效的污点键（格式如 example.com/name）。</translation>
     </message>
 </context>
 <context>
     <name>ui::SeverityLegend</name>
     <message>
         <source>Legend</source>
-        <translation type="unfinished"></translation>
+        <translation>图例</translation>
     </message>
     <message>
         <source>Isolated</source>
-        <translation type="unfinished"></translation>
+        <translation>已隔离</translation>
     </message>
     <message>
         <source>Cordoned</source>
-        <translation type="unfinished"></translation>
+        <translation>已封锁</translation>
     </message>
     <message>
         <source>Accelerators lost</source>
-        <translation type="unfinished"></translation>
+        <translation>加速卡丢失</translation>
     </message>
 </context>
 </TS>
