@@ -20,10 +20,9 @@ int FaultTrend::maxActive() const
 
 qint64 FaultTrend::bucketSecondsFor(qint64 rangeSeconds, int maxBuckets)
 {
-    static constexpr std::array<qint64, 12> sizes{60,        5 * 60,    15 * 60,   30 * 60,
-                                                  3600,      2 * 3600,  3 * 3600,  6 * 3600,
-                                                  12 * 3600, 24 * 3600, 7 * 24 * 3600,
-                                                  30 * 24 * 3600};
+    static constexpr std::array<qint64, 12> sizes{
+        60,       5 * 60,   15 * 60,   30 * 60,   3600,          2 * 3600,
+        3 * 3600, 6 * 3600, 12 * 3600, 24 * 3600, 7 * 24 * 3600, 30 * 24 * 3600};
     maxBuckets = std::max(1, maxBuckets);
     for (qint64 s : sizes) {
         if ((rangeSeconds + s - 1) / s <= maxBuckets)
@@ -37,7 +36,8 @@ FaultTrend FaultTrend::fromEpisodes(const std::vector<FaultEpisode> &episodes,
 {
     FaultTrend t;
     const qint64 start = from.toSecsSinceEpoch();
-    const qint64 end = std::max(to.toSecsSinceEpoch(), start + 1);
+    // Rounded up: a fault that began in the last, partial second is inside the range.
+    const qint64 end = std::max((to.toMSecsSinceEpoch() + 999) / 1000, start + 1);
     t.bucketSeconds = bucketSecondsFor(end - start, maxBuckets);
     // Align to the bucket size so the axis reads 10:00, 11:00 rather than 10:17, 11:17; one
     // more bucket keeps the end of the range inside.

@@ -26,9 +26,8 @@ struct FaultTrend
 
     // Buckets cover [from, to) with at most `maxBuckets` of them; the size is the smallest
     // readable one that fits.
-    static FaultTrend fromEpisodes(const std::vector<FaultEpisode> &episodes,
-                                   const QDateTime &from, const QDateTime &to,
-                                   int maxBuckets = 48);
+    static FaultTrend fromEpisodes(const std::vector<FaultEpisode> &episodes, const QDateTime &from,
+                                   const QDateTime &to, int maxBuckets = 48);
     static qint64 bucketSecondsFor(qint64 rangeSeconds, int maxBuckets);
 };
 

@@ -8,19 +8,26 @@ AppSettings AppSettings::load()
 {
     QSettings s;
     AppSettings a;
-    a.isolationTaintKey = s.value(QStringLiteral("isolation/taintKey"), a.isolationTaintKey).toString();
+    a.isolationTaintKey =
+        s.value(QStringLiteral("isolation/taintKey"), a.isolationTaintKey).toString();
     a.isolationEffect = s.value(QStringLiteral("isolation/effect"), a.isolationEffect).toString();
-    a.drainIgnoreDaemonSets = s.value(QStringLiteral("drain/ignoreDaemonSets"), a.drainIgnoreDaemonSets).toBool();
-    a.drainDeleteEmptyDirData = s.value(QStringLiteral("drain/deleteEmptyDirData"), a.drainDeleteEmptyDirData).toBool();
+    a.drainIgnoreDaemonSets =
+        s.value(QStringLiteral("drain/ignoreDaemonSets"), a.drainIgnoreDaemonSets).toBool();
+    a.drainDeleteEmptyDirData =
+        s.value(QStringLiteral("drain/deleteEmptyDirData"), a.drainDeleteEmptyDirData).toBool();
     a.drainForce = s.value(QStringLiteral("drain/force"), a.drainForce).toBool();
-    a.drainGracePeriodSeconds = s.value(QStringLiteral("drain/gracePeriodSeconds"), a.drainGracePeriodSeconds).toInt();
-    a.drainTimeoutSeconds = s.value(QStringLiteral("drain/timeoutSeconds"), a.drainTimeoutSeconds).toInt();
-    a.historyRetentionDays = s.value(QStringLiteral("history/retentionDays"), a.historyRetentionDays).toInt();
+    a.drainGracePeriodSeconds =
+        s.value(QStringLiteral("drain/gracePeriodSeconds"), a.drainGracePeriodSeconds).toInt();
+    a.drainTimeoutSeconds =
+        s.value(QStringLiteral("drain/timeoutSeconds"), a.drainTimeoutSeconds).toInt();
+    a.historyRetentionDays =
+        s.value(QStringLiteral("history/retentionDays"), a.historyRetentionDays).toInt();
     a.theme = s.value(QStringLiteral("ui/theme"), a.theme).toString();
     a.language = s.value(QStringLiteral("ui/language"), a.language).toString();
     a.notifyCritical = s.value(QStringLiteral("alerts/notifyCritical"), a.notifyCritical).toBool();
     a.recentContexts = s.value(QStringLiteral("connections/recent")).toStringList();
-    if (a.isolationEffect != QLatin1String("NoSchedule") && a.isolationEffect != QLatin1String("NoExecute"))
+    if (a.isolationEffect != QLatin1String("NoSchedule") &&
+        a.isolationEffect != QLatin1String("NoExecute"))
         a.isolationEffect = QStringLiteral("NoSchedule");
     return a;
 }

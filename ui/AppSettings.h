@@ -22,7 +22,7 @@ struct AppSettings
     int historyRetentionDays = 90;
     // Look and language.
     QString theme = QStringLiteral("system"); // system, light, dark
-    QString language;                          // empty: the system's; "en", "zh_CN"
+    QString language;                         // empty: the system's; "en", "zh_CN"
     // Alerts.
     bool notifyCritical = true;
     // Connections, most recent first: "kubeconfig-source|context".

@@ -54,7 +54,8 @@ ClusterPickerDialog::ClusterPickerDialog(const kube::KubeConfig::LoadOptions &op
 
     connect(m_search, &QLineEdit::textChanged, this, &ClusterPickerDialog::filter);
     connect(m_list, &QTreeWidget::itemActivated, this, &ClusterPickerDialog::connectSelected);
-    connect(m_list, &QTreeWidget::currentItemChanged, this, [this] { m_connect->setEnabled(m_list->currentItem()); });
+    connect(m_list, &QTreeWidget::currentItemChanged, this,
+            [this] { m_connect->setEnabled(m_list->currentItem()); });
     connect(m_connect, &QPushButton::clicked, this, &ClusterPickerDialog::connectSelected);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(demo, &QPushButton::clicked, this, [this] {
@@ -62,7 +63,8 @@ ClusterPickerDialog::ClusterPickerDialog(const kube::KubeConfig::LoadOptions &op
         accept();
     });
     connect(open, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getOpenFileName(this, tr("Open kubeconfig"), QDir::homePath() + QStringLiteral("/.kube"));
+        const QString file = QFileDialog::getOpenFileName(
+            this, tr("Open kubeconfig"), QDir::homePath() + QStringLiteral("/.kube"));
         if (file.isEmpty())
             return;
         m_options.explicitPath = file;
@@ -96,7 +98,8 @@ void ClusterPickerDialog::reload()
     QList<kube::KubeConfigContext> contexts = m_config->contexts;
     // The last used first (in order of use), then the current context, then by name.
     std::stable_sort(contexts.begin(), contexts.end(), [&](const auto &a, const auto &b) {
-        const int ra = m_settings.recentRank(source, a.name), rb = m_settings.recentRank(source, b.name);
+        const int ra = m_settings.recentRank(source, a.name),
+                  rb = m_settings.recentRank(source, b.name);
         if ((ra >= 0) != (rb >= 0))
             return ra >= 0;
         if (ra >= 0)
@@ -116,7 +119,8 @@ void ClusterPickerDialog::reload()
         item->setData(ContextColumn, Qt::UserRole, c.name);
         item->setText(ServerColumn, cl ? cl->server : tr("missing cluster \"%1\"").arg(c.cluster));
         item->setText(UserColumn, c.user);
-        item->setText(NamespaceColumn, c.namespaceName.isEmpty() ? QStringLiteral("default") : c.namespaceName);
+        item->setText(NamespaceColumn,
+                      c.namespaceName.isEmpty() ? QStringLiteral("default") : c.namespaceName);
         item->setToolTip(ContextColumn, c.sourceFile);
     }
     if (m_list->topLevelItemCount() > 0)

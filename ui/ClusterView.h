@@ -27,7 +27,8 @@ class NodeGridView;
 class SeverityLegend;
 
 // Everything shown for one connected cluster: the filter bar, the fault summary, the legend and
-// the fleet grid (or the cluster's fault charts), and the selected node's details beside them. One per tab in the main window.
+// the fleet grid (or the cluster's fault charts), and the selected node's details beside them. One
+// per tab in the main window.
 class ClusterView : public QWidget
 {
     Q_OBJECT

@@ -71,12 +71,12 @@ ExportDialog::ExportDialog(models::ClusterSession *session, QWidget *parent)
     m_path = new QLineEdit(this);
     m_path->setAccessibleName(tr("File to write"));
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    m_path->setText(QDir(folder.isEmpty() ? QDir::homePath() : folder)
-                        .filePath(QStringLiteral("faultboard-%1-%2.csv")
-                                      .arg(session->contextName().isEmpty()
-                                               ? QStringLiteral("cluster")
-                                               : session->contextName(),
-                                           now.toString(QStringLiteral("yyyyMMdd-HHmm")))));
+    m_path->setText(
+        QDir(folder.isEmpty() ? QDir::homePath() : folder)
+            .filePath(QStringLiteral("faultboard-%1-%2.csv")
+                          .arg(session->contextName().isEmpty() ? QStringLiteral("cluster")
+                                                                : session->contextName(),
+                               now.toString(QStringLiteral("yyyyMMdd-HHmm")))));
     auto *browseButton = new QPushButton(tr("&Browse…"), this);
     auto *file = new QHBoxLayout;
     file->addWidget(m_path, 1);
@@ -118,8 +118,9 @@ ExportDialog::ExportDialog(models::ClusterSession *session, QWidget *parent)
     // The suffix follows the format.
     connect(m_format, &QComboBox::currentIndexChanged, this, [this] {
         QString path = m_path->text();
-        const QString suffix = format() == models::FaultReport::Format::Json ? QStringLiteral(".json")
-                                                                             : QStringLiteral(".csv");
+        const QString suffix = format() == models::FaultReport::Format::Json
+                                   ? QStringLiteral(".json")
+                                   : QStringLiteral(".csv");
         if (path.endsWith(QLatin1String(".csv")) || path.endsWith(QLatin1String(".json")))
             path = path.left(path.lastIndexOf(QLatin1Char('.'))) + suffix;
         m_path->setText(path);
@@ -148,9 +149,9 @@ void ExportDialog::updateState()
 void ExportDialog::browse()
 {
     const bool json = format() == models::FaultReport::Format::Json;
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export fault report"), m_path->text(),
-        json ? tr("JSON files (*.json)") : tr("CSV files (*.csv)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export fault report"), m_path->text(),
+                                     json ? tr("JSON files (*.json)") : tr("CSV files (*.csv)"));
     if (!path.isEmpty())
         m_path->setText(path);
 }
@@ -186,7 +187,8 @@ void ExportDialog::startExport()
         });
 }
 
-void ExportDialog::write(std::vector<models::ReportRow> rows, const QDateTime &from, const QDateTime &to)
+void ExportDialog::write(std::vector<models::ReportRow> rows, const QDateTime &from,
+                         const QDateTime &to)
 {
     const QString path = m_path->text().trimmed();
     const models::FaultReport::Format fmt = format();
@@ -199,7 +201,8 @@ void ExportDialog::write(std::vector<models::ReportRow> rows, const QDateTime &f
             return fail(error);
         m_busy = false;
         updateState();
-        m_status->setText(tr("Wrote %n fault(s) to %1.", nullptr, count).arg(QDir::toNativeSeparators(path)));
+        m_status->setText(
+            tr("Wrote %n fault(s) to %1.", nullptr, count).arg(QDir::toNativeSeparators(path)));
         emit exported(path, count);
     });
     watcher->setFuture(QtConcurrent::run([rows = std::move(rows), path, fmt, from, to] {

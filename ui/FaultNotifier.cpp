@@ -70,9 +70,10 @@ void FaultNotifier::flush()
 {
     if (m_pending.isEmpty() || m_muted)
         return;
-    const QString title = m_pending.size() == 1
-                              ? tr("New critical fault in %1").arg(m_cluster)
-                              : tr("%n new critical fault(s) in %1", nullptr, int(m_pending.size())).arg(m_cluster);
+    const QString title =
+        m_pending.size() == 1
+            ? tr("New critical fault in %1").arg(m_cluster)
+            : tr("%n new critical fault(s) in %1", nullptr, int(m_pending.size())).arg(m_cluster);
     QStringList shown = m_pending.mid(0, 5);
     if (m_pending.size() > 5)
         shown << tr("… and %n more", nullptr, int(m_pending.size() - 5));

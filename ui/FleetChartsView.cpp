@@ -18,8 +18,8 @@
 #include <QLocale>
 #include <QSplitter>
 #include <QStackedBarSeries>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace ui {
 
@@ -139,7 +139,8 @@ void FleetChartsView::refresh()
     m_error.clear();
     m_status->setText(tr("Loading…"));
     m_history->episodes(from, to).then(
-        this, [this, generation, from, to](models::HistoryResult<std::vector<models::FaultEpisode>> r) {
+        this,
+        [this, generation, from, to](models::HistoryResult<std::vector<models::FaultEpisode>> r) {
             if (generation != m_generation)
                 return;
             if (r.ok()) {

@@ -94,9 +94,11 @@ void MainWindow::createActions()
     });
     close->setShortcut(QKeySequence::Close);
     fileMenu->addSeparator();
-    m_exportAction = fileMenu->addAction(tr("&Export fault report…"), this, &MainWindow::exportReport);
+    m_exportAction =
+        fileMenu->addAction(tr("&Export fault report…"), this, &MainWindow::exportReport);
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_exportAction->setStatusTip(tr("Write the current faults or the fault history to a CSV or JSON file"));
+    m_exportAction->setStatusTip(
+        tr("Write the current faults or the fault history to a CSV or JSON file"));
     fileMenu->addSeparator();
     QAction *settings = fileMenu->addAction(tr("&Settings…"), this, &MainWindow::editSettings);
     settings->setShortcut(QKeySequence::Preferences);
@@ -325,7 +327,8 @@ ExportDialog *MainWindow::exportReport()
     auto *dialog = new ExportDialog(v->session(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ExportDialog::exported, this, [this](const QString &path, int faults) {
-        statusBar()->showMessage(tr("Exported %n fault(s) to %1", nullptr, faults).arg(path), 10000);
+        statusBar()->showMessage(tr("Exported %n fault(s) to %1", nullptr, faults).arg(path),
+                                 10000);
     });
     dialog->open();
     return dialog;

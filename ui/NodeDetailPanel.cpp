@@ -24,7 +24,8 @@ namespace ui {
 
 namespace {
 
-QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *parent, int stretchColumn)
+QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *parent,
+                      int stretchColumn)
 {
     auto *t = new QTableView(parent);
     t->setModel(model);
@@ -73,9 +74,11 @@ NodeDetailPanel::NodeDetailPanel(models::NodeStore *store, kube::ClusterQueries 
     auto *condLayout = new QVBoxLayout(condPage);
     condLayout->setContentsMargins(0, 0, 0, 0);
     m_conditionsModel = new models::NodeConditionsModel(store, this);
-    m_conditions = makeTable(m_conditionsModel, tr("Node conditions"), condPage, models::NodeConditionsModel::MessageColumn);
-    m_conditions->setItemDelegateForColumn(models::NodeConditionsModel::SeverityColumn,
-                                           new SeverityDelegate(models::NodeConditionsModel::SeverityRole, this));
+    m_conditions = makeTable(m_conditionsModel, tr("Node conditions"), condPage,
+                             models::NodeConditionsModel::MessageColumn);
+    m_conditions->setItemDelegateForColumn(
+        models::NodeConditionsModel::SeverityColumn,
+        new SeverityDelegate(models::NodeConditionsModel::SeverityRole, this));
     m_advice = new QTextBrowser(condPage);
     m_advice->setAccessibleName(tr("What the fault means and what to do"));
     m_advice->setMaximumHeight(120);
@@ -83,16 +86,20 @@ NodeDetailPanel::NodeDetailPanel(models::NodeStore *store, kube::ClusterQueries 
     condLayout->addWidget(m_conditions, 1);
     condLayout->addWidget(m_advice);
     m_tabs->addTab(condPage, tr("&Conditions"));
-    connect(m_conditions->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &NodeDetailPanel::showAdvice);
+    connect(m_conditions->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &NodeDetailPanel::showAdvice);
     connect(m_conditionsModel, &QAbstractItemModel::modelReset, this, &NodeDetailPanel::showAdvice);
-    connect(m_conditionsModel, &QAbstractItemModel::dataChanged, this, &NodeDetailPanel::showAdvice);
+    connect(m_conditionsModel, &QAbstractItemModel::dataChanged, this,
+            &NodeDetailPanel::showAdvice);
 
     // Pods and events.
     m_podsModel = new models::NodePodsModel(this);
-    m_pods = makeTable(m_podsModel, tr("Pods on the node"), m_tabs, models::NodePodsModel::NameColumn);
+    m_pods =
+        makeTable(m_podsModel, tr("Pods on the node"), m_tabs, models::NodePodsModel::NameColumn);
     m_tabs->addTab(m_pods, tr("&Pods"));
     m_eventsModel = new models::NodeEventsModel(this);
-    m_events = makeTable(m_eventsModel, tr("Recent events of the node"), m_tabs, models::NodeEventsModel::MessageColumn);
+    m_events = makeTable(m_eventsModel, tr("Recent events of the node"), m_tabs,
+                         models::NodeEventsModel::MessageColumn);
     m_tabs->addTab(m_events, tr("&Events"));
 
     // Taints, labels, capacity.
@@ -146,13 +153,14 @@ NodeDetailPanel::NodeDetailPanel(models::NodeStore *store, kube::ClusterQueries 
     m_refreshTimer.setInterval(RefreshMs);
     connect(&m_refreshTimer, &QTimer::timeout, this, &NodeDetailPanel::refreshWorkload);
 
-    connect(store, &models::NodeStore::nodesChanged, this, [this](const std::vector<models::NodeChange> &changes) {
-        for (const auto &c : changes) {
-            const auto &n = c.after ? c.after : c.before;
-            if (n && n->name == m_name)
-                return refresh();
-        }
-    });
+    connect(store, &models::NodeStore::nodesChanged, this,
+            [this](const std::vector<models::NodeChange> &changes) {
+                for (const auto &c : changes) {
+                    const auto &n = c.after ? c.after : c.before;
+                    if (n && n->name == m_name)
+                        return refresh();
+                }
+            });
     showNode(QString());
 }
 
@@ -192,8 +200,11 @@ void NodeDetailPanel::refreshWorkload()
         if (!error.isEmpty())
             m_workloadStatus->setText(error);
         if (--m_pendingAnswers == 0) {
-            if (m_workloadStatus->text().startsWith(tr("Loading pods and events of %1…").arg(m_name)))
-                m_workloadStatus->setText(tr("Pods and events as of %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+            if (m_workloadStatus->text().startsWith(
+                    tr("Loading pods and events of %1…").arg(m_name)))
+                m_workloadStatus->setText(
+                    tr("Pods and events as of %1")
+                        .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
             emit workloadLoaded();
         }
     };
@@ -203,16 +214,19 @@ void NodeDetailPanel::refreshWorkload()
         if (!pods.error)
             m_podsModel->setPods(pods.pods);
         m_tabs->setTabText(1, tr("&Pods (%1)").arg(m_podsModel->rowCount()));
-        answered(pods.error ? tr("Cannot list the pods: %1").arg(pods.error.toString()) : QString());
+        answered(pods.error ? tr("Cannot list the pods: %1").arg(pods.error.toString())
+                            : QString());
     });
-    m_queries->eventsOfNode(m_name, uid, this, [this, gen, answered](const kube::NodeEvents &events) {
-        if (gen != m_generation)
-            return;
-        if (!events.error)
-            m_eventsModel->setEvents(events.events);
-        m_tabs->setTabText(2, tr("&Events (%1)").arg(m_eventsModel->rowCount()));
-        answered(events.error ? tr("Cannot list the events: %1").arg(events.error.toString()) : QString());
-    });
+    m_queries->eventsOfNode(
+        m_name, uid, this, [this, gen, answered](const kube::NodeEvents &events) {
+            if (gen != m_generation)
+                return;
+            if (!events.error)
+                m_eventsModel->setEvents(events.events);
+            m_tabs->setTabText(2, tr("&Events (%1)").arg(m_eventsModel->rowCount()));
+            answered(events.error ? tr("Cannot list the events: %1").arg(events.error.toString())
+                                  : QString());
+        });
 }
 
 void NodeDetailPanel::showAdvice()
@@ -222,15 +236,22 @@ void NodeDetailPanel::showAdvice()
     if (row < 0) {
         int worst = -1;
         for (int r = 0; r < m_conditionsModel->rowCount(); ++r) {
-            const int sev = m_conditionsModel->index(r, 0).data(models::NodeConditionsModel::SeverityRole).toInt();
-            if (sev > worst && m_conditionsModel->index(r, 0).data(models::NodeConditionsModel::FaultyRole).toBool()) {
+            const int sev = m_conditionsModel->index(r, 0)
+                                .data(models::NodeConditionsModel::SeverityRole)
+                                .toInt();
+            if (sev > worst && m_conditionsModel->index(r, 0)
+                                   .data(models::NodeConditionsModel::FaultyRole)
+                                   .toBool()) {
                 worst = sev;
                 row = r;
             }
         }
     }
     if (row < 0) {
-        m_advice->setHtml(m_name.isEmpty() ? QString() : tr("<p>No active fault. Select a condition to read what it means.</p>"));
+        m_advice->setHtml(
+            m_name.isEmpty()
+                ? QString()
+                : tr("<p>No active fault. Select a condition to read what it means.</p>"));
         return;
     }
     const QModelIndex idx = m_conditionsModel->index(row, 0);
@@ -238,10 +259,15 @@ void NodeDetailPanel::showAdvice()
     const QString explanation = idx.data(models::NodeConditionsModel::ExplanationRole).toString();
     const QString action = idx.data(models::NodeConditionsModel::ActionRole).toString();
     const bool faulty = idx.data(models::NodeConditionsModel::FaultyRole).toBool();
-    QString html = QStringLiteral("<p><b>%1</b> — %2</p>")
-                       .arg(escaped(type), escaped(explanation.isEmpty() ? tr("Faultboard does not know this condition type; it is shown as reported.") : explanation));
+    QString html =
+        QStringLiteral("<p><b>%1</b> — %2</p>")
+            .arg(escaped(type),
+                 escaped(explanation.isEmpty() ? tr("Faultboard does not know this condition type; "
+                                                    "it is shown as reported.")
+                                               : explanation));
     if (faulty && !action.isEmpty())
-        html += QStringLiteral("<p><b>%1</b> %2</p>").arg(escaped(tr("Recommended action:")), escaped(action));
+        html += QStringLiteral("<p><b>%1</b> %2</p>")
+                    .arg(escaped(tr("Recommended action:")), escaped(action));
     m_advice->setHtml(html);
 }
 
@@ -262,18 +288,21 @@ void NodeDetailPanel::refresh()
     m_title->setText(tr("%1 — %2").arg(n.name, models::severityName(h.worst)));
     QStringList lines;
     lines << tr("Pool %1, rack %2, zone %3")
-                 .arg(n.labels.value(QStringLiteral("pool"), tr("—")), n.labels.value(QStringLiteral("rack"), tr("—")),
+                 .arg(n.labels.value(QStringLiteral("pool"), tr("—")),
+                      n.labels.value(QStringLiteral("rack"), tr("—")),
                       n.labels.value(QStringLiteral("topology.kubernetes.io/zone"), tr("—")));
     for (const models::AcceleratorHealth &a : h.accelerators)
         lines << tr("%1: %2 of %3 healthy").arg(a.resource).arg(a.allocatable).arg(a.capacity);
     if (h.isolation.isolated)
         lines << tr("Isolated by %1: %2")
                      .arg(h.isolation.isolatedBy.isEmpty() ? tr("unknown") : h.isolation.isolatedBy,
-                          h.isolation.isolatedReason.isEmpty() ? tr("no reason given") : h.isolation.isolatedReason);
+                          h.isolation.isolatedReason.isEmpty() ? tr("no reason given")
+                                                               : h.isolation.isolatedReason);
     else if (h.isolation.cordoned)
         lines << tr("Cordoned (unschedulable)");
     if (h.faultySince.isValid())
-        lines << tr("Faulty since %1").arg(QLocale().toString(h.faultySince.toLocalTime(), QLocale::ShortFormat));
+        lines << tr("Faulty since %1")
+                     .arg(QLocale().toString(h.faultySince.toLocalTime(), QLocale::ShortFormat));
     m_summary->setText(lines.join(QLatin1Char('\n')));
 
     QString html;
@@ -281,19 +310,24 @@ void NodeDetailPanel::refresh()
     if (n.taints.empty())
         html += QStringLiteral("<p>%1</p>").arg(escaped(tr("none")));
     for (const kube::Taint &t : n.taints)
-        html += QStringLiteral("<div>%1</div>").arg(escaped((t.value.isEmpty() ? t.key : t.key + QLatin1Char('=') + t.value)
-                                                            + QLatin1Char(':') + t.effect));
-    html += QStringLiteral("<h4>%1</h4><table>").arg(escaped(tr("Resources (allocatable / capacity)")));
+        html += QStringLiteral("<div>%1</div>")
+                    .arg(escaped((t.value.isEmpty() ? t.key : t.key + QLatin1Char('=') + t.value) +
+                                 QLatin1Char(':') + t.effect));
+    html +=
+        QStringLiteral("<h4>%1</h4><table>").arg(escaped(tr("Resources (allocatable / capacity)")));
     for (const auto &[res, cap] : n.capacity)
         html += QStringLiteral("<tr><td>%1</td><td>%2 / %3</td></tr>")
-                    .arg(escaped(res), escaped(n.allocatable.value(res, QStringLiteral("0"))), escaped(cap));
+                    .arg(escaped(res), escaped(n.allocatable.value(res, QStringLiteral("0"))),
+                         escaped(cap));
     html += QStringLiteral("</table><h4>%1</h4>").arg(escaped(tr("Labels")));
     for (const auto &[k, v] : n.labels)
         html += QStringLiteral("<div>%1=%2</div>").arg(escaped(k), escaped(v));
     html += QStringLiteral("<h4>%1</h4>").arg(escaped(tr("System")));
-    html += QStringLiteral("<div>%1</div>").arg(escaped(tr("Kubelet %1, %2, kernel %3, %4, %5")
-                                                          .arg(n.nodeInfo.kubeletVersion, n.nodeInfo.osImage, n.nodeInfo.kernelVersion,
-                                                               n.nodeInfo.containerRuntimeVersion, n.nodeInfo.architecture)));
+    html += QStringLiteral("<div>%1</div>")
+                .arg(escaped(tr("Kubelet %1, %2, kernel %3, %4, %5")
+                                 .arg(n.nodeInfo.kubeletVersion, n.nodeInfo.osImage,
+                                      n.nodeInfo.kernelVersion, n.nodeInfo.containerRuntimeVersion,
+                                      n.nodeInfo.architecture)));
     for (const kube::NodeAddress &a : n.addresses)
         html += QStringLiteral("<div>%1: %2</div>").arg(escaped(a.type), escaped(a.address));
     m_details->setText(html);

@@ -75,7 +75,8 @@ int NodeGridView::fittingTileSize() const
         return m_tileSize;
     const int groups = std::max<int>(1, int(m_groups.size()));
     const int width = viewport()->width() - 2 * Margin;
-    const int height = viewport()->height() - 2 * Margin - (m_hasGroups ? groups * (fontMetrics().height() + 16) : 0);
+    const int height = viewport()->height() - 2 * Margin -
+                       (m_hasGroups ? groups * (fontMetrics().height() + 16) : 0);
     for (int s = MaxTileSize; s > MinTileSize; --s) {
         const int p = s + (s >= 16 ? 2 : 1);
         const int cols = std::max(1, (width + (s >= 16 ? 2 : 1)) / p);
@@ -112,7 +113,6 @@ void NodeGridView::zoomIn()
     setTileSize(m_tileSize + std::max(2, m_tileSize / 4));
 }
 
-
 void NodeGridView::zoomOut()
 {
     setTileSize(m_tileSize - std::max(1, m_tileSize / 5));
@@ -147,7 +147,8 @@ QRect NodeGridView::tileRect(const Group &g, int slot) const
 {
     const int col = slot % m_columns;
     const int row = slot / m_columns;
-    return QRect(Margin + col * pitch(), g.top + headerHeight() + row * pitch(), m_tileSize, m_tileSize);
+    return QRect(Margin + col * pitch(), g.top + headerHeight() + row * pitch(), m_tileSize,
+                 m_tileSize);
 }
 
 QModelIndex NodeGridView::indexForRow(int row) const
@@ -204,7 +205,8 @@ void NodeGridView::relayout()
         g.top = y;
         for (std::size_t slot = 0; slot < g.rows.size(); ++slot) {
             const int r = g.rows[slot];
-            const int flags = m->data(m->index(r, 0, rootIndex()), NodeGridModel::TileFlagsRole).toInt();
+            const int flags =
+                m->data(m->index(r, 0, rootIndex()), NodeGridModel::TileFlagsRole).toInt();
             const bool faulty = (flags & NodeGridModel::SeverityMask) >= int(Severity::Minor);
             m_pos[std::size_t(r)] = {int(m_groups.size()), int(slot), faulty};
             if (faulty)
@@ -454,7 +456,8 @@ void NodeGridView::paintTile(QPainter &p, const QRect &r, const QModelIndex &ind
         SeverityStyle::drawGlyph(&p, r, sev, SeverityStyle::textColor(sev));
     if (flags & NodeGridModel::CordonedFlag) {
         // Cordoned: diagonal hatching over the tile.
-        p.fillRect(r, QBrush(dark ? QColor(255, 255, 255, 140) : QColor(0, 0, 0, 120), Qt::BDiagPattern));
+        p.fillRect(
+            r, QBrush(dark ? QColor(255, 255, 255, 140) : QColor(0, 0, 0, 120), Qt::BDiagPattern));
     }
     if (flags & NodeGridModel::IsolatedFlag) {
         // Isolated: a thick dark frame.
@@ -507,7 +510,8 @@ void NodeGridView::paintEvent(QPaintEvent *event)
         if (g.top + gh < visible.top())
             continue;
         if (m_hasGroups) {
-            const QRect header(Margin, g.top - offset, viewport()->width() - 2 * Margin, headerHeight() - 4);
+            const QRect header(Margin, g.top - offset, viewport()->width() - 2 * Margin,
+                               headerHeight() - 4);
             p.setPen(palette().color(QPalette::Text));
             QFont bold = font();
             bold.setBold(true);
@@ -582,7 +586,8 @@ void NodeGridView::mouseMoveEvent(QMouseEvent *event)
     QAbstractItemView::mouseMoveEvent(event);
     if ((event->buttons() & Qt::LeftButton) && selectionMode() == ExtendedSelection) {
         const QRect old = m_rubberBand;
-        m_rubberBand = QRect(m_pressPos - QPoint(0, verticalOffset()), event->position().toPoint()).normalized();
+        m_rubberBand = QRect(m_pressPos - QPoint(0, verticalOffset()), event->position().toPoint())
+                           .normalized();
         viewport()->update((old | m_rubberBand).adjusted(-2, -2, 2, 2));
     }
 }
@@ -612,10 +617,11 @@ void NodeGridView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bo
         for (int r = first; r <= last; ++r) {
             const QModelIndex idx = indexForRow(r);
             Pos &p = m_pos[std::size_t(r)];
-            if (p.group < 0 || model()->data(idx, NodeGridModel::GroupRole).toString() != m_groups[std::size_t(p.group)].value)
+            if (p.group < 0 || model()->data(idx, NodeGridModel::GroupRole).toString() !=
+                                   m_groups[std::size_t(p.group)].value)
                 return scheduleRelayout();
-            const bool faulty = (model()->data(idx, NodeGridModel::TileFlagsRole).toInt() & NodeGridModel::SeverityMask)
-                                >= int(Severity::Minor);
+            const bool faulty = (model()->data(idx, NodeGridModel::TileFlagsRole).toInt() &
+                                 NodeGridModel::SeverityMask) >= int(Severity::Minor);
             if (faulty != p.faulty) {
                 m_groups[std::size_t(p.group)].faulty += faulty ? 1 : -1;
                 p.faulty = faulty;

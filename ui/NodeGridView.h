@@ -116,8 +116,8 @@ private:
     int m_columns = 1;
     QTimer m_relayoutTimer;
     qint64 m_lastPaintNs = 0;
-    QPoint m_pressPos;      // content coordinates
-    QRect m_rubberBand;     // viewport coordinates, while dragging
+    QPoint m_pressPos;  // content coordinates
+    QRect m_rubberBand; // viewport coordinates, while dragging
 };
 
 } // namespace ui

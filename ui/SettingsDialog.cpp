@@ -28,7 +28,8 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     m_effect = new QComboBox(iso);
     m_effect->setAccessibleName(tr("Isolation taint effect"));
     m_effect->addItem(tr("NoSchedule — no new pods"), QStringLiteral("NoSchedule"));
-    m_effect->addItem(tr("NoExecute — also evict pods without a toleration"), QStringLiteral("NoExecute"));
+    m_effect->addItem(tr("NoExecute — also evict pods without a toleration"),
+                      QStringLiteral("NoExecute"));
     m_effect->setCurrentIndex(m_effect->findData(settings.isolationEffect));
     isoForm->addRow(tr("Taint &key:"), m_taintKey);
     isoForm->addRow(tr("&Effect:"), m_effect);
@@ -105,8 +106,9 @@ QString SettingsDialog::validateTaintKey(const QString &key)
 {
     // A qualified name: optional DNS-subdomain prefix and "/", then a name of at most 63
     // characters of [A-Za-z0-9_.-], starting and ending alphanumeric.
-    static const QRegularExpression re(QStringLiteral(
-        "^(([a-z0-9]([-a-z0-9]*[a-z0-9])?)(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$"));
+    static const QRegularExpression re(
+        QStringLiteral("^(([a-z0-9]([-a-z0-9]*[a-z0-9])?)(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/"
+                       ")?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$"));
     if (key.isEmpty())
         return tr("The taint key cannot be empty.");
     if (!re.match(key).hasMatch())

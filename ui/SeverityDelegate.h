@@ -12,7 +12,8 @@ class SeverityDelegate : public QStyledItemDelegate
 
 public:
     SeverityDelegate(int severityRole, QObject *parent = nullptr);
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
 
 private:
     int m_role;

@@ -60,9 +60,11 @@ void SeverityLegend::paintEvent(QPaintEvent *)
                 p.setPen(QPen(Qt::black, 3));
                 p.drawRect(r.adjusted(1, 1, -2, -2));
             } else if (i.mark == 2) {
-                p.fillRect(r, QBrush(dark ? QColor(255, 255, 255, 140) : QColor(0, 0, 0, 120), Qt::BDiagPattern));
+                p.fillRect(r, QBrush(dark ? QColor(255, 255, 255, 140) : QColor(0, 0, 0, 120),
+                                     Qt::BDiagPattern));
             } else {
-                const QPoint pts[3] = {r.topRight() + QPoint(1, 0), r.topRight() + QPoint(-5, 0), r.topRight() + QPoint(1, 6)};
+                const QPoint pts[3] = {r.topRight() + QPoint(1, 0), r.topRight() + QPoint(-5, 0),
+                                       r.topRight() + QPoint(1, 6)};
                 p.setPen(Qt::NoPen);
                 p.setBrush(dark ? Qt::white : QColor(0x33, 0x00, 0x66));
                 p.drawPolygon(pts, 3);

@@ -10,11 +10,16 @@ using models::Severity;
 QColor SeverityStyle::color(Severity s, bool dark)
 {
     switch (s) {
-    case Severity::Healthy: return dark ? QColor(0x1f, 0x8a, 0x6a) : QColor(0x00, 0x9e, 0x73); // bluish green
-    case Severity::Info: return dark ? QColor(0x3f, 0x8f, 0xc0) : QColor(0x56, 0xb4, 0xe9);    // sky blue
-    case Severity::Minor: return QColor(0xf0, 0xe4, 0x42);                                     // yellow
-    case Severity::Major: return QColor(0xe6, 0x9f, 0x00);                                     // orange
-    case Severity::Critical: return QColor(0xd5, 0x5e, 0x00);                                  // vermillion
+    case Severity::Healthy:
+        return dark ? QColor(0x1f, 0x8a, 0x6a) : QColor(0x00, 0x9e, 0x73); // bluish green
+    case Severity::Info:
+        return dark ? QColor(0x3f, 0x8f, 0xc0) : QColor(0x56, 0xb4, 0xe9); // sky blue
+    case Severity::Minor:
+        return QColor(0xf0, 0xe4, 0x42); // yellow
+    case Severity::Major:
+        return QColor(0xe6, 0x9f, 0x00); // orange
+    case Severity::Critical:
+        return QColor(0xd5, 0x5e, 0x00); // vermillion
     }
     return Qt::gray;
 }
