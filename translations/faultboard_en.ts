@@ -77,6 +77,205 @@
     </message>
 </context>
 <context>
+    <name>CliOptions</name>
+    <message>
+        <source>Commands (no window; `faultboard COMMAND --help` for each):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write the current faults, or the fault history, as CSV or JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print each fault transition as it happens, and record it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taint and cordon nodes so no new work lands on them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove Faultboard&apos;s taint from nodes and uncordon them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cordon nodes and evict their pods, as kubectl drain does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit status: 0 done, 1 an action or the connection failed, 2 bad usage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--history %1: not a duration (24h, 90m, 7d) nor an ISO 8601 time (2025-06-01T08:00:00Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--history %1: that time is in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command %1; the commands are %2 (see faultboard --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no command given (see faultboard --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kubeconfig file to use (default: the files in KUBECONFIG, else ~/.kube/config).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kubeconfig context to use (default: its current context).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>csv or json (default: json when FILE ends in .json, else csv).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the report to FILE (default: standard output).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report the faults of the fault history active since SINCE instead of the current ones: a duration back from now (24h, 90m, 7d) or an ISO 8601 time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text (for people, the default) or jsonl (one JSON object a line).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after SECONDS (or a duration such as 10m); default: until interrupted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show what would change; change nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The taint&apos;s effect: NoSchedule (keep new pods away) or NoExecute (also evict pods that do not tolerate it); default: the settings&apos;, NoSchedule unless changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why, recorded in the node&apos;s faultboard.io/isolated-reason annotation and its Event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave DaemonSet-managed pods alone instead of refusing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evict pods with emptyDir volumes too (their local data is lost).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also delete pods that no controller manages (or whose DaemonSet is gone).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds each pod gets to terminate; -1 (the default) uses the pod&apos;s own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give up after SECONDS (or a duration such as 5m); 0 (the default) waits for ever.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only evict the pods matching this label selector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete pods instead of evicting them, bypassing PodDisruptionBudgets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip pods whose deletion began more than SECONDS ago.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects, reads every node, classifies their faults and writes the current faults (or, with --history, the fault history since a time) as CSV or JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prints each fault transition as it happens (time, node, type, old and new status, severity, reason, message), one a line, and records it in the cluster&apos;s fault history as the window does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds Faultboard&apos;s taint to each NODE and cordons it, recording who and why in annotations and an Event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes Faultboard&apos;s taint (and no other) from each NODE and uncordons it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cordons each NODE and evicts its pods as kubectl drain does, with a line for each pod&apos;s progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The nodes, by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (see faultboard %1 --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: faultboard %1 [options] %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected argument %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format %1: must be csv or json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format %1: must be text or jsonl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--duration %1: not a number of seconds above 0 (or a duration such as 10m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name at least one node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a node name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--effect %1: must be NoSchedule or NoExecute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--grace-period %1: not a number of seconds (or -1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--timeout %1: not a number of seconds (or a duration such as 5m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--skip-wait-for-delete-timeout %1: not a number of seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FaultReport</name>
     <message>
         <source>Cannot write the report %1: %2</source>
@@ -450,6 +649,277 @@
     </message>
     <message>
         <source>&quot;unknown&quot; must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app::cli::ActionCommand</name>
+    <message>
+        <source>taint %1 added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taint %1 removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cordoned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uncordoned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>annotations only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already isolated; nothing changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 carries no Faultboard taint and is not cordoned; nothing changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 would be isolated: %2 (dry run: nothing changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 would be restored: %2 (dry run: nothing changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 isolated: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 restored: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the Event could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app::cli::Command</name>
+    <message>
+        <source>the fault history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid node name (lower-case letters, digits, &apos;-&apos; and &apos;.&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app::cli::DrainCommand</name>
+    <message>
+        <source>cannot drain %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: planning the drain (dry run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cordoning and draining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: warning: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: pod %2 would be evicted (dry run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: pod %2 skipped: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: pod %2 evicting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: pod %2 evicting: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: pod %2 blocked by a PodDisruptionBudget: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: pod %2 evicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: pod %2 deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: pod %2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: dry run: %n pod(s) would be evicted; nothing changed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot drain %1 (dry run): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pod(s) evicted</source>
+        <translation type="unfinished">
+            <numerusform>%n pod evicted</numerusform>
+            <numerusform>%n pods evicted</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 drained: cordoned, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 drained: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot drain %1: %2 (the node stays cordoned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>timed out: %n pod(s) evicted, others still there</source>
+        <translation type="unfinished">
+            <numerusform>timed out: %n pod evicted, others still there</numerusform>
+            <numerusform>timed out: %n pods evicted, others still there</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>drain of %1 timed out: %n pod(s) evicted, others still there; the node stays cordoned</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>stopped after %n pod(s) evicted; the node stays cordoned</source>
+        <translation type="unfinished">
+            <numerusform>stopped after %n pod evicted; the node stays cordoned</numerusform>
+            <numerusform>stopped after %n pods evicted; the node stays cordoned</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>drain of %1 stopped after %n pod(s) evicted; the node stays cordoned</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pod(s) could not be evicted</source>
+        <translation type="unfinished">
+            <numerusform>%n pod could not be evicted</numerusform>
+            <numerusform>%n pods could not be evicted</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>app::cli::ReportCommand</name>
+    <message>
+        <source>cannot read the nodes of %1 (context %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the fault history %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fault(s) written to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>app::cli::WatchCommand</name>
+    <message>
+        <source>cannot read the nodes of %1 (context %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>watching %n node(s) of %1 (context %2), recording to %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the watch of %1 broke, retrying: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>watching %1 again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read back the fault history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recovered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>still faulty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (first seen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (changed while nobody watched)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 %4 → %5 %6 %7 — %8</source>
+        <extracomment>time, node, condition type, old status → new status, severity, what it means, reason and message</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -903,6 +1373,11 @@
     </message>
     <message>
         <source>Cannot open the cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: faultboard [options]
+       faultboard COMMAND [options] [NODE...]</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1591,6 +2066,21 @@
     </message>
 </context>
 <context>
+    <name>ui::ClusterView</name>
+    <message>
+        <source>Fleet views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;rends</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ui::DrainDialog</name>
     <message numerus="yes">
         <source>Drain %n node(s)</source>
@@ -1769,6 +2259,136 @@
     </message>
 </context>
 <context>
+    <name>ui::ExportDialog</name>
+    <message>
+        <source>Export fault report — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Current faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faults in the &amp;history between:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time range preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (spreadsheets)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (scripts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export fault report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The range must end after it begins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n fault(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ui::FaultNotifier</name>
     <message>
         <source>%1: %2</source>
@@ -1907,6 +2527,96 @@
             <numerusform>%1 of %n node</numerusform>
             <numerusform>%1 of %n nodes</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ui::FleetChartsView</name>
+    <message>
+        <source>&amp;Range:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time range of the charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active faults by category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active faults over time by category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean time to recover by fault type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cluster records no history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No faults recorded in this range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fault(s) in this range.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Active faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean time to recover (minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 recovered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean time to recover: no fault recovered in this range</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2061,6 +2771,33 @@
     <message>
         <source>No cluster open: Cluster ▸ Open cluster… (Ctrl+O)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export fault report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the current faults or the fault history to a CSV or JSON file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fleet &amp;grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fault &amp;trends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a cluster to export its faults.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n fault(s) to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2233,6 +2970,14 @@
         <source>Kubelet %1, %2, kernel %3, %4, %5</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Fault history of the node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::NodeGridView</name>
@@ -2261,6 +3006,17 @@
             <numerusform>%1 — %n node</numerusform>
             <numerusform>%1 — %n nodes</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ui::NodeTimelineChart</name>
+    <message>
+        <source>Fault timeline of the node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No faults recorded for this node</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
