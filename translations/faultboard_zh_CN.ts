@@ -80,199 +80,199 @@
     <name>CliOptions</name>
     <message>
         <source>Commands (no window; `faultboard COMMAND --help` for each):</source>
-        <translation type="unfinished"></translation>
+        <translation>命令（不打开窗口；各命令的说明见 `faultboard COMMAND --help`）：</translation>
     </message>
     <message>
         <source>write the current faults, or the fault history, as CSV or JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>以 CSV 或 JSON 格式写出当前故障或故障历史</translation>
     </message>
     <message>
         <source>print each fault transition as it happens, and record it</source>
-        <translation type="unfinished"></translation>
+        <translation>实时打印每次故障状态变化，并记录下来</translation>
     </message>
     <message>
         <source>taint and cordon nodes so no new work lands on them</source>
-        <translation type="unfinished"></translation>
+        <translation>为节点设置污点并封锁，使新的工作负载不会调度到这些节点上</translation>
     </message>
     <message>
         <source>remove Faultboard&apos;s taint from nodes and uncordon them</source>
-        <translation type="unfinished"></translation>
+        <translation>移除节点上 Faultboard 设置的污点并恢复调度</translation>
     </message>
     <message>
         <source>cordon nodes and evict their pods, as kubectl drain does</source>
-        <translation type="unfinished"></translation>
+        <translation>封锁节点并驱逐其上的 Pod，与 kubectl drain 相同</translation>
     </message>
     <message>
         <source>Exit status: 0 done, 1 an action or the connection failed, 2 bad usage.</source>
-        <translation type="unfinished"></translation>
+        <translation>退出状态：0 完成，1 操作或连接失败，2 用法错误。</translation>
     </message>
     <message>
         <source>--history %1: not a duration (24h, 90m, 7d) nor an ISO 8601 time (2025-06-01T08:00:00Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>--history %1：既不是时长（24h、90m、7d），也不是 ISO 8601 时间（2025-06-01T08:00:00Z）</translation>
     </message>
     <message>
         <source>--history %1: that time is in the future</source>
-        <translation type="unfinished"></translation>
+        <translation>--history %1：该时间在未来</translation>
     </message>
     <message>
         <source>unknown command %1; the commands are %2 (see faultboard --help)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知命令 %1；可用命令为 %2（参见 faultboard --help）</translation>
     </message>
     <message>
         <source>no command given (see faultboard --help)</source>
-        <translation type="unfinished"></translation>
+        <translation>未指定命令（参见 faultboard --help）</translation>
     </message>
     <message>
         <source>Show this help and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示此帮助并退出。</translation>
     </message>
     <message>
         <source>Show the version and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示版本并退出。</translation>
     </message>
     <message>
         <source>The kubeconfig file to use (default: the files in KUBECONFIG, else ~/.kube/config).</source>
-        <translation type="unfinished"></translation>
+        <translation>要使用的 kubeconfig 文件（默认：KUBECONFIG 中的文件，否则为 ~/.kube/config）。</translation>
     </message>
     <message>
         <source>The kubeconfig context to use (default: its current context).</source>
-        <translation type="unfinished"></translation>
+        <translation>要使用的 kubeconfig 上下文（默认：其当前上下文）。</translation>
     </message>
     <message>
         <source>csv or json (default: json when FILE ends in .json, else csv).</source>
-        <translation type="unfinished"></translation>
+        <translation>csv 或 json（默认：FILE 以 .json 结尾时为 json，否则为 csv）。</translation>
     </message>
     <message>
         <source>Write the report to FILE (default: standard output).</source>
-        <translation type="unfinished"></translation>
+        <translation>将报告写入 FILE（默认：标准输出）。</translation>
     </message>
     <message>
         <source>Report the faults of the fault history active since SINCE instead of the current ones: a duration back from now (24h, 90m, 7d) or an ISO 8601 time.</source>
-        <translation type="unfinished"></translation>
+        <translation>报告故障历史中自 SINCE 起处于活动状态的故障，而非当前故障：SINCE 为从现在往前的时长（24h、90m、7d）或 ISO 8601 时间。</translation>
     </message>
     <message>
         <source>text (for people, the default) or jsonl (one JSON object a line).</source>
-        <translation type="unfinished"></translation>
+        <translation>text（供人阅读，默认）或 jsonl（每行一个 JSON 对象）。</translation>
     </message>
     <message>
         <source>Stop after SECONDS (or a duration such as 10m); default: until interrupted.</source>
-        <translation type="unfinished"></translation>
+        <translation>SECONDS 秒（或 10m 这样的时长）后停止；默认：直到被中断。</translation>
     </message>
     <message>
         <source>Show what would change; change nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示将要发生的更改；不做任何更改。</translation>
     </message>
     <message>
         <source>The taint&apos;s effect: NoSchedule (keep new pods away) or NoExecute (also evict pods that do not tolerate it); default: the settings&apos;, NoSchedule unless changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>污点的效果：NoSchedule（使新 Pod 不调度到节点）或 NoExecute（同时驱逐不容忍该污点的 Pod）；默认：取设置中的值，未更改时为 NoSchedule。</translation>
     </message>
     <message>
         <source>Why, recorded in the node&apos;s faultboard.io/isolated-reason annotation and its Event.</source>
-        <translation type="unfinished"></translation>
+        <translation>原因，记录在节点的 faultboard.io/isolated-reason 注解及其事件中。</translation>
     </message>
     <message>
         <source>Leave DaemonSet-managed pods alone instead of refusing.</source>
-        <translation type="unfinished"></translation>
+        <translation>忽略由 DaemonSet 管理的 Pod，而不是拒绝执行。</translation>
     </message>
     <message>
         <source>Evict pods with emptyDir volumes too (their local data is lost).</source>
-        <translation type="unfinished"></translation>
+        <translation>同时驱逐使用 emptyDir 卷的 Pod（其本地数据将丢失）。</translation>
     </message>
     <message>
         <source>Also delete pods that no controller manages (or whose DaemonSet is gone).</source>
-        <translation type="unfinished"></translation>
+        <translation>同时删除没有控制器管理（或其 DaemonSet 已不存在）的 Pod。</translation>
     </message>
     <message>
         <source>Seconds each pod gets to terminate; -1 (the default) uses the pod&apos;s own.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个 Pod 终止的宽限秒数；-1（默认）表示使用 Pod 自身的设置。</translation>
     </message>
     <message>
         <source>Give up after SECONDS (or a duration such as 5m); 0 (the default) waits for ever.</source>
-        <translation type="unfinished"></translation>
+        <translation>SECONDS 秒（或 5m 这样的时长）后放弃；0（默认）表示一直等待。</translation>
     </message>
     <message>
         <source>Only evict the pods matching this label selector.</source>
-        <translation type="unfinished"></translation>
+        <translation>只驱逐匹配此标签选择器的 Pod。</translation>
     </message>
     <message>
         <source>Delete pods instead of evicting them, bypassing PodDisruptionBudgets.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 Pod 而不是驱逐，绕过 PodDisruptionBudget。</translation>
     </message>
     <message>
         <source>Skip pods whose deletion began more than SECONDS ago.</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过开始删除已超过 SECONDS 秒的 Pod。</translation>
     </message>
     <message>
         <source>Connects, reads every node, classifies their faults and writes the current faults (or, with --history, the fault history since a time) as CSV or JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接集群，读取所有节点，对其故障进行分类，并以 CSV 或 JSON 格式写出当前故障（或使用 --history 时，写出自某一时间以来的故障历史）。</translation>
     </message>
     <message>
         <source>Prints each fault transition as it happens (time, node, type, old and new status, severity, reason, message), one a line, and records it in the cluster&apos;s fault history as the window does.</source>
-        <translation type="unfinished"></translation>
+        <translation>实时打印每次故障状态变化（时间、节点、类型、旧状态和新状态、严重程度、原因、消息），每行一条，并像窗口一样将其记录到集群的故障历史中。</translation>
     </message>
     <message>
         <source>Adds Faultboard&apos;s taint to each NODE and cordons it, recording who and why in annotations and an Event.</source>
-        <translation type="unfinished"></translation>
+        <translation>为每个 NODE 添加 Faultboard 的污点并封锁，在注解和事件中记录操作者及原因。</translation>
     </message>
     <message>
         <source>Removes Faultboard&apos;s taint (and no other) from each NODE and uncordons it.</source>
-        <translation type="unfinished"></translation>
+        <translation>从每个 NODE 移除 Faultboard 的污点（不影响其他污点）并恢复调度。</translation>
     </message>
     <message>
         <source>Cordons each NODE and evicts its pods as kubectl drain does, with a line for each pod&apos;s progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>像 kubectl drain 一样封锁每个 NODE 并驱逐其上的 Pod，每个 Pod 的进度各占一行。</translation>
     </message>
     <message>
         <source>The nodes, by name.</source>
-        <translation type="unfinished"></translation>
+        <translation>节点名称。</translation>
     </message>
     <message>
         <source>%1: %2 (see faultboard %1 --help)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2（参见 faultboard %1 --help）</translation>
     </message>
     <message>
         <source>Usage: faultboard %1 [options] %2</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：faultboard %1 [选项] %2</translation>
     </message>
     <message>
         <source>unexpected argument %1</source>
-        <translation type="unfinished"></translation>
+        <translation>意外的参数 %1</translation>
     </message>
     <message>
         <source>--format %1: must be csv or json</source>
-        <translation type="unfinished"></translation>
+        <translation>--format %1：必须是 csv 或 json</translation>
     </message>
     <message>
         <source>--format %1: must be text or jsonl</source>
-        <translation type="unfinished"></translation>
+        <translation>--format %1：必须是 text 或 jsonl</translation>
     </message>
     <message>
         <source>--duration %1: not a number of seconds above 0 (or a duration such as 10m)</source>
-        <translation type="unfinished"></translation>
+        <translation>--duration %1：不是大于 0 的秒数（或 10m 这样的时长）</translation>
     </message>
     <message>
         <source>name at least one node</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少指定一个节点</translation>
     </message>
     <message>
         <source>%1 is not a node name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是有效的节点名称</translation>
     </message>
     <message>
         <source>--effect %1: must be NoSchedule or NoExecute</source>
-        <translation type="unfinished"></translation>
+        <translation>--effect %1：必须是 NoSchedule 或 NoExecute</translation>
     </message>
     <message>
         <source>--grace-period %1: not a number of seconds (or -1)</source>
-        <translation type="unfinished"></translation>
+        <translation>--grace-period %1：不是秒数（或 -1）</translation>
     </message>
     <message>
         <source>--timeout %1: not a number of seconds (or a duration such as 5m)</source>
-        <translation type="unfinished"></translation>
+        <translation>--timeout %1：不是秒数（或 5m 这样的时长）</translation>
     </message>
     <message>
         <source>--skip-wait-for-delete-timeout %1: not a number of seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>--skip-wait-for-delete-timeout %1：不是秒数</translation>
     </message>
 </context>
 <context>
@@ -656,181 +656,181 @@
     <name>app::cli::ActionCommand</name>
     <message>
         <source>taint %1 added</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加污点 %1</translation>
     </message>
     <message>
         <source>taint %1 removed</source>
-        <translation type="unfinished"></translation>
+        <translation>已移除污点 %1</translation>
     </message>
     <message>
         <source>cordoned</source>
-        <translation type="unfinished"></translation>
+        <translation>已封锁</translation>
     </message>
     <message>
         <source>uncordoned</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复调度</translation>
     </message>
     <message>
         <source>annotations only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅注解</translation>
     </message>
     <message>
         <source>read node %1</source>
-        <translation type="unfinished"></translation>
+        <translation>读取节点 %1</translation>
     </message>
     <message>
         <source>%1 is already isolated; nothing changed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已被隔离；未做任何更改</translation>
     </message>
     <message>
         <source>%1 carries no Faultboard taint and is not cordoned; nothing changed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有 Faultboard 的污点，也未被封锁；未做任何更改</translation>
     </message>
     <message>
         <source>%1 would be isolated: %2 (dry run: nothing changed)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 将被隔离：%2（试运行：未做任何更改）</translation>
     </message>
     <message>
         <source>%1 would be restored: %2 (dry run: nothing changed)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 将被恢复：%2（试运行：未做任何更改）</translation>
     </message>
     <message>
         <source>%1 isolated: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已隔离：%2</translation>
     </message>
     <message>
         <source>%1 restored: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已恢复：%2</translation>
     </message>
     <message>
         <source>%1: the Event could not be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法写入事件：%2</translation>
     </message>
     <message>
         <source>nothing to change</source>
-        <translation type="unfinished"></translation>
+        <translation>无需更改</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
     <name>app::cli::Command</name>
     <message>
         <source>the fault history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>故障历史：%1</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid node name (lower-case letters, digits, &apos;-&apos; and &apos;.&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的节点名称（只能包含小写字母、数字、“-”和“.”）</translation>
     </message>
 </context>
 <context>
     <name>app::cli::DrainCommand</name>
     <message>
         <source>cannot drain %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法排空 %1：%2</translation>
     </message>
     <message>
         <source>%1: planning the drain (dry run)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：正在规划排空（试运行）</translation>
     </message>
     <message>
         <source>%1: cordoning and draining</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：正在封锁并排空</translation>
     </message>
     <message>
         <source>%1: warning: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：警告：%2</translation>
     </message>
     <message>
         <source>%1: pod %2 would be evicted (dry run)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：Pod %2 将被驱逐（试运行）</translation>
     </message>
     <message>
         <source>%1: pod %2 skipped: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：已跳过 Pod %2：%3</translation>
     </message>
     <message>
         <source>%1: pod %2 evicting</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：正在驱逐 Pod %2</translation>
     </message>
     <message>
         <source>%1: pod %2 evicting: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：正在驱逐 Pod %2：%3</translation>
     </message>
     <message>
         <source>%1: pod %2 blocked by a PodDisruptionBudget: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：Pod %2 被 PodDisruptionBudget 阻止：%3</translation>
     </message>
     <message>
         <source>%1: pod %2 evicted</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：已驱逐 Pod %2</translation>
     </message>
     <message>
         <source>%1: pod %2 deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：已删除 Pod %2</translation>
     </message>
     <message>
         <source>%1: pod %2 failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：Pod %2 失败：%3</translation>
     </message>
     <message numerus="yes">
         <source>%1: dry run: %n pod(s) would be evicted; nothing changed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：试运行：将驱逐 %n 个 Pod；未做任何更改</numerusform>
         </translation>
     </message>
     <message>
         <source>cannot drain %1 (dry run): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法排空 %1（试运行）：%2</translation>
     </message>
     <message numerus="yes">
         <source>%n pod(s) evicted</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>已驱逐 %n 个 Pod</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 drained: cordoned, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已排空：已封锁，%2</translation>
     </message>
     <message>
         <source>%1 drained: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已排空：%2</translation>
     </message>
     <message>
         <source>cannot drain %1: %2 (the node stays cordoned)</source>
-        <translation type="unfinished"></translation>
+        <translation>无法排空 %1：%2（节点保持封锁）</translation>
     </message>
     <message numerus="yes">
         <source>timed out: %n pod(s) evicted, others still there</source>
-        <translation type="unfinished">
-            <numerusform>超时：已驱逐 %n 个 Pod，其余 Pod 仍在节点上</numerusform>
+        <translation>
+            <numerusform>超时：已驱逐 %n 个 Pod，其余仍在节点上</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>drain of %1 timed out: %n pod(s) evicted, others still there; the node stays cordoned</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>排空 %1 超时：已驱逐 %n 个 Pod，其余仍在节点上；节点保持封锁</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>stopped after %n pod(s) evicted; the node stays cordoned</source>
-        <translation type="unfinished">
-            <numerusform>驱逐 %n 个 Pod 后停止；节点保持封锁</numerusform>
+        <translation>
+            <numerusform>驱逐 %n 个 Pod 后已停止；节点保持封锁</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>drain of %1 stopped after %n pod(s) evicted; the node stays cordoned</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>排空 %1 在驱逐 %n 个 Pod 后已停止；节点保持封锁</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n pod(s) could not be evicted</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n 个 Pod 无法驱逐</numerusform>
         </translation>
     </message>
@@ -839,16 +839,16 @@
     <name>app::cli::ReportCommand</name>
     <message>
         <source>cannot read the nodes of %1 (context %2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1 的节点（上下文 %2）：%3</translation>
     </message>
     <message>
         <source>cannot read the fault history %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取故障历史 %1：%2</translation>
     </message>
     <message numerus="yes">
         <source>%n fault(s) written to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %n 个故障写入 %1</numerusform>
         </translation>
     </message>
 </context>
@@ -856,62 +856,62 @@
     <name>app::cli::WatchCommand</name>
     <message>
         <source>cannot read the nodes of %1 (context %2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1 的节点（上下文 %2）：%3</translation>
     </message>
     <message numerus="yes">
         <source>watching %n node(s) of %1 (context %2), recording to %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在监视 %1 的 %n 个节点（上下文 %2），记录到 %3</numerusform>
         </translation>
     </message>
     <message>
         <source>the watch of %1 broke, retrying: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>对 %1 的监视中断，正在重试：%2</translation>
     </message>
     <message>
         <source>watching %1 again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新开始监视 %1</translation>
     </message>
     <message>
         <source>cannot read back the fault history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读回故障历史：%1</translation>
     </message>
     <message>
         <source>fault</source>
-        <translation type="unfinished"></translation>
+        <translation>故障</translation>
     </message>
     <message>
         <source>recovered</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复</translation>
     </message>
     <message>
         <source>still faulty</source>
-        <translation type="unfinished"></translation>
+        <translation>仍有故障</translation>
     </message>
     <message>
         <source>ok</source>
-        <translation type="unfinished"></translation>
+        <translation>正常</translation>
     </message>
     <message>
         <source>%1 (first seen)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（首次发现）</translation>
     </message>
     <message>
         <source>%1 (changed while nobody watched)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（无人监视期间发生变化）</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>gone</source>
-        <translation type="unfinished"></translation>
+        <translation>已消失</translation>
     </message>
     <message>
         <source>%1 %2 %3 %4 → %5 %6 %7 — %8</source>
         <extracomment>time, node, condition type, old status → new status, severity, what it means, reason and message</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 %3 %4 → %5 %6 %7 — %8</translation>
     </message>
 </context>
 <context>
@@ -1369,7 +1369,8 @@
     <message>
         <source>Usage: faultboard [options]
        faultboard COMMAND [options] [NODE...]</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：faultboard [选项]
+       faultboard COMMAND [选项] [NODE...]</translation>
     </message>
 </context>
 <context>
@@ -2049,15 +2050,15 @@
     <name>ui::ClusterView</name>
     <message>
         <source>Fleet views</source>
-        <translation type="unfinished"></translation>
+        <translation>集群视图</translation>
     </message>
     <message>
         <source>&amp;Nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>节点(&amp;N)</translation>
     </message>
     <message>
         <source>T&amp;rends</source>
-        <translation type="unfinished"></translation>
+        <translation>趋势(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -2237,129 +2238,129 @@
     <name>ui::ExportDialog</name>
     <message>
         <source>Export fault report — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导出故障报告 — %1</translation>
     </message>
     <message>
         <source>&amp;Current faults</source>
-        <translation type="unfinished"></translation>
+        <translation>当前故障(&amp;C)</translation>
     </message>
     <message>
         <source>Faults in the &amp;history between:</source>
-        <translation type="unfinished"></translation>
+        <translation>以下时间段内历史中的故障(&amp;H)：</translation>
     </message>
     <message>
         <source>Report:</source>
-        <translation type="unfinished"></translation>
+        <translation>报告：</translation>
     </message>
     <message>
         <source>Time range preset</source>
-        <translation type="unfinished"></translation>
+        <translation>时间范围预设</translation>
     </message>
     <message>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 1 小时</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 24 小时</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 7 天</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 30 天</translation>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>起始</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>结束</translation>
     </message>
     <message>
         <source>Range:</source>
-        <translation type="unfinished"></translation>
+        <translation>范围：</translation>
     </message>
     <message>
         <source>File format</source>
-        <translation type="unfinished"></translation>
+        <translation>文件格式</translation>
     </message>
     <message>
         <source>CSV (spreadsheets)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV（用于电子表格）</translation>
     </message>
     <message>
         <source>JSON (scripts)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON（用于脚本）</translation>
     </message>
     <message>
         <source>&amp;Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>格式(&amp;F)：</translation>
     </message>
     <message>
         <source>File to write</source>
-        <translation type="unfinished"></translation>
+        <translation>要写入的文件</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
         <source>F&amp;ile:</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;I)：</translation>
     </message>
     <message>
         <source>Export status</source>
-        <translation type="unfinished"></translation>
+        <translation>导出状态</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;E)</translation>
     </message>
     <message>
         <source>Export fault report</source>
-        <translation type="unfinished"></translation>
+        <translation>导出故障报告</translation>
     </message>
     <message>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>Choose a file to write.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择要写入的文件。</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出…</translation>
     </message>
     <message>
         <source>The range must end after it begins.</source>
-        <translation type="unfinished"></translation>
+        <translation>范围的结束时间必须晚于开始时间。</translation>
     </message>
     <message>
         <source>Could not read the history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取历史：%1</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %n fault(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %n 个故障写入 %1。</numerusform>
         </translation>
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败：%1</translation>
     </message>
 </context>
 <context>
@@ -2503,89 +2504,89 @@
     <name>ui::FleetChartsView</name>
     <message>
         <source>&amp;Range:</source>
-        <translation type="unfinished"></translation>
+        <translation>范围(&amp;R)：</translation>
     </message>
     <message>
         <source>Time range of the charts</source>
-        <translation type="unfinished"></translation>
+        <translation>图表的时间范围</translation>
     </message>
     <message>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 1 小时</translation>
     </message>
     <message>
         <source>Last 6 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 6 小时</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 24 小时</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 7 天</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 30 天</translation>
     </message>
     <message>
         <source>Charts status</source>
-        <translation type="unfinished"></translation>
+        <translation>图表状态</translation>
     </message>
     <message>
         <source>Active faults by category</source>
-        <translation type="unfinished"></translation>
+        <translation>按类别统计的活动故障</translation>
     </message>
     <message>
         <source>Active faults over time by category</source>
-        <translation type="unfinished"></translation>
+        <translation>按类别统计的活动故障随时间变化</translation>
     </message>
     <message>
         <source>Mean time to recover by fault type</source>
-        <translation type="unfinished"></translation>
+        <translation>按故障类型统计的平均恢复时间</translation>
     </message>
     <message>
         <source>This cluster records no history.</source>
-        <translation type="unfinished"></translation>
+        <translation>此集群不记录历史。</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <source>Could not read the history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取历史：%1</translation>
     </message>
     <message>
         <source>No faults recorded in this range.</source>
-        <translation type="unfinished"></translation>
+        <translation>此范围内没有记录到故障。</translation>
     </message>
     <message numerus="yes">
         <source>%n fault(s) in this range.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>此范围内有 %n 个故障。</numerusform>
         </translation>
     </message>
     <message>
         <source>Active faults</source>
-        <translation type="unfinished"></translation>
+        <translation>活动故障</translation>
     </message>
     <message>
         <source>Mean time to recover (minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>平均恢复时间（分钟）</translation>
     </message>
     <message>
         <source>%1 (%2 recovered)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（已恢复 %2 个）</translation>
     </message>
     <message>
         <source>Minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>分钟</translation>
     </message>
     <message>
         <source>Mean time to recover: no fault recovered in this range</source>
-        <translation type="unfinished"></translation>
+        <translation>平均恢复时间：此范围内没有已恢复的故障</translation>
     </message>
 </context>
 <context>
@@ -2742,28 +2743,28 @@
     </message>
     <message>
         <source>&amp;Export fault report…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出故障报告(&amp;E)…</translation>
     </message>
     <message>
         <source>Write the current faults or the fault history to a CSV or JSON file</source>
-        <translation type="unfinished"></translation>
+        <translation>将当前故障或故障历史写入 CSV 或 JSON 文件</translation>
     </message>
     <message>
         <source>Fleet &amp;grid</source>
-        <translation type="unfinished"></translation>
+        <translation>集群网格(&amp;G)</translation>
     </message>
     <message>
         <source>Fault &amp;trends</source>
-        <translation type="unfinished"></translation>
+        <translation>故障趋势(&amp;T)</translation>
     </message>
     <message>
         <source>Open a cluster to export its faults.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开一个集群，再导出其故障。</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n fault(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %n 个故障导出到 %1</numerusform>
         </translation>
     </message>
 </context>
@@ -2939,11 +2940,11 @@
     </message>
     <message>
         <source>Fault history of the node</source>
-        <translation type="unfinished"></translation>
+        <translation>节点的故障历史</translation>
     </message>
     <message>
         <source>&amp;History</source>
-        <translation type="unfinished"></translation>
+        <translation>历史(&amp;H)</translation>
     </message>
 </context>
 <context>
@@ -2977,11 +2978,11 @@
     <name>ui::NodeTimelineChart</name>
     <message>
         <source>Fault timeline of the node</source>
-        <translation type="unfinished"></translation>
+        <translation>节点的故障时间线</translation>
     </message>
     <message>
         <source>No faults recorded for this node</source>
-        <translation type="unfinished"></translation>
+        <translation>此节点没有记录到故障</translation>
     </message>
 </context>
 <context>
