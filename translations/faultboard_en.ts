@@ -778,9 +778,9 @@
     </message>
     <message numerus="yes">
         <source>%1: dry run: %n pod(s) would be evicted; nothing changed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: dry run: %n pod would be evicted; nothing changed</numerusform>
+            <numerusform>%1: dry run: %n pods would be evicted; nothing changed</numerusform>
         </translation>
     </message>
     <message>
@@ -789,7 +789,7 @@
     </message>
     <message numerus="yes">
         <source>%n pod(s) evicted</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n pod evicted</numerusform>
             <numerusform>%n pods evicted</numerusform>
         </translation>
@@ -808,35 +808,35 @@
     </message>
     <message numerus="yes">
         <source>timed out: %n pod(s) evicted, others still there</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>timed out: %n pod evicted, others still there</numerusform>
             <numerusform>timed out: %n pods evicted, others still there</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>drain of %1 timed out: %n pod(s) evicted, others still there; the node stays cordoned</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>drain of %1 timed out: %n pod evicted, others still there; the node stays cordoned</numerusform>
+            <numerusform>drain of %1 timed out: %n pods evicted, others still there; the node stays cordoned</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>stopped after %n pod(s) evicted; the node stays cordoned</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>stopped after %n pod evicted; the node stays cordoned</numerusform>
             <numerusform>stopped after %n pods evicted; the node stays cordoned</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>drain of %1 stopped after %n pod(s) evicted; the node stays cordoned</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>drain of %1 stopped after %n pod evicted; the node stays cordoned</numerusform>
+            <numerusform>drain of %1 stopped after %n pods evicted; the node stays cordoned</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n pod(s) could not be evicted</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n pod could not be evicted</numerusform>
             <numerusform>%n pods could not be evicted</numerusform>
         </translation>
@@ -854,9 +854,9 @@
     </message>
     <message numerus="yes">
         <source>%n fault(s) written to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fault written to %1</numerusform>
+            <numerusform>%n faults written to %1</numerusform>
         </translation>
     </message>
 </context>
@@ -868,9 +868,9 @@
     </message>
     <message numerus="yes">
         <source>watching %n node(s) of %1 (context %2), recording to %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>watching %n node of %1 (context %2), recording to %3</numerusform>
+            <numerusform>watching %n nodes of %1 (context %2), recording to %3</numerusform>
         </translation>
     </message>
     <message>
@@ -2378,9 +2378,9 @@
     </message>
     <message numerus="yes">
         <source>Wrote %n fault(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wrote %n fault to %1.</numerusform>
+            <numerusform>Wrote %n faults to %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -2593,9 +2593,9 @@
     </message>
     <message numerus="yes">
         <source>%n fault(s) in this range.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fault in this range.</numerusform>
+            <numerusform>%n faults in this range.</numerusform>
         </translation>
     </message>
     <message>
@@ -2794,9 +2794,9 @@
     </message>
     <message numerus="yes">
         <source>Exported %n fault(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Exported %n fault to %1</numerusform>
+            <numerusform>Exported %n faults to %1</numerusform>
         </translation>
     </message>
 </context>
