@@ -9,8 +9,11 @@
 #include "models/Taxonomy.h"
 #include "sim/KubesimProcess.h"
 #include "ui/AppSettings.h"
+#include "ui/ActionController.h"
 #include "ui/ClusterView.h"
+#include "ui/DrainDialog.h"
 #include "ui/MainWindow.h"
+#include "ui/NodeDetailPanel.h"
 #include "ui/Theme.h"
 
 #include <QApplication>
@@ -18,6 +21,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QTabWidget>
 #include <QTimer>
 #include <QTranslator>
 
@@ -94,6 +98,12 @@ struct GuiOptions
         QCoreApplication::translate(
             "main", "Seconds to wait after the first sync before --screenshot (default 2)."),
         QStringLiteral("SECONDS"), QStringLiteral("2")};
+    QCommandLineOption screenshotView{
+        QStringLiteral("screenshot-view"),
+        QCoreApplication::translate(
+            "main", "What --screenshot shows: grid (default), node:NAME (its fault history), "
+                    "trends, or drain:NAME (the drain dialog)."),
+        QStringLiteral("VIEW"), QStringLiteral("grid")};
 
     void addTo(QCommandLineParser &cli) const
     {
@@ -102,7 +112,8 @@ struct GuiOptions
                                                 "faulty nodes of Kubernetes AI clusters."));
         cli.addHelpOption();
         cli.addVersionOption();
-        cli.addOptions({kubeconfig, context, demo, lang, theme, screenshot, screenshotDelay});
+        cli.addOptions(
+            {kubeconfig, context, demo, lang, theme, screenshot, screenshotDelay, screenshotView});
     }
 };
 
@@ -192,11 +203,27 @@ int run(int argc, char *argv[])
             return;
         QObject::connect(
             view->session(), &models::ClusterSession::synced, &window,
-            [&] {
+            [&, view] {
+                // Set up what the picture shows, then wait for it to settle.
+                const QString shown = cli.value(options.screenshotView);
+                const QString node = shown.section(QLatin1Char(':'), 1);
+                if (shown == QLatin1String("trends")) {
+                    view->showCharts();
+                } else if (shown.startsWith(QLatin1String("node:"))) {
+                    view->selectNode(node);
+                    view->detailPanel()->tabs()->setCurrentIndex(
+                        view->detailPanel()->tabs()->count() - 1);
+                } else if (shown.startsWith(QLatin1String("drain:"))) {
+                    view->selectNode(node);
+                    window.actions()->drainSelection();
+                }
                 QTimer::singleShot(
                     int(cli.value(screenshotDelayOpt).toDouble() * 1000), &window, [&] {
                         const QString file = cli.value(screenshotOpt);
-                        if (!window.grab().save(file)) {
+                        QWidget *target = &window;
+                        if (auto *dialog = window.findChild<ui::DrainDialog *>())
+                            target = dialog;
+                        if (!target->grab().save(file)) {
                             printError(
                                 QApplication::translate("main", "cannot write %1").arg(file));
                             QApplication::exit(1);
