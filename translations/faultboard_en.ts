@@ -1380,6 +1380,10 @@
        faultboard COMMAND [options] [NODE...]</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>What --screenshot shows: grid (default), node:NAME (its fault history), trends, or drain:NAME (the drain dialog).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>models::ActionLogModel</name>

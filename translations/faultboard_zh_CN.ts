@@ -1372,6 +1372,10 @@
         <translation>用法：faultboard [选项]
        faultboard COMMAND [选项] [NODE...]</translation>
     </message>
+    <message>
+        <source>What --screenshot shows: grid (default), node:NAME (its fault history), trends, or drain:NAME (the drain dialog).</source>
+        <translation>--screenshot 截取的内容：grid（默认，节点网格）、node:NAME（该节点的故障历史）、trends（趋势）或 drain:NAME（排空对话框）。</translation>
+    </message>
 </context>
 <context>
     <name>models::ActionLogModel</name>
