@@ -26,4 +26,14 @@ void ChartStyle::apply(QChart *chart, const QPalette &palette)
     }
 }
 
+void ChartStyle::clear(QChart *chart)
+{
+    chart->removeAllSeries();
+    const auto axes = chart->axes();
+    for (QAbstractAxis *axis : axes) {
+        chart->removeAxis(axis);
+        delete axis;
+    }
+}
+
 } // namespace ui

@@ -11,6 +11,8 @@ class ChartStyle
 {
 public:
     static void apply(QChart *chart, const QPalette &palette);
+    // Removes (and deletes) every series and axis, before the chart is drawn anew.
+    static void clear(QChart *chart);
 };
 
 } // namespace ui

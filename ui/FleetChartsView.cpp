@@ -179,9 +179,7 @@ void FleetChartsView::finishOne(const QString &error)
 void FleetChartsView::showTrend()
 {
     QChart *c = m_trendView->chart();
-    c->removeAllSeries();
-    for (QAbstractAxis *axis : c->axes())
-        c->removeAxis(axis), delete axis;
+    ChartStyle::clear(c);
     const bool dark = SeverityStyle::isDark(palette());
 
     auto *series = new QStackedBarSeries;
@@ -226,9 +224,7 @@ void FleetChartsView::showTrend()
 void FleetChartsView::showRecovery()
 {
     QChart *c = m_recoveryView->chart();
-    c->removeAllSeries();
-    for (QAbstractAxis *axis : c->axes())
-        c->removeAxis(axis), delete axis;
+    ChartStyle::clear(c);
     const bool dark = SeverityStyle::isDark(palette());
 
     // The fault types that recovered at least once, slowest first, at most 12.

@@ -53,9 +53,7 @@ void NodeTimelineChart::rebuild()
     m_lanes = models::ConditionLanes::fromTimeline(m_model->events(), now);
 
     QChart *c = chart();
-    c->removeAllSeries();
-    for (QAbstractAxis *axis : c->axes())
-        c->removeAxis(axis), delete axis;
+    ChartStyle::clear(c);
 
     // From the first fault (at least the last hour) to now, with a little room on the left.
     m_to = now;
