@@ -39,7 +39,9 @@ private:
 
     QPointer<ApiClient> m_client;
     ApiRequest m_request;
-    QNetworkReply *m_reply = nullptr;
+    // Guarded: the reply belongs to the client's network manager, which may go first when the
+    // client is destroyed with calls still running.
+    QPointer<QNetworkReply> m_reply;
     QStringList m_sslErrors;
     QElapsedTimer m_elapsed;
     bool m_retried = false;

@@ -41,7 +41,8 @@ private:
 
     QPointer<ApiClient> m_client;
     ApiRequest m_request;
-    QNetworkReply *m_reply = nullptr;
+    // Guarded: the reply belongs to the client's network manager, which may go first.
+    QPointer<QNetworkReply> m_reply;
     QStringList m_sslErrors;
     QByteArray m_errorBody;
     bool m_opened = false;
