@@ -3,6 +3,7 @@
 // parsed), its exit status, and the cluster (or the fault history file) afterwards. The children
 // get an unusable QT_QPA_PLATFORM: a command that needed a display would not start.
 
+#include "models/FaultReport.h"
 #include "models/FaultHistory.h"
 #include "models/HistoryDatabase.h"
 #include "tests/common/TestCluster.h"
@@ -80,22 +81,8 @@ QJsonObject findFault(const QJsonArray &faults, const QString &node, const QStri
     return {};
 }
 
-const QStringList ReportColumns = {QStringLiteral("node"),
-                                   QStringLiteral("pool"),
-                                   QStringLiteral("rack"),
-                                   QStringLiteral("zone"),
-                                   QStringLiteral("type"),
-                                   QStringLiteral("category"),
-                                   QStringLiteral("severity"),
-                                   QStringLiteral("status"),
-                                   QStringLiteral("reason"),
-                                   QStringLiteral("message"),
-                                   QStringLiteral("since"),
-                                   QStringLiteral("until"),
-                                   QStringLiteral("duration_seconds"),
-                                   QStringLiteral("isolated"),
-                                   QStringLiteral("accelerators_ok"),
-                                   QStringLiteral("accelerators_total")};
+// The columns themselves are pinned by tst_reports; here the commands must write exactly them.
+const QStringList ReportColumns = models::FaultReport::columns();
 
 } // namespace
 
