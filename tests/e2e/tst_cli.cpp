@@ -3,8 +3,8 @@
 // parsed), its exit status, and the cluster (or the fault history file) afterwards. The children
 // get an unusable QT_QPA_PLATFORM: a command that needed a display would not start.
 
-#include "models/FaultReport.h"
 #include "models/FaultHistory.h"
+#include "models/FaultReport.h"
 #include "models/HistoryDatabase.h"
 #include "tests/common/TestCluster.h"
 
