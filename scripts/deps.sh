@@ -13,6 +13,7 @@
 #                       binaries for the source version)
 #   package             check the .deb: lintian, appstreamcli, desktop-file-validate
 #   screenshots         a real X server and CJK fonts for scripts/screenshots.sh
+#   fresh-root          make a fresh Debian root for scripts/fresh-check.sh (debootstrap)
 #
 # `apt-get update` runs once per call, and only when something is missing.
 set -euo pipefail
@@ -49,8 +50,11 @@ for g in "${groups[@]}"; do
     screenshots)
         packages+=(fonts-wqy-microhei xvfb xauth)
         ;;
+    fresh-root)
+        packages+=(debootstrap)
+        ;;
     *)
-        echo "deps: unknown group '$g' (build, test, controlplane-build, package, screenshots)" >&2
+        echo "deps: unknown group '$g' (build, test, controlplane-build, package, screenshots, fresh-root)" >&2
         exit 2
         ;;
     esac

@@ -1,9 +1,32 @@
 #!/usr/bin/env bash
 # Quick start 2: install what is missing, build, and run the whole test suite through ctest.
+# Prints where the time went (packages, build, tests); FAULTBOARD_PHASE_TIMES=FILE also writes
+# those lines to FILE (scripts/fresh-check.sh reads them).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-"$root/scripts/deps.sh"
-"$root/scripts/build.sh"
+build=${FAULTBOARD_BUILD_DIR:-$root/build}
+
+times=()
+phase() {
+    local name=$1 start=$SECONDS rc=0
+    shift
+    "$@" || rc=$?
+    times+=("$(printf '%-10s %5d s' "$name" $((SECONDS - start)))")
+    return "$rc"
+}
+report() {
+    local rc=$?
+    ((${#times[@]})) || exit "$rc"
+    echo "== test.sh: where the time went"
+    printf '  %s\n' "${times[@]}"
+    [[ -z "${FAULTBOARD_PHASE_TIMES:-}" ]] || printf '%s\n' "${times[@]}" >"$FAULTBOARD_PHASE_TIMES"
+    exit "$rc"
+}
+trap report EXIT
+
+phase packages "$root/scripts/deps.sh"
+phase build "$root/scripts/build.sh"
 export QT_QPA_PLATFORM=offscreen
-ctest --test-dir "${FAULTBOARD_BUILD_DIR:-$root/build}" --output-on-failure \
+echo "== test.sh: $(ctest --test-dir "$build" -N | sed -n 's/^Total Tests: //p') tests registered"
+phase tests ctest --test-dir "$build" --output-on-failure \
     --parallel "${FAULTBOARD_JOBS:-$(nproc)}" "$@"

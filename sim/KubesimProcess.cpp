@@ -7,6 +7,9 @@
 #include <QFileInfo>
 #include <QTimer>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 namespace sim {
 
 KubesimProcess::KubesimProcess(QObject *parent)
@@ -42,6 +45,9 @@ void KubesimProcess::start()
     m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/kubesim-XXXXXX"));
     m_process = new QProcess(this);
     m_process->setProgram(m_program);
+    // kubesim goes down with whoever started it, even when that process is killed (a demo window
+    // closed by SIGTERM at logout, a test that crashed) and cannot stop it itself.
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process->setArguments(QStringList{QStringLiteral("--port"), QStringLiteral("0"),
                                         QStringLiteral("--kubeconfig"), kubeconfigPath()} +
                             m_extraArgs);

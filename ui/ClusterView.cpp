@@ -11,11 +11,16 @@
 #include "ui/NodeGridView.h"
 #include "ui/SeverityLegend.h"
 
+#include <QLoggingCategory>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace ui {
+
+namespace {
+Q_LOGGING_CATEGORY(lcUi, "faultboard.ui", QtInfoMsg)
+}
 
 ClusterView::ClusterView(models::ClusterSession *session, QWidget *parent)
     : QWidget(parent)
@@ -68,6 +73,11 @@ ClusterView::ClusterView(models::ClusterSession *session, QWidget *parent)
             });
     connect(m_grid->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ClusterView::selectionChanged);
+    // One line per sync, so a log (and the fresh-machine check) can tell what the window shows.
+    connect(session, &models::ClusterSession::synced, this, [this] {
+        qCInfo(lcUi, "%d nodes synced, %d shown in the grid", m_session->store()->size(),
+               m_proxy->rowCount());
+    });
 }
 
 ClusterView::~ClusterView()

@@ -164,7 +164,8 @@ private slots:
         m_kubectl = configured.isEmpty() ? QStandardPaths::findExecutable(str("kubectl"))
                                          : QString::fromLocal8Bit(configured);
         QVERIFY2(!m_kubectl.isEmpty(), "no kubectl on PATH (and FAULTBOARD_KUBECTL not set): "
-                                       "install kubectl to run this test");
+                                       "install one (scripts/deps.sh test installs Debian's "
+                                       "kubernetes-client)");
         QVERIFY2(QFileInfo(m_kubectl).isExecutable(),
                  qPrintable(m_kubectl + str(" is not executable")));
         QVERIFY(m_home.isValid());
