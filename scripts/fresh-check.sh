@@ -127,13 +127,16 @@ inside_package() {
     echo "  lintian: no errors"
 }
 
+# The whole run is one function, read in full before it starts: editing this file while a check
+# runs cannot change what the running check does.
+main() {
 if [[ "${1:-}" == "--inside" ]]; then
     case "${2:-}" in
     demo) inside_demo ;;
     package) inside_package ;;
     *) echo "fresh-check: --inside demo|package" >&2; exit 2 ;;
     esac
-    exit 0
+    return 0
 fi
 
 # ---------------------------------------------------------------------------------------------
@@ -165,32 +168,7 @@ phase_start=0
 begin_phase() { phase_start=$SECONDS; phase_order+=("$1"); echo "== fresh-check: $1"; }
 end_phase() { phase_seconds[$1]=$((SECONDS - phase_start)); }
 
-# The machine's own apt sources for Debian's bookworm suites, as one-line entries "URI SUITE
-# COMPONENTS" (deb822 .sources files and sources.list both). Other vendors' sources are left out.
-debian_sources() {
-    local f
-    for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-        [[ -f "$f" ]] || continue
-        awk '$1 == "deb" { i = 2; if ($2 ~ /^\[/) { while ($i !~ /\]$/) i++; i++ }
-                           uri = $i; suite = $(i + 1); comps = ""
-                           for (j = i + 2; j <= NF; j++) comps = comps " " $j
-                           if (suite ~ /^bookworm(-updates|-security)?$/) print uri, suite comps }' "$f"
-    done
-    for f in /etc/apt/sources.list.d/*.sources; do
-        [[ -f "$f" ]] || continue
-        awk 'function flush() { if (types ~ /(^| )deb( |$)/ && uris != "")
-                                   for (s = 1; s <= ns; s++)
-                                       if (suite[s] ~ /^bookworm(-updates|-security)?$/) print uris, suite[s], comps
-                                types = uris = comps = ""; ns = 0 }
-             /^[ \t]*$/ { flush(); next }
-             /^[ \t]*#/ { next }
-             $1 == "Types:" { $1 = ""; types = $0 }
-             $1 == "URIs:" { uris = $2 }
-             $1 == "Suites:" { ns = 0; for (k = 2; k <= NF; k++) suite[++ns] = $k }
-             $1 == "Components:" { $1 = ""; comps = substr($0, 2) }
-             END { flush() }' "$f"
-    done | awk '!seen[$0]++'
-}
+source "$repo/scripts/debian-sources.sh"
 
 sources=$(debian_sources)
 mirror=$(awk '$2 == "bookworm" { print $1; exit }' <<<"$sources")
@@ -250,6 +228,10 @@ while read -r uri suite comps; do
     echo "deb $uri $suite $comps"
 done <<<"$sources" >"$root/etc/apt/sources.list"
 cp -L /etc/resolv.conf "$root/etc/resolv.conf"
+# As in any chroot: installing a package starts no service in it (etcd-server's among them); the
+# tests start what they need themselves.
+printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
+chmod 755 "$root/usr/sbin/policy-rc.d"
 
 mount -t proc proc "$root/proc" || die "cannot mount /proc in the root"
 mounted+=("$root/proc")
@@ -274,7 +256,9 @@ else
 fi
 
 env_inside=(PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root
-    LANG=C.UTF-8 TERM=dumb "CI=${CI:-}" CMAKE_BUILD_TYPE=Release)
+    LANG=C.UTF-8 TERM=dumb "CI=${CI:-}" CMAKE_BUILD_TYPE=Release
+    # The .deb's maintainer, as Debian's tools take it: here the author of the commit checked.
+    "DEBFULLNAME=$(git -C "$repo" log -1 --format=%an)" "DEBEMAIL=$(git -C "$repo" log -1 --format=%ae)")
 kubectl_host=$(command -v kubectl || true)
 if [[ -n "$kubectl_host" ]]; then
     kubectl_dir=$(dirname "$(readlink -f "$kubectl_host")")
@@ -328,3 +312,7 @@ if ((${#failed[@]})); then
     exit 1
 fi
 echo "fresh-check: passed"
+}
+
+main "$@"
+exit $?

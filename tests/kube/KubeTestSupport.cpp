@@ -203,7 +203,8 @@ KubectlRun kubectl(const QString &kubeconfig, const QStringList &args, int timeo
     KubectlRun run;
     if (!p.waitForStarted(10000)) {
         run.err = "kubectl did not start (scripts/deps.sh test installs Debian's kubernetes-client "
-                  "when no kubectl is on PATH): " + p.errorString().toUtf8();
+                  "when no kubectl is on PATH): " +
+                  p.errorString().toUtf8();
         return run;
     }
     // The event loop keeps running meanwhile: servers living in the test process (proxies) must

@@ -138,12 +138,19 @@ QStringList sorted(QStringList l)
     return l;
 }
 
-// kubectl 1.32 doubles "cannot delete" for messages that already start with it; newer ones do not.
+// kubectl's blocker lines as the newest kubectl words them, which is how NodeDrain words them:
+// kubectl 1.32 doubles "cannot delete" for messages that already start with it; kubectl 1.20 may
+// prefix a line with "error: " and names the controllers an unmanaged pod lacks.
 QString normalizeBlocker(QString line)
 {
     line = line.trimmed();
+    if (line.startsWith(QLatin1String("error: ")))
+        line.remove(0, int(qstrlen("error: ")));
     while (line.startsWith(QLatin1String("cannot delete cannot delete")))
         line.remove(0, int(qstrlen("cannot delete ")));
+    line.replace(QLatin1String("Pods not managed by ReplicationController, ReplicaSet, Job, "
+                               "DaemonSet or StatefulSet"),
+                 QLatin1String("Pods that declare no controller"));
     return line;
 }
 
@@ -287,7 +294,7 @@ private slots:
         // The same blockers, all of them at once.
         QStringList kubectlBlockers;
         for (const QString &line : QString::fromUtf8(k.err).split(QLatin1Char('\n')))
-            if (line.startsWith(QLatin1String("cannot delete")))
+            if (normalizeBlocker(line).startsWith(QLatin1String("cannot delete")))
                 kubectlBlockers << normalizeBlocker(line);
         QCOMPARE(sorted(r.blockers), sorted(kubectlBlockers));
         if (!drains) {
