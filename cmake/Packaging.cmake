@@ -44,12 +44,12 @@ add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/debian/changelog.gz
     VERBATIM)
 add_custom_target(faultboard_debian_docs ALL DEPENDS ${CMAKE_BINARY_DIR}/debian/changelog.gz)
 install(FILES ${CMAKE_BINARY_DIR}/debian/copyright ${CMAKE_BINARY_DIR}/debian/changelog.gz
-    DESTINATION ${CMAKE_INSTALL_DOCDIR})
+    DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/faultboard)
 
 set(CPACK_PACKAGE_NAME "faultboard")
 set(CPACK_PACKAGE_VENDOR "Faultboard")
 set(CPACK_PACKAGE_CONTACT "${faultboard_maintainer}")
-set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "fault dashboard for large Kubernetes AI clusters")
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_GENERATOR "DEB;TGZ")
 set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
@@ -62,9 +62,9 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite (>= 6.4)")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "Fault dashboard for large Kubernetes AI clusters
- Faultboard shows every node of a Kubernetes cluster as a tile coloured by its
- worst fault, explains GPU and NPU faults, keeps each node's fault history, and
- isolates, restores and drains nodes safely. Includes kubesim, a simulated
- kube-apiserver for demos and tests.")
+# The extended description; CPack indents it under the summary.
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "Faultboard shows every node of a Kubernetes cluster as a tile coloured by its
+worst fault, explains GPU and NPU faults, keeps each node's fault history, and
+isolates, restores and drains nodes safely. Includes kubesim, a simulated
+kube-apiserver for demos and tests.")
 include(CPack)

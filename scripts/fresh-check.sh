@@ -123,7 +123,7 @@ inside_package() {
     desktop-file-validate /usr/share/applications/io.faultboard.Faultboard.desktop
     echo "  desktop-file-validate: no errors"
     # Root may run lintian on a local .deb; --fail-on error: warnings are printed, errors fail.
-    lintian --allow-root --fail-on error --no-tag-display-limit "$deb"
+    lintian --allow-root --fail-on error --tag-display-limit 0 "$deb"
     echo "  lintian: no errors"
 }
 
