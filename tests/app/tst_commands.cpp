@@ -227,6 +227,42 @@ private slots:
         QVERIFY(found);
     }
 
+    void whoActedFallsBackToV1beta1ThenToTheKubeconfigUser()
+    {
+        // Kubernetes 1.27 serves only v1beta1: the server still names alice.
+        QVERIFY(m_cluster->control(QStringLiteral("settings"),
+                                   R"({"failNext": {"status": 404, "count": 1, "method": "POST",
+                "pathPrefix": "/apis/authentication.k8s.io/v1/"}})"));
+        Run r = run({QStringLiteral("isolate"), QStringLiteral("gpu-0006")}, m_aliceConfig);
+        QCOMPARE(r.code, 0);
+        QCOMPARE(node(QStringLiteral("gpu-0006"))[QLatin1String("metadata")][QLatin1String(
+                     "annotations")][QLatin1String("faultboard.io/isolated-by")]
+                     .toString(),
+                 QStringLiteral("alice@example.com"));
+
+        // Older still (neither version): the kubeconfig's user entry, and the record says so.
+        QVERIFY(m_cluster->control(QStringLiteral("settings"),
+                                   R"({"failNext": {"status": 404, "count": 2, "method": "POST",
+                "pathPrefix": "/apis/authentication.k8s.io/"}})"));
+        r = run({QStringLiteral("isolate"), QStringLiteral("gpu-0007")}, m_aliceConfig);
+        QCOMPARE(r.code, 0);
+        const QJsonObject annotations = node(QStringLiteral(
+            "gpu-0007"))[QLatin1String("metadata")][QLatin1String("annotations")]
+                                            .toObject();
+        QCOMPARE(annotations[QLatin1String("faultboard.io/isolated-by")].toString(),
+                 QStringLiteral("kubesim-admin"));
+        QCOMPARE(annotations[QLatin1String("faultboard.io/isolated-by-source")].toString(),
+                 QStringLiteral("kubeconfig"));
+        bool found = false;
+        for (const models::ActionRecord &a : recordedActions())
+            if (a.target == QLatin1String("gpu-0007")) {
+                found = true;
+                QVERIFY2(a.actor.startsWith(QLatin1String("kubesim-admin (kubeconfig user")),
+                         qPrintable(a.actor));
+            }
+        QVERIFY(found);
+    }
+
     void dryRunsAreNotRecorded()
     {
         const QString n = QStringLiteral("gpu-0005");
