@@ -3,13 +3,14 @@
 #include "app/cli/CliOptions.h"
 #include "app/cli/CommandLine.h"
 #include "app/cli/Console.h"
+#include "app/cli/OptionTable.h"
 #include "kube/KubeConfig.h"
 #include "models/Classifier.h"
 #include "models/ClusterSession.h"
 #include "models/Taxonomy.h"
 #include "sim/KubesimProcess.h"
-#include "ui/AppSettings.h"
 #include "ui/ActionController.h"
+#include "ui/AppSettings.h"
 #include "ui/ClusterView.h"
 #include "ui/DrainDialog.h"
 #include "ui/MainWindow.h"
@@ -29,31 +30,6 @@
 
 namespace app {
 
-void installTranslators(QCoreApplication &app, const QString &language)
-{
-    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
-    QLocale::setDefault(locale);
-    auto *ours = new QTranslator(&app);
-    if (ours->load(locale, QStringLiteral("faultboard"), QStringLiteral("_"),
-                   QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(ours);
-    auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
-    models::Taxonomy::setTextLocale(locale.name());
-}
-
-void setApplicationIdentity()
-{
-    // The settings file and the history folder are found by these names: the window and the
-    // headless commands must agree on them.
-    QCoreApplication::setApplicationName(QStringLiteral("faultboard"));
-    QCoreApplication::setOrganizationName(QStringLiteral("Faultboard"));
-    QCoreApplication::setOrganizationDomain(QStringLiteral("faultboard.io"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(FAULTBOARD_VERSION));
-}
-
 namespace {
 
 void printError(const QString &message)
@@ -61,61 +37,16 @@ void printError(const QString &message)
     std::fprintf(stderr, "faultboard: %s\n", qPrintable(message));
 }
 
-// The window's command line.
-struct GuiOptions
+// The window's command line, from the one option table the commands' parser uses too.
+void addGuiOptions(QCommandLineParser &cli)
 {
-    QCommandLineOption kubeconfig{
-        QStringLiteral("kubeconfig"),
-        QCoreApplication::translate(
-            "main", "The kubeconfig file to use (instead of KUBECONFIG or ~/.kube/config)."),
-        QStringLiteral("FILE")};
-    QCommandLineOption context{
-        QStringLiteral("context"),
-        QCoreApplication::translate(
-            "main", "Open this kubeconfig context at once (instead of choosing one)."),
-        QStringLiteral("NAME")};
-    QCommandLineOption demo{QStringLiteral("demo"),
-                            QCoreApplication::translate(
-                                "main", "Start a simulated demo cluster (kubesim) and show it.")};
-    QCommandLineOption lang{
-        QStringLiteral("lang"),
-        QCoreApplication::translate(
-            "main",
-            "The user interface language (en, zh_CN); default: the settings, else the system's."),
-        QStringLiteral("LANG")};
-    QCommandLineOption theme{
-        QStringLiteral("theme"),
-        QCoreApplication::translate("main",
-                                    "The theme: system, light or dark; default: the settings."),
-        QStringLiteral("THEME")};
-    QCommandLineOption screenshot{
-        QStringLiteral("screenshot"),
-        QCoreApplication::translate(
-            "main", "Save a picture of the main window to FILE and quit (for documentation)."),
-        QStringLiteral("FILE")};
-    QCommandLineOption screenshotDelay{
-        QStringLiteral("screenshot-delay"),
-        QCoreApplication::translate(
-            "main", "Seconds to wait after the first sync before --screenshot (default 2)."),
-        QStringLiteral("SECONDS"), QStringLiteral("2")};
-    QCommandLineOption screenshotView{
-        QStringLiteral("screenshot-view"),
-        QCoreApplication::translate(
-            "main", "What --screenshot shows: grid (default), node:NAME (its fault history), "
-                    "trends, or drain:NAME (the drain dialog)."),
-        QStringLiteral("VIEW"), QStringLiteral("grid")};
-
-    void addTo(QCommandLineParser &cli) const
-    {
-        cli.setApplicationDescription(
-            QCoreApplication::translate("main", "Faultboard: watch, isolate, restore and drain "
-                                                "faulty nodes of Kubernetes AI clusters."));
-        cli.addHelpOption();
-        cli.addVersionOption();
-        cli.addOptions(
-            {kubeconfig, context, demo, lang, theme, screenshot, screenshotDelay, screenshotView});
-    }
-};
+    cli.setApplicationDescription(
+        QCoreApplication::translate("main", "Faultboard: watch, isolate, restore and drain "
+                                            "faulty nodes of Kubernetes AI clusters."));
+    cli.addHelpOption();
+    cli.addVersionOption();
+    cli.addOptions(cli::OptionTable::options(cli::OptionTable::Window));
+}
 
 // `faultboard --help`, answered without a display: the window's options and the commands.
 int printHelp(int argc, char *argv[])
@@ -124,8 +55,7 @@ int printHelp(int argc, char *argv[])
     setApplicationIdentity();
     installTranslators(app, ui::AppSettings::load().language);
     QCommandLineParser cli;
-    const GuiOptions options;
-    options.addTo(cli);
+    addGuiOptions(cli);
     // Qt's usage line names the program as typed (a full path); ours names the commands too.
     QString text = cli.helpText();
     text = QCoreApplication::translate("main", "Usage: faultboard [options]\n"
@@ -164,15 +94,15 @@ int run(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("io.faultboard.Faultboard"));
 
     QCommandLineParser cli;
-    const GuiOptions options;
-    options.addTo(cli);
-    const QCommandLineOption &kubeconfigOpt = options.kubeconfig;
-    const QCommandLineOption &contextOpt = options.context;
-    const QCommandLineOption &demoOpt = options.demo;
-    const QCommandLineOption &langOpt = options.lang;
-    const QCommandLineOption &themeOpt = options.theme;
-    const QCommandLineOption &screenshotOpt = options.screenshot;
-    const QCommandLineOption &screenshotDelayOpt = options.screenshotDelay;
+    addGuiOptions(cli);
+    const QString kubeconfigOpt = QStringLiteral("kubeconfig");
+    const QString contextOpt = QStringLiteral("context");
+    const QString demoOpt = QStringLiteral("demo");
+    const QString langOpt = QStringLiteral("lang");
+    const QString themeOpt = QStringLiteral("theme");
+    const QString screenshotOpt = QStringLiteral("screenshot");
+    const QString screenshotDelayOpt = QStringLiteral("screenshot-delay");
+    const QString screenshotViewOpt = QStringLiteral("screenshot-view");
     cli.process(app);
 
     const ui::AppSettings settings = ui::AppSettings::load();
@@ -205,7 +135,7 @@ int run(int argc, char *argv[])
             view->session(), &models::ClusterSession::synced, &window,
             [&, view] {
                 // Set up what the picture shows, then wait for it to settle.
-                const QString shown = cli.value(options.screenshotView);
+                const QString shown = cli.value(screenshotViewOpt);
                 const QString node = shown.section(QLatin1Char(':'), 1);
                 if (shown == QLatin1String("trends")) {
                     view->showCharts();

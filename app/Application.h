@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/cli/Startup.h"
+
 #include <QString>
 
 class QCoreApplication;
@@ -8,10 +10,5 @@ namespace app {
 
 // Parses the command line and runs the GUI, or a headless command (app/cli).
 int run(int argc, char *argv[]);
-
-// The application's names (settings, data folders); the same for the window and the commands.
-void setApplicationIdentity();
-// Faultboard's and Qt's translations for `language` (empty: the system's locale).
-void installTranslators(QCoreApplication &app, const QString &language);
 
 } // namespace app

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QTimer>
 
 #include <nlohmann/json.hpp>
@@ -59,6 +60,53 @@ ApiError loadClientCertificate(const QByteArray &certPem, const QByteArray &keyP
 }
 
 } // namespace
+
+QString scrubPluginOutput(const QByteArray &stderrBytes)
+{
+    constexpr int MaxLines = 4;
+    constexpr int MaxChars = 400;
+    QString text = QString::fromUtf8(stderrBytes);
+    static const QRegularExpression pem(
+        QStringLiteral("-----BEGIN [A-Z0-9 ]+-----[\\s\\S]*?(-----END [A-Z0-9 ]+-----|$)"));
+    text.replace(pem, QStringLiteral("[redacted key]"));
+    static const QList<std::pair<QRegularExpression, QString>> rules = {
+        // JSON Web Tokens (OIDC id tokens, service account tokens).
+        {QRegularExpression(
+             QStringLiteral("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}(\\.[A-Za-z0-9_-]*)?")),
+         QStringLiteral("[redacted]")},
+        // Authorization: Bearer xyz / Basic xyz.
+        {QRegularExpression(QStringLiteral("\\b(Bearer|Basic)\\s+[^\\s\"',;]+"),
+                            QRegularExpression::CaseInsensitiveOption),
+         QStringLiteral("\\1 [redacted]")},
+        // name=value, name: value, "name": "value" for anything secret-sounding.
+        {QRegularExpression(
+             QStringLiteral("((?:[A-Za-z0-9_.-]*(?:token|secret|password|passwd|pwd|key|"
+                            "credential|auth|session|cookie|signature)[A-Za-z0-9_.-]*)"
+                            "[\"']?\\s*[:=]\\s*[\"']?)[^\\s\"',;&]+"),
+             QRegularExpression::CaseInsensitiveOption),
+         QStringLiteral("\\1[redacted]")},
+        // Cloud access key ids and Google OAuth access tokens.
+        {QRegularExpression(QStringLiteral("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b")),
+         QStringLiteral("[redacted]")},
+        {QRegularExpression(QStringLiteral("\\bya29\\.[0-9A-Za-z_-]+")),
+         QStringLiteral("[redacted]")},
+        // Anything long and opaque (base64, hex): a secret more often than not.
+        {QRegularExpression(QStringLiteral("[A-Za-z0-9+/_=-]{32,}")), QStringLiteral("[redacted]")},
+    };
+    for (const auto &[re, replacement] : rules)
+        text.replace(re, replacement);
+    QStringList lines;
+    for (const QString &line : text.split(QLatin1Char('\n'))) {
+        const QString l = line.trimmed();
+        if (!l.isEmpty())
+            lines << l;
+    }
+    const bool moreLines = lines.size() > MaxLines;
+    text = lines.mid(0, MaxLines).join(QLatin1String(" | "));
+    if (text.size() > MaxChars || moreLines)
+        text = text.left(MaxChars) + QStringLiteral(" …");
+    return text;
+}
 
 CredentialProvider::CredentialProvider(const ClusterEndpoint &endpoint, QObject *parent)
     : QObject(parent)
@@ -287,8 +335,7 @@ void CredentialProvider::runExecPlugin()
         proc, &QProcess::finished, this, [this, proc](int exitCode, QProcess::ExitStatus status) {
             proc->deleteLater();
             const ExecCredentialConfig &ex = *m_endpoint.user.exec;
-            const QString stderrText =
-                QString::fromUtf8(proc->readAllStandardError()).trimmed().left(2000);
+            const QString stderrText = scrubPluginOutput(proc->readAllStandardError());
             if (status != QProcess::NormalExit || exitCode != 0) {
                 QString msg = status == QProcess::NormalExit
                                   ? tr("exec plugin \"%1\" failed with exit code %2")

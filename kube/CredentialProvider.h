@@ -76,4 +76,10 @@ private:
     QList<Waiter> m_waiters;
 };
 
+// An exec plugin's stderr made fit for an error, a log or the history: the first lines, cut to a
+// few hundred characters, with anything token- or key-like (JWTs, bearer and basic credentials,
+// `secret=...`, PEM blocks, cloud access keys, long opaque strings) replaced by "[redacted]".
+// Plugins print what they were given when they fail; it must not live on for 180 days.
+QString scrubPluginOutput(const QByteArray &stderrBytes);
+
 } // namespace kube

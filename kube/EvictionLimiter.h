@@ -10,8 +10,9 @@
 namespace kube {
 
 // A counting semaphore shared by drains: at most `maxConcurrent` pods are being evicted at once
-// across every node draining, first come first served. A slot is held from the eviction request
-// until the pod is gone (or failed); a pod waiting out a PodDisruptionBudget gives its slot back.
+// across every node draining, first come first served. A slot is held while an eviction request
+// is in flight, from the request until its answer; the pod's termination (its grace period) and
+// the wait for a PodDisruptionBudget hold none.
 class EvictionLimiter : public QObject
 {
     Q_OBJECT

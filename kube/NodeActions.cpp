@@ -4,6 +4,7 @@
 #include "kube/ApiClient.h"
 #include "kube/JsonCodec.h"
 #include "kube/Logging.h"
+#include "kube/NodeDecoder.h"
 
 #include <QHostInfo>
 #include <QRandomGenerator>
@@ -86,6 +87,12 @@ QString taintValueFor(const QString &fault)
 
 } // namespace
 
+QString taintText(const Taint &t)
+{
+    return (t.value.isEmpty() ? t.key : t.key + QLatin1Char('=') + t.value) + QLatin1Char(':') +
+           t.effect;
+}
+
 // One action on one node, from the first GET to the result.
 struct NodeActions::Job
 {
@@ -101,9 +108,12 @@ struct NodeActions::Job
     IsolationSettings isolation;
     QString operatorName;
     QString fault;
+    FaultOf faultOf; // isolate: the fault, from the node as read
     QString reason;
+    QString operatorSource;
     QString taintValue;
-    QString at; // isolated-at, fixed for all attempts
+    QString at;           // isolated-at, fixed for all attempts
+    QString removedTaint; // the taint isolate adds or restore takes off, for the Event
 
     // taint
     QList<TaintSpec> specs;
@@ -218,6 +228,13 @@ quint64 NodeActions::taint(const QString &node, const QList<TaintSpec> &specs, b
 quint64 NodeActions::isolate(const QString &node, const QString &fault, const QString &reason,
                              const ActionOptions &options, QObject *context, Callback done)
 {
+    return isolate(
+        node, [fault](const Node &) { return fault; }, reason, options, context, std::move(done));
+}
+
+quint64 NodeActions::isolate(const QString &node, FaultOf faultOf, const QString &reason,
+                             const ActionOptions &options, QObject *context, Callback done)
+{
     auto job = std::make_shared<Job>();
     job->result.node = node;
     job->result.action = NodeActionResult::Action::Isolate;
@@ -227,24 +244,26 @@ quint64 NodeActions::isolate(const QString &node, const QString &fault, const QS
     job->done = std::move(done);
     job->what = tr("isolate node %1").arg(node);
     job->isolation = m_isolation;
+    if (!options.taintEffect.isEmpty())
+        job->isolation.taintEffect = options.taintEffect;
     job->operatorName = operatorName();
-    job->fault = fault;
+    job->operatorSource = m_operatorSource;
+    job->faultOf = std::move(faultOf);
     job->reason = reason;
-    job->taintValue =
-        m_isolation.taintValue.isEmpty() ? taintValueFor(fault) : m_isolation.taintValue;
+    job->taintValue = m_isolation.taintValue;
     job->at = formatApiTime(QDateTime::currentDateTimeUtc());
 
-    QString why = TaintSpec::checkKey(m_isolation.taintKey);
+    const IsolationSettings &iso = job->isolation;
+    QString why = TaintSpec::checkKey(iso.taintKey);
     if (why.isEmpty())
         why = TaintSpec::checkValue(job->taintValue);
-    if (why.isEmpty() && (m_isolation.taintEffect != QLatin1String("NoSchedule") &&
-                          m_isolation.taintEffect != QLatin1String("NoExecute")))
+    if (why.isEmpty() && (iso.taintEffect != QLatin1String("NoSchedule") &&
+                          iso.taintEffect != QLatin1String("NoExecute")))
         why = tr("the isolation taint's effect must be NoSchedule or NoExecute, not \"%1\"")
-                  .arg(m_isolation.taintEffect);
+                  .arg(iso.taintEffect);
     if (!why.isEmpty()) {
         job->result.error = ApiError::invalid(
-            tr("the isolation taint %1 is not valid: %2").arg(m_isolation.taintKey, why),
-            job->what);
+            tr("the isolation taint %1 is not valid: %2").arg(iso.taintKey, why), job->what);
         complete(job);
         return job->id;
     }
@@ -252,22 +271,34 @@ quint64 NodeActions::isolate(const QString &node, const QString &fault, const QS
     Job *j = job.get();
     job->plan = [j](const NodeState &s, ApiError *) -> Json {
         const IsolationSettings &iso = j->isolation;
+        // Kubernetes allows one taint per key and effect: one already there is kept as it is.
         const bool tainted = std::any_of(s.taints.begin(), s.taints.end(), [&](const Taint &t) {
             return t.key == iso.taintKey && t.effect == iso.taintEffect;
         });
         if (tainted && s.unschedulable)
             return nullptr; // already isolated: keep who/when/why of the first isolation
-        std::vector<Taint> taints;
-        for (const Taint &t : s.taints)
-            if (t.key != iso.taintKey)
-                taints.push_back(t);
-        taints.push_back({iso.taintKey, j->taintValue, iso.taintEffect, {}});
-        const Json annotations = {
+        std::vector<Taint> taints = s.taints;
+        const Taint added{iso.taintKey, j->taintValue, iso.taintEffect, {}};
+        j->removedTaint = tainted ? QString() : taintText(added);
+        if (!tainted)
+            taints.push_back(added);
+        Json annotations = {
             {IsolationSettings::AnnotationBy.toStdString(), j->operatorName.toStdString()},
             {IsolationSettings::AnnotationReason.toStdString(), j->reason.toStdString()},
-            {IsolationSettings::AnnotationAt.toStdString(), j->at.toStdString()}};
-        return {{"metadata", {{"annotations", annotations}}},
-                {"spec", {{"unschedulable", true}, {"taints", taintsToJson(taints)}}}};
+            {IsolationSettings::AnnotationAt.toStdString(), j->at.toStdString()},
+            {IsolationSettings::AnnotationCordon.toStdString(),
+             s.unschedulable ? "false" : "true"}};
+        if (!j->operatorSource.isEmpty())
+            annotations[IsolationSettings::AnnotationBySource.toStdString()] =
+                j->operatorSource.toStdString();
+        // A taint Faultboard did not add is not Faultboard's to remove later.
+        annotations[IsolationSettings::AnnotationTaint.toStdString()] =
+            tainted ? Json(nullptr) : Json(taintText(added).toStdString());
+        Json patch = {{"metadata", {{"annotations", annotations}}},
+                      {"spec", {{"unschedulable", true}}}};
+        if (!tainted)
+            patch["spec"]["taints"] = taintsToJson(taints);
+        return patch;
     };
     return begin(job);
 }
@@ -288,24 +319,49 @@ quint64 NodeActions::restore(const QString &node, const QString &reason,
     job->reason = reason;
     Job *j = job.get();
     job->plan = [j](const NodeState &s, ApiError *) -> Json {
-        const QString &key = j->isolation.taintKey;
+        const bool isolated = s.annotations.contains(IsolationSettings::AnnotationBy) ||
+                              s.annotations.contains(IsolationSettings::AnnotationCordon);
+        j->result.notIsolated = !isolated;
+        j->result.cordonKept = false;
+        j->removedTaint.clear();
+        if (!isolated) {
+            // Not Faultboard's isolation (a kubectl cordon, maintenance, another tool's
+            // taints): only an uncordon the operator asked for.
+            if (!j->options.forceUncordon || !s.unschedulable)
+                return nullptr;
+            return {{"spec", {{"unschedulable", nullptr}}}};
+        }
         std::vector<Taint> taints;
-        for (const Taint &t : s.taints)
-            if (t.key != key)
+        const QString recorded = s.annotations.value(IsolationSettings::AnnotationTaint);
+        const bool legacy = !s.annotations.contains(IsolationSettings::AnnotationCordon);
+        QString why;
+        const std::optional<TaintSpec> spec =
+            recorded.isEmpty() ? std::nullopt : TaintSpec::parse(recorded, &why);
+        for (const Taint &t : s.taints) {
+            // The taint isolate added, by key and effect (its value may have been edited since);
+            // an isolation from before these annotations: the settings' key, as it did then.
+            const bool ours = spec ? t.key == spec->key && t.effect == spec->effect
+                                   : legacy && t.key == j->isolation.taintKey;
+            if (ours)
+                j->removedTaint = taintText(t);
+            else
                 taints.push_back(t);
+        }
         Json annotations = Json::object();
-        for (const QString &a :
-             {IsolationSettings::AnnotationBy, IsolationSettings::AnnotationReason,
-              IsolationSettings::AnnotationAt})
-            if (s.annotations.contains(a))
-                annotations[a.toStdString()] = nullptr;
+        for (const auto &[key, value] : s.annotations)
+            if (key.startsWith(QLatin1String("faultboard.io/isolated")))
+                annotations[key.toStdString()] = nullptr;
+        const bool weCordoned =
+            s.annotations.value(IsolationSettings::AnnotationCordon) == QLatin1String("true");
+        const bool uncordon = s.unschedulable && (weCordoned || j->options.forceUncordon);
+        j->result.cordonKept = s.unschedulable && !uncordon;
         const bool untaint = taints.size() != s.taints.size();
-        if (!untaint && !s.unschedulable && annotations.empty())
+        if (!untaint && !uncordon && annotations.empty())
             return nullptr;
         Json patch = Json::object();
         if (!annotations.empty())
             patch["metadata"]["annotations"] = annotations;
-        if (s.unschedulable)
+        if (uncordon)
             patch["spec"]["unschedulable"] = nullptr;
         if (untaint)
             patch["spec"]["taints"] = taintsToJson(taints);
@@ -345,6 +401,13 @@ void NodeActions::readNode(const std::shared_ptr<Job> &job)
             return complete(job);
         }
         job->current = readState(node);
+        if (job->faultOf) {
+            ApiError decodeError;
+            const NodePtr decoded = NodeDecoder::decodeNode(r.body, &decodeError);
+            job->fault = decoded ? job->faultOf(*decoded) : QString();
+            if (job->isolation.taintValue.isEmpty())
+                job->taintValue = taintValueFor(job->fault);
+        }
         NodeChange &change = job->result.change;
         if (job->result.attempts == 0) {
             change.taintsBefore = job->current.taints;
@@ -424,21 +487,33 @@ void NodeActions::recordEvent(const std::shared_ptr<Job> &job)
     const quint64 stamp = quint64(QDateTime::currentMSecsSinceEpoch()) * 1000000ULL +
                           QRandomGenerator::global()->bounded(1000000U);
     const QString taint =
-        job->isolation.taintKey +
-        (job->taintValue.isEmpty() ? QString() : QString(QLatin1Char('=') + job->taintValue)) +
-        QLatin1Char(':') + job->isolation.taintEffect;
+        taintText({job->isolation.taintKey, job->taintValue, job->isolation.taintEffect, {}});
     // Event text is cluster data read by everyone with kubectl: English, like every controller's.
     QString message;
-    if (isolating)
-        message =
-            QStringLiteral("Isolated by %1: %2 (taint %3 added, node cordoned)")
-                .arg(job->operatorName, job->reason.isEmpty() ? job->fault : job->reason, taint);
-    else
-        message = QStringLiteral("Restored by %1%2 (taint %3 removed, node uncordoned)")
+    if (isolating) {
+        QStringList done;
+        done << (job->removedTaint.isEmpty() ? QStringLiteral("taint %1 already there").arg(taint)
+                                             : QStringLiteral("taint %1 added").arg(taint));
+        done << (job->result.change.unschedulableBefore ? QStringLiteral("node already cordoned")
+                                                        : QStringLiteral("node cordoned"));
+        message = QStringLiteral("Isolated by %1: %2 (%3)")
+                      .arg(job->operatorName, job->reason.isEmpty() ? job->fault : job->reason,
+                           done.join(QStringLiteral(", ")));
+    } else {
+        QStringList undone;
+        if (!job->removedTaint.isEmpty())
+            undone << QStringLiteral("taint %1 removed").arg(job->removedTaint);
+        if (job->result.change.unschedulableBefore && !job->result.change.unschedulableAfter)
+            undone << QStringLiteral("node uncordoned");
+        else if (job->result.change.unschedulableAfter)
+            undone << QStringLiteral("node stays cordoned");
+        message = QStringLiteral("Restored by %1%2 (%3)")
                       .arg(job->operatorName,
                            job->reason.isEmpty() ? QString()
                                                  : QString(QStringLiteral(": ") + job->reason),
-                           job->isolation.taintKey);
+                           undone.isEmpty() ? QStringLiteral("annotations removed")
+                                            : undone.join(QStringLiteral(", ")));
+    }
     const Json event = {
         {"apiVersion", "v1"},
         {"kind", "Event"},

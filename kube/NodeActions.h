@@ -23,6 +23,15 @@ struct IsolationSettings
     static inline const QString AnnotationBy = QStringLiteral("faultboard.io/isolated-by");
     static inline const QString AnnotationReason = QStringLiteral("faultboard.io/isolated-reason");
     static inline const QString AnnotationAt = QStringLiteral("faultboard.io/isolated-at");
+    // What isolate itself changed, so restore undoes exactly that: the taint it added
+    // ("key=value:Effect"; absent when the node already carried one with that key and effect)
+    // and whether it cordoned ("true") or found the node already cordoned ("false").
+    static inline const QString AnnotationTaint = QStringLiteral("faultboard.io/isolated-taint");
+    static inline const QString AnnotationCordon = QStringLiteral("faultboard.io/isolated-cordon");
+    // "server" when isolated-by is the identity the API server reported, "kubeconfig" when it
+    // is the kubeconfig's user entry (the server could not say).
+    static inline const QString AnnotationBySource =
+        QStringLiteral("faultboard.io/isolated-by-source");
 
     QString taintKey = QStringLiteral("faultboard.io/isolated");
     QString taintValue; // empty: the fault being isolated for
@@ -36,6 +45,10 @@ struct ActionOptions
     bool dryRun = false;        // server-side dryRun=All: validated and reported, nothing persisted
     int maxConflictRetries = 5; // 409 Conflict → fresh GET and retry, at most this many times
     QString fieldManager = QStringLiteral("faultboard");
+    // restore: uncordon even when Faultboard did not cordon the node (the operator asked).
+    bool forceUncordon = false;
+    // isolate: this taint effect instead of the settings' (NoSchedule or NoExecute).
+    QString taintEffect;
 };
 
 // The node's state before and after an action (for dry-run: after = what the server would store).
@@ -62,6 +75,11 @@ struct NodeActionResult
     bool eventRecorded = false;
     ApiError error;      // the action failed: nothing was changed
     ApiError eventError; // the action succeeded but its Event could not be written
+    // restore: the node carries no record of a Faultboard isolation, so it was left alone
+    // (except for an uncordon the operator forced).
+    bool notIsolated = false;
+    // restore: the node stays cordoned because Faultboard did not cordon it.
+    bool cordonKept = false;
 
     bool ok() const { return error.ok(); }
     static QString actionName(Action action); // "cordon", "isolate", ... (translated)
@@ -81,6 +99,8 @@ class NodeActions : public QObject
 
 public:
     using Callback = std::function<void(const NodeActionResult &)>;
+    // The fault a node is isolated for, from the node as read just before the PATCH.
+    using FaultOf = std::function<QString(const Node &)>;
 
     explicit NodeActions(ApiClient *client, QObject *parent = nullptr);
 
@@ -88,6 +108,8 @@ public:
     const IsolationSettings &isolationSettings() const { return m_isolation; }
     // Who acts, for the annotations and Events; default: the kubeconfig user name.
     void setOperatorName(const QString &name) { m_operator = name; }
+    // Where the name comes from ("server", "kubeconfig"), recorded with it on isolation.
+    void setOperatorSource(const QString &source) { m_operatorSource = source; }
     QString operatorName() const;
 
     quint64 cordon(const QString &node, const ActionOptions &options = {},
@@ -104,8 +126,14 @@ public:
     quint64 isolate(const QString &node, const QString &fault, const QString &reason,
                     const ActionOptions &options = {}, QObject *context = nullptr,
                     Callback done = {});
-    // Removes Faultboard's taint (every effect of its key; no other taint) and annotations and
-    // uncordons, in one PATCH, then an Event.
+    // The same, with the fault found from the node read (models' rule: its worst fault).
+    quint64 isolate(const QString &node, FaultOf faultOf, const QString &reason,
+                    const ActionOptions &options = {}, QObject *context = nullptr,
+                    Callback done = {});
+    // Undoes what isolate did, as its annotations record it, in one PATCH, then an Event:
+    // removes the taint isolate added (even when the settings' key changed since) and the
+    // faultboard.io/ annotations, and uncordons only when isolate cordoned. A node Faultboard
+    // did not isolate is left alone (`notIsolated`) unless `options.forceUncordon`.
     quint64 restore(const QString &node, const QString &reason = {},
                     const ActionOptions &options = {}, QObject *context = nullptr,
                     Callback done = {});
@@ -124,8 +152,12 @@ private:
     QPointer<ApiClient> m_client;
     IsolationSettings m_isolation;
     QString m_operator;
+    QString m_operatorSource;
     quint64 m_nextId = 0;
 };
+
+// "key=value:Effect" (or "key:Effect"), as kubectl writes a taint.
+QString taintText(const Taint &taint);
 
 } // namespace kube
 

@@ -422,9 +422,8 @@ void NodeDrain::checkEvictionSupport()
 void NodeDrain::evictAll()
 {
     m_result.usedEviction = !m_evictionGroupVersion.isEmpty();
-    if (m_options.timeoutMs > 0)
-        m_timeout.start(
-            int(std::min<qint64>(m_options.timeoutMs, std::numeric_limits<int>::max())));
+    // The timeout starts with this node's first eviction request (sendEviction), not here: a
+    // node waiting for eviction slots behind other drains has not used any of its time.
     for (std::size_t i = 0; i < m_result.pods.size(); ++i) {
         if (m_result.pods[i].state != DrainPod::State::Pending)
             continue;
@@ -483,6 +482,11 @@ void NodeDrain::sendEviction(PodRun *run)
         req.context = tr("delete pod %1").arg(pod.key());
     }
     setPodState(run, DrainPod::State::Evicting);
+    if (m_options.timeoutMs > 0 && !m_timeoutStarted) {
+        m_timeoutStarted = true;
+        m_timeout.start(
+            int(std::min<qint64>(m_options.timeoutMs, std::numeric_limits<int>::max())));
+    }
     ApiCall *call = m_client->send(req);
     track(call);
     connect(call, &ApiCall::finished, this, [this, run](const ApiResponse &r) {
@@ -495,6 +499,12 @@ void NodeDrain::onEvictionAnswer(PodRun *run, const ApiResponse &r)
 {
     const DrainPod &pod = m_result.pods[run->index];
     const bool evicting = m_result.usedEviction;
+    // The slot bounds requests in flight, not pods terminating: the answer frees it, so a long
+    // grace period on one node does not hold back the others' evictions.
+    if (run->ticket && m_limiter)
+        m_limiter->release(run->ticket);
+    run->ticket = 0;
+    run->holding = false;
     if (r.ok())
         return poll(run);
     if (r.error.isNotFound()) {
@@ -507,11 +517,7 @@ void NodeDrain::onEvictionAnswer(PodRun *run, const ApiResponse &r)
     if (evicting && namespaceTerminating && pod.pod && pod.pod->isTerminating())
         return poll(run); // it will never be evicted, but it is going: wait for it
     if (evicting && (r.error.isTooManyRequests() || namespaceTerminating)) {
-        // A PodDisruptionBudget does not allow it now: give the slot back and retry later.
-        if (run->ticket && m_limiter)
-            m_limiter->release(run->ticket);
-        run->ticket = 0;
-        run->holding = false;
+        // A PodDisruptionBudget does not allow it now: retry later (the slot is back already).
         setPodState(run,
                     r.error.isTooManyRequests() ? DrainPod::State::BlockedByPdb
                                                 : DrainPod::State::Evicting,

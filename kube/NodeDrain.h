@@ -29,9 +29,9 @@ struct DrainOptions
     bool ignoreDaemonSets = false;   // --ignore-daemonsets: skip DaemonSet pods instead of refusing
     bool deleteEmptyDirData = false; // --delete-emptydir-data: evict pods with emptyDir volumes
     int gracePeriodSeconds = -1;     // --grace-period: -1 uses each pod's own
-    qint64 timeoutMs = 0;            // --timeout: 0 waits forever
-    QString podSelector;             // --pod-selector (a label selector)
-    bool disableEviction = false;    // --disable-eviction: DELETE, bypassing PodDisruptionBudgets
+    qint64 timeoutMs = 0; // --timeout, from the node's first eviction request: 0 waits forever
+    QString podSelector;  // --pod-selector (a label selector)
+    bool disableEviction = false; // --disable-eviction: DELETE, bypassing PodDisruptionBudgets
     int skipWaitForDeleteTimeoutSeconds = 0; // --skip-wait-for-delete-timeout
     int chunkSize = 500;                     // --chunk-size
     bool dryRun = false; // report what would be evicted and what blocks; change nothing (no cordon)
@@ -166,6 +166,7 @@ private:
     QList<QPointer<ApiCall>> m_calls;
     QPointer<ObjectLister> m_lister;
     QTimer m_timeout;
+    bool m_timeoutStarted = false; // at the first eviction request
 };
 
 } // namespace kube

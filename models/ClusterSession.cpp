@@ -1,6 +1,9 @@
 #include "models/ClusterSession.h"
 
+#include "models/NodeOperations.h"
+
 #include "kube/ApiClient.h"
+#include "kube/ClusterQueries.h"
 #include "kube/NodeDecoder.h"
 
 #include <QLocale>
@@ -24,6 +27,7 @@ ClusterSession::ClusterSession(const kube::ClusterEndpoint &endpoint, const Clas
     opts.what = tr("nodes");
     m_informer = new kube::Informer(m_client, std::make_shared<kube::NodeDecoder>(), opts, this);
     m_gridModel = new NodeGridModel(m_store, this);
+    m_queries = new kube::ClusterQueries(m_client, this);
     connect(m_informer, &kube::Informer::deltas, m_store, &NodeStore::applyDeltas);
     connect(m_informer, &kube::Informer::stateChanged, this,
             &ClusterSession::connectionStateChanged);
@@ -45,6 +49,8 @@ ClusterSession::ClusterSession(const kube::ClusterEndpoint &endpoint, const Clas
         });
         m_history->open();
     }
+    // After the history: the engine records its actions there.
+    m_operations = new NodeOperations(this);
 }
 
 ClusterSession::~ClusterSession()
@@ -57,6 +63,8 @@ ClusterSession::~ClusterSession()
 void ClusterSession::start()
 {
     m_informer->start();
+    // Who acts, for the audit record: asked once, before anyone acts.
+    m_operations->identify();
 }
 
 void ClusterSession::stop()

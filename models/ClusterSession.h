@@ -12,9 +12,12 @@
 
 namespace kube {
 class ApiClient;
-}
+class ClusterQueries;
+} // namespace kube
 
 namespace models {
+
+class NodeOperations;
 
 // One connected cluster: the API client, the node informer, the node store it feeds, the grid
 // model over it and the cluster's fault history, which records every change the store sees.
@@ -50,6 +53,11 @@ public:
     NodeGridModel *gridModel() const { return m_gridModel; }
     // The cluster's fault history; null when the session records none.
     FaultHistory *history() const { return m_history; }
+    // The actions on this cluster's nodes (isolate, restore, drain), for the window and the
+    // commands alike.
+    NodeOperations *operations() const { return m_operations; }
+    // One node's workload, events and the user's permissions, asked on demand.
+    kube::ClusterQueries *queries() const { return m_queries; }
     // Records an operator action in the history (the actor defaults to actorName()).
     void recordAction(const QString &action, const QString &target, const QString &result,
                       const QString &message = {}, const QString &actor = {});
@@ -73,6 +81,8 @@ private:
     NodeStore *m_store = nullptr;
     NodeGridModel *m_gridModel = nullptr;
     FaultHistory *m_history = nullptr;
+    NodeOperations *m_operations = nullptr;
+    kube::ClusterQueries *m_queries = nullptr;
 };
 
 } // namespace models

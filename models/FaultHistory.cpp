@@ -49,6 +49,7 @@ private:
     bool store(TransitionDetector::Output &out);
     void saveState(const QString &node, NodeHistoryState &&state);
     void post(std::function<void(FaultHistory &)> fn);
+    static HistoryEvent observedEvent(const TransitionRecord &t);
 
     FaultHistory *m_owner;
     bool m_inBatch = false;
@@ -57,6 +58,28 @@ private:
     QSet<QString> m_touched;
     QElapsedTimer m_batchTimer;
 };
+
+HistoryEvent FaultHistoryWorker::observedEvent(const TransitionRecord &t)
+{
+    HistoryEvent e;
+    e.kind = HistoryEvent::Kind::Transition;
+    e.id = t.id;
+    e.time = t.eventTime();
+    e.observedTime = t.observedTime;
+    e.node = t.node;
+    e.type = t.type;
+    e.category = t.category;
+    e.oldStatus = t.oldStatus;
+    e.newStatus = t.newStatus;
+    e.bad = t.bad;
+    e.opens = t.opens;
+    e.closes = t.closes;
+    e.severity = t.severity;
+    e.reason = t.reason;
+    e.message = t.message;
+    e.flags = t.flags;
+    return e;
+}
 
 void FaultHistoryWorker::post(std::function<void(FaultHistory &)> fn)
 {
@@ -115,7 +138,15 @@ void FaultHistoryWorker::beginBatch()
     m_result = HistoryWriteResult();
     m_touched.clear();
     m_batchError.clear();
-    m_inBatch = db.isOpen() && db.begin(&m_batchError);
+    m_inBatch = false;
+    if (!db.isOpen())
+        return;
+    // Another process holding the file past the busy timeout delays this batch; it never drops
+    // it (retention there runs in small transactions, so this is rare).
+    for (int attempt = 0; attempt < 12 && !m_inBatch; ++attempt) {
+        m_batchError.clear();
+        m_inBatch = db.begin(&m_batchError);
+    }
 }
 
 void FaultHistoryWorker::endBatch()
@@ -133,7 +164,8 @@ void FaultHistoryWorker::endBatch()
         db.loadStates(&states, &reloadError);
         m_result = HistoryWriteResult();
         m_result.error = m_batchError;
-    } else if (m_result.transitions + m_result.nodeEvents + m_result.actions == 0) {
+    } else if (m_result.transitions + m_result.nodeEvents + m_result.actions == 0 &&
+               m_result.observed.empty()) {
         return;
     }
     m_result.nodes = QStringList(m_touched.begin(), m_touched.end());
@@ -164,6 +196,7 @@ bool FaultHistoryWorker::store(TransitionDetector::Output &out)
         bool inserted = false;
         if (!db.insertTransition(t, &inserted, &m_batchError))
             return false;
+        m_result.observed.push_back(observedEvent(t));
         if (inserted) {
             if (m_result.transitions++ == 0)
                 m_result.firstTransitionId = t.id;
@@ -342,14 +375,22 @@ void FaultHistory::setClassifier(const Classifier &classifier)
 void FaultHistory::setRetentionDays(int days)
 {
     m_options.retentionDays = days;
-    if (m_open)
-        applyRetention();
+    // The operator just chose it: now, whatever the interval.
+    if (m_open && days > 0)
+        purgeObservedBefore(QDateTime::currentDateTimeUtc().addDays(-days));
 }
 
 void FaultHistory::applyRetention()
 {
-    if (m_options.retentionDays > 0)
-        purgeObservedBefore(QDateTime::currentDateTimeUtc().addDays(-m_options.retentionDays));
+    if (m_options.retentionDays <= 0)
+        return;
+    // Every process sharing the file opens it and runs this timer: the file says whether it
+    // is anyone's turn.
+    const QDateTime cutoff = QDateTime::currentDateTimeUtc().addDays(-m_options.retentionDays);
+    const qint64 interval = m_options.retentionIntervalMs;
+    ask<int>([cutoff, interval](HistoryDatabase &db, QString *error) {
+        return db.purgeObservedBefore(cutoff, error, interval);
+    });
 }
 
 template <typename T>

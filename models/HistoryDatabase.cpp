@@ -75,6 +75,15 @@ const char *const kSchema[] = {
     "CREATE INDEX IF NOT EXISTS actions_time ON actions (time)",
     "CREATE TABLE IF NOT EXISTS node_state ("
     " node TEXT PRIMARY KEY, removed_at INTEGER, state BLOB NOT NULL)",
+    // Schema 2. Rows without a lastTransitionTime (accelerator counts, conditions gone, node
+    // removals) are deduplicated against the latest row of their node and type: these find it.
+    "CREATE INDEX IF NOT EXISTS transitions_node_type ON transitions (node, type, id)",
+    "CREATE INDEX IF NOT EXISTS node_events_node ON node_events (node, id)",
+    // Retention deletes by observation time, in small chunks: indexed.
+    "CREATE INDEX IF NOT EXISTS transitions_observed ON transitions (observed_time)",
+    "CREATE INDEX IF NOT EXISTS node_events_observed ON node_events (observed_time)",
+    // When retention last ran on this file, whichever process ran it.
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER)",
 };
 
 HistoryEvent::Kind eventKind(int k)
@@ -285,11 +294,13 @@ bool HistoryDatabase::loadStates(QHash<QString, NodeHistoryState> *out, QString 
 
 bool HistoryDatabase::begin(QString *error)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    if (!db.transaction()) {
+    // IMMEDIATE: the write lock is taken here, waiting (busy timeout) for another process's
+    // batch, instead of at the first write, where a stale read snapshot could only fail.
+    QSqlQuery q = query();
+    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
         if (error)
             *error =
-                tr("history %1: cannot begin a transaction: %2").arg(m_path, db.lastError().text());
+                tr("history %1: cannot begin a transaction: %2").arg(m_path, q.lastError().text());
         return false;
     }
     return true;
@@ -297,10 +308,10 @@ bool HistoryDatabase::begin(QString *error)
 
 bool HistoryDatabase::commit(QString *error)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    if (!db.commit()) {
+    QSqlQuery q = query();
+    if (!q.exec(QStringLiteral("COMMIT"))) {
         if (error)
-            *error = tr("history %1: cannot commit: %2").arg(m_path, db.lastError().text());
+            *error = tr("history %1: cannot commit: %2").arg(m_path, q.lastError().text());
         return false;
     }
     return true;
@@ -308,12 +319,73 @@ bool HistoryDatabase::commit(QString *error)
 
 void HistoryDatabase::rollback()
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    db.rollback();
+    QSqlQuery q = query();
+    q.exec(QStringLiteral("ROLLBACK"));
+}
+
+qint64 HistoryDatabase::existingTransition(const TransitionRecord &r, QString *error)
+{
+    QSqlQuery q = query();
+    if (r.transitionTime.isValid()) {
+        q.prepare(QStringLiteral("SELECT id FROM transitions WHERE node = ? AND type = ? AND "
+                                 "new_status = ? AND transition_time = ?"));
+        q.addBindValue(text(r.node));
+        q.addBindValue(text(r.type));
+        q.addBindValue(text(r.newStatus));
+        q.addBindValue(ms(r.transitionTime));
+    } else {
+        // Without a transition time, the same change seen by two processes differs only in when
+        // each saw it: it is already there when the node's latest row of that type says so.
+        q.prepare(QStringLiteral("SELECT id, old_status, new_status, transition_time FROM "
+                                 "transitions WHERE node = ? AND type = ? ORDER BY id DESC "
+                                 "LIMIT 1"));
+        q.addBindValue(text(r.node));
+        q.addBindValue(text(r.type));
+    }
+    if (!q.exec()) {
+        fail(q, QStringLiteral("find transition"), error);
+        return -1;
+    }
+    if (!q.next())
+        return 0;
+    if (r.transitionTime.isValid())
+        return q.value(0).toLongLong();
+    const bool same = q.value(3).isNull() && q.value(1).toString() == text(r.oldStatus) &&
+                      q.value(2).toString() == text(r.newStatus);
+    return same ? q.value(0).toLongLong() : 0;
+}
+
+qint64 HistoryDatabase::existingNodeEvent(const NodeEventRecord &r, QString *error)
+{
+    QSqlQuery q = query();
+    q.prepare(QStringLiteral(
+        "SELECT id, uid, kind FROM node_events WHERE node = ? ORDER BY id DESC LIMIT 1"));
+    q.addBindValue(text(r.node));
+    if (!q.exec()) {
+        fail(q, QStringLiteral("find node event"), error);
+        return -1;
+    }
+    if (!q.next())
+        return 0;
+    const QString kind = r.kind == NodeEventRecord::Kind::Added ? QStringLiteral("added")
+                                                                : QStringLiteral("removed");
+    return q.value(1).toString() == text(r.uid) && q.value(2).toString() == kind
+               ? q.value(0).toLongLong()
+               : 0;
 }
 
 bool HistoryDatabase::insertTransition(TransitionRecord &r, bool *inserted, QString *error)
 {
+    if (!r.transitionTime.isValid()) {
+        const qint64 existing = existingTransition(r, error);
+        if (existing < 0)
+            return false;
+        if (existing > 0) {
+            *inserted = false;
+            r.id = existing;
+            return true;
+        }
+    }
     QSqlQuery &q = *m_insertTransition;
     q.addBindValue(text(r.node));
     q.addBindValue(text(r.type));
@@ -336,12 +408,21 @@ bool HistoryDatabase::insertTransition(TransitionRecord &r, bool *inserted, QStr
     if (!q.exec())
         return fail(q, QStringLiteral("insert transition"), error);
     *inserted = q.numRowsAffected() > 0;
-    r.id = *inserted ? q.lastInsertId().toLongLong() : 0;
-    return true;
+    // Already there (another process recorded it first): its id, so it is reported all the same.
+    r.id = *inserted ? q.lastInsertId().toLongLong() : existingTransition(r, error);
+    return r.id >= 0;
 }
 
 bool HistoryDatabase::insertNodeEvent(NodeEventRecord &r, bool *inserted, QString *error)
 {
+    const qint64 existing = existingNodeEvent(r, error);
+    if (existing < 0)
+        return false;
+    if (existing > 0) {
+        *inserted = false;
+        r.id = existing;
+        return true;
+    }
     QSqlQuery &q = *m_insertNodeEvent;
     q.addBindValue(text(r.node));
     q.addBindValue(text(r.uid));
@@ -383,33 +464,74 @@ bool HistoryDatabase::saveState(const QString &node, const NodeHistoryState &sta
     return true;
 }
 
-int HistoryDatabase::purgeObservedBefore(const QDateTime &cutoff, QString *error)
+int HistoryDatabase::purgeObservedBefore(const QDateTime &cutoff, QString *error,
+                                         qint64 minIntervalMs)
 {
     if (!cutoff.isValid())
         return 0;
     const qint64 c = cutoff.toMSecsSinceEpoch();
-    if (!begin(error))
-        return -1;
-    int deleted = 0;
-    for (const char *sql :
-         {"DELETE FROM transitions WHERE observed_time < ?",
-          "DELETE FROM node_events WHERE observed_time < ?", "DELETE FROM actions WHERE time < ?",
-          "DELETE FROM node_state WHERE removed_at IS NOT NULL AND removed_at < ?"}) {
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (minIntervalMs > 0) {
+        // At most once per interval per file, whichever process comes first: claim the turn.
+        if (!begin(error))
+            return -1;
         QSqlQuery q = query();
-        q.prepare(QLatin1String(sql));
-        q.addBindValue(c);
+        q.prepare(QStringLiteral("SELECT value FROM meta WHERE key = 'retention_at'"));
         if (!q.exec()) {
             fail(q, QStringLiteral("retention"), error);
             rollback();
             return -1;
         }
-        deleted += std::max(0, q.numRowsAffected());
+        const qint64 last = q.next() ? q.value(0).toLongLong() : 0;
+        q.finish();
+        if (now - last < minIntervalMs) {
+            rollback();
+            return 0;
+        }
+        QSqlQuery claim = query();
+        claim.prepare(
+            QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('retention_at', ?)"));
+        claim.addBindValue(now);
+        if (!claim.exec() || !commit(error)) {
+            fail(claim, QStringLiteral("retention"), error);
+            rollback();
+            return -1;
+        }
     }
-    if (!commit(error)) {
-        rollback();
-        return -1;
+    // Small transactions: another process's batch waits for one chunk at the most, never for
+    // the whole purge (and never long enough to give up).
+    int deleted = 0;
+    for (const char *sql :
+         {"DELETE FROM transitions WHERE id IN (SELECT id FROM transitions WHERE observed_time < "
+          "? LIMIT 500)",
+          "DELETE FROM node_events WHERE id IN (SELECT id FROM node_events WHERE observed_time < "
+          "? LIMIT 500)",
+          "DELETE FROM actions WHERE id IN (SELECT id FROM actions WHERE time < ? LIMIT 500)",
+          "DELETE FROM node_state WHERE node IN (SELECT node FROM node_state WHERE removed_at IS "
+          "NOT NULL AND removed_at < ? LIMIT 500)"}) {
+        for (;;) {
+            if (!begin(error))
+                return -1;
+            QSqlQuery q = query();
+            q.prepare(QLatin1String(sql));
+            q.addBindValue(c);
+            if (!q.exec()) {
+                fail(q, QStringLiteral("retention"), error);
+                rollback();
+                return -1;
+            }
+            const int n = std::max(0, q.numRowsAffected());
+            if (!commit(error)) {
+                rollback();
+                return -1;
+            }
+            deleted += n;
+            if (n == 0)
+                break;
+        }
     }
-    exec(QStringLiteral("PRAGMA incremental_vacuum"), nullptr);
+    if (deleted > 0)
+        exec(QStringLiteral("PRAGMA incremental_vacuum"), nullptr);
     return deleted;
 }
 

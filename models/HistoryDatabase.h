@@ -23,7 +23,8 @@ class HistoryDatabase
 
 public:
     enum class Synchronous { Normal, Full };
-    static constexpr int SchemaVersion = 1;
+    // 2: indexes for deduplicating rows without a transition time and for retention; meta.
+    static constexpr int SchemaVersion = 2;
 
     explicit HistoryDatabase(const QString &path, Synchronous sync = Synchronous::Full);
     ~HistoryDatabase();
@@ -42,16 +43,19 @@ public:
     bool begin(QString *error);
     bool commit(QString *error);
     void rollback();
-    // Sets r.id; `inserted` is false when the row was already there (same node, type, status
-    // and lastTransitionTime, or same node, uid, kind and time).
+    // Sets r.id (the existing row's when it was already there); `inserted` is false when it
+    // was: same node, type, status and lastTransitionTime; without a transition time, the
+    // node's latest row of that type already records the same change; for node events, the
+    // node's latest event is the same (uid and kind). Several processes may share one file.
     bool insertTransition(TransitionRecord &r, bool *inserted, QString *error);
     bool insertNodeEvent(NodeEventRecord &r, bool *inserted, QString *error);
     bool insertAction(ActionRecord &r, QString *error);
     bool saveState(const QString &node, const NodeHistoryState &state, QString *error);
 
-    // Retention: deletes rows observed before `cutoff` and forgets nodes removed before it.
-    // Returns the number of rows deleted, or -1.
-    int purgeObservedBefore(const QDateTime &cutoff, QString *error);
+    // Retention: deletes rows observed before `cutoff` and forgets nodes removed before it, in
+    // small transactions. With `minIntervalMs`, does nothing when any process ran it on this file
+    // less than that long ago. Returns the number of rows deleted, or -1.
+    int purgeObservedBefore(const QDateTime &cutoff, QString *error, qint64 minIntervalMs = 0);
 
     // Queries. Ranges are [from, to); an invalid bound is open.
     std::vector<HistoryEvent> timeline(const QString &node, const QDateTime &from,
@@ -73,6 +77,9 @@ private:
     bool exec(const QString &sql, QString *error);
     bool fail(const QSqlQuery &q, const QString &what, QString *error) const;
     QSqlQuery query() const;
+    // The id of the row `r` duplicates, 0 when none, -1 on error.
+    qint64 existingTransition(const TransitionRecord &r, QString *error);
+    qint64 existingNodeEvent(const NodeEventRecord &r, QString *error);
 
     QString m_path;
     QString m_connection;

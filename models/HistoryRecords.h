@@ -140,6 +140,9 @@ struct HistoryWriteResult
     qint64 lastTransitionId = 0;
     QStringList nodes; // nodes whose timeline got rows
     qint64 elapsedMicroseconds = 0;
+    // Every transition this process observed in the batch, in order, with its row's id: also
+    // those another process sharing the file had recorded first (so not counted above).
+    std::vector<HistoryEvent> observed;
     QString error; // non-empty: the transaction was rolled back
 };
 

@@ -206,6 +206,27 @@ ApiServer::ApiServer(ObjectStore *store, ScenarioPlayer *player, const Certifica
          {},
          {},
          {}},
+        // Who am I (kubectl auth whoami): v1 from Kubernetes 1.28, v1beta1 from 1.27.
+        {"authentication.k8s.io",
+         "v1",
+         "selfsubjectreviews",
+         "selfsubjectreview",
+         "SelfSubjectReview",
+         false,
+         {"create"},
+         {},
+         {},
+         {}},
+        {"authentication.k8s.io",
+         "v1beta1",
+         "selfsubjectreviews",
+         "selfsubjectreview",
+         "SelfSubjectReview",
+         false,
+         {"create"},
+         {},
+         {},
+         {}},
     };
     connect(store, &ObjectStore::changed, this, &ApiServer::onStoreChanged);
 }
@@ -393,7 +414,8 @@ ApiPath ApiServer::parsePath(const QString &path) const
 bool ApiServer::authorize(HttpExchange *ex, const User &user, const std::string &verb,
                           const ApiPath &p)
 {
-    if (!isWriteVerb(verb) || user.canWrite || p.resource->plural == "selfsubjectaccessreviews")
+    if (!isWriteVerb(verb) || user.canWrite || p.resource->plural == "selfsubjectaccessreviews" ||
+        p.resource->plural == "selfsubjectreviews")
         return true;
     std::string msg;
     const std::string res = resourceLabel(p);
@@ -1269,6 +1291,11 @@ void ApiServer::handleCreate(HttpExchange *ex, const ApiPath &p, const User &use
         obj["status"] = {{"allowed", allowed}};
         if (!allowed)
             obj["status"]["reason"] = "kubesim: user \"" + user.name + "\" is read-only";
+        obj["metadata"] = {{"creationTimestamp", nullptr}};
+        return sendJson(ex, 201, obj);
+    }
+    if (p.resource->plural == "selfsubjectreviews") {
+        obj["status"] = {{"userInfo", {{"username", user.name}, {"groups", user.groups}}}};
         obj["metadata"] = {{"creationTimestamp", nullptr}};
         return sendJson(ex, 201, obj);
     }

@@ -555,6 +555,8 @@ QString ScenarioPlayer::setCondition(const std::string &nodeName, const json &co
     if (type.empty())
         return QStringLiteral("condition without a type");
     const std::string now = nowRfc3339();
+    // A test may give the transition time (seconds resolution would merge quick flips).
+    const std::string transitionTime = condition.value("lastTransitionTime", now);
     json &conds = (*node)["status"]["conditions"];
     bool found = false;
     bool changed = true;
@@ -566,7 +568,7 @@ QString ScenarioPlayer::setCondition(const std::string &nodeName, const json &co
         found = true;
         changed = c.value("status", "") != status;
         if (changed)
-            c["lastTransitionTime"] = now;
+            c["lastTransitionTime"] = transitionTime;
         c["status"] = status;
         c["lastHeartbeatTime"] = now;
         c["reason"] = reason = condition.value("reason", c.value("reason", ""));
@@ -576,7 +578,7 @@ QString ScenarioPlayer::setCondition(const std::string &nodeName, const json &co
         conds.push_back({{"type", type},
                          {"status", status},
                          {"lastHeartbeatTime", now},
-                         {"lastTransitionTime", now},
+                         {"lastTransitionTime", transitionTime},
                          {"reason", reason},
                          {"message", message}});
     if (type == "Ready")

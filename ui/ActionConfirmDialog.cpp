@@ -1,5 +1,6 @@
 #include "ui/ActionConfirmDialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -22,20 +23,17 @@ QString ActionConfirmDialog::describeTaints(const std::vector<kube::Taint> &tain
         return tr("none");
     QStringList parts;
     for (const kube::Taint &t : taints)
-        parts << (t.value.isEmpty() ? t.key : t.key + QLatin1Char('=') + t.value) +
-                     QLatin1Char(':') + t.effect;
+        parts << kube::taintText(t);
     return parts.join(QLatin1String(", "));
 }
 
 ActionConfirmDialog::ActionConfirmDialog(Kind kind, const QStringList &nodes,
-                                         const QHash<QString, QString> &faults,
-                                         kube::NodeActions *actions, const QString &defaultEffect,
-                                         QWidget *parent)
+                                         models::NodeOperations *operations,
+                                         const QString &defaultEffect, QWidget *parent)
     : QDialog(parent)
     , m_kind(kind)
     , m_nodes(nodes)
-    , m_faults(faults)
-    , m_actions(actions)
+    , m_operations(operations)
 {
     const int n = int(nodes.size());
     setWindowTitle(kind == Kind::Isolate ? tr("Isolate %n node(s)", nullptr, n)
@@ -47,8 +45,10 @@ ActionConfirmDialog::ActionConfirmDialog(Kind kind, const QStringList &nodes,
             ? tr("Isolating taints each node with Faultboard's taint and cordons it, so no new "
                  "work lands on it; it records who isolated it and why. Running pods stay "
                  "unless the effect is NoExecute. This is what will change:")
-            : tr("Restoring removes Faultboard's taint and uncordons the node; other taints are "
-                 "left alone. This is what will change:"),
+            : tr("Restoring undoes what Faultboard's isolation did: it removes the taint the "
+                 "isolation added and uncordons the node only if the isolation cordoned it. "
+                 "Other taints, and nodes Faultboard did not isolate, are left alone. This is "
+                 "what will change:"),
         this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
@@ -68,9 +68,11 @@ ActionConfirmDialog::ActionConfirmDialog(Kind kind, const QStringList &nodes,
         m_reason->setAccessibleName(tr("Reason for the isolation"));
         m_reason->setPlaceholderText(tr("Why: what was seen, the ticket number…"));
         QStringList distinct;
-        for (const QString &f : faults)
+        for (const QString &n : nodes) {
+            const QString f = operations ? operations->isolationFault(n) : QString();
             if (!f.isEmpty() && !distinct.contains(f))
                 distinct << f;
+        }
         m_reason->setText(distinct.isEmpty()
                               ? QString()
                               : tr("fault: %1").arg(distinct.join(QLatin1String(", "))));
@@ -83,6 +85,14 @@ ActionConfirmDialog::ActionConfirmDialog(Kind kind, const QStringList &nodes,
         form->addRow(tr("&Reason:"), m_reason);
         form->addRow(tr("&Effect:"), m_effect);
         connect(m_effect, &QComboBox::currentIndexChanged, this, &ActionConfirmDialog::plan);
+    } else {
+        m_uncordon =
+            new QCheckBox(tr("Also &uncordon nodes that Faultboard did not cordon (someone "
+                             "else's maintenance)"),
+                          this);
+        m_uncordon->setAccessibleName(tr("Uncordon nodes Faultboard did not cordon"));
+        form->addRow(m_uncordon);
+        connect(m_uncordon, &QCheckBox::toggled, this, &ActionConfirmDialog::plan);
     }
     layout->addLayout(form);
     m_status = new QLabel(this);
@@ -109,6 +119,19 @@ QString ActionConfirmDialog::effect() const
     return m_effect ? m_effect->currentData().toString() : QString();
 }
 
+bool ActionConfirmDialog::forceUncordon() const
+{
+    return m_uncordon && m_uncordon->isChecked();
+}
+
+kube::ActionOptions ActionConfirmDialog::actionOptions() const
+{
+    kube::ActionOptions o;
+    o.taintEffect = effect();
+    o.forceUncordon = forceUncordon();
+    return o;
+}
+
 QStringList ActionConfirmDialog::nodesToChange() const
 {
     return m_toChange;
@@ -122,31 +145,28 @@ void ActionConfirmDialog::plan()
     m_pending = int(m_nodes.size());
     m_status->setText(tr("Asking the API server what would change (dry run)…"));
     updateButton();
-    if (!m_actions)
+    if (!m_operations)
         return;
-    kube::IsolationSettings iso = m_actions->isolationSettings();
-    if (m_effect)
-        iso.taintEffect = effect();
-    m_actions->setIsolationSettings(iso);
-    kube::ActionOptions dry;
+    kube::ActionOptions dry = actionOptions();
     dry.dryRun = true;
     for (const QString &node : std::as_const(m_nodes)) {
         auto *item = new QTreeWidgetItem(m_plan);
         item->setText(NodeColumn, node);
         item->setText(NoteColumn, tr("checking…"));
-        auto done = [this, gen](const kube::NodeActionResult &r) {
+        auto done = [this, gen](const models::ActionOutcome &o) {
             if (gen == m_generation)
-                showResult(r);
+                showResult(o);
         };
         if (m_kind == Kind::Isolate)
-            m_actions->isolate(node, m_faults.value(node), reason(), dry, this, done);
+            m_operations->isolate(node, reason(), dry, this, done);
         else
-            m_actions->restore(node, QString(), dry, this, done);
+            m_operations->restore(node, QString(), dry, this, done);
     }
 }
 
-void ActionConfirmDialog::showResult(const kube::NodeActionResult &r)
+void ActionConfirmDialog::showResult(const models::ActionOutcome &outcome)
 {
+    const kube::NodeActionResult &r = outcome.action;
     const auto items = m_plan->findItems(r.node, Qt::MatchExactly, NodeColumn);
     if (items.isEmpty())
         return;
@@ -160,15 +180,28 @@ void ActionConfirmDialog::showResult(const kube::NodeActionResult &r)
                                         describeTaints(r.change.taintsAfter));
         item->setText(CordonColumn, yesNo(r.change.unschedulableBefore) + QStringLiteral(" → ") +
                                         yesNo(r.change.unschedulableAfter));
+        QString note;
         if (r.changed) {
             m_toChange << r.node;
-            item->setText(NoteColumn, m_kind == Kind::Isolate ? tr("will be isolated")
-                                                              : tr("will be restored"));
+            if (m_kind == Kind::Isolate)
+                note = tr("will be isolated");
+            else if (r.notIsolated)
+                note = tr("not isolated by Faultboard: will only be uncordoned, as asked");
+            else if (r.cordonKept)
+                note = tr("will be restored; stays cordoned: Faultboard did not cordon it");
+            else
+                note = tr("will be restored");
+        } else if (m_kind == Kind::Isolate) {
+            note = tr("already isolated: nothing to do");
+        } else if (r.notIsolated) {
+            note = r.change.unschedulableBefore
+                       ? tr("not isolated by Faultboard: left alone (cordoned by someone else; "
+                            "tick \"uncordon\" below to uncordon it anyway)")
+                       : tr("not isolated by Faultboard: nothing to do");
         } else {
-            item->setText(NoteColumn, m_kind == Kind::Isolate
-                                          ? tr("already isolated: nothing to do")
-                                          : tr("not isolated by Faultboard: nothing to do"));
+            note = tr("nothing to do");
         }
+        item->setText(NoteColumn, note);
     }
     if (--m_pending == 0) {
         m_toChange.sort();

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "kube/NodeActions.h"
+#include "models/NodeOperations.h"
 
 #include <QDialog>
 #include <QHash>
 #include <QPointer>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -17,7 +19,8 @@ namespace ui {
 // Confirms isolating or restoring nodes by showing exactly what will change before anything is
 // sent: for each node the server answers a dry run (taints and cordon before → after, the
 // annotations), nodes already in the wanted state are marked "nothing to do", and failures say
-// why. Isolation asks for the reason and the taint effect.
+// why. Isolation asks for the reason and the taint effect; restore whether to uncordon nodes
+// that Faultboard did not cordon (left cordoned by default).
 class ActionConfirmDialog : public QDialog
 {
     Q_OBJECT
@@ -25,13 +28,15 @@ class ActionConfirmDialog : public QDialog
 public:
     enum class Kind { Isolate, Restore };
 
-    // `faults`: node → the fault it is isolated for (the taint's value).
-    ActionConfirmDialog(Kind kind, const QStringList &nodes, const QHash<QString, QString> &faults,
-                        kube::NodeActions *actions, const QString &defaultEffect,
-                        QWidget *parent = nullptr);
+    ActionConfirmDialog(Kind kind, const QStringList &nodes, models::NodeOperations *operations,
+                        const QString &defaultEffect, QWidget *parent = nullptr);
 
     QString reason() const;
     QString effect() const;
+    // restore: the operator asked to uncordon nodes Faultboard did not cordon too.
+    bool forceUncordon() const;
+    // The options the confirmed action runs with (those the plan was made with).
+    kube::ActionOptions actionOptions() const;
     // Nodes the dry run says will change (the others need nothing or cannot be changed).
     QStringList nodesToChange() const;
     bool planReady() const { return m_pending == 0; }
@@ -39,6 +44,7 @@ public:
     QTreeWidget *planView() const { return m_plan; }
     QPushButton *confirmButton() const { return m_confirm; }
     QLineEdit *reasonEdit() const { return m_reason; }
+    QCheckBox *uncordonBox() const { return m_uncordon; }
 
     static QString describeTaints(const std::vector<kube::Taint> &taints);
 
@@ -47,16 +53,16 @@ signals:
 
 private:
     void plan();
-    void showResult(const kube::NodeActionResult &result);
+    void showResult(const models::ActionOutcome &outcome);
     void updateButton();
 
     Kind m_kind;
     QStringList m_nodes;
-    QHash<QString, QString> m_faults;
-    QPointer<kube::NodeActions> m_actions;
+    QPointer<models::NodeOperations> m_operations;
     QTreeWidget *m_plan = nullptr;
     QLineEdit *m_reason = nullptr;
     QComboBox *m_effect = nullptr;
+    QCheckBox *m_uncordon = nullptr;
     QLabel *m_status = nullptr;
     QPushButton *m_confirm = nullptr;
     QStringList m_toChange;

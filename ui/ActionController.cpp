@@ -1,9 +1,9 @@
 #include "ui/ActionController.h"
 
 #include "kube/ClusterQueries.h"
-#include "kube/NodeActions.h"
 #include "models/ActionLogModel.h"
 #include "models/ClusterSession.h"
+#include "models/NodeOperations.h"
 #include "ui/ActionConfirmDialog.h"
 #include "ui/ClusterView.h"
 #include "ui/DrainDialog.h"
@@ -13,8 +13,6 @@
 #include <QPushButton>
 
 namespace ui {
-
-using Result = models::ActionLogModel::Result;
 
 ActionController::ActionController(MainWindow *window)
     : QObject(window)
@@ -39,19 +37,22 @@ ActionController::ActionController(MainWindow *window)
     connect(m_drain, &QAction::triggered, this, &ActionController::drainSelection);
 }
 
-kube::NodeActions *ActionController::actionsFor(models::ClusterSession *session)
+models::NodeOperations *ActionController::operationsFor(models::ClusterSession *session)
 {
-    kube::NodeActions *&a = m_actions[session];
-    if (!a) {
-        a = new kube::NodeActions(session->client(), session);
-        connect(session, &QObject::destroyed, this, [this, session] { m_actions.remove(session); });
+    models::NodeOperations *ops = session->operations();
+    if (!m_known.contains(session)) {
+        m_known.insert(session);
+        ops->setActionLog(m_log);
+        connect(ops, &models::NodeOperations::actionFinished, this,
+                [this](const models::ActionOutcome &o) {
+                    if (o.logId)
+                        emit actionFinished(o.logId);
+                });
+        connect(session, &QObject::destroyed, this, [this, session] { m_known.remove(session); });
     }
-    const AppSettings &s = m_window->settings();
-    kube::IsolationSettings iso;
-    iso.taintKey = s.isolationTaintKey;
-    iso.taintEffect = s.isolationEffect;
-    a->setIsolationSettings(iso);
-    return a;
+    // The settings may have changed since the last action.
+    ops->setIsolationSettings(m_window->settings().isolation());
+    return ops;
 }
 
 void ActionController::updateActions()
@@ -99,110 +100,39 @@ void ActionController::applyPermissions(const kube::NodePermissions &p)
     }
 }
 
-void ActionController::record(models::ClusterSession *session, quint64 logId, const QString &action,
-                              const QString &node, int result, const QString &message)
-{
-    m_log->update(logId, Result(result), message);
-    // The cluster's history keeps every action with its result, next to the faults.
-    if (session)
-        session->recordAction(action, node, models::ActionLogModel::resultId(Result(result)),
-                              message);
-    emit actionFinished(logId);
-}
-
 void ActionController::isolateSelection()
 {
-    ClusterView *view = m_window->currentView();
-    if (!view || view->selectedNodes().isEmpty())
-        return;
-    models::ClusterSession *session = view->session();
-    kube::NodeActions *actions = actionsFor(session);
-    const QStringList nodes = view->selectedNodes();
-    QHash<QString, QString> faults;
-    for (const QString &n : nodes) {
-        const models::NodeRecord *rec = session->store()->find(n);
-        faults.insert(n, rec && !rec->health.faults.empty() ? rec->health.faults.front().type
-                                                            : QString());
-    }
-    auto *dialog = new ActionConfirmDialog(ActionConfirmDialog::Kind::Isolate, nodes, faults,
-                                           actions, m_window->settings().isolationEffect, m_window);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    m_dialog = dialog;
-    QPointer<models::ClusterSession> guard(session);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, guard, faults] {
-        if (!guard)
-            return;
-        kube::NodeActions *actions = actionsFor(guard);
-        kube::IsolationSettings iso = actions->isolationSettings();
-        iso.taintEffect = dialog->effect();
-        actions->setIsolationSettings(iso);
-        const QString reason = dialog->reason();
-        for (const QString &node : dialog->nodesToChange()) {
-            const quint64 id = m_log->add({0,
-                                           {},
-                                           guard->contextName(),
-                                           actions->operatorName(),
-                                           tr("isolate"),
-                                           node,
-                                           Result::Running,
-                                           reason});
-            actions->isolate(
-                node, faults.value(node), reason, {}, this,
-                [this, guard, id, node](const kube::NodeActionResult &r) {
-                    QString msg =
-                        r.error
-                            ? r.error.toString()
-                            : tr("tainted %1 and cordoned")
-                                  .arg(ActionConfirmDialog::describeTaints(r.change.taintsAfter));
-                    if (r.eventError)
-                        msg +=
-                            QLatin1String("; ") +
-                            tr("the Event could not be written: %1").arg(r.eventError.toString());
-                    record(guard, id, QStringLiteral("isolate"), node,
-                           int(r.error ? Result::Failed : Result::Succeeded), msg);
-                });
-        }
-    });
-    dialog->open();
-    if (m_autoAccept)
-        connect(dialog, &ActionConfirmDialog::planFinished, dialog, [dialog] {
-            if (dialog->confirmButton()->isEnabled())
-                dialog->accept();
-        });
+    confirm(int(ActionConfirmDialog::Kind::Isolate));
 }
 
 void ActionController::restoreSelection()
 {
+    confirm(int(ActionConfirmDialog::Kind::Restore));
+}
+
+void ActionController::confirm(int kind)
+{
     ClusterView *view = m_window->currentView();
     if (!view || view->selectedNodes().isEmpty())
         return;
+    const auto k = ActionConfirmDialog::Kind(kind);
     models::ClusterSession *session = view->session();
-    kube::NodeActions *actions = actionsFor(session);
-    auto *dialog = new ActionConfirmDialog(ActionConfirmDialog::Kind::Restore,
-                                           view->selectedNodes(), {}, actions, QString(), m_window);
+    models::NodeOperations *ops = operationsFor(session);
+    auto *dialog = new ActionConfirmDialog(k, view->selectedNodes(), ops,
+                                           m_window->settings().isolationEffect, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog = dialog;
     QPointer<models::ClusterSession> guard(session);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, guard] {
+    connect(dialog, &QDialog::accepted, this, [this, dialog, guard, k] {
         if (!guard)
             return;
-        kube::NodeActions *actions = actionsFor(guard);
+        models::NodeOperations *ops = operationsFor(guard);
+        const kube::ActionOptions options = dialog->actionOptions();
         for (const QString &node : dialog->nodesToChange()) {
-            const quint64 id = m_log->add({0,
-                                           {},
-                                           guard->contextName(),
-                                           actions->operatorName(),
-                                           tr("restore"),
-                                           node,
-                                           Result::Running,
-                                           QString()});
-            actions->restore(node, QString(), {}, this,
-                             [this, guard, id, node](const kube::NodeActionResult &r) {
-                                 const QString msg = r.error ? r.error.toString()
-                                                             : tr("taint removed and uncordoned");
-                                 record(guard, id, QStringLiteral("restore"), node,
-                                        int(r.error ? Result::Failed : Result::Succeeded), msg);
-                             });
+            if (k == ActionConfirmDialog::Kind::Isolate)
+                ops->isolate(node, dialog->reason(), options, nullptr, {});
+            else
+                ops->restore(node, QString(), options, nullptr, {});
         }
     });
     dialog->open();
@@ -218,59 +148,10 @@ void ActionController::drainSelection()
     ClusterView *view = m_window->currentView();
     if (!view || view->selectedNodes().isEmpty())
         return;
-    models::ClusterSession *session = view->session();
-    auto *dialog =
-        new DrainDialog(session->client(), view->selectedNodes(), m_window->settings(), m_window);
+    auto *dialog = new DrainDialog(operationsFor(view->session()), view->selectedNodes(),
+                                   m_window->settings(), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog = dialog;
-    QPointer<models::ClusterSession> guard(session);
-    auto ids = std::make_shared<QHash<QString, quint64>>();
-    const QString actor = actionsFor(session)->operatorName();
-    connect(dialog, &DrainDialog::nodeStarted, this,
-            [this, guard, ids, actor](const QString &node) {
-                if (guard)
-                    ids->insert(node, m_log->add({0,
-                                                  {},
-                                                  guard->contextName(),
-                                                  actor,
-                                                  tr("drain"),
-                                                  node,
-                                                  Result::Running,
-                                                  QString()}));
-            });
-    connect(
-        dialog, &DrainDialog::nodeFinished, this, [this, guard, ids](const kube::DrainResult &r) {
-            using O = kube::DrainResult::Outcome;
-            const int evicted = int(r.podsIn(kube::DrainPod::State::Evicted).size() +
-                                    r.podsIn(kube::DrainPod::State::Deleted).size());
-            const int failed = int(r.podsIn(kube::DrainPod::State::Failed).size());
-            Result result = Result::Failed;
-            QString msg;
-            switch (r.outcome) {
-            case O::Drained:
-                result = Result::Succeeded;
-                msg = tr("%n pod(s) evicted", nullptr, evicted);
-                break;
-            case O::Cancelled:
-                result = Result::Cancelled;
-                msg = tr("stopped after %n pod(s) evicted; the node stays cordoned", nullptr,
-                         evicted);
-                break;
-            case O::TimedOut:
-                result = Result::Partial;
-                msg = tr("timed out: %n pod(s) evicted, others still there", nullptr, evicted);
-                break;
-            case O::Refused:
-                msg = r.blockers.join(QLatin1String("; "));
-                break;
-            default:
-                result = evicted > 0 ? Result::Partial : Result::Failed;
-                msg = r.error ? r.error.toString()
-                              : tr("%n pod(s) could not be evicted", nullptr, failed);
-                break;
-            }
-            record(guard, ids->value(r.node), QStringLiteral("drain"), r.node, int(result), msg);
-        });
     dialog->open();
     if (m_autoAccept)
         connect(dialog, &DrainDialog::planReady, dialog, [dialog](bool drainable) {

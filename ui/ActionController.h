@@ -3,20 +3,17 @@
 #include "kube/AccessReview.h"
 #include "ui/AppSettings.h"
 
-#include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 class QAction;
 class QWidget;
 
-namespace kube {
-class NodeActions;
-}
-
 namespace models {
 class ActionLogModel;
 class ClusterSession;
+class NodeOperations;
 } // namespace models
 
 namespace ui {
@@ -25,9 +22,10 @@ class ClusterView;
 class MainWindow;
 
 // Isolate, restore and drain the selected nodes of the current cluster: confirmation first
-// (what will change, from a server dry run), then the action, its result in the action log and
-// the cluster's history. The actions are disabled, with the reason, where the user's RBAC
-// forbids them.
+// (what will change, from a server dry run), then the action. The cluster's action engine
+// (models::NodeOperations) acts and records the result in the action log and the history; this
+// only asks and shows. The actions are disabled, with the reason, where the user's RBAC forbids
+// them.
 class ActionController : public QObject
 {
     Q_OBJECT
@@ -52,22 +50,22 @@ public:
     // Re-checks what the user may do on the current node (RBAC) and enables actions.
     void updateActions();
 
-    kube::NodeActions *actionsFor(models::ClusterSession *session);
+    // The session's action engine, set up with the current settings and this window's log.
+    models::NodeOperations *operationsFor(models::ClusterSession *session);
 
 signals:
     void actionFinished(quint64 logId);
 
 private:
     void applyPermissions(const kube::NodePermissions &p);
-    void record(models::ClusterSession *session, quint64 logId, const QString &action,
-                const QString &node, int result, const QString &message);
+    void confirm(int kind); // ActionConfirmDialog::Kind
 
     MainWindow *m_window;
     QAction *m_isolate = nullptr;
     QAction *m_restore = nullptr;
     QAction *m_drain = nullptr;
     models::ActionLogModel *m_log = nullptr;
-    QHash<models::ClusterSession *, kube::NodeActions *> m_actions;
+    QSet<models::ClusterSession *> m_known;
     QPointer<QWidget> m_dialog;
     bool m_autoAccept = false;
     quint64 m_permissionGeneration = 0;

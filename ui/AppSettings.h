@@ -1,5 +1,7 @@
 #pragma once
 
+#include "kube/NodeActions.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -12,6 +14,14 @@ struct AppSettings
     // Isolation: Faultboard's taint.
     QString isolationTaintKey = QStringLiteral("faultboard.io/isolated");
     QString isolationEffect = QStringLiteral("NoSchedule"); // or NoExecute
+    // The isolation taint these settings name, for the action engine.
+    kube::IsolationSettings isolation() const
+    {
+        kube::IsolationSettings iso;
+        iso.taintKey = isolationTaintKey;
+        iso.taintEffect = isolationEffect;
+        return iso;
+    }
     // Drain defaults (kubectl drain's flags).
     bool drainIgnoreDaemonSets = true;
     bool drainDeleteEmptyDirData = false;

@@ -47,7 +47,7 @@ ClusterView::ClusterView(models::ClusterSession *session, QWidget *parent)
     m_grid->setModel(m_proxy);
     gridLayout->addWidget(m_legend);
     gridLayout->addWidget(m_grid, 1);
-    m_queries = new kube::ClusterQueries(session->client(), this);
+    m_queries = session->queries();
     m_detail = new NodeDetailPanel(session->store(), m_queries, session->history(), m_splitter);
     m_splitter->addWidget(m_summary);
     m_charts = new FleetChartsView(session->history(), m_center);

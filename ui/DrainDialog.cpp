@@ -1,7 +1,6 @@
 #include "ui/DrainDialog.h"
 
-#include "kube/ApiClient.h"
-#include "kube/EvictionLimiter.h"
+#include "models/NodeOperations.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -20,7 +19,6 @@ namespace ui {
 
 namespace {
 enum Column { NameColumn, StateColumn, DetailColumn };
-constexpr int MaxConcurrentEvictions = 20;
 
 QColor stateColor(kube::DrainPod::State s)
 {
@@ -40,10 +38,10 @@ QColor stateColor(kube::DrainPod::State s)
 }
 } // namespace
 
-DrainDialog::DrainDialog(kube::ApiClient *client, const QStringList &nodes,
+DrainDialog::DrainDialog(models::NodeOperations *operations, const QStringList &nodes,
                          const AppSettings &defaults, QWidget *parent)
     : QDialog(parent)
-    , m_client(client)
+    , m_operations(operations)
     , m_nodes(nodes)
 {
     setWindowTitle(tr("Drain %n node(s)", nullptr, int(nodes.size())));
@@ -115,7 +113,6 @@ DrainDialog::DrainDialog(kube::ApiClient *client, const QStringList &nodes,
     });
     for (QCheckBox *box : {m_ignoreDaemonSets, m_deleteEmptyDir, m_force})
         connect(box, &QCheckBox::toggled, this, &DrainDialog::plan);
-    m_limiter = new kube::EvictionLimiter(MaxConcurrentEvictions, this);
     plan();
 }
 
@@ -205,10 +202,12 @@ void DrainDialog::plan()
     m_status->setText(tr("Finding the pods and what would block (nothing is changed)…"));
     kube::DrainOptions o = options();
     o.dryRun = true;
+    if (!m_operations)
+        return;
     m_running = int(m_nodes.size());
     for (const QString &node : std::as_const(m_nodes)) {
         nodeItem(node)->setText(StateColumn, tr("checking…"));
-        auto *drain = new kube::NodeDrain(m_client, node, o, nullptr, this);
+        kube::NodeDrain *drain = m_operations->drain(node, o, this);
         m_runs.emplace_back(drain);
         connect(drain, &kube::NodeDrain::finished, this, [this](const kube::DrainResult &r) {
             m_results.insert(r.node, r);
@@ -289,11 +288,13 @@ void DrainDialog::startDrain()
     m_status->setText(tr("Draining…"));
     m_results.clear();
     const kube::DrainOptions o = options();
+    if (!m_operations)
+        return;
     m_running = int(m_nodes.size());
     for (const QString &node : std::as_const(m_nodes)) {
         nodeItem(node)->setText(StateColumn, tr("cordoning…"));
         nodeItem(node)->setText(DetailColumn, QString());
-        auto *drain = new kube::NodeDrain(m_client, node, o, m_limiter, this);
+        kube::NodeDrain *drain = m_operations->drain(node, o, this);
         m_runs.emplace_back(drain);
         connect(drain, &kube::NodeDrain::podChanged, this, [this](const kube::DrainPod &p) {
             showPod(p);

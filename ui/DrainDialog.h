@@ -15,10 +15,9 @@ class QSpinBox;
 class QTreeWidget;
 class QTreeWidgetItem;
 
-namespace kube {
-class ApiClient;
-class EvictionLimiter;
-} // namespace kube
+namespace models {
+class NodeOperations;
+}
 
 namespace ui {
 
@@ -26,7 +25,8 @@ namespace ui {
 // node, the pods that will be evicted, those skipped and those that block (with kubectl's
 // reasons), for the chosen options; nothing is sent. Then, once confirmed, the drain itself
 // with its progress per node and per pod (evicting, blocked by a PodDisruptionBudget, evicted,
-// failed: why), cancellable at any moment.
+// failed: why), cancellable at any moment. The drains come from the cluster's action engine,
+// which bounds the evictions in flight and records each node's result.
 class DrainDialog : public QDialog
 {
     Q_OBJECT
@@ -34,8 +34,8 @@ class DrainDialog : public QDialog
 public:
     enum class Phase { Planning, Planned, Draining, Finished };
 
-    DrainDialog(kube::ApiClient *client, const QStringList &nodes, const AppSettings &defaults,
-                QWidget *parent = nullptr);
+    DrainDialog(models::NodeOperations *operations, const QStringList &nodes,
+                const AppSettings &defaults, QWidget *parent = nullptr);
     ~DrainDialog() override;
 
     kube::DrainOptions options() const;
@@ -73,7 +73,7 @@ private:
     void setPhase(Phase phase);
     void clearRuns();
 
-    QPointer<kube::ApiClient> m_client;
+    QPointer<models::NodeOperations> m_operations;
     QStringList m_nodes;
     Phase m_phase = Phase::Planning;
     QCheckBox *m_ignoreDaemonSets = nullptr;
@@ -86,7 +86,6 @@ private:
     QProgressBar *m_progress = nullptr;
     QPushButton *m_start = nullptr;
     QPushButton *m_cancel = nullptr;
-    kube::EvictionLimiter *m_limiter = nullptr;
     std::vector<QPointer<kube::NodeDrain>> m_runs;
     QHash<QString, kube::DrainResult> m_results;
     QHash<QString, QTreeWidgetItem *> m_nodeItems;

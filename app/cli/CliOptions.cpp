@@ -1,29 +1,13 @@
 #include "app/cli/CliOptions.h"
 
+#include "app/cli/OptionTable.h"
+
 #include <QCommandLineParser>
 #include <QRegularExpression>
 
 namespace app::cli {
 
 namespace {
-
-// Options of the plain `faultboard` (GUI) command line that take a value: a word after them is
-// their value, not a command. Keep in step with app/Application.cpp.
-const QStringList GlobalValueOptions = {
-    QStringLiteral("kubeconfig"), QStringLiteral("context"),    QStringLiteral("lang"),
-    QStringLiteral("theme"),      QStringLiteral("screenshot"), QStringLiteral("screenshot-delay"),
-};
-// Qt's own options that take a value (QGuiApplication's, given with one dash or two).
-const QStringList QtValueOptions = {
-    QStringLiteral("platform"),        QStringLiteral("platformpluginpath"),
-    QStringLiteral("platformtheme"),   QStringLiteral("plugin"),
-    QStringLiteral("qmljsdebugger"),   QStringLiteral("style"),
-    QStringLiteral("stylesheet"),      QStringLiteral("session"),
-    QStringLiteral("qwindowgeometry"), QStringLiteral("qwindowicon"),
-    QStringLiteral("qwindowtitle"),    QStringLiteral("screen"),
-    QStringLiteral("display"),         QStringLiteral("geometry"),
-    QStringLiteral("title"),           QStringLiteral("name"),
-};
 
 QString quoted(const QString &s)
 {
@@ -56,13 +40,12 @@ int CliOptions::commandIndex(const QStringList &args)
             return i + 1 < args.size() ? i + 1 : -1;
         if (a.startsWith(QLatin1String("--"))) {
             const QString name = a.mid(2);
-            if (!a.contains(QLatin1Char('=')) &&
-                (GlobalValueOptions.contains(name) || QtValueOptions.contains(name)))
+            if (!a.contains(QLatin1Char('=')) && OptionTable::takesValue(name))
                 ++i;
             continue;
         }
         if (a.startsWith(QLatin1Char('-')) && a.size() > 1) {
-            if (QtValueOptions.contains(a.mid(1)))
+            if (OptionTable::takesValue(a.mid(1)))
                 ++i;
             continue;
         }
@@ -170,113 +153,65 @@ CliOptions::Outcome CliOptions::parse(const QStringList &args)
     rest.removeAt(at);
 
     QCommandLineParser p;
-    const QCommandLineOption helpOpt({QStringLiteral("h"), QStringLiteral("help")},
-                                     tr("Show this help and exit."));
-    const QCommandLineOption versionOpt(QStringLiteral("version"),
-                                        tr("Show the version and exit."));
-    const QCommandLineOption kubeconfigOpt(
-        QStringLiteral("kubeconfig"),
-        tr("The kubeconfig file to use (default: the files in KUBECONFIG, else ~/.kube/config)."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption contextOpt(
-        QStringLiteral("context"),
-        tr("The kubeconfig context to use (default: its current context)."),
-        QStringLiteral("NAME"));
-    p.addOptions({helpOpt, versionOpt, kubeconfigOpt, contextOpt});
-
     QString description;
     QString syntax;
-    const QCommandLineOption reportFormatOpt(
-        QStringLiteral("format"),
-        tr("csv or json (default: json when FILE ends in .json, else csv)."),
-        QStringLiteral("FORMAT"));
-    const QCommandLineOption outputOpt({QStringLiteral("o"), QStringLiteral("output")},
-                                       tr("Write the report to FILE (default: standard output)."),
-                                       QStringLiteral("FILE"));
-    const QCommandLineOption historyOpt(
-        QStringLiteral("history"),
-        tr("Report the faults of the fault history active since SINCE instead of the current "
-           "ones: a duration back from now (24h, 90m, 7d) or an ISO 8601 time."),
-        QStringLiteral("SINCE"));
-    const QCommandLineOption watchFormatOpt(
-        QStringLiteral("format"),
-        tr("text (for people, the default) or jsonl (one JSON object a line)."),
-        QStringLiteral("FORMAT"));
-    const QCommandLineOption durationOpt(
-        QStringLiteral("duration"),
-        tr("Stop after SECONDS (or a duration such as 10m); default: until interrupted."),
-        QStringLiteral("SECONDS"));
-    const QCommandLineOption dryRunOpt(QStringLiteral("dry-run"),
-                                       tr("Show what would change; change nothing."));
-    const QCommandLineOption effectOpt(
-        QStringLiteral("effect"),
-        tr("The taint's effect: NoSchedule (keep new pods away) or NoExecute (also evict pods "
-           "that do not tolerate it); default: the settings', NoSchedule unless changed."),
-        QStringLiteral("EFFECT"));
-    const QCommandLineOption reasonOpt(
-        QStringLiteral("reason"),
-        tr("Why, recorded in the node's faultboard.io/isolated-reason annotation and its Event."),
-        QStringLiteral("TEXT"));
-    const QCommandLineOption ignoreDsOpt(
-        QStringLiteral("ignore-daemonsets"),
-        tr("Leave DaemonSet-managed pods alone instead of refusing."));
-    const QCommandLineOption emptyDirOpt(
-        QStringLiteral("delete-emptydir-data"),
-        tr("Evict pods with emptyDir volumes too (their local data is lost)."));
-    const QCommandLineOption forceOpt(
-        QStringLiteral("force"),
-        tr("Also delete pods that no controller manages (or whose DaemonSet is gone)."));
-    const QCommandLineOption graceOpt(
-        QStringLiteral("grace-period"),
-        tr("Seconds each pod gets to terminate; -1 (the default) uses the pod's own."),
-        QStringLiteral("SECONDS"));
-    const QCommandLineOption timeoutOpt(
-        QStringLiteral("timeout"),
-        tr("Give up after SECONDS (or a duration such as 5m); 0 (the default) waits for ever."),
-        QStringLiteral("SECONDS"));
-    const QCommandLineOption podSelectorOpt(QStringLiteral("pod-selector"),
-                                            tr("Only evict the pods matching this label selector."),
-                                            QStringLiteral("SELECTOR"));
-    const QCommandLineOption disableEvictionOpt(
-        QStringLiteral("disable-eviction"),
-        tr("Delete pods instead of evicting them, bypassing PodDisruptionBudgets."));
-    const QCommandLineOption skipWaitOpt(
-        QStringLiteral("skip-wait-for-delete-timeout"),
-        tr("Skip pods whose deletion began more than SECONDS ago."), QStringLiteral("SECONDS"));
-
+    OptionTable::Scope scope = OptionTable::Report;
     switch (command) {
     case Command::Report:
+        scope = OptionTable::Report;
         description = tr("Connects, reads every node, classifies their faults and writes the "
                          "current faults (or, with --history, the fault history since a time) "
                          "as CSV or JSON.");
-        p.addOptions({reportFormatOpt, outputOpt, historyOpt});
         break;
     case Command::Watch:
+        scope = OptionTable::Watch;
         description = tr("Prints each fault transition as it happens (time, node, type, old and "
                          "new status, severity, reason, message), one a line, and records it in "
                          "the cluster's fault history as the window does.");
-        p.addOptions({watchFormatOpt, durationOpt});
         break;
     case Command::Isolate:
+        scope = OptionTable::Isolate;
         description = tr("Adds Faultboard's taint to each NODE and cordons it, recording who and "
-                         "why in annotations and an Event.");
+                         "why, and what it changed, in annotations and an Event.");
         syntax = QStringLiteral("NODE...");
-        p.addOptions({effectOpt, reasonOpt, dryRunOpt});
         break;
     case Command::Restore:
-        description = tr("Removes Faultboard's taint (and no other) from each NODE and uncordons "
-                         "it.");
+        scope = OptionTable::Restore;
+        description = tr("Undoes what Faultboard's isolation of each NODE did: removes the taint "
+                         "it added (and no other) and uncordons the node if the isolation "
+                         "cordoned it. A node Faultboard did not isolate is left alone.");
         syntax = QStringLiteral("NODE...");
-        p.addOptions({dryRunOpt});
         break;
     case Command::Drain:
+        scope = OptionTable::Drain;
         description = tr("Cordons each NODE and evicts its pods as kubectl drain does, with a "
                          "line for each pod's progress.");
         syntax = QStringLiteral("NODE...");
-        p.addOptions({ignoreDsOpt, emptyDirOpt, forceOpt, graceOpt, timeoutOpt, podSelectorOpt,
-                      disableEvictionOpt, skipWaitOpt, dryRunOpt});
         break;
     }
+    p.addOptions(OptionTable::options(scope));
+    const QString helpOpt = QStringLiteral("help");
+    const QString versionOpt = QStringLiteral("version");
+    const QString kubeconfigOpt = QStringLiteral("kubeconfig");
+    const QString contextOpt = QStringLiteral("context");
+    const QString reportFormatOpt = QStringLiteral("format");
+    const QString watchFormatOpt = QStringLiteral("format");
+    const QString outputOpt = QStringLiteral("output");
+    const QString historyOpt = QStringLiteral("history");
+    const QString durationOpt = QStringLiteral("duration");
+    const QString dryRunOpt = QStringLiteral("dry-run");
+    const QString effectOpt = QStringLiteral("effect");
+    const QString reasonOpt = QStringLiteral("reason");
+    const QString uncordonOpt = QStringLiteral("uncordon");
+    const QString ignoreDsOpt = QStringLiteral("ignore-daemonsets");
+    const QString emptyDirOpt = QStringLiteral("delete-emptydir-data");
+    const QString forceOpt = QStringLiteral("force");
+    const QString graceOpt = QStringLiteral("grace-period");
+    const QString timeoutOpt = QStringLiteral("timeout");
+    const QString podSelectorOpt = QStringLiteral("pod-selector");
+    const QString disableEvictionOpt = QStringLiteral("disable-eviction");
+    const QString skipWaitOpt = QStringLiteral("skip-wait-for-delete-timeout");
+
     if (!syntax.isEmpty())
         p.addPositionalArgument(syntax, tr("The nodes, by name."), syntax);
     p.setApplicationDescription(description);
@@ -361,6 +296,8 @@ CliOptions::Outcome CliOptions::parse(const QStringList &args)
                 nodes << n;
         }
         dryRun = p.isSet(dryRunOpt);
+        if (command == Command::Restore)
+            uncordon = p.isSet(uncordonOpt);
         break;
     }
     }

@@ -57,8 +57,9 @@ public:
     // isolate, restore, drain
     QStringList nodes;
     bool dryRun = false;
-    QString effect; // isolate --effect; empty: the settings' (NoSchedule unless changed)
-    QString reason; // isolate --reason
+    QString effect;        // isolate --effect; empty: the settings' (NoSchedule unless changed)
+    QString reason;        // isolate --reason
+    bool uncordon = false; // restore --uncordon: also a cordon Faultboard did not set
     kube::DrainOptions drain;
 };
 

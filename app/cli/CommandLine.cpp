@@ -1,11 +1,11 @@
 #include "app/cli/CommandLine.h"
 
-#include "app/Application.h"
 #include "app/cli/ActionCommand.h"
 #include "app/cli/Console.h"
 #include "app/cli/DrainCommand.h"
 #include "app/cli/InterruptWatcher.h"
 #include "app/cli/ReportCommand.h"
+#include "app/cli/Startup.h"
 #include "app/cli/WatchCommand.h"
 #include "ui/AppSettings.h"
 

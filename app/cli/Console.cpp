@@ -4,26 +4,43 @@
 
 namespace app::cli {
 
+namespace {
+QByteArray *capturedOut = nullptr;
+QByteArray *capturedErr = nullptr;
+
+void put(std::FILE *stream, const QByteArray &bytes)
+{
+    QByteArray *sink = stream == stdout ? capturedOut : capturedErr;
+    if (sink) {
+        sink->append(bytes);
+        return;
+    }
+    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+} // namespace
+
+void Console::capture(QByteArray *out, QByteArray *err)
+{
+    capturedOut = out;
+    capturedErr = err;
+}
+
 void Console::line(const QString &text)
 {
-    const QByteArray bytes = text.toUtf8() + '\n';
-    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
-    std::fflush(stdout);
+    put(stdout, text.toUtf8() + '\n');
 }
 
 void Console::write(const QByteArray &data)
 {
-    std::fwrite(data.constData(), 1, std::size_t(data.size()), stdout);
-    std::fflush(stdout);
+    put(stdout, data);
 }
 
 void Console::error(const QString &message)
 {
     // One line, whatever the message holds: a server's text may carry newlines.
     QString oneLine = message.simplified();
-    const QByteArray bytes = "faultboard: " + oneLine.toUtf8() + '\n';
-    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stderr);
-    std::fflush(stderr);
+    put(stderr, "faultboard: " + oneLine.toUtf8() + '\n');
 }
 
 } // namespace app::cli

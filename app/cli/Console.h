@@ -16,6 +16,10 @@ public:
     static void write(const QByteArray &data);
     // One line on stderr: "faultboard: <message>".
     static void error(const QString &message);
+
+    // Tests running a command in-process: what would go to stdout and stderr is appended here
+    // instead (null: the real streams).
+    static void capture(QByteArray *out, QByteArray *err);
 };
 
 } // namespace app::cli

@@ -1,17 +1,10 @@
 #include "app/cli/DrainCommand.h"
 
 #include "app/cli/Console.h"
-#include "kube/EvictionLimiter.h"
 #include "models/ClusterSession.h"
+#include "models/NodeOperations.h"
 
 namespace app::cli {
-
-namespace {
-
-// As many evictions in flight across all nodes as the window's drain dialog allows.
-constexpr int MaxConcurrentEvictions = 20;
-
-} // namespace
 
 void DrainCommand::start()
 {
@@ -19,7 +12,6 @@ void DrainCommand::start()
     if (!endpoint)
         return finish(1);
     m_session = createSession(*endpoint);
-    m_limiter = new kube::EvictionLimiter(MaxConcurrentEvictions, this);
     m_left = int(m_options.nodes.size());
     for (const QString &node : std::as_const(m_options.nodes)) {
         if (const QString why = nodeNameProblem(node); !why.isEmpty()) {
@@ -27,8 +19,7 @@ void DrainCommand::start()
             nodeDone(false);
             continue;
         }
-        auto *drain =
-            new kube::NodeDrain(m_session->client(), node, m_options.drain, m_limiter, this);
+        kube::NodeDrain *drain = m_session->operations()->drain(node, m_options.drain, this);
         m_drains << drain;
         connect(drain, &kube::NodeDrain::podChanged, this,
                 [this, drain](const kube::DrainPod &pod) { onPodChanged(drain, pod); });
@@ -99,11 +90,10 @@ void DrainCommand::onFinished(const kube::DrainResult &r)
 {
     using O = kube::DrainResult::Outcome;
     using S = kube::DrainPod::State;
+    // The engine words the result (and records it); this says it on the terminal.
+    const models::ActionOutcome o = models::NodeOperations::drainOutcome(r);
     const int evicted = int(r.podsIn(S::Evicted).size() + r.podsIn(S::Deleted).size());
     const int pending = int(r.podsIn(S::Pending).size());
-    const int failed = int(r.podsIn(S::Failed).size());
-    QString result = QStringLiteral("failed");
-    QString message;
     switch (r.outcome) {
     case O::DryRun:
         if (r.blockers.isEmpty()) {
@@ -111,44 +101,33 @@ void DrainCommand::onFinished(const kube::DrainResult &r)
                 tr("%1: dry run: %n pod(s) would be evicted; nothing changed", nullptr, pending)
                     .arg(r.node));
         } else {
-            Console::error(tr("cannot drain %1 (dry run): %2")
-                               .arg(r.node, r.blockers.join(QLatin1String("; "))));
+            Console::error(tr("cannot drain %1 (dry run): %2").arg(r.node, o.message));
         }
-        return nodeDone(r.ok());
+        break;
     case O::Drained:
-        result = QStringLiteral("succeeded");
-        message = tr("%n pod(s) evicted", nullptr, evicted);
-        Console::line(r.cordoned ? tr("%1 drained: cordoned, %2").arg(r.node, message)
-                                 : tr("%1 drained: %2").arg(r.node, message));
+        Console::line(r.cordoned ? tr("%1 drained: cordoned, %2").arg(r.node, o.message)
+                                 : tr("%1 drained: %2").arg(r.node, o.message));
         break;
     case O::Refused:
-        message = r.blockers.join(QLatin1String("; "));
-        Console::error(tr("cannot drain %1: %2 (the node stays cordoned)").arg(r.node, message));
+        Console::error(tr("cannot drain %1: %2 (the node stays cordoned)").arg(r.node, o.message));
         break;
     case O::TimedOut:
-        result = QStringLiteral("partial");
-        message = tr("timed out: %n pod(s) evicted, others still there", nullptr, evicted);
         Console::error(tr("drain of %1 timed out: %n pod(s) evicted, others still there; the "
                           "node stays cordoned",
                           nullptr, evicted)
                            .arg(r.node));
         break;
     case O::Cancelled:
-        result = QStringLiteral("cancelled");
-        message = tr("stopped after %n pod(s) evicted; the node stays cordoned", nullptr, evicted);
         Console::error(tr("drain of %1 stopped after %n pod(s) evicted; the node stays cordoned",
                           nullptr, evicted)
                            .arg(r.node));
         break;
     case O::Failed:
-        result = evicted > 0 ? QStringLiteral("partial") : QStringLiteral("failed");
-        message =
-            r.error ? r.error.toString() : tr("%n pod(s) could not be evicted", nullptr, failed);
-        Console::error(message.contains(r.node) ? message
-                                                : tr("cannot drain %1: %2").arg(r.node, message));
+        Console::error(o.message.contains(r.node)
+                           ? o.message
+                           : tr("cannot drain %1: %2").arg(r.node, o.message));
         break;
     }
-    m_session->recordAction(QStringLiteral("drain"), r.node, result, message);
     nodeDone(r.ok());
 }
 

@@ -5,15 +5,11 @@
 
 #include <QSet>
 
-namespace kube {
-class EvictionLimiter;
-}
-
 namespace app::cli {
 
 // `faultboard drain`: kubectl drain's semantics and options (kube/NodeDrain) on each named node
-// at once, sharing one eviction limit as the window's drain dialog does, with a line for each
-// pod's progress. Real drains are recorded in the cluster's fault history.
+// at once, through the cluster's action engine (models::NodeOperations: the eviction limit, the
+// history record), as the window's drain dialog does, with a line for each pod's progress.
 class DrainCommand : public Command
 {
     Q_OBJECT
@@ -30,7 +26,6 @@ private:
     void nodeDone(bool ok);
 
     models::ClusterSession *m_session = nullptr;
-    kube::EvictionLimiter *m_limiter = nullptr;
     QList<kube::NodeDrain *> m_drains;
     QSet<QString> m_planned; // nodes whose plan (warnings) was printed
     int m_left = 0;

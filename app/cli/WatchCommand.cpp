@@ -97,43 +97,18 @@ void WatchCommand::onConnectionStateChanged()
 
 void WatchCommand::onWritten(const models::HistoryWriteResult &result)
 {
-    if (result.transitions == 0 || isFinished())
+    if (isFinished())
         return;
-    // Read back exactly the rows this commit stored, on the history's own thread.
-    auto rows = std::make_shared<std::vector<models::HistoryEvent>>();
-    const qint64 first = result.firstTransitionId;
-    const qint64 last = result.lastTransitionId;
-    const QStringList nodes = result.nodes;
-    ++m_queriesInFlight;
-    m_session->history()
-        ->run([rows, first, last, nodes](models::HistoryDatabase &db) {
-            QString error;
-            for (const QString &node : nodes) {
-                const auto events = db.timeline(node, {}, {}, 0, &error);
-                if (!error.isEmpty())
-                    return error;
-                for (const models::HistoryEvent &e : events)
-                    if (e.kind == models::HistoryEvent::Kind::Transition && e.id >= first &&
-                        e.id <= last)
-                        rows->push_back(e);
-            }
-            std::sort(rows->begin(), rows->end(),
-                      [](const auto &a, const auto &b) { return a.id < b.id; });
-            return QString();
-        })
-        .then(this, [this, rows](models::HistoryResult<QString> r) {
-            --m_queriesInFlight;
-            const QString error = r.ok() ? r.value : r.error;
-            if (!error.isEmpty())
-                Console::error(tr("cannot read back the fault history: %1").arg(error));
-            for (const models::HistoryEvent &e : *rows) {
-                if (m_options.format == CliOptions::Format::Jsonl)
-                    Console::write(jsonLine(e) + '\n');
-                else
-                    Console::line(textLine(e));
-            }
-            finishWhenPrinted();
-        });
+    if (!result.error.isEmpty())
+        return; // said by the history's `failed`; these rows were not kept
+    // Every transition this process observed, whoever stored the row first: another Faultboard
+    // recording the same cluster into the same file must not hide any from this pipe.
+    for (const models::HistoryEvent &e : result.observed) {
+        if (m_options.format == CliOptions::Format::Jsonl)
+            Console::write(jsonLine(e) + '\n');
+        else
+            Console::line(textLine(e));
+    }
 }
 
 void WatchCommand::stopWatching()
@@ -151,7 +126,7 @@ void WatchCommand::stopWatching()
 
 void WatchCommand::finishWhenPrinted()
 {
-    if (m_stopping && m_flushed && m_queriesInFlight == 0)
+    if (m_stopping && m_flushed)
         finish(0);
 }
 

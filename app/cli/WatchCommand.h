@@ -31,7 +31,6 @@ private:
 
     models::ClusterSession *m_session = nullptr;
     QTimer m_duration;
-    int m_queriesInFlight = 0;
     bool m_stopping = false;
     bool m_flushed = false;
     bool m_wasStale = false;

@@ -3,9 +3,11 @@
 // parsed), its exit status, and the cluster (or the fault history file) afterwards. The children
 // get an unusable QT_QPA_PLATFORM: a command that needed a display would not start.
 
+#include "models/ClusterSession.h"
 #include "models/FaultHistory.h"
 #include "models/FaultReport.h"
 #include "models/HistoryDatabase.h"
+#include "models/Taxonomy.h"
 #include "tests/common/TestCluster.h"
 
 #include <QElapsedTimer>
@@ -765,6 +767,139 @@ private slots:
             findFault(QJsonDocument::fromJson(now.out.toUtf8())[QLatin1String("faults")].toArray(),
                       QStringLiteral("npu-0002"), QStringLiteral("NT_NPU_CARD_LOSE"))
                 .isEmpty());
+    }
+
+    void twoWatchesAndAWindowOnOneHistoryFileEachReportEveryTransition()
+    {
+        // Its own cluster: one history file shared by three recorders and nothing else.
+        TestCluster cluster(
+            {QStringLiteral("--paused"), QStringLiteral("--nodes"), QStringLiteral("16")});
+        QVERIFY2(cluster.start(), qPrintable(cluster.errorString()));
+        const QString file =
+            models::FaultHistory::defaultPath(cluster.serverUrl(), QStringLiteral("kubesim"));
+        QStringList names;
+        for (const QJsonValue &v :
+             QJsonDocument::fromJson(cluster.request("GET", QStringLiteral("/api/v1/nodes")).body)
+                 .object()[QLatin1String("items")]
+                 .toArray())
+            names << v[QLatin1String("metadata")][QLatin1String("name")].toString();
+        QCOMPARE(names.size(), 16);
+
+        struct Watch
+        {
+            QProcess process;
+            QByteArray out;
+            QByteArray err;
+        };
+        std::vector<std::unique_ptr<Watch>> watches;
+        for (int i = 0; i < 2; ++i) {
+            auto w = std::make_unique<Watch>();
+            Watch *raw = w.get();
+            w->process.setProcessEnvironment(environment());
+            connect(&w->process, &QProcess::readyReadStandardOutput, this,
+                    [raw] { raw->out += raw->process.readAllStandardOutput(); });
+            connect(&w->process, &QProcess::readyReadStandardError, this,
+                    [raw] { raw->err += raw->process.readAllStandardError(); });
+            w->process.start(QStringLiteral(FAULTBOARD_PATH),
+                             {QStringLiteral("watch"), QStringLiteral("--format"),
+                              QStringLiteral("jsonl"), QStringLiteral("--kubeconfig"),
+                              cluster.kubeconfigPath()});
+            watches.push_back(std::move(w));
+        }
+        // The window: a session recording into the same file, in this process.
+        models::ClusterSession::Options options;
+        options.history.path = file;
+        models::ClusterSession window(cluster.endpoint(),
+                                      models::Classifier(models::Taxonomy::builtIn()), options);
+        int windowSaw = 0;
+        const QString type = QStringLiteral("NT_NPU_NET");
+        connect(window.history(), &models::FaultHistory::written, this,
+                [&](const models::HistoryWriteResult &r) {
+                    for (const models::HistoryEvent &e : r.observed)
+                        if (e.type == type)
+                            ++windowSaw;
+                });
+        QSignalSpy synced(&window, &models::ClusterSession::synced);
+        window.start();
+        QVERIFY(synced.wait(20000));
+        for (const auto &w : watches)
+            QTRY_VERIFY2_WITH_TIMEOUT(w->err.contains("faultboard: watching 16 node"),
+                                      w->err.constData(), 20000);
+
+        // What a watch printed of the flips: "node time" each.
+        const auto flipsPrinted = [&](const QByteArray &out) {
+            QStringList seen;
+            for (const QByteArray &line : out.split('\n')) {
+                const QJsonObject o = QJsonDocument::fromJson(line).object();
+                if (o[QLatin1String("type")].toString() == type)
+                    seen << o[QLatin1String("node")].toString() + QLatin1Char(' ') +
+                                o[QLatin1String("time")].toString();
+            }
+            return seen;
+        };
+        // 50 flips over 10 nodes, each with its own transition time; the next one once all three
+        // observed the last, so none can see two flips of a node at once (and merge them).
+        const QDateTime base = QDateTime::currentDateTimeUtc().addSecs(-3600);
+        for (int i = 0; i < 50; ++i) {
+            const QString node = names.at(i % 10);
+            const QJsonObject action{
+                {QStringLiteral("node"), node},
+                {QStringLiteral("condition"),
+                 QJsonObject{{QStringLiteral("type"), type},
+                             {QStringLiteral("status"),
+                              (i / 10) % 2 == 0 ? QStringLiteral("True") : QStringLiteral("False")},
+                             {QStringLiteral("reason"), QStringLiteral("Flip")},
+                             {QStringLiteral("message"), QString::number(i)},
+                             {QStringLiteral("lastTransitionTime"),
+                              base.addSecs(i).toString(Qt::ISODate)}}}};
+            QVERIFY(cluster.control(QStringLiteral("inject"),
+                                    QJsonDocument(action).toJson(QJsonDocument::Compact)));
+            QTRY_COMPARE_WITH_TIMEOUT(windowSaw, i + 1, 10000);
+            for (const auto &w : watches)
+                QTRY_VERIFY2_WITH_TIMEOUT(flipsPrinted(w->out).size() >= i + 1,
+                                          qPrintable(QStringLiteral("flip %1: %2 printed")
+                                                         .arg(i)
+                                                         .arg(flipsPrinted(w->out).size())),
+                                          10000);
+        }
+
+        // Every watch printed every flip once, whichever process stored the row.
+        for (const auto &w : watches) {
+            const QStringList printed = flipsPrinted(w->out);
+            QCOMPARE(printed.size(), 50);
+            QCOMPARE(QSet<QString>(printed.begin(), printed.end()).size(), 50);
+            w->process.terminate();
+            QVERIFY(w->process.waitForFinished(10000));
+            QCOMPARE(w->process.exitCode(), 0);
+            QVERIFY2(!w->err.contains("fault history"), w->err.constData());
+        }
+        window.stop();
+        window.history()->flush().waitForFinished();
+
+        // The file holds each transition once, and each node's appearance at most once.
+        models::HistoryDatabase db(file);
+        QString error;
+        QVERIFY2(db.open(&error), qPrintable(error));
+        int rows = 0;
+        int distinct = 0;
+        for (const QString &node : names) {
+            QSet<QString> keys;
+            for (const models::HistoryEvent &e : db.timeline(node, {}, {}, 0, &error)) {
+                if (e.kind != models::HistoryEvent::Kind::Transition || e.type != type)
+                    continue;
+                ++rows;
+                keys.insert(e.newStatus + QLatin1Char(' ') + e.time.toString(Qt::ISODate));
+            }
+            distinct += int(keys.size());
+        }
+        QCOMPARE(rows, 50);
+        QCOMPARE(distinct, 50);
+        for (const QString &node : names) {
+            int added = 0;
+            for (const models::HistoryEvent &e : db.timeline(node, {}, {}, 0, &error))
+                added += e.kind == models::HistoryEvent::Kind::NodeAdded ? 1 : 0;
+            QVERIFY2(added <= 1, qPrintable(node));
+        }
     }
 
     void watchTextStopsAfterDurationAndOnSigterm()

@@ -380,6 +380,57 @@ private slots:
         QCOMPARE(podsOn(*m_ours, a), podsOn(*m_ours, b).replaceInStrings(b, a));
     }
 
+    // Three nodes × 10 pods that take their grace period to stop, 20 evictions at most in
+    // flight: a slot is held only while the eviction request is, so all 30 pods terminate at
+    // once and every node drains within a timeout shorter than two grace periods. (Were a slot
+    // held until the pod is gone, the last 10 would start after the first 20 had gone, and the
+    // timeout, counted from the start, would end them.)
+    void severalNodesWithLongGracePeriodsDrainInParallel()
+    {
+        constexpr int grace = 4;
+        QStringList nodes;
+        for (int i = 1; i <= 3; ++i) {
+            // NPU nodes: the GPU ones are for the tests that compare with kubectl.
+            nodes << QStringLiteral("npu-%1").arg(i, 4, 10, QLatin1Char('0'));
+            QVERIFY(createGuardedPods(*m_ours, nodes.last(), QStringLiteral("long-") + nodes.last(),
+                                      10, grace));
+        }
+        DrainOptions o;
+        o.timeoutMs = (grace + 3) * 1000;
+        o.pollIntervalMs = 200;
+        EvictionLimiter limiter(20);
+        std::vector<std::unique_ptr<NodeDrain>> drains;
+        QHash<QString, DrainResult> results;
+        QSet<QString> terminating; // evicted (accepted), not gone yet
+        int mostTerminating = 0;
+        for (const QString &node : nodes) {
+            drains.push_back(std::make_unique<NodeDrain>(m_ours.get(), node, o, &limiter));
+            NodeDrain *d = drains.back().get();
+            connect(d, &NodeDrain::podChanged, this, [&](const DrainPod &p) {
+                if (p.state == DrainPod::State::Evicting)
+                    terminating.insert(p.key());
+                else
+                    terminating.remove(p.key());
+                mostTerminating = std::max(mostTerminating, int(terminating.size()));
+            });
+            connect(d, &NodeDrain::finished, this,
+                    [&](const DrainResult &r) { results.insert(r.node, r); });
+        }
+        for (const auto &d : drains)
+            d->start();
+        QTRY_COMPARE_WITH_TIMEOUT(results.size(), 3, 30000);
+        for (const QString &node : nodes) {
+            const DrainResult &r = results.value(node);
+            QVERIFY2(r.outcome == DrainResult::Outcome::Drained,
+                     qPrintable(node + QLatin1String(": ") + r.error.toString()));
+            QCOMPARE(r.podsIn(DrainPod::State::Evicted).size(), 10);
+            QVERIFY(podsOn(*m_ours, node).isEmpty());
+        }
+        QVERIFY(limiter.peakInUse() <= 20);
+        QCOMPARE(limiter.inUse(), 0);
+        QCOMPARE(mostTerminating, 30); // all of them at once, not in batches of 20
+    }
+
     void budgetRefusalIsRetriedThenTimesOutLikeKubectl()
     {
         // Two ready pods under a budget that needs both: every eviction is refused with 429.

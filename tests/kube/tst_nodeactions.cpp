@@ -114,6 +114,16 @@ private:
         return events->events;
     }
 
+    bool setUnschedulable(const QString &name, bool on)
+    {
+        const QByteArray patch = on ? QByteArray("{\"spec\":{\"unschedulable\":true}}")
+                                    : QByteArray("{\"spec\":{\"unschedulable\":null}}");
+        return m_cluster
+            ->request("PATCH", QStringLiteral("/api/v1/nodes/") + name, patch,
+                      "application/merge-patch+json")
+            .ok();
+    }
+
 private slots:
     void initTestCase()
     {
@@ -321,6 +331,92 @@ private slots:
         r = wait(actions, [&](NodeActions &a) { return a.restore(n); });
         QVERIFY(r.ok() && !r.changed);
         QCOMPARE(m_log.lines, QStringList{"GET /api/v1/nodes/gpu-0003"});
+    }
+
+    void restoreLeavesANodeFaultboardDidNotIsolateAlone()
+    {
+        // Someone else's maintenance: `kubectl cordon` and their own taints, no isolation.
+        NodeActions actions(m_client.get());
+        const QString n = QStringLiteral("gpu-0010");
+        QVERIFY(setTaints(n, {QStringLiteral("example.com/maint=disk:NoSchedule"),
+                              QStringLiteral("faultboard.io/isolated=by-hand:NoSchedule")}));
+        QVERIFY(setUnschedulable(n, true));
+        const QString rvBefore = node(n)->resourceVersion;
+        m_log.lines.clear();
+        NodeActionResult r = wait(actions, [&](NodeActions &a) { return a.restore(n); });
+        QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+        QVERIFY(!r.changed);
+        QVERIFY(r.notIsolated);
+        QCOMPARE(m_log.lines, QStringList{"GET /api/v1/nodes/gpu-0010"});
+        NodePtr after = node(n);
+        QVERIFY(after->unschedulable);
+        QCOMPARE(after->resourceVersion, rvBefore);
+        QCOMPARE(taintNames(after->taints),
+                 (QStringList{"example.com/maint=disk:NoSchedule",
+                              "faultboard.io/isolated=by-hand:NoSchedule"}));
+
+        // The operator asks for the uncordon: only that happens, the taints stay.
+        ActionOptions force;
+        force.forceUncordon = true;
+        r = wait(actions, [&](NodeActions &a) { return a.restore(n, {}, force); });
+        QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+        QVERIFY(r.changed && r.notIsolated);
+        after = node(n);
+        QVERIFY(!after->unschedulable);
+        QCOMPARE(taintNames(after->taints),
+                 (QStringList{"example.com/maint=disk:NoSchedule",
+                              "faultboard.io/isolated=by-hand:NoSchedule"}));
+    }
+
+    void restoreKeepsACordonFaultboardDidNotSet()
+    {
+        NodeActions actions(m_client.get());
+        const QString n = QStringLiteral("gpu-0011");
+        QVERIFY(setTaints(n, {QStringLiteral("example.com/maint:NoExecute")}));
+        QVERIFY(setUnschedulable(n, true)); // under kubectl drain maintenance
+        NodeActionResult r = wait(actions, [&](NodeActions &a) {
+            return a.isolate(n, QStringLiteral("Ready"), QStringLiteral("not ready"));
+        });
+        QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+        QVERIFY(r.changed);
+        QCOMPARE(node(n)->annotations.value(QStringLiteral("faultboard.io/isolated-cordon")),
+                 QStringLiteral("false"));
+        QCOMPARE(node(n)->annotations.value(QStringLiteral("faultboard.io/isolated-taint")),
+                 QStringLiteral("faultboard.io/isolated=Ready:NoSchedule"));
+
+        r = wait(actions, [&](NodeActions &a) { return a.restore(n); });
+        QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+        QVERIFY(r.changed && r.cordonKept && !r.notIsolated);
+        const NodePtr after = node(n);
+        QVERIFY(after->unschedulable); // their cordon stays
+        QCOMPARE(taintNames(after->taints), QStringList{"example.com/maint:NoExecute"});
+        QVERIFY(after->annotations.isEmpty());
+        const auto events = eventsOf(n, after->uid);
+        QVERIFY(!events.empty());
+        QVERIFY2(events.back()->message.contains(QLatin1String("node stays cordoned")),
+                 qPrintable(events.back()->message));
+    }
+
+    void restoreAfterTheTaintKeyChangedRemovesTheOriginalTaint()
+    {
+        NodeActions actions(m_client.get());
+        const QString n = QStringLiteral("gpu-0012");
+        IsolationSettings first;
+        first.taintKey = QStringLiteral("example.com/quarantine");
+        actions.setIsolationSettings(first);
+        NodeActionResult r = wait(actions, [&](NodeActions &a) {
+            return a.isolate(n, QStringLiteral("NT_NPU_NET"), QStringLiteral("net down"));
+        });
+        QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+        // The settings change the key afterwards (back to the default here).
+        actions.setIsolationSettings(IsolationSettings());
+        r = wait(actions, [&](NodeActions &a) { return a.restore(n); });
+        QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+        QVERIFY(r.changed);
+        const NodePtr after = node(n);
+        QVERIFY(!after->unschedulable);
+        QCOMPARE(taintNames(after->taints), QStringList());
+        QVERIFY(after->annotations.isEmpty());
     }
 
     void customTaintWithNoExecute()

@@ -5,6 +5,7 @@
 #include "KubeTestSupport.h"
 
 #include "kube/ApiClient.h"
+#include "kube/CredentialProvider.h"
 #include "kube/Informer.h"
 #include "kube/NodeDecoder.h"
 #include "tests/common/TestCluster.h"
@@ -197,6 +198,90 @@ private slots:
                 "      env:\n      - name: CLIENT_SECRET\n        value: exec-env-secret-51d0\n"));
         QVERIFY(m_errors.join(QLatin1Char('\n'))
                     .contains(QLatin1String("the refresh token has expired")));
+    }
+
+    void pluginOutputIsScrubbed_data()
+    {
+        QTest::addColumn<QByteArray>("stderrBytes");
+        QTest::addColumn<QString>("kept");   // what the operator still reads
+        QTest::addColumn<QString>("secret"); // what must be gone
+        QTest::newRow("jwt") << QByteArray("refresh failed: id_token eyJhbGciOiJSUzI1NiJ9."
+                                           "eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl is expired\n")
+                             << "refresh failed"
+                             << "eyJzdWIiOiJhbGljZSJ9";
+        QTest::newRow("bearer") << QByteArray("GET https://sts: 401 (Authorization: Bearer "
+                                              "abc.def-ghi)\n")
+                                << "401"
+                                << "abc.def-ghi";
+        QTest::newRow("name=value") << QByteArray("using client_secret=hunter2-9f and "
+                                                  "password: opensesame\n")
+                                    << "using client_secret="
+                                    << "hunter2-9f";
+        QTest::newRow("json field")
+            << QByteArray(R"({"access_token": "at-77c1", "error": "x"})") << "error"
+            << "at-77c1";
+        QTest::newRow("pem") << QByteArray("bad key:\n-----BEGIN PRIVATE KEY-----\nMIIEvQIBADAN\n"
+                                           "-----END PRIVATE KEY-----\nbye\n")
+                             << "bad key"
+                             << "MIIEvQIBADAN";
+        QTest::newRow("aws key id")
+            << QByteArray("InvalidClientTokenId: AKIAIOSFODNN7EXAMPLE\n") << "InvalidClientTokenId"
+            << "AKIAIOSFODNN7EXAMPLE";
+        QTest::newRow("opaque") << QByteArray(
+                                       "cache: dGhpcyBpcyBhIHZlcnkgbG9uZyBzZWNyZXQgdmFsdWU=\n")
+                                << "cache"
+                                << "dGhpcyBpcyBhIHZlcnkgbG9uZyBzZWNyZXQgdmFsdWU";
+        QTest::newRow("plain message kept")
+            << QByteArray("error: the refresh token has expired; run gcloud auth login\n")
+            << "error: the refresh token has expired; run gcloud auth login"
+            << "\x01";
+    }
+
+    void pluginOutputIsScrubbed()
+    {
+        QFETCH(QByteArray, stderrBytes);
+        QFETCH(QString, kept);
+        QFETCH(QString, secret);
+        const QString out = scrubPluginOutput(stderrBytes);
+        QVERIFY2(out.contains(kept), qPrintable(out));
+        QVERIFY2(!out.contains(secret), qPrintable(out));
+    }
+
+    void pluginOutputIsCut()
+    {
+        QByteArray many;
+        for (int i = 0; i < 200; ++i)
+            many += "line " + QByteArray::number(i) + " of a plugin that talks a lot\n";
+        const QString out = scrubPluginOutput(many);
+        QVERIFY2(out.size() <= 410, qPrintable(QString::number(out.size())));
+        QVERIFY(out.startsWith(QLatin1String("line 0 ")));
+        QVERIFY(!out.contains(QLatin1String("line 199")));
+        QVERIFY(out.endsWith(QStringLiteral("…")));
+    }
+
+    // A plugin that fails printing what it holds: the error says why, and nothing secret.
+    void failingExecPluginPrintingSecrets()
+    {
+        const QString state = m_dir.filePath(QStringLiteral("chatty"));
+        writeFile(state + "/exit-code", "1");
+        const QByteArray jwt =
+            "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzdGRlcnItand0In0.c3RkZXJyLXNpZ25hdHVyZS0wMDE";
+        writeFile(state + "/stderr", "error: refresh failed for " + jwt +
+                                         "\nAuthorization: Bearer stderr-bearer-5e1d\n"
+                                         "refresh_token=stderr-refresh-7c3a\n" +
+                                         QByteArray(5000, 'x') + "\n");
+        m_secrets << QString::fromLatin1(jwt) << QStringLiteral("stderr-bearer-5e1d")
+                  << QStringLiteral("stderr-refresh-7c3a") << QString(64, QLatin1Char('x'));
+        const qsizetype before = m_errors.size();
+        exercise(config(QStringLiteral("execchatty"),
+                        "    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n      "
+                        "command: " FAKE_EXEC_PLUGIN "\n      args: [\"--state\", \"" +
+                            state.toUtf8() + "\"]\n"));
+        const QString errors = m_errors.mid(before).join(QLatin1Char('\n'));
+        QVERIFY2(errors.contains(QLatin1String("error: refresh failed for [redacted]")),
+                 qPrintable(errors.left(2000)));
+        for (const QString &e : m_errors.mid(before))
+            QVERIFY2(e.size() < 1000, qPrintable(e.left(200)));
     }
 
     void execTokenRevokedByTheServer()

@@ -471,6 +471,103 @@ private slots:
         qunsetenv("FAULTBOARD_HISTORY_DIR");
     }
 
+    // Two processes sharing a file: a row without a transition time (an accelerator count, a
+    // condition gone) or a node event is stored once, whoever sees it second; a real repeat
+    // later is stored again.
+    void rowsWithoutATransitionTimeAreStoredOnce()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+        HistoryDatabase a(path);
+        HistoryDatabase b(path);
+        QString error;
+        QVERIFY2(a.open(&error) && b.open(&error), qPrintable(error));
+        const QDateTime t0 = QDateTime::currentDateTimeUtc();
+        auto chips = [&](const QString &from, const QString &to, int secs) {
+            TransitionRecord t;
+            t.node = QStringLiteral("npu-0001");
+            t.type = QStringLiteral("huawei.com/ascend-910");
+            t.category = QStringLiteral("accelerator");
+            t.oldStatus = from;
+            t.newStatus = to;
+            t.observedTime = t0.addSecs(secs);
+            t.flags = TransitionRecord::Accelerators;
+            return t;
+        };
+        auto insert = [&](HistoryDatabase &db, TransitionRecord t, qint64 *id) {
+            bool inserted = false;
+            if (!db.begin(&error) || !db.insertTransition(t, &inserted, &error) ||
+                !db.commit(&error))
+                qWarning("%s", qPrintable(error));
+            *id = t.id;
+            return inserted;
+        };
+        qint64 first = 0;
+        qint64 second = 0;
+        QVERIFY(insert(a, chips(QStringLiteral("8/8"), QStringLiteral("6/8"), 0), &first));
+        // The other process saw the same change a moment later.
+        QVERIFY(!insert(b, chips(QStringLiteral("8/8"), QStringLiteral("6/8"), 1), &second));
+        QCOMPARE(second, first);
+        // Back to 8, then lost again: each a new row.
+        QVERIFY(insert(b, chips(QStringLiteral("6/8"), QStringLiteral("8/8"), 60), &second));
+        QVERIFY(!insert(a, chips(QStringLiteral("6/8"), QStringLiteral("8/8"), 61), &second));
+        QVERIFY(insert(a, chips(QStringLiteral("8/8"), QStringLiteral("6/8"), 120), &second));
+        QCOMPARE(a.count(QStringLiteral("transitions"), &error), 3);
+
+        auto removed = [&](HistoryDatabase &db, int secs) {
+            NodeEventRecord e;
+            e.node = QStringLiteral("npu-0001");
+            e.uid = QStringLiteral("uid-1");
+            e.kind = NodeEventRecord::Kind::Removed;
+            e.eventTime = t0.addSecs(secs); // no deletionTimestamp seen: when it was noticed
+            e.observedTime = e.eventTime;
+            bool inserted = false;
+            if (!db.begin(&error) || !db.insertNodeEvent(e, &inserted, &error) ||
+                !db.commit(&error))
+                qWarning("%s", qPrintable(error));
+            return inserted;
+        };
+        QVERIFY(removed(a, 200));
+        QVERIFY(!removed(b, 203));
+        QCOMPARE(b.count(QStringLiteral("node_events"), &error), 1);
+    }
+
+    // Every process opening the file runs retention; it happens at most once per interval.
+    void retentionRunsAtMostOncePerIntervalPerFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        auto addOld = [&](HistoryDatabase &db, int n) {
+            QString error;
+            QVERIFY(db.begin(&error));
+            for (int i = 0; i < n; ++i) {
+                ActionRecord a{0,
+                               now.addDays(-400),
+                               QStringLiteral("ops"),
+                               QStringLiteral("cordon"),
+                               QStringLiteral("old"),
+                               QStringLiteral("succeeded"),
+                               {}};
+                QVERIFY(db.insertAction(a, &error));
+            }
+            QVERIFY(db.commit(&error));
+        };
+        HistoryDatabase first(path);
+        HistoryDatabase second(path);
+        QString error;
+        QVERIFY2(first.open(&error) && second.open(&error), qPrintable(error));
+        addOld(first, 3);
+        const qint64 hour = 3600 * 1000;
+        QCOMPARE(first.purgeObservedBefore(now.addDays(-180), &error, hour), 3);
+        addOld(first, 2);
+        // Another process's turn comes within the hour: nothing to do yet.
+        QCOMPARE(second.purgeObservedBefore(now.addDays(-180), &error, hour), 0);
+        QCOMPARE(second.count(QStringLiteral("actions"), &error), 2);
+        // Without an interval (the operator changed the retention): at once.
+        QCOMPARE(second.purgeObservedBefore(now.addDays(-180), &error), 2);
+    }
+
 private:
     static QString integrity(const QString &path)
     {

@@ -122,6 +122,88 @@ private slots:
         QVERIFY(db.loadStates(&states, &error));
         QCOMPARE(states.size(), 100);
     }
+
+    // Retention on a large file while another process writes batch after batch: the writer
+    // never fails a batch (no lock held for the whole purge), every row it reports committed
+    // is there, and every old row is gone.
+    void retentionDuringAnotherProcesssWritesLosesNothing()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("shared.sqlite"));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const int oldRows = 40000;
+        HistoryDatabase db(path, HistoryDatabase::Synchronous::Normal);
+        QString error;
+        QVERIFY2(db.open(&error), qPrintable(error));
+        QVERIFY(db.begin(&error));
+        for (int i = 0; i < oldRows; ++i) {
+            TransitionRecord t;
+            t.node = QStringLiteral("old-%1").arg(i % 500);
+            t.type = QStringLiteral("Ready");
+            t.category = QStringLiteral("kubelet");
+            t.newStatus = (i / 500) % 2 ? QStringLiteral("True") : QStringLiteral("False");
+            t.transitionTime = now.addDays(-400).addSecs(i);
+            t.observedTime = t.transitionTime;
+            bool inserted = false;
+            QVERIFY2(db.insertTransition(t, &inserted, &error), qPrintable(error));
+        }
+        QVERIFY2(db.commit(&error), qPrintable(error));
+
+        QProcess child;
+        QByteArray out;
+        connect(&child, &QProcess::readyReadStandardOutput, &child,
+                [&] { out += child.readAllStandardOutput(); });
+        child.start(QStringLiteral(HISTORY_WRITER_PATH), {path, QStringLiteral("50")});
+        QVERIFY2(child.waitForStarted(10000), qPrintable(child.errorString()));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return out.count("commit ") >= 3 || child.state() != QProcess::Running; },
+            20000));
+        const qsizetype before = out.count("commit ");
+
+        const int deleted = db.purgeObservedBefore(now.addDays(-180), &error);
+        QVERIFY2(deleted >= oldRows, qPrintable(error));
+        // The writer went on meanwhile and goes on after.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return out.count("commit ") >= before + 3 || child.state() != QProcess::Running;
+            },
+            20000));
+        QCOMPARE(child.state(), QProcess::Running);
+        child.kill();
+        QVERIFY(child.waitForFinished(10000));
+        out += child.readAllStandardOutput();
+        const QByteArray err = child.readAllStandardError();
+        QVERIFY2(!err.contains("failed"), err.constData());
+
+        QSqlDatabase check =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("retention"));
+        check.setDatabaseName(path);
+        QVERIFY(check.open());
+        {
+            QSqlQuery q(check);
+            qint64 total = 0;
+            for (const QByteArray &line : out.split('\n')) {
+                const QList<QByteArray> f = line.split(' ');
+                if (f.size() != 4 || f[0] != "commit")
+                    continue;
+                q.prepare(QStringLiteral("SELECT COUNT(*) FROM transitions WHERE id BETWEEN ? AND ?"
+                                         " AND node LIKE 'kill-%'"));
+                q.addBindValue(f[1].toLongLong());
+                q.addBindValue(f[2].toLongLong());
+                QVERIFY(q.exec() && q.next());
+                QCOMPARE(q.value(0).toInt(), f[3].toInt());
+                total += f[3].toInt();
+            }
+            QVERIFY(total > 0);
+            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM transitions WHERE node LIKE "
+                                          "'old-%'")) &&
+                    q.next());
+            QCOMPARE(q.value(0).toInt(), 0);
+        }
+        check.close();
+        check = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("retention"));
+    }
 };
 
 QTEST_MAIN(TestHistoryCrash)

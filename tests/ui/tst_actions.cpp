@@ -1,6 +1,7 @@
 // Acting from the real window against kubesim: isolate with confirmation and see the node marked
 // isolated when the watch reports it; restore; drain a node whose pod a PodDisruptionBudget guards
-// and see the progress reach done; actions forbidden to the read-only user are disabled.
+// and see the progress reach done; restore leaves someone else's cordon unless the operator ticks
+// the box; actions forbidden to the read-only user are disabled.
 
 #include "models/ActionLogModel.h"
 #include "models/ClusterSession.h"
@@ -15,6 +16,7 @@
 #include "ui/NodeGridView.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -150,6 +152,40 @@ private slots:
         QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!idx.data(NodeGridModel::IsolatedRole).toBool(), 10000);
         QVERIFY(!idx.data(NodeGridModel::CordonedRole).toBool());
+    }
+
+    void restoreLeavesSomeoneElsesCordonUnlessAsked()
+    {
+        // `kubectl cordon`: maintenance that is not Faultboard's.
+        const QString n = QStringLiteral("npu-0003");
+        QVERIFY(m_cluster
+                    ->request("PATCH", QStringLiteral("/api/v1/nodes/") + n,
+                              R"({"spec":{"unschedulable":true}})", "application/merge-patch+json")
+                    .ok());
+        ui::MainWindow window{Classifier(Taxonomy::builtIn())};
+        ui::ClusterView *view = open(window);
+        QVERIFY(view);
+        view->selectNode(n);
+        QTRY_VERIFY(window.actions()->restoreAction()->isEnabled());
+        window.actions()->restoreAction()->trigger();
+        auto *dialog = qobject_cast<ui::ActionConfirmDialog *>(window.actions()->openDialog());
+        QVERIFY(dialog && dialog->uncordonBox());
+        QSignalSpy planned(dialog, &ui::ActionConfirmDialog::planFinished);
+        QVERIFY(planned.wait(10000));
+        QVERIFY2(dialog->planView()->topLevelItem(0)->text(3).contains(
+                     QLatin1String("not isolated by Faultboard: left alone")),
+                 qPrintable(dialog->planView()->topLevelItem(0)->text(3)));
+        QVERIFY(!dialog->confirmButton()->isEnabled());
+
+        // Asked explicitly: the plan changes, and the uncordon is done.
+        dialog->uncordonBox()->setChecked(true);
+        QVERIFY(planned.wait(10000));
+        QCOMPARE(dialog->planView()->topLevelItem(0)->text(2), QStringLiteral("yes → no"));
+        QVERIFY(dialog->confirmButton()->isEnabled());
+        QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+        const QModelIndex idx = view->session()->gridModel()->indexOf(n);
+        QTRY_VERIFY_WITH_TIMEOUT(!idx.data(NodeGridModel::CordonedRole).toBool(), 10000);
+        QTRY_COMPARE(window.actions()->log()->at(0).result, ActionLogModel::Result::Succeeded);
     }
 
     void drainWithPdbReachesDone()

@@ -1,0 +1,283 @@
+#include "models/NodeOperations.h"
+
+#include "kube/ApiClient.h"
+#include "kube/EvictionLimiter.h"
+#include "kube/SelfSubjectReview.h"
+#include "models/ClusterSession.h"
+
+namespace models {
+
+namespace {
+
+using Result = ActionLogModel::Result;
+
+bool contains(const std::vector<kube::Taint> &list, const kube::Taint &t)
+{
+    return std::any_of(list.begin(), list.end(), [&](const kube::Taint &x) {
+        return x.key == t.key && x.value == t.value && x.effect == t.effect;
+    });
+}
+
+QString verb(ActionOutcome::Kind kind)
+{
+    switch (kind) {
+    case ActionOutcome::Kind::Isolate:
+        return NodeOperations::tr("isolate");
+    case ActionOutcome::Kind::Restore:
+        return NodeOperations::tr("restore");
+    case ActionOutcome::Kind::Drain:
+        return NodeOperations::tr("drain");
+    }
+    return {};
+}
+
+} // namespace
+
+QString ActionOutcome::kindId(Kind kind)
+{
+    switch (kind) {
+    case Kind::Isolate:
+        return QStringLiteral("isolate");
+    case Kind::Restore:
+        return QStringLiteral("restore");
+    case Kind::Drain:
+        return QStringLiteral("drain");
+    }
+    return {};
+}
+
+NodeOperations::NodeOperations(ClusterSession *session)
+    : QObject(session)
+    , m_session(session)
+    , m_actions(new kube::NodeActions(session->client(), this))
+    , m_limiter(new kube::EvictionLimiter(MaxConcurrentEvictions, this))
+{
+    qRegisterMetaType<models::ActionOutcome>();
+    m_actions->setOperatorName(session->actorName());
+    m_actions->setOperatorSource(QStringLiteral("kubeconfig"));
+}
+
+NodeOperations::~NodeOperations() = default;
+
+void NodeOperations::setIsolationSettings(const kube::IsolationSettings &settings)
+{
+    m_actions->setIsolationSettings(settings);
+}
+
+const kube::IsolationSettings &NodeOperations::isolationSettings() const
+{
+    return m_actions->isolationSettings();
+}
+
+QString NodeOperations::operatorName() const
+{
+    return m_confirmed ? m_serverIdentity : m_session->actorName();
+}
+
+void NodeOperations::identify()
+{
+    kube::identifySelf(m_session->client(), this, [this](const kube::SelfIdentity &who) {
+        m_confirmed = who.ok() && !who.userName.isEmpty();
+        m_serverIdentity = m_confirmed ? who.userName : QString();
+        m_actions->setOperatorName(operatorName());
+        m_actions->setOperatorSource(m_confirmed ? QStringLiteral("server")
+                                                 : QStringLiteral("kubeconfig"));
+        emit identified();
+    });
+}
+
+QString NodeOperations::isolationFault(const NodeHealth &health)
+{
+    // Faults are kept worst first: the first names what the node is isolated for.
+    return health.faults.empty() ? QString() : health.faults.front().type;
+}
+
+QString NodeOperations::isolationFault(const QString &node) const
+{
+    const NodeRecord *rec = m_session->store()->find(node);
+    return rec ? isolationFault(rec->health) : QString();
+}
+
+QString NodeOperations::describeChange(const kube::NodeChange &c)
+{
+    QStringList parts;
+    for (const kube::Taint &t : c.taintsAfter)
+        if (!contains(c.taintsBefore, t))
+            parts << tr("taint %1 added").arg(kube::taintText(t));
+    for (const kube::Taint &t : c.taintsBefore)
+        if (!contains(c.taintsAfter, t))
+            parts << tr("taint %1 removed").arg(kube::taintText(t));
+    if (!c.unschedulableBefore && c.unschedulableAfter)
+        parts << tr("cordoned");
+    else if (c.unschedulableBefore && !c.unschedulableAfter)
+        parts << tr("uncordoned");
+    if (parts.isEmpty())
+        parts << tr("annotations only");
+    return parts.join(QLatin1String(", "));
+}
+
+ActionOutcome NodeOperations::actionOutcome(ActionOutcome::Kind kind,
+                                            const kube::NodeActionResult &r) const
+{
+    ActionOutcome o;
+    o.kind = kind;
+    o.node = r.node;
+    o.dryRun = r.dryRun;
+    o.changed = r.changed;
+    o.action = r;
+    if (r.error) {
+        o.result = Result::Failed;
+        o.message = r.error.toString();
+        return o;
+    }
+    o.result = r.dryRun ? Result::DryRun : Result::Succeeded;
+    if (r.changed)
+        o.message = describeChange(r.change);
+    else if (kind == ActionOutcome::Kind::Isolate)
+        o.message = tr("already isolated; nothing to change");
+    else if (r.notIsolated)
+        o.message = r.change.unschedulableBefore
+                        ? tr("not isolated by Faultboard; left as it is (cordoned by someone "
+                             "else: uncordon explicitly to make it schedulable)")
+                        : tr("not isolated by Faultboard; left as it is");
+    else
+        o.message = tr("nothing to change");
+    QStringList notices;
+    if (kind == ActionOutcome::Kind::Restore && r.cordonKept)
+        notices << tr("the node stays cordoned: Faultboard did not cordon it");
+    if (r.eventError)
+        notices << tr("the Event could not be written: %1").arg(r.eventError.toString());
+    o.notice = notices.join(QLatin1String("; "));
+    return o;
+}
+
+quint64 NodeOperations::logStart(ActionOutcome::Kind kind, const QString &node,
+                                 const QString &message)
+{
+    if (!m_log)
+        return 0;
+    return m_log->add({0,
+                       {},
+                       m_session->contextName(),
+                       operatorName(),
+                       verb(kind),
+                       node,
+                       Result::Running,
+                       message});
+}
+
+void NodeOperations::complete(ActionOutcome outcome, const Done &done)
+{
+    if (!outcome.dryRun) {
+        QString message = outcome.message;
+        if (!outcome.notice.isEmpty())
+            message += QLatin1String("; ") + outcome.notice;
+        if (m_log && outcome.logId)
+            m_log->update(outcome.logId, outcome.result, message);
+        // The audit record: who (and whether the server vouched for the name), what, the result.
+        const QString actor =
+            m_confirmed
+                ? operatorName()
+                : tr("%1 (kubeconfig user; the server did not say who)").arg(operatorName());
+        m_session->recordAction(ActionOutcome::kindId(outcome.kind), outcome.node,
+                                ActionLogModel::resultId(outcome.result), message, actor);
+    }
+    if (done)
+        done(outcome);
+    emit actionFinished(outcome);
+}
+
+void NodeOperations::isolate(const QString &node, const QString &reason,
+                             const kube::ActionOptions &options, QObject *context, Done done)
+{
+    const quint64 logId = options.dryRun ? 0 : logStart(ActionOutcome::Kind::Isolate, node, reason);
+    const Classifier &classifier = m_session->store()->classifier();
+    // The node as read right before the change decides the fault, not a possibly stale store.
+    auto faultOf = [classifier](const kube::Node &n) {
+        return isolationFault(classifier.classify(n));
+    };
+    QPointer<QObject> guard(context);
+    const bool hadContext = context != nullptr;
+    m_actions->isolate(node, faultOf, reason, options, this,
+                       [this, logId, guard, hadContext, done](const kube::NodeActionResult &r) {
+                           ActionOutcome o = actionOutcome(ActionOutcome::Kind::Isolate, r);
+                           o.logId = logId;
+                           complete(o, hadContext && !guard ? Done() : done);
+                       });
+}
+
+void NodeOperations::restore(const QString &node, const QString &reason,
+                             const kube::ActionOptions &options, QObject *context, Done done)
+{
+    const quint64 logId = options.dryRun ? 0 : logStart(ActionOutcome::Kind::Restore, node, reason);
+    QPointer<QObject> guard(context);
+    const bool hadContext = context != nullptr;
+    m_actions->restore(node, reason, options, this,
+                       [this, logId, guard, hadContext, done](const kube::NodeActionResult &r) {
+                           ActionOutcome o = actionOutcome(ActionOutcome::Kind::Restore, r);
+                           o.logId = logId;
+                           complete(o, hadContext && !guard ? Done() : done);
+                       });
+}
+
+ActionOutcome NodeOperations::drainOutcome(const kube::DrainResult &r)
+{
+    using O = kube::DrainResult::Outcome;
+    using S = kube::DrainPod::State;
+    ActionOutcome o;
+    o.kind = ActionOutcome::Kind::Drain;
+    o.node = r.node;
+    o.drain = r;
+    o.dryRun = r.outcome == O::DryRun;
+    o.changed = !o.dryRun;
+    const int evicted = int(r.podsIn(S::Evicted).size() + r.podsIn(S::Deleted).size());
+    const int failed = int(r.podsIn(S::Failed).size());
+    switch (r.outcome) {
+    case O::DryRun:
+        o.result = r.blockers.isEmpty() ? Result::DryRun : Result::Failed;
+        o.message = r.blockers.isEmpty() ? tr("%n pod(s) would be evicted", nullptr,
+                                              int(r.podsIn(S::Pending).size()))
+                                         : r.blockers.join(QLatin1String("; "));
+        break;
+    case O::Drained:
+        o.result = Result::Succeeded;
+        o.message = tr("%n pod(s) evicted", nullptr, evicted);
+        break;
+    case O::Cancelled:
+        o.result = Result::Cancelled;
+        o.message =
+            tr("stopped after %n pod(s) evicted; the node stays cordoned", nullptr, evicted);
+        break;
+    case O::TimedOut:
+        o.result = Result::Partial;
+        o.message = tr("timed out: %n pod(s) evicted, others still there", nullptr, evicted);
+        break;
+    case O::Refused:
+        o.result = Result::Failed;
+        o.message = r.blockers.join(QLatin1String("; "));
+        break;
+    case O::Failed:
+        o.result = evicted > 0 ? Result::Partial : Result::Failed;
+        o.message =
+            r.error ? r.error.toString() : tr("%n pod(s) could not be evicted", nullptr, failed);
+        break;
+    }
+    return o;
+}
+
+kube::NodeDrain *NodeOperations::drain(const QString &node, const kube::DrainOptions &options,
+                                       QObject *parent)
+{
+    if (options.dryRun)
+        return new kube::NodeDrain(m_session->client(), node, options, nullptr, parent);
+    auto *drain = new kube::NodeDrain(m_session->client(), node, options, m_limiter, parent);
+    const quint64 logId = logStart(ActionOutcome::Kind::Drain, node, QString());
+    connect(drain, &kube::NodeDrain::finished, this, [this, logId](const kube::DrainResult &r) {
+        ActionOutcome o = drainOutcome(r);
+        o.logId = logId;
+        complete(o, {});
+    });
+    return drain;
+}
+
+} // namespace models

@@ -1,0 +1,117 @@
+#pragma once
+
+#include "kube/NodeActions.h"
+#include "kube/NodeDrain.h"
+#include "models/ActionLogModel.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+namespace kube {
+class EvictionLimiter;
+}
+
+namespace models {
+
+class ClusterSession;
+struct NodeHealth;
+
+// What one action on one node came to, worded once for the window's log, the commands' lines
+// and the fault history.
+struct ActionOutcome
+{
+    enum class Kind { Isolate, Restore, Drain };
+
+    Kind kind = Kind::Isolate;
+    QString node;
+    bool dryRun = false;
+    bool changed = false; // false: nothing was (or would be) sent
+    ActionLogModel::Result result = ActionLogModel::Result::Failed;
+    QString message;   // "taint k=v:NoSchedule added, cordoned", the error, "3 pod(s) evicted"
+    QString notice;    // said next to the message: a cordon kept, an Event not written
+    quint64 logId = 0; // the action log's entry (0: no log, or a dry run)
+    kube::NodeActionResult action; // isolate, restore
+    kube::DrainResult drain;       // drain
+
+    bool ok() const
+    {
+        return result == ActionLogModel::Result::Succeeded ||
+               result == ActionLogModel::Result::DryRun;
+    }
+    // The stable id stored in the history: isolate, restore, drain.
+    static QString kindId(Kind kind);
+};
+
+// The one action engine the window and the headless commands call: isolate, restore and drain
+// (and their dry-run plans), the rules they follow — a node is isolated for its worst fault,
+// which names the taint's value; evictions in flight are bounded across every drain of the
+// cluster — and their record: who acted, the action log entry and the history's audit row.
+// Callers show what it reports; they hold no policy.
+class NodeOperations : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Evictions in flight at once across all the nodes draining in this cluster.
+    static constexpr int MaxConcurrentEvictions = 20;
+
+    using Done = std::function<void(const ActionOutcome &)>;
+
+    explicit NodeOperations(ClusterSession *session);
+    ~NodeOperations() override;
+
+    void setIsolationSettings(const kube::IsolationSettings &settings);
+    const kube::IsolationSettings &isolationSettings() const;
+    // The window's action log; the commands have none. Entries are added and completed here.
+    void setActionLog(ActionLogModel *log) { m_log = log; }
+
+    // Who acts, for annotations, Events, the log and the history: the identity the API server
+    // reports (SelfSubjectReview) once known, else the kubeconfig user.
+    QString operatorName() const;
+    // True when operatorName() is what the server said, false when it is the kubeconfig's.
+    bool operatorConfirmed() const { return m_confirmed; }
+    // Asks the server who we are; `identified` follows either way.
+    void identify();
+
+    // The taint rule: the fault a node is isolated for (its worst), empty when it has none.
+    static QString isolationFault(const NodeHealth &health);
+    // The same for a node of the store (empty when unknown).
+    QString isolationFault(const QString &node) const;
+
+    // With options.dryRun: the plan (what the server would store), not recorded.
+    void isolate(const QString &node, const QString &reason, const kube::ActionOptions &options,
+                 QObject *context, Done done);
+    void restore(const QString &node, const QString &reason, const kube::ActionOptions &options,
+                 QObject *context, Done done);
+    // A drain, not started (connect to its signals, then start()). A dry run (the plan) uses no
+    // eviction slots and is not recorded; a real drain shares the cluster's limiter and is
+    // logged and recorded when it finishes.
+    kube::NodeDrain *drain(const QString &node, const kube::DrainOptions &options, QObject *parent);
+    kube::EvictionLimiter *evictionLimiter() const { return m_limiter; }
+
+    // "taint k=v:NoSchedule added, cordoned", from what the server stored (or would store).
+    static QString describeChange(const kube::NodeChange &change);
+    static ActionOutcome drainOutcome(const kube::DrainResult &result);
+
+signals:
+    void identified();
+    void actionFinished(const models::ActionOutcome &outcome);
+
+private:
+    ActionOutcome actionOutcome(ActionOutcome::Kind kind, const kube::NodeActionResult &r) const;
+    quint64 logStart(ActionOutcome::Kind kind, const QString &node, const QString &message);
+    void complete(ActionOutcome outcome, const Done &done);
+
+    ClusterSession *m_session;
+    kube::NodeActions *m_actions;
+    kube::EvictionLimiter *m_limiter;
+    QPointer<ActionLogModel> m_log;
+    QString m_serverIdentity;
+    bool m_confirmed = false;
+};
+
+} // namespace models
+
+Q_DECLARE_METATYPE(models::ActionOutcome)
