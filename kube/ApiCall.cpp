@@ -8,6 +8,7 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QSslError>
+#include <QTimer>
 
 #include <nlohmann/json.hpp>
 
@@ -164,6 +165,7 @@ void ApiCall::start(const Credentials &creds)
 {
     if (m_done || !m_client)
         return;
+    m_client->noteClientCertificate(creds);
     const QNetworkRequest req = m_client->buildRequest(m_request, creds);
     qCDebug(lcKube).noquote() << m_request.verb << req.url().path(QUrl::FullyEncoded)
                               << req.url().query(QUrl::FullyEncoded);
@@ -206,6 +208,19 @@ void ApiCall::onReplyFinished()
         r.error = transportError(reply, m_sslErrors, m_request.context);
         qCDebug(lcKube).noquote() << m_request.verb << m_request.path
                                   << "failed:" << r.error.toString();
+    }
+    if (r.error && m_client) {
+        const int delay = m_client->retryPolicy().delayMs(m_request, r.error, m_retries + 1);
+        if (delay >= 0) {
+            ++m_retries;
+            qCDebug(lcKube).noquote() << m_request.verb << m_request.path << "retry" << m_retries
+                                      << "in" << delay << "ms:" << RetryPolicy::describe(r.error);
+            emit m_client->responseReceived(m_request, r);
+            emit m_client->requestRetrying(m_request, m_retries, delay, r.error);
+            emit retrying(m_retries, delay, r.error);
+            QTimer::singleShot(delay, this, &ApiCall::begin);
+            return;
+        }
     }
     finish(r);
 }

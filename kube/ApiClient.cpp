@@ -3,26 +3,25 @@
 #include "kube/ApiCall.h"
 #include "kube/ApiStream.h"
 #include "kube/CredentialProvider.h"
+#include "kube/Logging.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
+#include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSslCertificate>
+
+#include <algorithm>
 
 namespace kube {
 
 ApiClient::ApiClient(const ClusterEndpoint &endpoint, QObject *parent)
     : QObject(parent)
     , m_endpoint(endpoint)
-    , m_nam(new QNetworkAccessManager(this))
     , m_credentials(new CredentialProvider(endpoint, this))
     , m_ssl(QSslConfiguration::defaultConfiguration())
 {
-    // Keep-alive connections are reused; a watch holds one of the six per host.
-    m_nam->setAutoDeleteReplies(false);
-    m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-
     const KubeConfigCluster &cl = endpoint.cluster;
     QByteArray caPem = cl.certificateAuthorityData;
     if (caPem.isEmpty() && !cl.certificateAuthority.isEmpty()) {
@@ -65,9 +64,52 @@ ApiClient::ApiClient(const ClusterEndpoint &endpoint, QObject *parent)
         p.setPort(quint16(proxy.port(proxy.scheme() == QLatin1String("socks5") ? 1080 : 3128)));
         p.setUser(proxy.userName());
         p.setPassword(proxy.password());
-        m_nam->setProxy(p);
+        m_proxy = p;
     } else {
-        m_nam->setProxy(QNetworkProxy::NoProxy);
+        m_proxy = QNetworkProxy(QNetworkProxy::NoProxy);
+    }
+    m_nam = makeNetworkManager();
+}
+
+QNetworkAccessManager *ApiClient::makeNetworkManager()
+{
+    auto *nam = new QNetworkAccessManager(this);
+    // Keep-alive connections are reused; a watch holds one of the six per host.
+    nam->setAutoDeleteReplies(false);
+    nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    nam->setProxy(m_proxy);
+    return nam;
+}
+
+void ApiClient::resetConnections()
+{
+    // Qt keys its connection pool on host, port and proxy, not on the TLS configuration, and
+    // QNetworkAccessManager::clearConnectionCache() waits for its HTTP thread. A fresh manager
+    // has an empty pool; the old one is deleted once the replies it still carries are done.
+    QNetworkAccessManager *old = std::exchange(m_nam, makeNetworkManager());
+    ++m_connectionResets;
+    auto retireIfIdle = [old] {
+        const auto replies = old->findChildren<QNetworkReply *>(Qt::FindDirectChildrenOnly);
+        if (std::none_of(replies.begin(), replies.end(),
+                         [](QNetworkReply *r) { return r->isRunning(); }))
+            old->deleteLater();
+    };
+    connect(old, &QNetworkAccessManager::finished, old, retireIfIdle, Qt::QueuedConnection);
+    retireIfIdle();
+}
+
+void ApiClient::noteClientCertificate(const Credentials &creds)
+{
+    const QByteArray digest = creds.hasClientCertificate()
+                                  ? creds.clientCertificate.digest(QCryptographicHash::Sha256)
+                                  : QByteArray();
+    if (digest == m_clientCertificateDigest)
+        return;
+    const bool hadOne = !m_clientCertificateDigest.isEmpty();
+    m_clientCertificateDigest = digest;
+    if (hadOne) {
+        qCDebug(lcKubeAuth) << "the client certificate changed: new connections";
+        resetConnections();
     }
 }
 
