@@ -193,6 +193,12 @@ void Informer::finishList()
     m_seenInList.clear();
     if (!gone.empty())
         emit deltas(gone);
+    if (gone.size() >= 256) {
+        // Thousands of objects gone at once: free them on a pool thread, not on ours (their
+        // last references may well be these).
+        auto *dead = new DeltaBatch(std::move(gone));
+        QThreadPool::globalInstance()->start([dead] { delete dead; });
+    }
     qCDebug(lcKubeWatch) << m_options.what << "listed" << m_cache.size() << "at resourceVersion"
                          << m_resourceVersion;
     m_hasSynced = true;
