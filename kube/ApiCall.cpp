@@ -52,6 +52,16 @@ QStringList describeSslErrors(const QList<QSslError> &errors)
     return out;
 }
 
+namespace {
+QString proxySource(QNetworkReply *reply)
+{
+    const QString source = reply->manager()
+                               ? reply->manager()->property("faultboardProxySource").toString()
+                               : QString();
+    return source.isEmpty() ? QStringLiteral("proxy-url") : source;
+}
+} // namespace
+
 ApiError transportError(QNetworkReply *reply, const QStringList &sslErrors, const QString &context)
 {
     ApiError e;
@@ -83,10 +93,10 @@ ApiError transportError(QNetworkReply *reply, const QStringList &sslErrors, cons
         const QNetworkProxy proxy = reply->manager() ? reply->manager()->proxy() : QNetworkProxy();
         e.kind = reply->error() == QNetworkReply::ProxyTimeoutError ? ApiError::Kind::Timeout
                                                                     : ApiError::Kind::Network;
-        e.message = ApiCall::tr("through the proxy %1:%2 (proxy-url): %3")
+        e.message = ApiCall::tr("through the proxy %1:%2 (%3): %4")
                         .arg(proxy.hostName())
                         .arg(proxy.port())
-                        .arg(reply->errorString());
+                        .arg(proxySource(reply), reply->errorString());
         break;
     }
     case QNetworkReply::SslHandshakeFailedError:
@@ -100,10 +110,10 @@ ApiError transportError(QNetworkReply *reply, const QStringList &sslErrors, cons
         // Qt reports a proxy that refuses as an unknown network error: name the proxy.
         const QNetworkProxy proxy = reply->manager() ? reply->manager()->proxy() : QNetworkProxy();
         if (proxy.type() == QNetworkProxy::HttpProxy || proxy.type() == QNetworkProxy::Socks5Proxy)
-            e.message = ApiCall::tr("through the proxy %1:%2 (proxy-url): %3")
+            e.message = ApiCall::tr("through the proxy %1:%2 (%3): %4")
                             .arg(proxy.hostName())
                             .arg(proxy.port())
-                            .arg(reply->errorString());
+                            .arg(proxySource(reply), reply->errorString());
         break;
     }
     }

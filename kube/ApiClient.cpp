@@ -6,6 +6,7 @@
 #include "kube/Logging.h"
 
 #include <QFile>
+#include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
@@ -13,6 +14,7 @@
 #include <QSslCertificate>
 
 #include <algorithm>
+#include <array>
 
 namespace kube {
 
@@ -48,18 +50,26 @@ ApiClient::ApiClient(const ClusterEndpoint &endpoint, QObject *parent)
     else
         m_ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
 
-    if (!cl.proxyUrl.isEmpty()) {
-        const QUrl proxy(cl.proxyUrl);
+    // The kubeconfig's proxy-url, else the environment's, as kubectl does.
+    QString proxyUrl = cl.proxyUrl;
+    m_proxySource = QStringLiteral("proxy-url");
+    if (proxyUrl.isEmpty())
+        proxyUrl = environmentProxyFor(endpoint.server, &m_proxySource);
+    if (!proxyUrl.isEmpty()) {
+        const QUrl proxy(proxyUrl);
+        const QString where =
+            m_proxySource == QLatin1String("proxy-url")
+                ? tr("%1: clusters[%2].cluster.proxy-url").arg(cl.sourceFile, cl.name)
+                : tr("the environment variable %1").arg(m_proxySource);
         QNetworkProxy p;
         if (proxy.scheme() == QLatin1String("http"))
             p.setType(QNetworkProxy::HttpProxy);
         else if (proxy.scheme() == QLatin1String("socks5"))
             p.setType(QNetworkProxy::Socks5Proxy);
         else
-            m_setupError = ApiError::config(
-                tr("%1: clusters[%2].cluster.proxy-url: scheme \"%3\" is not supported (use http "
-                   "or socks5)")
-                    .arg(cl.sourceFile, cl.name, proxy.scheme()));
+            m_setupError =
+                ApiError::config(tr("%1: proxy scheme \"%2\" is not supported (use http or socks5)")
+                                     .arg(where, proxy.scheme()));
         p.setHostName(proxy.host());
         p.setPort(quint16(proxy.port(proxy.scheme() == QLatin1String("socks5") ? 1080 : 3128)));
         p.setUser(proxy.userName());
@@ -67,8 +77,64 @@ ApiClient::ApiClient(const ClusterEndpoint &endpoint, QObject *parent)
         m_proxy = p;
     } else {
         m_proxy = QNetworkProxy(QNetworkProxy::NoProxy);
+        m_proxySource.clear();
     }
     m_nam = makeNetworkManager();
+}
+
+QString ApiClient::environmentProxyFor(const QUrl &server, QString *source)
+{
+    // Go's http.ProxyFromEnvironment (golang.org/x/net/http/httpproxy), which kubectl uses.
+    const bool https = server.scheme() == QLatin1String("https");
+    QString value;
+    for (const char *name : https ? std::array{"HTTPS_PROXY", "https_proxy"}
+                                  : std::array{"HTTP_PROXY", "http_proxy"}) {
+        value = qEnvironmentVariable(name).trimmed();
+        if (!value.isEmpty()) {
+            *source = QLatin1String(name);
+            break;
+        }
+    }
+    if (value.isEmpty())
+        return {};
+    // Never for localhost or a loopback address.
+    const QString host = server.host().toLower();
+    const QHostAddress address(host);
+    if (host == QLatin1String("localhost") || address.isLoopback())
+        return {};
+    QString noProxy = qEnvironmentVariable("NO_PROXY");
+    if (noProxy.isEmpty())
+        noProxy = qEnvironmentVariable("no_proxy");
+    const int port = server.port(https ? 443 : 80);
+    for (QString entry : noProxy.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        entry = entry.trimmed().toLower();
+        if (entry == QLatin1String("*"))
+            return {};
+        if (!address.isNull()) {
+            const auto subnet = QHostAddress::parseSubnet(entry);
+            if (subnet.first.isNull() ? QHostAddress(entry) == address : address.isInSubnet(subnet))
+                return {};
+            continue;
+        }
+        // "name[:port]": the name and its subdomains; ".name" or "*.name": subdomains only.
+        if (const qsizetype colon = entry.lastIndexOf(QLatin1Char(':')); colon > 0) {
+            if (entry.mid(colon + 1).toInt() != port)
+                continue;
+            entry.truncate(colon);
+        }
+        if (entry.startsWith(QLatin1String("*.")))
+            entry.remove(0, 1);
+        if (entry.startsWith(QLatin1Char('.'))) {
+            if (host.endsWith(entry))
+                return {};
+        } else if (host == entry || host.endsWith(QLatin1Char('.') + entry)) {
+            return {};
+        }
+    }
+    // "host:port" alone means http://host:port.
+    if (!value.contains(QLatin1String("://")))
+        value.prepend(QLatin1String("http://"));
+    return value;
 }
 
 QNetworkAccessManager *ApiClient::makeNetworkManager()
@@ -78,6 +144,8 @@ QNetworkAccessManager *ApiClient::makeNetworkManager()
     nam->setAutoDeleteReplies(false);
     nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     nam->setProxy(m_proxy);
+    // For error messages: where the proxy came from (proxy-url, HTTPS_PROXY, ...).
+    nam->setProperty("faultboardProxySource", m_proxySource);
     return nam;
 }
 

@@ -74,6 +74,11 @@ public:
     void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
     CredentialProvider *credentials() const { return m_credentials; }
 
+    // The proxy kubectl would use for `server` from HTTPS_PROXY/HTTP_PROXY/NO_PROXY (Go's
+    // rules: never for localhost or loopback; "host:port" means http), or empty; `source`
+    // gets the variable's name.
+    static QString environmentProxyFor(const QUrl &server, QString *source);
+
     // Used by ApiCall/ApiStream.
     QNetworkRequest buildRequest(const ApiRequest &request, const Credentials &creds) const;
 
@@ -98,6 +103,7 @@ private:
     CredentialProvider *m_credentials = nullptr;
     QSslConfiguration m_ssl;
     QNetworkProxy m_proxy;
+    QString m_proxySource; // "proxy-url", "HTTPS_PROXY", ... or empty
     RetryPolicy m_retryPolicy;
     QByteArray m_clientCertificateDigest;
     int m_connectionResets = 0;

@@ -36,7 +36,8 @@ int RetryPolicy::delayMs(const ApiRequest &request, const ApiError &error, int r
     case ApiError::Kind::Network:
         // Reset or closed before the answer: the request may have been applied, so only a read
         // is repeated (client-go: connection reset and EOF on GET).
-        retryable = request.verb == "GET" || request.verb == "HEAD";
+        retryable = (request.verb == "GET" || request.verb == "HEAD") &&
+                    error.reason == QLatin1String("RemoteHostClosedError");
         break;
     default:
         break;

@@ -12,8 +12,8 @@ struct ApiRequest;
 // client does: a 429 (priority and fairness, --max-requests-inflight) is retried whatever the
 // verb, since the server refused it before doing anything; a 5xx is retried when the server
 // asked for it with Retry-After, or when repeating the request cannot do harm (an idempotent
-// verb); a connection reset is retried for reads only. Retry-After is honoured (capped); without
-// it the delay grows exponentially with jitter, capped. A 429 whose cause is a
+// verb); a connection closed before the answer is retried for reads only. Retry-After is honoured
+// (capped); without it the delay grows exponentially with jitter, capped. A 429 whose cause is a
 // PodDisruptionBudget is not overload: it is left to the drain, which waits for the budget.
 class RetryPolicy
 {

@@ -19,10 +19,11 @@ class TestRetryPolicy : public QObject
         e.causes = causes;
         return e;
     }
-    static ApiError transport(ApiError::Kind kind)
+    static ApiError transport(ApiError::Kind kind, const char *reason = "")
     {
         ApiError e;
         e.kind = kind;
+        e.reason = QLatin1String(reason);
         return e;
     }
 
@@ -46,9 +47,14 @@ private slots:
         QTest::newRow("410") << QByteArray("GET") << http(410) << false;
         QTest::newRow("403") << QByteArray("GET") << http(403) << false;
         QTest::newRow("reset GET")
-            << QByteArray("GET") << transport(ApiError::Kind::Network) << true;
+            << QByteArray("GET") << transport(ApiError::Kind::Network, "RemoteHostClosedError")
+            << true;
         QTest::newRow("reset POST")
-            << QByteArray("POST") << transport(ApiError::Kind::Network) << false;
+            << QByteArray("POST") << transport(ApiError::Kind::Network, "RemoteHostClosedError")
+            << false;
+        QTest::newRow("proxy refused GET")
+            << QByteArray("GET")
+            << transport(ApiError::Kind::Network, "ProxyConnectionRefusedError") << false;
         QTest::newRow("refused GET")
             << QByteArray("GET") << transport(ApiError::Kind::Refused) << false;
         QTest::newRow("timeout GET")
