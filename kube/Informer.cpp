@@ -255,7 +255,7 @@ void Informer::onWatchData(const QByteArray &data)
             tr("a watch event exceeded %1 MiB").arg(FrameSplitter::MaxFrameBytes >> 20),
             tr("watch %1").arg(m_options.what));
         closeStream();
-        return retryLater(e, false);
+        return retryLater(e, true); // a watch from here would meet it again: relist past it
     }
     if (frames.empty())
         return;

@@ -489,6 +489,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(
             m.status(QStringLiteral("npu-0007"), QStringLiteral("NT_NPU_NET")),
             QStringLiteral("True"), bound * 3 + 5000);
+        qInfo("the change made meanwhile shown %lld ms after Stale",
+              sinceFreeze.elapsed() - noticedMs);
         QTRY_COMPARE_WITH_TIMEOUT(inf.state(), Informer::State::Synced, 5000);
         QCOMPARE(inf.listCount(), 1); // resumed, not relisted
     }
