@@ -53,6 +53,16 @@ QStringList describeSslErrors(const QList<QSslError> &errors)
 }
 
 namespace {
+// "host:port" of the proxy as configured (not the loopback relay of an https proxy).
+QString proxyAddress(QNetworkReply *reply, const QNetworkProxy &proxy)
+{
+    const QString shown = reply->manager()
+                              ? reply->manager()->property("faultboardProxyDisplay").toString()
+                              : QString();
+    return shown.isEmpty() ? proxy.hostName() + QLatin1Char(':') + QString::number(proxy.port())
+                           : shown;
+}
+
 QString proxySource(QNetworkReply *reply)
 {
     const QString source = reply->manager()
@@ -93,10 +103,8 @@ ApiError transportError(QNetworkReply *reply, const QStringList &sslErrors, cons
         const QNetworkProxy proxy = reply->manager() ? reply->manager()->proxy() : QNetworkProxy();
         e.kind = reply->error() == QNetworkReply::ProxyTimeoutError ? ApiError::Kind::Timeout
                                                                     : ApiError::Kind::Network;
-        e.message = ApiCall::tr("through the proxy %1:%2 (%3): %4")
-                        .arg(proxy.hostName())
-                        .arg(proxy.port())
-                        .arg(proxySource(reply), reply->errorString());
+        e.message = ApiCall::tr("through the proxy %1 (%2): %3")
+                        .arg(proxyAddress(reply, proxy), proxySource(reply), reply->errorString());
         break;
     }
     case QNetworkReply::SslHandshakeFailedError:
@@ -110,10 +118,9 @@ ApiError transportError(QNetworkReply *reply, const QStringList &sslErrors, cons
         // Qt reports a proxy that refuses as an unknown network error: name the proxy.
         const QNetworkProxy proxy = reply->manager() ? reply->manager()->proxy() : QNetworkProxy();
         if (proxy.type() == QNetworkProxy::HttpProxy || proxy.type() == QNetworkProxy::Socks5Proxy)
-            e.message = ApiCall::tr("through the proxy %1:%2 (%3): %4")
-                            .arg(proxy.hostName())
-                            .arg(proxy.port())
-                            .arg(proxySource(reply), reply->errorString());
+            e.message =
+                ApiCall::tr("through the proxy %1 (%2): %3")
+                    .arg(proxyAddress(reply, proxy), proxySource(reply), reply->errorString());
         break;
     }
     }

@@ -4,6 +4,7 @@
 #include "kube/ApiStream.h"
 #include "kube/CredentialProvider.h"
 #include "kube/Logging.h"
+#include "kube/ProxyTlsTunnel.h"
 
 #include <QFile>
 #include <QHostAddress>
@@ -62,16 +63,30 @@ ApiClient::ApiClient(const ClusterEndpoint &endpoint, QObject *parent)
                 ? tr("%1: clusters[%2].cluster.proxy-url").arg(cl.sourceFile, cl.name)
                 : tr("the environment variable %1").arg(m_proxySource);
         QNetworkProxy p;
-        if (proxy.scheme() == QLatin1String("http"))
+        const QString scheme = proxy.scheme();
+        if (scheme == QLatin1String("http") || scheme == QLatin1String("https"))
             p.setType(QNetworkProxy::HttpProxy);
-        else if (proxy.scheme() == QLatin1String("socks5"))
+        else if (scheme == QLatin1String("socks5"))
             p.setType(QNetworkProxy::Socks5Proxy);
         else
-            m_setupError =
-                ApiError::config(tr("%1: proxy scheme \"%2\" is not supported (use http or socks5)")
-                                     .arg(where, proxy.scheme()));
+            m_setupError = ApiError::config(
+                tr("%1: proxy scheme \"%2\" is not supported (use http, https or socks5)")
+                    .arg(where, scheme));
         p.setHostName(proxy.host());
-        p.setPort(quint16(proxy.port(proxy.scheme() == QLatin1String("socks5") ? 1080 : 3128)));
+        p.setPort(quint16(proxy.port(scheme == QLatin1String("socks5")  ? 1080
+                                     : scheme == QLatin1String("https") ? 443
+                                                                        : 3128)));
+        if (scheme == QLatin1String("https")) {
+            // TLS to the proxy itself: through a loopback relay (see ProxyTlsTunnel).
+            m_proxyTunnel = new ProxyTlsTunnel(p.hostName(), p.port(), m_ssl, this);
+            if (!m_proxyTunnel->start())
+                m_setupError =
+                    ApiError::config(tr("%1: cannot open a local relay for the https proxy: %2")
+                                         .arg(where, m_proxyTunnel->errorString()));
+            m_proxyDisplay = p.hostName() + QLatin1Char(':') + QString::number(p.port());
+            p.setHostName(QStringLiteral("127.0.0.1"));
+            p.setPort(m_proxyTunnel->serverPort());
+        }
         p.setUser(proxy.userName());
         p.setPassword(proxy.password());
         m_proxy = p;
@@ -146,6 +161,7 @@ QNetworkAccessManager *ApiClient::makeNetworkManager()
     nam->setProxy(m_proxy);
     // For error messages: where the proxy came from (proxy-url, HTTPS_PROXY, ...).
     nam->setProperty("faultboardProxySource", m_proxySource);
+    nam->setProperty("faultboardProxyDisplay", m_proxyDisplay);
     return nam;
 }
 

@@ -19,6 +19,7 @@ namespace kube {
 class ApiCall;
 class ApiStream;
 class CredentialProvider;
+class ProxyTlsTunnel;
 struct Credentials;
 
 struct ApiRequest
@@ -103,7 +104,9 @@ private:
     CredentialProvider *m_credentials = nullptr;
     QSslConfiguration m_ssl;
     QNetworkProxy m_proxy;
-    QString m_proxySource; // "proxy-url", "HTTPS_PROXY", ... or empty
+    QString m_proxySource;  // "proxy-url", "HTTPS_PROXY", ... or empty
+    QString m_proxyDisplay; // "host:port" of an https proxy (the relay's address is ours)
+    ProxyTlsTunnel *m_proxyTunnel = nullptr;
     RetryPolicy m_retryPolicy;
     QByteArray m_clientCertificateDigest;
     int m_connectionResets = 0;

@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QSslKey>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -686,6 +687,48 @@ private slots:
                      qPrintable(theirs));
             QCOMPARE(r.error.kind, ApiError::Kind::Dns);
         }
+    }
+
+    void httpsProxyUrlIsReachedOverTls()
+    {
+        // proxy-url: https://: the client speaks TLS to the proxy, verified as kubectl does with
+        // the cluster's certificate authority (here a bundle of kubesim's CA and the proxy's),
+        // then tunnels TLS to the API server through it.
+        sim::Certificates pki;
+        QString error;
+        QVERIFY2(pki.generate({QStringLiteral("localhost")}, &error), qPrintable(error));
+        ConnectProxy proxy;
+        proxy.setTls(QSslCertificate(pki.server().certificatePem),
+                     QSslKey(pki.server().keyPem, QSsl::Ec));
+        QVERIFY(proxy.start());
+        QVERIFY(proxy.url().startsWith(QLatin1String("https://")));
+        const QByteArray bundle =
+            b64(m_admin.cluster.certificateAuthorityData + "\n" + pki.ca().certificatePem);
+        const QString d = folder();
+        auto c = client(writeFile(d + "/config",
+                                  kubeconfig("    server: " + server().toUtf8() +
+                                                 "\n    certificate-authority-data: " + bundle +
+                                                 "\n    proxy-url: " + proxy.url().toUtf8() + "\n",
+                                             "    token: " + adminToken() + "\n")));
+        QVERIFY(c);
+        QCOMPARE(canPatchNodes(*c), 1);
+        QCOMPARE(proxy.targets().value(0),
+                 QStringLiteral("127.0.0.1:%1").arg(m_admin.server.port()));
+
+        // The proxy's certificate signed by an authority the kubeconfig does not trust: refused,
+        // and the error names the proxy.
+        const QString d2 = folder();
+        auto c2 = client(
+            writeFile(d2 + "/config",
+                      kubeconfig(kubesimCluster() + "    proxy-url: " + proxy.url().toUtf8() + "\n",
+                                 "    token: " + adminToken() + "\n")));
+        QVERIFY(c2);
+        const ApiResponse r = get(*c2, QStringLiteral("/version"));
+        QVERIFY(r.error);
+        QVERIFY2(r.error.toString().contains(
+                     QStringLiteral("proxy 127.0.0.1:%1").arg(proxy.serverPort())),
+                 qPrintable(r.error.toString()));
+        QCOMPARE(proxy.targets().size(), 1);
     }
 
     void wrongCertificateAuthorityIsRefused()
