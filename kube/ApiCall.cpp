@@ -8,6 +8,7 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QSslError>
+#include <QTimer>
 
 #include <nlohmann/json.hpp>
 
@@ -51,6 +52,26 @@ QStringList describeSslErrors(const QList<QSslError> &errors)
     return out;
 }
 
+namespace {
+// "host:port" of the proxy as configured (not the loopback relay of an https proxy).
+QString proxyAddress(QNetworkReply *reply, const QNetworkProxy &proxy)
+{
+    const QString shown = reply->manager()
+                              ? reply->manager()->property("faultboardProxyDisplay").toString()
+                              : QString();
+    return shown.isEmpty() ? proxy.hostName() + QLatin1Char(':') + QString::number(proxy.port())
+                           : shown;
+}
+
+QString proxySource(QNetworkReply *reply)
+{
+    const QString source = reply->manager()
+                               ? reply->manager()->property("faultboardProxySource").toString()
+                               : QString();
+    return source.isEmpty() ? QStringLiteral("proxy-url") : source;
+}
+} // namespace
+
 ApiError transportError(QNetworkReply *reply, const QStringList &sslErrors, const QString &context)
 {
     ApiError e;
@@ -82,10 +103,8 @@ ApiError transportError(QNetworkReply *reply, const QStringList &sslErrors, cons
         const QNetworkProxy proxy = reply->manager() ? reply->manager()->proxy() : QNetworkProxy();
         e.kind = reply->error() == QNetworkReply::ProxyTimeoutError ? ApiError::Kind::Timeout
                                                                     : ApiError::Kind::Network;
-        e.message = ApiCall::tr("through the proxy %1:%2 (proxy-url): %3")
-                        .arg(proxy.hostName())
-                        .arg(proxy.port())
-                        .arg(reply->errorString());
+        e.message = ApiCall::tr("through the proxy %1 (%2): %3")
+                        .arg(proxyAddress(reply, proxy), proxySource(reply), reply->errorString());
         break;
     }
     case QNetworkReply::SslHandshakeFailedError:
@@ -99,10 +118,9 @@ ApiError transportError(QNetworkReply *reply, const QStringList &sslErrors, cons
         // Qt reports a proxy that refuses as an unknown network error: name the proxy.
         const QNetworkProxy proxy = reply->manager() ? reply->manager()->proxy() : QNetworkProxy();
         if (proxy.type() == QNetworkProxy::HttpProxy || proxy.type() == QNetworkProxy::Socks5Proxy)
-            e.message = ApiCall::tr("through the proxy %1:%2 (proxy-url): %3")
-                            .arg(proxy.hostName())
-                            .arg(proxy.port())
-                            .arg(reply->errorString());
+            e.message =
+                ApiCall::tr("through the proxy %1 (%2): %3")
+                    .arg(proxyAddress(reply, proxy), proxySource(reply), reply->errorString());
         break;
     }
     }
@@ -164,6 +182,7 @@ void ApiCall::start(const Credentials &creds)
 {
     if (m_done || !m_client)
         return;
+    m_client->noteClientCertificate(creds);
     const QNetworkRequest req = m_client->buildRequest(m_request, creds);
     qCDebug(lcKube).noquote() << m_request.verb << req.url().path(QUrl::FullyEncoded)
                               << req.url().query(QUrl::FullyEncoded);
@@ -206,6 +225,19 @@ void ApiCall::onReplyFinished()
         r.error = transportError(reply, m_sslErrors, m_request.context);
         qCDebug(lcKube).noquote() << m_request.verb << m_request.path
                                   << "failed:" << r.error.toString();
+    }
+    if (r.error && m_client) {
+        const int delay = m_client->retryPolicy().delayMs(m_request, r.error, m_retries + 1);
+        if (delay >= 0) {
+            ++m_retries;
+            qCDebug(lcKube).noquote() << m_request.verb << m_request.path << "retry" << m_retries
+                                      << "in" << delay << "ms:" << RetryPolicy::describe(r.error);
+            emit m_client->responseReceived(m_request, r);
+            emit m_client->requestRetrying(m_request, m_retries, delay, r.error);
+            emit retrying(m_retries, delay, r.error);
+            QTimer::singleShot(delay, this, &ApiCall::begin);
+            return;
+        }
     }
     finish(r);
 }

@@ -15,7 +15,8 @@ struct Credentials;
 
 // A single REST request in flight. Emits `finished` exactly once (unless cancelled) and then
 // deletes itself. A 401 is retried once with fresh credentials when the credential source can
-// give new ones (exec plugin, token file).
+// give new ones (exec plugin, token file). 429, 5xx and resets are retried by the client's
+// RetryPolicy; each wait is announced by `retrying` (for an action's progress).
 class ApiCall : public QObject
 {
     Q_OBJECT
@@ -28,8 +29,13 @@ public:
     // Stops the request; `finished` is not emitted.
     void cancel();
 
+    // Retries done so far.
+    int retries() const { return m_retries; }
+
 signals:
     void finished(const kube::ApiResponse &response);
+    // The answer was `error`; the request goes out again in `delayMs` (attempt counts from 1).
+    void retrying(int attempt, int delayMs, const kube::ApiError &error);
 
 private:
     void begin();
@@ -46,6 +52,7 @@ private:
     QElapsedTimer m_elapsed;
     bool m_retried = false;
     bool m_done = false;
+    int m_retries = 0;
 };
 
 // Maps a failed transfer to an operator-worded error.

@@ -52,9 +52,11 @@ void ApiStream::start(const Credentials &creds)
 {
     if (m_done || !m_client)
         return;
+    m_client->noteClientCertificate(creds);
     const QNetworkRequest req = m_client->buildRequest(m_request, creds);
     qCDebug(lcKubeWatch).noquote() << "open stream" << req.url().path(QUrl::FullyEncoded)
                                    << req.url().query(QUrl::FullyEncoded);
+    emit m_client->requestSent(m_request);
     m_reply = m_client->networkManager()->sendCustomRequest(req, m_request.verb, m_request.body);
     m_reply->setReadBufferSize(0);
     connect(m_reply, &QNetworkReply::sslErrors, this,

@@ -40,7 +40,39 @@ private:
 ClusterQueries::ClusterQueries(ApiClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
+    , m_access(new AccessReviewCache(
+          [this](const AccessCheck &c, std::function<void(const AccessDecision &)> done) {
+              sendReview(c, std::move(done));
+          },
+          AccessReviewCache::DefaultTtlMs, this))
 {}
+
+void ClusterQueries::track(QObject *context, ObjectLister *lister)
+{
+    m_listers.insert(context, lister);
+    connect(lister, &QObject::destroyed, this, [this, context, lister] {
+        for (auto it = m_listers.find(context); it != m_listers.end() && it.key() == context;) {
+            if (!*it || *it == lister)
+                it = m_listers.erase(it);
+            else
+                ++it;
+        }
+    });
+}
+
+void ClusterQueries::cancel(QObject *context)
+{
+    const auto listers = m_listers.values(context);
+    m_listers.remove(context);
+    for (const QPointer<ObjectLister> &l : listers)
+        if (l)
+            l->cancel();
+}
+
+int ClusterQueries::pending(QObject *context) const
+{
+    return int(context ? m_listers.count(context) : m_listers.size());
+}
 
 void ClusterQueries::podsOnNode(const QString &node, QObject *context,
                                 std::function<void(const NodePods &)> done,
@@ -59,8 +91,10 @@ void ClusterQueries::podsOnNode(const QString &node, QObject *context,
                            QStringLiteral("spec.nodeName=") + node);
     if (!labelSelector.isEmpty())
         req.query.addQueryItem(QStringLiteral("labelSelector"), labelSelector);
+    req.query.addQueryItem(QStringLiteral("resourceVersion"), QStringLiteral("0"));
     req.context = tr("list pods on node %1").arg(node);
     auto *lister = new ObjectLister(m_client, req, std::make_shared<PodDecoder>(), 500, this);
+    track(context, lister);
     connect(lister, &ObjectLister::finished, this, [reply, node](const ListResult &list) {
         NodePods r;
         r.node = node;
@@ -104,8 +138,10 @@ void ClusterQueries::eventsOfNode(const QString &node, const QString &nodeUid, Q
                                QStringLiteral("involvedObject.kind=Node,involvedObject.name=%1,"
                                               "involvedObject.namespace=,involvedObject.uid=%2")
                                    .arg(node, uid));
+        req.query.addQueryItem(QStringLiteral("resourceVersion"), QStringLiteral("0"));
         req.context = tr("list events of node %1").arg(node);
         auto *lister = new ObjectLister(m_client, req, std::make_shared<EventDecoder>(), 500, this);
+        track(context, lister);
         connect(lister, &ObjectLister::finished, this, [reply, gather](const ListResult &list) {
             if (list.error && !gather->result.error)
                 gather->result.error = list.error;
@@ -138,6 +174,12 @@ void ClusterQueries::review(const AccessCheck &check, QObject *context,
                             std::function<void(const AccessDecision &)> done)
 {
     Reply<AccessDecision> reply(context, std::move(done));
+    m_access->check(check, [reply](const AccessDecision &d) { reply(d); });
+}
+
+void ClusterQueries::sendReview(const AccessCheck &check,
+                                std::function<void(const AccessDecision &)> reply)
+{
     AccessDecision decision;
     decision.check = check;
     if (!m_client) {

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "kube/AccessReview.h"
+#include "kube/AccessReviewCache.h"
 #include "kube/ApiError.h"
 #include "kube/KubeEvent.h"
 #include "kube/Pod.h"
 
+#include <QMultiHash>
 #include <QObject>
 #include <QPointer>
 
@@ -14,6 +16,7 @@
 namespace kube {
 
 class ApiClient;
+class ObjectLister;
 
 struct NodePods
 {
@@ -33,8 +36,9 @@ struct NodeEvents
 // Read-only questions the UI asks about one node: its pods, its recent events, and what the
 // user may do to it. Every call returns at once; the answer comes to `done`, on this object's
 // thread, unless `context` was destroyed first (pass nullptr for "always"). Lists are decoded
-// off the calling thread. Callers that ask again before an answer came keep a generation
-// counter of their own and drop the older answer.
+// off the calling thread and read from the API server's watch cache (resourceVersion=0: no
+// etcd read; the cache indexes pods by node). `cancel(context)` stops what a context asked
+// and no longer wants (the selection moved on). Access reviews go through a short cache.
 class ClusterQueries : public QObject
 {
     Q_OBJECT
@@ -59,8 +63,20 @@ public:
     void nodePermissions(const QString &node, QObject *context,
                          std::function<void(const NodePermissions &)> done);
 
+    // Stops the pod and event lists `context` asked for: no answer comes, nothing more is sent.
+    void cancel(QObject *context);
+    // Lists in flight for `context` (nullptr: all).
+    int pending(QObject *context = nullptr) const;
+
+    AccessReviewCache *accessCache() const { return m_access; }
+
 private:
+    void track(QObject *context, ObjectLister *lister);
+    void sendReview(const AccessCheck &check, std::function<void(const AccessDecision &)> done);
+
     QPointer<ApiClient> m_client;
+    AccessReviewCache *m_access = nullptr;
+    QMultiHash<QObject *, QPointer<ObjectLister>> m_listers;
 };
 
 } // namespace kube

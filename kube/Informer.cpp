@@ -103,8 +103,15 @@ void Informer::requestPage(const QString &continueToken)
     req.context = tr("list %1").arg(m_options.what);
     req.timeoutMs = 60000;
     req.query.addQueryItem(QStringLiteral("limit"), QString::number(m_options.pageSize));
-    if (!continueToken.isEmpty())
+    if (!continueToken.isEmpty()) {
         req.query.addQueryItem(QStringLiteral("continue"), continueToken);
+    } else {
+        // From the watch cache: no etcd read; the server may ignore `limit` and send it whole.
+        m_lastListFrom =
+            m_options.listFromWatchCache && !m_quorumList ? QStringLiteral("0") : QString();
+        if (!m_lastListFrom.isEmpty())
+            req.query.addQueryItem(QStringLiteral("resourceVersion"), m_lastListFrom);
+    }
     if (!m_options.labelSelector.isEmpty())
         req.query.addQueryItem(QStringLiteral("labelSelector"), m_options.labelSelector);
     if (!m_options.fieldSelector.isEmpty())
@@ -116,10 +123,16 @@ void Informer::requestPage(const QString &continueToken)
         if (gen != m_generation)
             return;
         if (r.error) {
-            // An expired continue token restarts the list from the beginning.
-            if (r.error.isGone() && !continueToken.isEmpty()) {
+            // An expired continue token restarts the list from the beginning (after the
+            // backoff: at 65,000 nodes over a slow link an immediate restart can loop forever).
+            // A watch cache that cannot serve resourceVersion=0 (410, or 504 "too large"
+            // while it initialises) is skipped from then on, as client-go does.
+            if (continueToken.isEmpty() && !m_lastListFrom.isEmpty() &&
+                (r.error.isGone() || r.error.isHttp(504))) {
+                qCDebug(lcKubeWatch) << m_options.what << "watch cache list refused; from etcd";
+                m_quorumList = true;
+            } else if (r.error.isGone()) {
                 qCDebug(lcKubeWatch) << m_options.what << "continue token expired; relisting";
-                return beginList();
             }
             return retryLater(r.error, true);
         }
@@ -180,6 +193,12 @@ void Informer::finishList()
     m_seenInList.clear();
     if (!gone.empty())
         emit deltas(gone);
+    if (gone.size() >= 256) {
+        // Thousands of objects gone at once: free them on a pool thread, not on ours (their
+        // last references may well be these).
+        auto *dead = new DeltaBatch(std::move(gone));
+        QThreadPool::globalInstance()->start([dead] { delete dead; });
+    }
     qCDebug(lcKubeWatch) << m_options.what << "listed" << m_cache.size() << "at resourceVersion"
                          << m_resourceVersion;
     m_hasSynced = true;
@@ -195,8 +214,13 @@ void Informer::beginWatch()
     closeStream();
     ++m_watchCount;
     m_lastWatchFrom = m_resourceVersion;
-    const int minTimeout = m_options.minWatchTimeoutSeconds;
-    const int timeout = minTimeout + int(QRandomGenerator::global()->bounded(minTimeout + 1));
+    // timeoutSeconds in [0.5, 0.8] of the inactivity bound, at least 1 s: a healthy server ends
+    // the watch (and we resume) before the bound could take silence for a dead connection.
+    const int bound = std::max(2000, m_options.inactivityTimeoutMs);
+    const int lowMs = bound / 2;
+    const int highMs = bound * 8 / 10;
+    const int timeout =
+        std::max(1, (lowMs + int(QRandomGenerator::global()->bounded(highMs - lowMs + 1))) / 1000);
 
     ApiRequest req;
     req.path = m_options.path;
@@ -209,17 +233,16 @@ void Informer::beginWatch()
         req.query.addQueryItem(QStringLiteral("labelSelector"), m_options.labelSelector);
     if (!m_options.fieldSelector.isEmpty())
         req.query.addQueryItem(QStringLiteral("fieldSelector"), m_options.fieldSelector);
-    // Bookmarks arrive every minute; silence well past the server's own deadline means the
-    // connection died without a reset.
-    req.timeoutMs = (timeout + 90) * 1000;
+    // No byte for this long (headers included) means the connection died without a reset.
+    req.timeoutMs = bound;
+    m_streamTimeoutMs = bound;
 
     m_streamEvents = 0;
     m_streamAge.start();
     m_stream = m_client->openStream(req);
-    connect(m_stream, &ApiStream::opened, this, [this] {
-        m_backoff.reset();
-        setState(State::Synced);
-    });
+    // The backoff is not reset here: a server that answers 200 and then fails at once must see
+    // the delays grow. It resets once the watch has delivered events.
+    connect(m_stream, &ApiStream::opened, this, [this] { setState(State::Synced); });
     connect(m_stream, &ApiStream::dataReceived, this, &Informer::onWatchData);
     connect(m_stream, &ApiStream::finished, this, &Informer::onWatchFinished);
 }
@@ -232,7 +255,7 @@ void Informer::onWatchData(const QByteArray &data)
             tr("a watch event exceeded %1 MiB").arg(FrameSplitter::MaxFrameBytes >> 20),
             tr("watch %1").arg(m_options.what));
         closeStream();
-        return retryLater(e, false);
+        return retryLater(e, true); // a watch from here would meet it again: relist past it
     }
     if (frames.empty())
         return;
@@ -267,10 +290,13 @@ void Informer::onWatchEvents(quint64 generation, std::vector<WatchEvent> events)
             if (e.isGone()) {
                 qCDebug(lcKubeWatch)
                     << m_options.what << "watch expired at" << m_resourceVersion << "; relisting";
-                return beginList();
+                return retryLater(e, true);
             }
-            return retryLater(e, false);
+            // A frame we cannot read would be replayed by a watch from the same resourceVersion
+            // for ever: relist past it, as client-go does. Another ERROR (500, 429): watch again.
+            return retryLater(e, e.kind == ApiError::Kind::Decode);
         }
+        m_backoff.reset(); // the server delivers: its next failure starts the backoff over
         if (!ev.resourceVersion.isEmpty())
             m_resourceVersion = ev.resourceVersion;
         if (ev.type == WatchEvent::Type::Bookmark)
@@ -308,7 +334,18 @@ void Informer::onWatchFinished(const ApiError &error)
             return;
         if (error) {
             if (error.isGone())
-                return beginList();
+                return retryLater(error, true);
+            if (error.kind == ApiError::Kind::Timeout && m_client) {
+                // Silence past the bound: the connection is presumably dead without a reset.
+                // Pooled connections to the same server may be stuck behind the same broken
+                // path, so the next requests get new ones.
+                m_client->resetConnections();
+                ApiError e = error;
+                e.message = tr("no data from the server for %1 s, the connection is presumed "
+                               "dead")
+                                .arg(m_streamTimeoutMs / 1000);
+                return retryLater(e, false);
+            }
             return retryLater(error, false);
         }
         if (quickEmpty) {
@@ -332,7 +369,15 @@ void Informer::retryLater(const ApiError &error, bool relist)
 {
     if (!m_running)
         return;
-    const int delay = m_backoff.next();
+    // Results still on their way from the failed round are dropped, and so is any retry already
+    // armed: one failure, one retry (an ERROR event and the end of its stream are one failure).
+    ++m_generation;
+    closeStream();
+    if (m_listCall)
+        m_listCall->cancel();
+    int delay = m_backoff.next();
+    if (error.retryAfterSeconds > 0)
+        delay = std::max(delay, std::min(error.retryAfterSeconds * 1000, 30000));
     qCDebug(lcKubeWatch).noquote() << error.toString() << "- retrying in" << delay << "ms";
     setState(m_hasSynced ? State::Stale : State::Failed, error.toString());
     const bool needList = relist || m_resourceVersion.isEmpty();

@@ -49,8 +49,17 @@ public:
         QString labelSelector;
         QString fieldSelector;
         int pageSize = 500;
-        int minWatchTimeoutSeconds = 300; // each watch asks for a random timeout in [min, 2*min]
+        // A watch that moves no byte for this long is taken for dead (a dropped VPN, a load
+        // balancer that forgot the flow): Stale, new connections, resume. Each watch asks the
+        // server to end it well before (timeoutSeconds in [0.5, 0.8] of this), so a live but
+        // quiet watch always ends cleanly first, whether or not the server sends bookmarks.
+        int inactivityTimeoutMs = DefaultInactivityTimeoutMs;
+        // The first list (and relists) read from the API server's watch cache
+        // (resourceVersion=0) instead of a quorum read from etcd, as client-go's reflector does;
+        // a server without a cache answers from etcd anyway.
+        bool listFromWatchCache = true;
     };
+    static constexpr int DefaultInactivityTimeoutMs = 45000;
 
     Informer(ApiClient *client, std::shared_ptr<const ObjectCodec> codec, Options options,
              QObject *parent = nullptr);
@@ -71,6 +80,8 @@ public:
 
     // Counters for diagnostics and tests: how many lists and watches were started.
     int listCount() const { return m_listCount; }
+    // The resourceVersion the latest list asked for ("0": the watch cache; "": etcd).
+    QString lastListResourceVersion() const { return m_lastListFrom; }
     int watchCount() const { return m_watchCount; }
     QString lastWatchResourceVersion() const { return m_lastWatchFrom; }
 
@@ -91,6 +102,7 @@ private:
     void onWatchData(const QByteArray &data);
     void onWatchEvents(quint64 generation, std::vector<WatchEvent> events);
     void onWatchFinished(const ApiError &error);
+    // Every failure goes here: one retry, after the backoff, whatever else was pending.
     void retryLater(const ApiError &error, bool relist);
     void closeStream();
     // Runs `then` on this thread after every decode already queued has been applied.
@@ -115,6 +127,8 @@ private:
     FrameSplitter m_splitter;
     QElapsedTimer m_streamAge;
     int m_streamEvents = 0;
+    int m_streamTimeoutMs = 0;
+    bool m_quorumList = false; // the watch cache refused resourceVersion=0: read from etcd
 
     QThreadPool m_decodePool; // one thread: decodes finish in the order they were queued
     quint64 m_generation = 0; // bumped on stop/relist: late results of older rounds are dropped
@@ -125,6 +139,7 @@ private:
     int m_listCount = 0;
     int m_watchCount = 0;
     QString m_lastWatchFrom;
+    QString m_lastListFrom;
 };
 
 } // namespace kube

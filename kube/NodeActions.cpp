@@ -5,6 +5,7 @@
 #include "kube/JsonCodec.h"
 #include "kube/Logging.h"
 #include "kube/NodeDecoder.h"
+#include "kube/RetryPolicy.h"
 
 #include <QHostInfo>
 #include <QRandomGenerator>
@@ -390,6 +391,7 @@ void NodeActions::readNode(const std::shared_ptr<Job> &job)
     req.path = QStringLiteral("/api/v1/nodes/") + job->result.node;
     req.context = job->what;
     ApiCall *call = m_client->send(req);
+    reportRetries(job, call);
     connect(call, &ApiCall::finished, this, [this, job](const ApiResponse &r) {
         if (r.error) {
             job->result.error = r.error;
@@ -449,6 +451,7 @@ void NodeActions::sendPatch(const std::shared_ptr<Job> &job, const QByteArray &p
     qCDebug(lcKube).noquote() << job->what << (job->options.dryRun ? "(dry run)" : "") << "attempt"
                               << job->result.attempts;
     ApiCall *call = m_client->send(req);
+    reportRetries(job, call);
     connect(call, &ApiCall::finished, this, [this, job](const ApiResponse &r) {
         if (r.error) {
             if (r.error.isConflict() && job->result.attempts <= job->options.maxConflictRetries) {
@@ -544,6 +547,7 @@ void NodeActions::recordEvent(const std::shared_ptr<Job> &job)
     if (job->options.dryRun)
         req.query.addQueryItem(QStringLiteral("dryRun"), QStringLiteral("All"));
     ApiCall *call = m_client->send(req);
+    reportRetries(job, call);
     connect(call, &ApiCall::finished, this, [this, job](const ApiResponse &r) {
         job->result.eventRecorded = r.ok();
         job->result.eventError = r.error;
@@ -564,6 +568,18 @@ void NodeActions::complete(const std::shared_ptr<Job> &job)
             emit finished(job->id, job->result);
         },
         Qt::QueuedConnection);
+}
+
+void NodeActions::reportRetries(const std::shared_ptr<Job> &job, ApiCall *call)
+{
+    connect(call, &ApiCall::retrying, this,
+            [this, id = job->id, node = job->result.node,
+             what = call->request().context](int, int delayMs, const ApiError &error) {
+                emit progress(id, node,
+                              tr("%1: %2; retrying in %3 s")
+                                  .arg(what, RetryPolicy::describe(error))
+                                  .arg(delayMs / 1000.0, 0, 'f', 1));
+            });
 }
 
 } // namespace kube

@@ -14,6 +14,7 @@
 
 namespace kube {
 
+class ApiCall;
 class ApiClient;
 
 // Faultboard's isolation mark. The annotation keys are fixed (models/Classifier reads them);
@@ -140,6 +141,9 @@ public:
 
 signals:
     void finished(quint64 id, const kube::NodeActionResult &result);
+    // The action `id` is delayed: "patch node gpu-0001: the server is overloaded (429 Too Many
+    // Requests); retrying in 2.0 s". Carries no secret.
+    void progress(quint64 id, const QString &node, const QString &message);
 
 private:
     struct Job;
@@ -148,6 +152,8 @@ private:
     void sendPatch(const std::shared_ptr<Job> &job, const QByteArray &patch);
     void recordEvent(const std::shared_ptr<Job> &job);
     void complete(const std::shared_ptr<Job> &job);
+    // Connects an action's request to `progress` (the client retrying an overloaded server).
+    void reportRetries(const std::shared_ptr<Job> &job, ApiCall *call);
 
     QPointer<ApiClient> m_client;
     IsolationSettings m_isolation;

@@ -8,6 +8,7 @@
 #include "kube/NodeActions.h"
 #include "kube/ObjectLister.h"
 #include "kube/PodDecoder.h"
+#include "kube/RetryPolicy.h"
 
 #include <QSet>
 
@@ -489,6 +490,14 @@ void NodeDrain::sendEviction(PodRun *run)
     }
     ApiCall *call = m_client->send(req);
     track(call);
+    // The client retries an overloaded server by itself (RetryPolicy); say so in the progress.
+    connect(call, &ApiCall::retrying, this, [this, run](int, int delayMs, const ApiError &error) {
+        if (!m_done && !run->finished)
+            setPodState(run, DrainPod::State::Evicting,
+                        tr("%1; retrying in %2 s")
+                            .arg(RetryPolicy::describe(error))
+                            .arg(delayMs / 1000.0, 0, 'f', 1));
+    });
     connect(call, &ApiCall::finished, this, [this, run](const ApiResponse &r) {
         if (!m_done && !run->finished)
             onEvictionAnswer(run, r);
@@ -516,17 +525,25 @@ void NodeDrain::onEvictionAnswer(PodRun *run, const ApiResponse &r)
         r.error.isForbidden() && r.error.hasCause(QStringLiteral("NamespaceTerminating"));
     if (evicting && namespaceTerminating && pod.pod && pod.pod->isTerminating())
         return poll(run); // it will never be evicted, but it is going: wait for it
-    if (evicting && (r.error.isTooManyRequests() || namespaceTerminating)) {
-        // A PodDisruptionBudget does not allow it now: retry later (the slot is back already).
-        setPodState(run,
-                    r.error.isTooManyRequests() ? DrainPod::State::BlockedByPdb
-                                                : DrainPod::State::Evicting,
-                    tr("%1; retrying in %2 s")
-                        .arg(r.error.message)
-                        .arg(m_options.evictionRetryIntervalMs / 1000.0));
+    // A 429 is either a PodDisruptionBudget (cause DisruptionBudget) or an overloaded server
+    // the client's own retries did not outlast; kube-apiserver may also answer a 429 for a
+    // budget whose status lags its generation, without the cause.
+    const bool budget = RetryPolicy::isDisruptionBudgetRefusal(r.error) ||
+                        (r.error.isTooManyRequests() &&
+                         r.error.message.contains(QLatin1String("disruption budget")));
+    const bool overloaded = r.error.isTooManyRequests() && !budget;
+    if (evicting && (budget || overloaded || namespaceTerminating)) {
+        // Not allowed now: retry later (the slot is back already). For a budget, kubectl's
+        // fixed interval; for overload, at least what the server asked for.
+        int delayMs = m_options.evictionRetryIntervalMs;
+        if (overloaded)
+            delayMs = std::max(delayMs, r.error.retryAfterSeconds * 1000);
+        const QString why = overloaded ? RetryPolicy::describe(r.error) : r.error.message;
+        setPodState(run, budget ? DrainPod::State::BlockedByPdb : DrainPod::State::Evicting,
+                    tr("%1; retrying in %2 s").arg(why).arg(delayMs / 1000.0));
         run->timer.disconnect();
         connect(&run->timer, &QTimer::timeout, this, [this, run] { schedule(run); });
-        run->timer.start(m_options.evictionRetryIntervalMs);
+        run->timer.start(delayMs);
         return;
     }
     run->error = r.error;
@@ -552,10 +569,20 @@ void NodeDrain::poll(PodRun *run)
             setPodState(run, gone);
             return podDone(run);
         }
-        if (r.error) {
+        if (r.error && !r.error.isTransient()) {
             run->error = r.error;
             setPodState(run, DrainPod::State::Failed, r.error.toString());
             return podDone(run);
+        }
+        if (r.error) {
+            // One failed look (the client's retries included) does not mean the eviction
+            // failed: the pod is still going. Keep looking; the overall timeout bounds it.
+            setPodState(run, pod.state,
+                        tr("cannot check the pod (%1); checking again").arg(r.error.toString()));
+            run->timer.disconnect();
+            connect(&run->timer, &QTimer::timeout, this, [this, run] { poll(run); });
+            run->timer.start(m_options.pollIntervalMs);
+            return;
         }
         const PodPtr now = PodDecoder::decodePod(r.body);
         if (now && now->uid != pod.uid) {

@@ -19,8 +19,15 @@ NodeGridModel::NodeGridModel(NodeStore *store, QObject *parent)
     connect(store, &NodeStore::rowsAboutToBeInserted, this,
             [this](int first, int last) { beginInsertRows({}, first, last); });
     connect(store, &NodeStore::rowsInserted, this, [this] { endInsertRows(); });
-    connect(store, &NodeStore::rowAboutToBeRemoved, this, &NodeGridModel::onRowAboutToBeRemoved);
-    connect(store, &NodeStore::rowRemoved, this, [this] { endRemoveRows(); });
+    connect(store, &NodeStore::rowsAboutToBeRemoved, this, &NodeGridModel::onRowsAboutToBeRemoved);
+    connect(store, &NodeStore::rowsRemoved, this, [this] { endRemoveRows(); });
+    // Thousands of scattered removals: one reset, which a filter proxy handles in one pass
+    // (range by range it would rebuild its mapping thousands of times).
+    connect(store, &NodeStore::rowsAboutToBeRenumbered, this, [this] { beginResetModel(); });
+    connect(store, &NodeStore::rowsRenumbered, this, [this] {
+        m_dirty.clear();
+        endResetModel();
+    });
     connect(store, &NodeStore::reset, this, [this] {
         m_dirty.clear();
         beginResetModel();
@@ -30,13 +37,19 @@ NodeGridModel::NodeGridModel(NodeStore *store, QObject *parent)
     connect(store, &NodeStore::labelKeysChanged, this, &NodeGridModel::labelKeysChanged);
 }
 
-void NodeGridModel::onRowAboutToBeRemoved(int row)
+void NodeGridModel::onRowsAboutToBeRemoved(int first, int last)
 {
-    m_dirty.removeAll(row);
-    for (int &r : m_dirty)
-        if (r > row)
-            --r;
-    beginRemoveRows({}, row, row);
+    const int count = last - first + 1;
+    QList<int> kept;
+    kept.reserve(m_dirty.size());
+    for (int r : std::as_const(m_dirty)) {
+        if (r < first)
+            kept.append(r);
+        else if (r > last)
+            kept.append(r - count);
+    }
+    m_dirty = std::move(kept);
+    beginRemoveRows({}, first, last);
 }
 
 int NodeGridModel::rowCount(const QModelIndex &parent) const

@@ -75,7 +75,7 @@ signals:
 
 private:
     void onRowsChanged(const QList<int> &rows);
-    void onRowAboutToBeRemoved(int row);
+    void onRowsAboutToBeRemoved(int first, int last);
     QString tooltip(const NodeRecord &rec) const;
 
     QPointer<NodeStore> m_store;

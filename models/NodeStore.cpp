@@ -1,5 +1,8 @@
 #include "models/NodeStore.h"
 
+#include <QSet>
+#include <QThreadPool>
+
 #include <algorithm>
 
 namespace models {
@@ -74,34 +77,55 @@ void NodeStore::applyDeltas(const kube::DeltaBatch &batch)
         emit rowsInserted(first, last);
     };
 
+    // Deletions are gathered and applied together (one range or one renumbering, not a
+    // reindex of every later row per node); a delta for a node whose removal is pending
+    // applies them first, so the batch's order is kept.
+    std::vector<int> removing;
+    std::vector<bool> removingRow; // by row, while removals are pending
+    struct LeavingKey
+    {
+        const QString *key = nullptr; // stays valid: `changes` holds its node
+        int count = 0;
+    };
+    QHash<const QChar *, LeavingKey> leavingKeys;
+    std::vector<NodeRecord> graveyard;
+    auto flushRemovals = [&] {
+        if (removing.empty())
+            return;
+        removeRows(std::exchange(removing, {}), &changedRows, &graveyard);
+        removingRow.clear();
+    };
+
     bool labelKeysMoved = false;
     for (const kube::Delta &d : batch) {
         auto node = std::static_pointer_cast<const kube::Node>(d.object);
         if (!node)
             continue;
+        if (!pendingAdd.isEmpty() && pendingAdd.contains(node->name))
+            flushAdded(); // it must be a real row before it can change or leave
+        int row = indexOf(node->name);
+        if (row >= 0 && !removingRow.empty() && removingRow[std::size_t(row)]) {
+            if (d.type == kube::Delta::Type::Deleted)
+                continue; // deleted twice in one batch
+            flushRemovals();
+            row = indexOf(node->name);
+        }
         if (d.type == kube::Delta::Type::Deleted) {
-            flushAdded();
-            const int row = indexOf(node->name);
             if (row < 0)
                 continue;
             changes.push_back({m_rows[std::size_t(row)].node, nullptr});
             account(m_rows[std::size_t(row)].health, -1);
-            labelKeysMoved |= accountLabels(m_rows[std::size_t(row)].node.get(), nullptr);
-            emit rowAboutToBeRemoved(row);
-            m_rows.erase(m_rows.begin() + row);
-            m_index.remove(node->name);
-            for (int r = row; r < size(); ++r)
-                m_index[m_rows[std::size_t(r)].node->name] = r;
-            // Rows after the removed one shifted: fix up pending change notifications.
-            changedRows.removeAll(row);
-            for (int &r : changedRows)
-                if (r > row)
-                    --r;
-            emit rowRemoved(row);
+            // Label keys are interned by the decoder: count the leaving ones by their shared
+            // data first, then look each distinct key up once.
+            for (const auto &[key, value] : m_rows[std::size_t(row)].node->labels)
+                leavingKeys[key.constData()].count++, leavingKeys[key.constData()].key = &key;
+            removing.push_back(row);
+            if (removingRow.empty())
+                removingRow.resize(m_rows.size());
+            removingRow[std::size_t(row)] = true;
             continue;
         }
         NodeRecord rec{node, m_classifier.classify(*node)};
-        const int row = indexOf(node->name);
         if (row >= 0) {
             NodeRecord &cur = m_rows[std::size_t(row)];
             changes.push_back({cur.node, node});
@@ -110,13 +134,6 @@ void NodeStore::applyDeltas(const kube::DeltaBatch &batch)
             account(rec.health, +1);
             cur = std::move(rec);
             changedRows.append(row);
-        } else if (auto p = pendingAdd.constFind(node->name); p != pendingAdd.constEnd()) {
-            NodeRecord &cur = added[std::size_t(*p)];
-            changes.push_back({cur.node, node});
-            labelKeysMoved |= accountLabels(cur.node.get(), node.get());
-            account(cur.health, -1);
-            account(rec.health, +1);
-            cur = std::move(rec);
         } else {
             changes.push_back({nullptr, node});
             account(rec.health, +1);
@@ -125,7 +142,14 @@ void NodeStore::applyDeltas(const kube::DeltaBatch &batch)
             added.push_back(std::move(rec));
         }
     }
+    // Removals before additions: added rows are appended after the rows that stay.
+    flushRemovals();
     flushAdded();
+    for (const LeavingKey &k : std::as_const(leavingKeys))
+        if (auto it = m_labelKeys.find(*k.key); it != m_labelKeys.end() && (*it -= k.count) <= 0) {
+            m_labelKeys.erase(it);
+            labelKeysMoved = true;
+        }
 
     if (!changedRows.isEmpty()) {
         std::sort(changedRows.begin(), changedRows.end());
@@ -138,6 +162,95 @@ void NodeStore::applyDeltas(const kube::DeltaBatch &batch)
     }
     if (labelKeysMoved)
         emit labelKeysChanged();
+    // Thousands of nodes at once (a relist after a mass deletion): freeing them is most of the
+    // cost (about a hundred allocations each), so it happens on a pool thread. Nodes are
+    // immutable and shared through atomic reference counts.
+    if (graveyard.size() >= 256) {
+        auto *dead = new std::pair(std::move(graveyard), std::move(changes));
+        QThreadPool::globalInstance()->start([dead] { delete dead; });
+    }
+}
+
+void NodeStore::removeRows(std::vector<int> rows, QList<int> *pendingRows,
+                           std::vector<NodeRecord> *graveyard)
+{
+    std::sort(rows.begin(), rows.end());
+    // Contiguous ranges, last first, so that earlier row numbers stay valid while removing.
+    std::vector<std::pair<int, int>> ranges;
+    for (int r : rows) {
+        if (!ranges.empty() && ranges.back().second == r - 1)
+            ranges.back().second = r;
+        else
+            ranges.push_back({r, r});
+    }
+    const bool renumber = int(ranges.size()) > MaxRemovalRanges;
+    if (renumber)
+        emit rowsAboutToBeRenumbered();
+
+    // Where each row from the first removed one on goes (-1: removed). The index is then fixed
+    // by walking it once, without hashing a name: thousands of removals cost one pass.
+    const int firstRemoved = rows.front();
+    std::vector<int> moved(std::size_t(size() - firstRemoved));
+    {
+        std::size_t next = 0;
+        int out = firstRemoved;
+        for (int in = firstRemoved; in < size(); ++in) {
+            const bool gone = next < rows.size() && rows[next] == in;
+            next += gone;
+            moved[std::size_t(in - firstRemoved)] = gone ? -1 : out++;
+        }
+    }
+    graveyard->reserve(graveyard->size() + rows.size());
+    if (renumber) {
+        // One compaction pass over the rows, whatever the number of ranges.
+        std::size_t out = std::size_t(firstRemoved);
+        for (std::size_t in = out; in < m_rows.size(); ++in) {
+            if (moved[in - std::size_t(firstRemoved)] < 0) {
+                graveyard->push_back(std::move(m_rows[in]));
+                continue;
+            }
+            if (out != in)
+                m_rows[out] = std::move(m_rows[in]);
+            ++out;
+        }
+        m_rows.resize(out);
+    } else {
+        // (The name index is fixed after the last range: listeners of these signals read rows,
+        // not names.)
+        for (auto it = ranges.rbegin(); it != ranges.rend(); ++it) {
+            emit rowsAboutToBeRemoved(it->first, it->second);
+            for (int r = it->first; r <= it->second; ++r)
+                graveyard->push_back(std::move(m_rows[std::size_t(r)]));
+            m_rows.erase(m_rows.begin() + it->first, m_rows.begin() + it->second + 1);
+            emit rowsRemoved(it->first, it->second);
+        }
+    }
+    for (auto it = m_index.begin(); it != m_index.end();) {
+        if (it.value() < firstRemoved) {
+            ++it;
+            continue;
+        }
+        const int to = moved[std::size_t(it.value() - firstRemoved)];
+        if (to < 0) {
+            it = m_index.erase(it);
+        } else {
+            it.value() = to;
+            ++it;
+        }
+    }
+
+    // Changed rows noted earlier in the batch: drop the removed, shift the rest.
+    QList<int> kept;
+    kept.reserve(pendingRows->size());
+    for (int r : std::as_const(*pendingRows)) {
+        const auto below = std::lower_bound(rows.begin(), rows.end(), r);
+        if (below != rows.end() && *below == r)
+            continue;
+        kept.append(r - int(below - rows.begin()));
+    }
+    *pendingRows = std::move(kept);
+    if (renumber)
+        emit rowsRenumbered();
 }
 
 void NodeStore::clear()

@@ -53,11 +53,20 @@ public:
     // Reclassifies every node (after the taxonomy or isolation policy changed).
     void setClassifier(const Classifier &classifier);
 
+    // More separate ranges than this in one batch are removed as one renumbering: each range
+    // costs a filter proxy a pass over its whole mapping.
+    static constexpr int MaxRemovalRanges = 8;
+
 signals:
     void rowsAboutToBeInserted(int first, int last);
     void rowsInserted(int first, int last);
-    void rowAboutToBeRemoved(int row);
-    void rowRemoved(int row);
+    // A contiguous range of rows leaves (a few of these per batch at most).
+    void rowsAboutToBeRemoved(int first, int last);
+    void rowsRemoved(int first, int last);
+    // Rows scattered all over leave at once (a relist after thousands of nodes went): the rows
+    // are renumbered in one go, as a model reset; the nodes that stay are unchanged.
+    void rowsAboutToBeRenumbered();
+    void rowsRenumbered();
     // Rows whose node changed, in ascending order, once per applied batch.
     void rowsChanged(const QList<int> &rows);
     void reset();
@@ -68,6 +77,11 @@ signals:
     void labelKeysChanged();
 
 private:
+    // Removes the rows in `rows` (any order, no duplicates) with as few signals as possible and
+    // renumbers `pendingRows` (rows changed earlier in the batch) to match.
+    // The removed records are moved to `graveyard` rather than destroyed here.
+    void removeRows(std::vector<int> rows, QList<int> *pendingRows,
+                    std::vector<NodeRecord> *graveyard);
     void account(const NodeHealth &h, int delta);
     bool accountLabels(const kube::Node *before, const kube::Node *after);
 

@@ -704,6 +704,31 @@ bool ApiServer::handleControl(HttpExchange *ex, const User &user)
         QMetaObject::invokeMethod(this, &ApiServer::dropWatches, Qt::QueuedConnection);
         return true;
     }
+    if (what == QLatin1String("watch-frame") && req.method == "POST") {
+        // {"frame": TEXT, "resource": "nodes", "end": false}: writes TEXT and a newline to every
+        // watch of that resource (an ERROR event, or a frame that does not decode), then ends
+        // those streams cleanly when `end` is set. The frame is not kept in the event log.
+        const json body = json::parse(req.body.begin(), req.body.end(), nullptr, false);
+        if (!body.is_object() || !body.contains("frame") || !body["frame"].is_string()) {
+            sendStatus(ex, 400, "BadRequest",
+                       "watch-frame needs {\"frame\": TEXT} (and optionally resource, end)");
+            return true;
+        }
+        const std::string resource = body.value("resource", std::string("nodes"));
+        const std::string frame = body["frame"].get<std::string>() + "\n";
+        const bool end = body.value("end", false);
+        std::vector<Watch *> targets;
+        for (Watch &w : m_watches)
+            if (w.exchange && w.resource->plural == resource)
+                targets.push_back(&w);
+        for (Watch *w : targets) {
+            writeFrame(*w, frame);
+            if (end)
+                endWatch(w, true);
+        }
+        ok({{"written", int(targets.size())}});
+        return true;
+    }
     if (what == QLatin1String("stats") && req.method == "GET") {
         ok({{"nodes", m_store->count("nodes")},
             {"pods", m_store->count("pods")},

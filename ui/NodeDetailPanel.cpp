@@ -151,7 +151,13 @@ NodeDetailPanel::NodeDetailPanel(models::NodeStore *store, kube::ClusterQueries 
     addAction(refreshAction);
 
     m_refreshTimer.setInterval(RefreshMs);
-    connect(&m_refreshTimer, &QTimer::timeout, this, &NodeDetailPanel::refreshWorkload);
+    connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
+        if (isVisible() && m_pendingAnswers == 0)
+            refreshWorkload();
+    });
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(DebounceMs);
+    connect(&m_debounce, &QTimer::timeout, this, &NodeDetailPanel::refreshWorkload);
 
     connect(store, &models::NodeStore::nodesChanged, this,
             [this](const std::vector<models::NodeChange> &changes) {
@@ -173,9 +179,20 @@ void NodeDetailPanel::showNode(const QString &name)
         m_historyModel->setNodeName(name);
     refresh();
     if (changed) {
+        // What was asked for the previous node is of no use any more.
+        ++m_generation;
+        m_pendingAnswers = 0;
+        if (m_queries)
+            m_queries->cancel(this);
         m_podsModel->clear();
         m_eventsModel->clear();
-        refreshWorkload();
+        if (name.isEmpty()) {
+            m_debounce.stop();
+            m_workloadStatus->clear();
+        } else {
+            m_workloadStatus->setText(tr("Loading pods and events of %1…").arg(m_name));
+            m_debounce.start();
+        }
     }
     if (name.isEmpty())
         m_refreshTimer.stop();
@@ -185,6 +202,9 @@ void NodeDetailPanel::showNode(const QString &name)
 
 void NodeDetailPanel::refreshWorkload()
 {
+    m_debounce.stop();
+    if (m_queries)
+        m_queries->cancel(this); // an older refresh still in flight
     const quint64 gen = ++m_generation;
     if (m_name.isEmpty() || !m_queries) {
         m_workloadStatus->clear();

@@ -54,8 +54,12 @@ public:
     NodeTimelineChart *timelineChart() const { return m_timeline; }
     QTableView *historyView() const { return m_history; }
 
-    // Refresh interval for pods and events of the shown node.
+    // Refresh interval for pods and events of the shown node (while the panel is visible and
+    // the previous answer came).
     static constexpr int RefreshMs = 15000;
+    // A new selection is asked for after this much quiet: clicking (or arrowing) through
+    // nodes asks the server for the one the operator stops on, not for every one passed.
+    static constexpr int DebounceMs = 250;
 
 public slots:
     void refreshWorkload();
@@ -71,6 +75,7 @@ private:
     QPointer<kube::ClusterQueries> m_queries;
     QString m_name;
     quint64 m_generation = 0;
+    QTimer m_debounce;
     QLabel *m_title = nullptr;
     QLabel *m_summary = nullptr;
     QTabWidget *m_tabs = nullptr;

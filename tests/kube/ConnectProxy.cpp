@@ -1,5 +1,6 @@
 #include "ConnectProxy.h"
 
+#include <QSslSocket>
 #include <QTcpSocket>
 
 ConnectProxy::ConnectProxy(QObject *parent)
@@ -8,8 +9,18 @@ ConnectProxy::ConnectProxy(QObject *parent)
 
 void ConnectProxy::incomingConnection(qintptr socketDescriptor)
 {
-    auto *client = new QTcpSocket(this);
-    client->setSocketDescriptor(socketDescriptor);
+    QTcpSocket *client = nullptr;
+    if (m_certificate.isNull()) {
+        client = new QTcpSocket(this);
+        client->setSocketDescriptor(socketDescriptor);
+    } else {
+        auto *tls = new QSslSocket(this);
+        tls->setSocketDescriptor(socketDescriptor);
+        tls->setLocalCertificate(m_certificate);
+        tls->setPrivateKey(m_key);
+        tls->startServerEncryption();
+        client = tls;
+    }
     auto *upstream = new QTcpSocket(client);
     auto *head = new QByteArray;
     connect(client, &QObject::destroyed, [head] { delete head; });

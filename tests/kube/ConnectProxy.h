@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QHostAddress>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QStringList>
 #include <QTcpServer>
 
@@ -14,7 +16,18 @@ public:
     explicit ConnectProxy(QObject *parent = nullptr);
 
     bool start() { return listen(QHostAddress::LocalHost, 0); }
-    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(serverPort()); }
+    // Speak TLS to clients with this certificate (an https:// proxy).
+    void setTls(const QSslCertificate &certificate, const QSslKey &key)
+    {
+        m_certificate = certificate;
+        m_key = key;
+    }
+    QString url() const
+    {
+        return QStringLiteral("%1://127.0.0.1:%2")
+            .arg(m_certificate.isNull() ? QStringLiteral("http") : QStringLiteral("https"))
+            .arg(serverPort());
+    }
     // "host:port" of every CONNECT request seen, in order.
     QStringList targets() const { return m_targets; }
 
@@ -23,4 +36,6 @@ protected:
 
 private:
     QStringList m_targets;
+    QSslCertificate m_certificate;
+    QSslKey m_key;
 };

@@ -271,6 +271,89 @@ private slots:
         QVERIFY(!v->canCordon() && !v->canIsolate() && !v->canDrain());
     }
 
+    void listsReadTheWatchCacheForTheNodeOnly()
+    {
+        // Not a cluster-wide read from etcd: the node's field selector, from the watch cache.
+        ApiClient client(m_cluster->endpoint());
+        QList<ApiRequest> sent;
+        connect(&client, &ApiClient::requestSent, this, [&](const ApiRequest &r) { sent << r; });
+        ClusterQueries queries(&client);
+        bool pods = false, events = false;
+        queries.podsOnNode(QStringLiteral("gpu-0001"), nullptr,
+                           [&](const NodePods &) { pods = true; });
+        queries.eventsOfNode(QStringLiteral("gpu-0001"), m_nodeUid, nullptr,
+                             [&](const NodeEvents &) { events = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(pods && events, 10000);
+        QCOMPARE(sent.size(), 3);
+        for (const ApiRequest &r : std::as_const(sent)) {
+            QCOMPARE(r.query.queryItemValue(QStringLiteral("resourceVersion")),
+                     QStringLiteral("0"));
+            QVERIFY2(r.query.queryItemValue(QStringLiteral("fieldSelector"), QUrl::FullyDecoded)
+                         .contains(QLatin1String("gpu-0001")),
+                     qPrintable(r.query.toString()));
+        }
+    }
+
+    void cancelStopsWhatAContextNoLongerWants()
+    {
+        // The selection moved on while the server is slow: the old node's lists are stopped,
+        // their answers never come.
+        QVERIFY(m_cluster->control(QStringLiteral("settings"), R"({"responseDelayMs":400})"));
+        ClusterQueries queries(m_admin.get());
+        QObject panel;
+        bool stale = false;
+        queries.podsOnNode(QStringLiteral("gpu-0001"), &panel,
+                           [&](const NodePods &) { stale = true; });
+        queries.eventsOfNode(QStringLiteral("gpu-0001"), m_nodeUid, &panel,
+                             [&](const NodeEvents &) { stale = true; });
+        QCOMPARE(queries.pending(&panel), 3);
+        queries.cancel(&panel);
+        QCOMPARE(queries.pending(&panel), 0);
+        std::optional<NodePods> fresh;
+        queries.podsOnNode(QStringLiteral("gpu-0002"), &panel,
+                           [&](const NodePods &p) { fresh = p; });
+        QTRY_VERIFY_WITH_TIMEOUT(fresh.has_value(), 10000);
+        QVERIFY(m_cluster->control(QStringLiteral("settings"), R"({"responseDelayMs":0})"));
+        QCOMPARE(fresh->node, QStringLiteral("gpu-0002"));
+        QTRY_COMPARE_WITH_TIMEOUT(queries.pending(), 0, 5000);
+        QVERIFY(!stale);
+    }
+
+    void accessIsReviewedOncePerQuestionWithAShortCache()
+    {
+        // The window asks what the user may do on every selection, from several places: each
+        // question reaches the server once per cache lifetime.
+        ApiClient client(m_cluster->endpoint());
+        int reviews = 0;
+        connect(&client, &ApiClient::requestSent, this, [&](const ApiRequest &r) {
+            reviews += r.path.endsWith(QLatin1String("selfsubjectaccessreviews"));
+        });
+        ClusterQueries queries(&client);
+        queries.accessCache()->setTtlMs(60000);
+        int answers = 0;
+        auto ask = [&](const QString &node) {
+            queries.nodePermissions(node, this, [&](const NodePermissions &p) {
+                QVERIFY(p.canDrain());
+                ++answers;
+            });
+        };
+        ask(QStringLiteral("gpu-0001"));
+        ask(QStringLiteral("gpu-0001")); // while the first is in flight
+        QTRY_COMPARE_WITH_TIMEOUT(answers, 2, 10000);
+        QCOMPARE(reviews, 5);
+        ask(QStringLiteral("gpu-0001")); // answered from the cache
+        QTRY_COMPARE_WITH_TIMEOUT(answers, 3, 10000);
+        QCOMPARE(reviews, 5);
+        ask(QStringLiteral("gpu-0002")); // only "patch nodes/gpu-0002" is a new question
+        QTRY_COMPARE_WITH_TIMEOUT(answers, 4, 10000);
+        QCOMPARE(reviews, 6);
+        // Past the cache's lifetime (shortened to nothing here), asked again.
+        queries.accessCache()->setTtlMs(0);
+        ask(QStringLiteral("gpu-0001"));
+        QTRY_COMPARE_WITH_TIMEOUT(answers, 5, 10000);
+        QCOMPARE(reviews, 11);
+    }
+
     void answersAreDroppedWhenTheContextIsGone()
     {
         ClusterQueries queries(m_admin.get());

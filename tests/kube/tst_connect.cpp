@@ -7,6 +7,7 @@
 #include "kube/ApiCall.h"
 #include "kube/ApiClient.h"
 #include "kube/KubeConfig.h"
+#include "sim/Certificates.h"
 #include "tests/common/TestCluster.h"
 
 #include <QDir>
@@ -14,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QSslKey>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -367,6 +369,28 @@ private slots:
         QCOMPARE(canPatchNodes(*c), 1);
     }
 
+    void execPluginNewClientCertificateTakesEffectOnNewConnections()
+    {
+        // Short-lived client certificates (Teleport, Pinniped): when the plugin gives a new one,
+        // pooled connections (which shook hands with the old one) are dropped, so the server
+        // sees the new certificate. Here the new one is not signed by kubesim's CA, so the
+        // server stops treating the client as admin: proof that it is the one presented.
+        const QString d = folder();
+        writeFile(d + "/cert", m_cert.user.clientCertificateData);
+        writeFile(d + "/key", m_cert.user.clientKeyData);
+        writeFile(d + "/expires-in", "11"); // refreshed 10 s ahead: good for about 1 s
+        auto c = client(pluginConfig(d, "client.authentication.k8s.io/v1"));
+        QVERIFY(c);
+        QCOMPARE(canPatchNodes(*c), 1);
+        const sim::KeyPair other = sim::Certificates::makeUnrelatedCa();
+        writeFile(d + "/cert", other.certificatePem);
+        writeFile(d + "/key", other.keyPem);
+        writeFile(d + "/expires-in", "3600");
+        QTRY_VERIFY_WITH_TIMEOUT(canPatchNodes(*c) != 1 && countLines(d + "/invocations") == 2,
+                                 10000);
+        QVERIFY(c->connectionResets() >= 1);
+    }
+
     void execPluginFailureReportsStderr()
     {
         const QString d = folder();
@@ -568,6 +592,143 @@ private slots:
         QVERIFY(r.error);
         QVERIFY2(r.error.toString().contains(QLatin1String("proxy")),
                  qPrintable(r.error.toString()));
+    }
+
+    void environmentProxiesLikeKubectl_data()
+    {
+        QTest::addColumn<QString>("server"); // "kubesim": the real one on 127.0.0.1
+        QTest::addColumn<QByteArray>("noProxy");
+        QTest::addColumn<QString>("expect"); // "proxy", "dns" or "ok"
+        // An address that only a proxy could reach: with a dead proxy, both fail at the proxy.
+        QTest::newRow("HTTPS_PROXY dead")
+            << "https://apiserver.faultboard.invalid:6443" << QByteArray() << "proxy";
+        QTest::newRow("NO_PROXY names the domain") << "https://apiserver.faultboard.invalid:6443"
+                                                   << QByteArray("example.org, .invalid") << "dns";
+        QTest::newRow("NO_PROXY names the host") << "https://apiserver.faultboard.invalid:6443"
+                                                 << QByteArray("faultboard.invalid:6443") << "dns";
+        QTest::newRow("NO_PROXY names another port")
+            << "https://apiserver.faultboard.invalid:6443" << QByteArray("faultboard.invalid:443")
+            << "proxy";
+        QTest::newRow("NO_PROXY *")
+            << "https://apiserver.faultboard.invalid:6443" << QByteArray("*") << "dns";
+        // Go never proxies loopback: kubesim on 127.0.0.1 answers despite the dead proxy.
+        QTest::newRow("loopback is never proxied") << "kubesim" << QByteArray() << "ok";
+    }
+
+    void environmentProxiesLikeKubectl()
+    {
+        // The kubeconfig names no proxy-url: HTTPS_PROXY, NO_PROXY apply as kubectl applies
+        // them, and a dead proxy fails the connection where kubectl's fails.
+        QFETCH(QString, server);
+        QFETCH(QByteArray, noProxy);
+        QFETCH(QString, expect);
+        QTcpServer dead;
+        QVERIFY(dead.listen(QHostAddress::LocalHost));
+        const quint16 deadPort = dead.serverPort();
+        dead.close();
+        const QByteArray proxy = "http://127.0.0.1:" + QByteArray::number(deadPort);
+        struct Env
+        {
+            QByteArray name, old;
+            bool had;
+            Env(const char *n, const QByteArray &v)
+                : name(n)
+                , old(qgetenv(n))
+                , had(qEnvironmentVariableIsSet(n))
+            {
+                if (v.isNull())
+                    qunsetenv(n);
+                else
+                    qputenv(n, v);
+            }
+            ~Env() { had ? void(qputenv(name, old)) : void(qunsetenv(name)); }
+        };
+        Env https("HTTPS_PROXY", proxy), httpsLower("https_proxy", {}), no("NO_PROXY", noProxy),
+            noLower("no_proxy", {});
+        const QByteArray cluster = server == QLatin1String("kubesim")
+                                       ? kubesimCluster()
+                                       : "    server: " + server.toUtf8() +
+                                             "\n    certificate-authority-data: " + caData() + "\n";
+        const QString config = writeFile(folder() + "/config",
+                                         kubeconfig(cluster, "    token: " + adminToken() + "\n"));
+        auto c = client(config);
+        QVERIFY(c);
+        const ApiResponse r = get(*c, QStringLiteral("/version"));
+        const KubectlRun k =
+            kubectl(config, {QStringLiteral("version"), QStringLiteral("-o"),
+                             QStringLiteral("json"), QStringLiteral("--request-timeout=20s")});
+        const QString ours = r.error.toString();
+        const QString theirs = QString::fromUtf8(k.err);
+        if (expect == QLatin1String("ok")) {
+            QVERIFY2(r.ok(), qPrintable(ours));
+            QVERIFY2(k.out.contains("serverVersion"), qPrintable(theirs));
+            return;
+        }
+        QVERIFY(!r.ok());
+        QVERIFY(k.exitCode != 0);
+        if (expect == QLatin1String("proxy")) {
+            // kubectl 1.32: "The connection to the server apiserver.faultboard.invalid:6443 was
+            // refused": it went to the proxy, never looked the name up.
+            QVERIFY2(theirs.contains(QLatin1String("refused")) &&
+                         !theirs.contains(QLatin1String("no such host")) &&
+                         !theirs.contains(QLatin1String("lookup")),
+                     qPrintable(theirs));
+            QVERIFY2(
+                ours.contains(
+                    QStringLiteral("through the proxy 127.0.0.1:%1 (HTTPS_PROXY)").arg(deadPort)),
+                qPrintable(ours));
+            QVERIFY2(ours.contains(QLatin1String("refused"), Qt::CaseInsensitive),
+                     qPrintable(ours));
+        } else {
+            // Direct: the name does not resolve, for kubectl ("no such host") and for us.
+            QVERIFY2(!theirs.contains(QLatin1String("proxyconnect")), qPrintable(theirs));
+            QVERIFY2(theirs.contains(QLatin1String("no such host")) ||
+                         theirs.contains(QLatin1String("lookup")),
+                     qPrintable(theirs));
+            QCOMPARE(r.error.kind, ApiError::Kind::Dns);
+        }
+    }
+
+    void httpsProxyUrlIsReachedOverTls()
+    {
+        // proxy-url: https://: the client speaks TLS to the proxy, verified as kubectl does with
+        // the cluster's certificate authority (here a bundle of kubesim's CA and the proxy's),
+        // then tunnels TLS to the API server through it.
+        sim::Certificates pki;
+        QString error;
+        QVERIFY2(pki.generate({QStringLiteral("localhost")}, &error), qPrintable(error));
+        ConnectProxy proxy;
+        proxy.setTls(QSslCertificate(pki.server().certificatePem),
+                     QSslKey(pki.server().keyPem, QSsl::Ec));
+        QVERIFY(proxy.start());
+        QVERIFY(proxy.url().startsWith(QLatin1String("https://")));
+        const QByteArray bundle =
+            b64(m_admin.cluster.certificateAuthorityData + "\n" + pki.ca().certificatePem);
+        const QString d = folder();
+        auto c = client(writeFile(d + "/config",
+                                  kubeconfig("    server: " + server().toUtf8() +
+                                                 "\n    certificate-authority-data: " + bundle +
+                                                 "\n    proxy-url: " + proxy.url().toUtf8() + "\n",
+                                             "    token: " + adminToken() + "\n")));
+        QVERIFY(c);
+        QCOMPARE(canPatchNodes(*c), 1);
+        QCOMPARE(proxy.targets().value(0),
+                 QStringLiteral("127.0.0.1:%1").arg(m_admin.server.port()));
+
+        // The proxy's certificate signed by an authority the kubeconfig does not trust: refused,
+        // and the error names the proxy.
+        const QString d2 = folder();
+        auto c2 = client(
+            writeFile(d2 + "/config",
+                      kubeconfig(kubesimCluster() + "    proxy-url: " + proxy.url().toUtf8() + "\n",
+                                 "    token: " + adminToken() + "\n")));
+        QVERIFY(c2);
+        const ApiResponse r = get(*c2, QStringLiteral("/version"));
+        QVERIFY(r.error);
+        QVERIFY2(r.error.toString().contains(
+                     QStringLiteral("proxy 127.0.0.1:%1").arg(proxy.serverPort())),
+                 qPrintable(r.error.toString()));
+        QCOMPARE(proxy.targets().size(), 1);
     }
 
     void wrongCertificateAuthorityIsRefused()

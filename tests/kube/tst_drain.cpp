@@ -519,6 +519,61 @@ private slots:
         QVERIFY(podsOn(*m_ours, node).isEmpty());
     }
 
+    void overloadedServerIsRetriedAndNotTakenForABudget()
+    {
+        // An overloaded server refuses evictions with 429 + Retry-After (no budget involved),
+        // and fails the GETs that watch the pods go. The client retries by itself, the drain
+        // says so in the pod's progress, never calls it a PodDisruptionBudget, and a look
+        // that still fails does not fail the pod: the drain succeeds.
+        const QString node = freshNode();
+        const QString app = QStringLiteral("busy-") + node;
+        QVERIFY(createGuardedPods(*m_ours, node, app, 2));
+        const RetryPolicy saved = m_ours->retryPolicy();
+        RetryPolicy quick;
+        quick.maxRetries = 2;
+        quick.initialDelayMs = 100;
+        m_ours->setRetryPolicy(quick);
+        for (
+            const char *rule :
+            {R"({"failNext":{"status":429,"count":2,"method":"POST","pathPrefix":"/api/v1/namespaces/default/pods/","retryAfterSeconds":1}})",
+             R"({"failNext":{"status":503,"count":6,"method":"GET","pathPrefix":"/api/v1/namespaces/default/pods/"}})"})
+            QVERIFY(m_ourSide->control(QStringLiteral("settings"), rule));
+
+        DrainOptions o;
+        o.timeoutMs = 30000;
+        o.pollIntervalMs = 200;
+        NodeDrain d(m_ours.get(), node, o);
+        QHash<QString, QList<DrainPod::State>> seen;
+        QStringList messages;
+        connect(&d, &NodeDrain::podChanged, this, [&](const DrainPod &p) {
+            seen[p.key()] << p.state;
+            if (!p.message.isEmpty())
+                messages << p.message;
+        });
+        std::optional<DrainResult> result;
+        connect(&d, &NodeDrain::finished, this, [&](const DrainResult &r) { result = r; });
+        QElapsedTimer t;
+        t.start();
+        d.start();
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 30000);
+        m_ours->setRetryPolicy(saved);
+        QVERIFY2(result->ok(), qPrintable(result->error.toString()));
+        QCOMPARE(result->outcome, DrainResult::Outcome::Drained);
+        QCOMPARE(result->podsIn(DrainPod::State::Evicted).size(), 2);
+        QVERIFY(t.elapsed() >= 950); // the server's Retry-After was honoured
+        for (const auto &states : std::as_const(seen))
+            QVERIFY(!states.contains(DrainPod::State::BlockedByPdb));
+        const QString all = messages.join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QLatin1String("overloaded (429 Too Many Requests); retrying in 1.")),
+                 qPrintable(all));
+        QVERIFY2(all.contains(QLatin1String("cannot check the pod")), qPrintable(all));
+        QVERIFY(podsOn(*m_ours, node).isEmpty());
+        const QJsonObject stats =
+            QJsonDocument::fromJson(m_ourSide->request("GET", QStringLiteral("/_sim/stats")).body)
+                .object();
+        QCOMPARE(stats.value(QStringLiteral("failNextPending")).toInt(), 0);
+    }
+
     void twoBudgetsFailTheEviction()
     {
         // kube-apiserver answers a pod under two budgets with a Failure Status (code 500) inside

@@ -4,8 +4,11 @@
 #include "kube/Node.h"
 #include "kube/NodeDecoder.h"
 #include "tests/common/TestCluster.h"
+#include "tests/kube/FaultProxy.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -40,6 +43,20 @@ struct Mirror
     }
 };
 
+// The frame kube-apiserver writes for a failure inside a watch (etcd trouble): an ERROR event
+// with a Status whose code is 500.
+QByteArray watchFrame(const QByteArray &frame, bool end)
+{
+    return QJsonDocument(QJsonObject{{QStringLiteral("frame"), QString::fromUtf8(frame)},
+                                     {QStringLiteral("end"), end}})
+        .toJson(QJsonDocument::Compact);
+}
+const QByteArray ErrorFrame500 = watchFrame(
+    "{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},"
+    "\"status\":\"Failure\",\"message\":\"etcdserver: leader changed\",\"reason\":"
+    "\"InternalError\",\"code\":500}}",
+    true);
+
 } // namespace
 
 class TestInformer : public QObject
@@ -57,6 +74,16 @@ private:
         inf->backoff().setInitialMs(50);
         inf->backoff().setMaxMs(500);
         return inf;
+    }
+
+    // The cluster's endpoint with the server reached through `proxy`.
+    ClusterEndpoint throughProxy(const FaultProxy &proxy) const
+    {
+        ClusterEndpoint ep = m_cluster->endpoint();
+        QUrl url = ep.server;
+        url.setPort(proxy.port());
+        ep.server = url;
+        return ep;
     }
 
 private slots:
@@ -124,10 +151,16 @@ private slots:
                     control.send(compact);
                 });
             });
+        QList<ApiError> retried;
+        connect(inf.get(), &Informer::retryScheduled, this,
+                [&](int, const ApiError &e) { retried << e; });
         QSignalSpy synced(inf.get(), &Informer::synced);
         inf->start();
         QVERIFY(synced.wait(20000));
-        // First page, 410 Expired for the second, then the whole list again.
+        // First page, 410 Expired for the second, then the whole list again, after the backoff
+        // (at 65,000 nodes an immediate restart can loop without ever syncing).
+        QCOMPARE(retried.size(), 1);
+        QVERIFY(retried[0].isGone());
         QCOMPARE(pageStatuses, (QList<int>{200, 410, 200, 200}));
         QCOMPARE(inf->listCount(), 2);
         QCOMPARE(m.nodes.size(), 120);
@@ -274,11 +307,16 @@ private slots:
         QVERIFY(m_cluster->control(QStringLiteral("compact")));
         QVERIFY(m_cluster->control(QStringLiteral("settings"), R"({"pauseWatches":false})"));
         QVERIFY(m.nodes.contains(QStringLiteral("gpu-0002")));
+        QList<ApiError> retried;
+        connect(inf.get(), &Informer::retryScheduled, this,
+                [&](int, const ApiError &e) { retried << e; });
         QVERIFY(m_cluster->control(QStringLiteral("drop-watches")));
 
-        // Re-watching from the old resourceVersion gets 410 Expired: relist, and the vanished
-        // node comes out as a deletion.
+        // Re-watching from the old resourceVersion gets 410 Expired: relist (after the
+        // backoff), and the vanished node comes out as a deletion.
         QVERIFY(synced.wait(20000));
+        QVERIFY(std::any_of(retried.begin(), retried.end(),
+                            [](const ApiError &e) { return e.isGone(); }));
         QCOMPARE(inf->listCount(), 2);
         QVERIFY(!m.nodes.contains(QStringLiteral("gpu-0002")));
         QVERIFY(m.deleted.contains(QStringLiteral("gpu-0002")));
@@ -386,6 +424,245 @@ private slots:
                                         QStringLiteral("False")));
         QTRY_COMPARE_WITH_TIMEOUT(m.status(QStringLiteral("gpu-0004"), QStringLiteral("Ready")),
                                   QStringLiteral("False"), 10000);
+    }
+
+    void defaultBoundsNoticeADeadConnectionWithinAMinute()
+    {
+        // The default, whatever server: silence for at most 60 s means dead, and each watch
+        // asks the server to end it before that, so a quiet but live watch is never taken for
+        // a dead one. The first list reads the watch cache.
+        QVERIFY(Informer::DefaultInactivityTimeoutMs <= 60000);
+        QCOMPARE(Informer::Options().inactivityTimeoutMs, Informer::DefaultInactivityTimeoutMs);
+        ApiClient client(m_cluster->endpoint());
+        Informer inf(&client, std::make_shared<NodeDecoder>(), Informer::Options());
+        QList<ApiRequest> sent;
+        connect(&client, &ApiClient::requestSent, this, [&](const ApiRequest &r) { sent << r; });
+        QSignalSpy synced(&inf, &Informer::synced);
+        inf.start();
+        QVERIFY(synced.wait(20000));
+        QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 2, 5000);
+        QCOMPARE(sent[0].query.queryItemValue(QStringLiteral("resourceVersion")),
+                 QStringLiteral("0"));
+        QCOMPARE(inf.lastListResourceVersion(), QStringLiteral("0"));
+        const ApiRequest &watch = sent[1];
+        QVERIFY(watch.query.hasQueryItem(QStringLiteral("watch")));
+        QCOMPARE(watch.timeoutMs, Informer::DefaultInactivityTimeoutMs);
+        const int serverTimeoutMs =
+            watch.query.queryItemValue(QStringLiteral("timeoutSeconds")).toInt() * 1000;
+        QVERIFY(serverTimeoutMs >= Informer::DefaultInactivityTimeoutMs / 2 - 1000);
+        QVERIFY2(serverTimeoutMs <= Informer::DefaultInactivityTimeoutMs * 8 / 10,
+                 qPrintable(QString::number(serverTimeoutMs)));
+    }
+
+    void deadConnectionIsNoticedAndNothingIsMissed()
+    {
+        // A connection that stops moving bytes without a reset (a dropped VPN): the watch
+        // notices within its bound, says Stale and why, reconnects over new connections,
+        // resumes from its resourceVersion and shows what changed meanwhile.
+        const int bound = qEnvironmentVariableIntValue("TST_INFORMER_INACTIVITY_MS") > 0
+                              ? qEnvironmentVariableIntValue("TST_INFORMER_INACTIVITY_MS")
+                              : 3000;
+        FaultProxy proxy(QStringLiteral("127.0.0.1"), quint16(m_cluster->serverUrl().port()));
+        QVERIFY(proxy.start());
+        ApiClient client(throughProxy(proxy));
+        Informer::Options opts;
+        opts.inactivityTimeoutMs = bound;
+        Informer inf(&client, std::make_shared<NodeDecoder>(), opts);
+        inf.backoff().setInitialMs(50);
+        inf.backoff().setMaxMs(500);
+        Mirror m;
+        m.connectTo(&inf);
+        QSignalSpy synced(&inf, &Informer::synced);
+        inf.start();
+        QVERIFY(synced.wait(20000));
+        QTRY_COMPARE_WITH_TIMEOUT(inf.watchCount(), 1, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(proxy.open() >= 1, 5000);
+
+        // Everything through the proxy goes silent, new connections too.
+        proxy.freeze(true);
+        QElapsedTimer sinceFreeze;
+        sinceFreeze.start();
+        const QString before = m.status(QStringLiteral("npu-0007"), QStringLiteral("NT_NPU_NET"));
+        QVERIFY(before != QLatin1String("True"));
+        QVERIFY(m_cluster->setCondition(QStringLiteral("npu-0007"), QStringLiteral("NT_NPU_NET"),
+                                        QStringLiteral("True")));
+        QTRY_COMPARE_WITH_TIMEOUT(inf.state(), Informer::State::Stale, bound * 2 + 2000);
+        const qint64 noticedMs = sinceFreeze.elapsed();
+        qInfo("dead connection noticed after %lld ms (bound %d ms)", noticedMs, bound);
+        QVERIFY2(noticedMs <= bound + 1000, qPrintable(QString::number(noticedMs)));
+        QVERIFY2(inf.stateReason().contains(QLatin1String("no data from the server")),
+                 qPrintable(inf.stateReason()));
+        QVERIFY(client.connectionResets() >= 1);
+        QCOMPARE(m.status(QStringLiteral("npu-0007"), QStringLiteral("NT_NPU_NET")), before);
+
+        // The network comes back (the old flows stay dead, as after a VPN reconnect).
+        proxy.thaw();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m.status(QStringLiteral("npu-0007"), QStringLiteral("NT_NPU_NET")),
+            QStringLiteral("True"), bound * 3 + 5000);
+        qInfo("the change made meanwhile shown %lld ms after Stale",
+              sinceFreeze.elapsed() - noticedMs);
+        QTRY_COMPARE_WITH_TIMEOUT(inf.state(), Informer::State::Synced, 5000);
+        QCOMPARE(inf.listCount(), 1); // resumed, not relisted
+    }
+
+    void cutWhileManyEventsPassRelistsAndShowsEverything()
+    {
+        // The connection is reset and refused while more than the server keeps (100 events)
+        // happens: the resume gets 410, and the relist shows every change and every deletion.
+        QVERIFY(m_cluster->control(QStringLiteral("settings"), R"({"eventWindow":100})"));
+        FaultProxy proxy(QStringLiteral("127.0.0.1"), quint16(m_cluster->serverUrl().port()));
+        QVERIFY(proxy.start());
+        ApiClient client(throughProxy(proxy));
+        auto inf = makeInformer(&client);
+        Mirror m;
+        m.connectTo(inf.get());
+        QSignalSpy synced(inf.get(), &Informer::synced);
+        inf->start();
+        QVERIFY(synced.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(proxy.open() >= 1, 5000);
+
+        proxy.refuse(true);
+        proxy.resetAll();
+        QTRY_COMPARE_WITH_TIMEOUT(inf->state(), Informer::State::Stale, 5000);
+        // 140 changes to 20 nodes (seven passes, True then False then ...), and three deletions.
+        QByteArray actions = "[";
+        for (int pass = 0; pass < 7; ++pass)
+            for (int i = 0; i < 20; ++i)
+                actions +=
+                    QStringLiteral(
+                        R"({"node":"gpu-%1","condition":{"type":"NT_GPU_ECC","status":"%2","reason":"Test","message":"pass %3"}},)")
+                        .arg(i + 3, 4, 10, QLatin1Char('0'))
+                        .arg(pass % 2 == 0 ? QStringLiteral("True") : QStringLiteral("False"))
+                        .arg(pass)
+                        .toUtf8();
+        actions += R"({"delete":"gpu-0001"},{"delete":"gpu-0002"},{"delete":"npu-0003"}])";
+        QVERIFY(m_cluster->control(QStringLiteral("inject"), actions));
+        proxy.refuse(false);
+
+        QVERIFY(synced.wait(20000));
+        QCOMPARE(inf->listCount(), 2);
+        QCOMPARE(m.nodes.size(), 117);
+        for (const char *gone : {"gpu-0001", "gpu-0002", "npu-0003"}) {
+            QVERIFY(m.deleted.contains(QLatin1String(gone)));
+            QVERIFY(!m.nodes.contains(QLatin1String(gone)));
+        }
+        for (int i = 0; i < 20; ++i) {
+            const QString node = QStringLiteral("gpu-%1").arg(i + 3, 4, 10, QLatin1Char('0'));
+            QCOMPARE(m.status(node, QStringLiteral("NT_GPU_ECC")), QStringLiteral("True"));
+        }
+    }
+
+    void errorEventThenEndOfStreamWatchesAgainOnceAfterABackoff()
+    {
+        ApiClient client(m_cluster->endpoint());
+        auto inf = makeInformer(&client);
+        inf->backoff().setInitialMs(400);
+        inf->backoff().setMaxMs(400);
+        Mirror m;
+        m.connectTo(inf.get());
+        QElapsedTimer clock;
+        clock.start();
+        QList<qint64> watchesAt;
+        connect(&client, &ApiClient::requestSent, this, [&](const ApiRequest &r) {
+            if (r.query.hasQueryItem(QStringLiteral("watch")))
+                watchesAt << clock.elapsed();
+        });
+        QList<std::pair<qint64, int>> retries;
+        connect(inf.get(), &Informer::retryScheduled, this, [&](int delayMs, const ApiError &) {
+            retries << std::pair{clock.elapsed(), delayMs};
+        });
+        QSignalSpy synced(inf.get(), &Informer::synced);
+        inf->start();
+        QVERIFY(synced.wait(20000));
+        QTRY_COMPARE_WITH_TIMEOUT(watchesAt.size(), 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(inf->state(), Informer::State::Synced, 5000);
+
+        QVERIFY(m_cluster->control(QStringLiteral("watch-frame"), ErrorFrame500));
+        QTRY_COMPARE_WITH_TIMEOUT(watchesAt.size(), 2, 5000);
+        QCOMPARE(retries.size(), 1);
+        QVERIFY2(inf->stateReason().contains(QLatin1String("leader changed")) ||
+                     inf->state() == Informer::State::Synced,
+                 qPrintable(inf->stateReason()));
+        // The new watch came after the backoff, not at once.
+        QVERIFY2(watchesAt[1] - retries[0].first >= retries[0].second * 95 / 100 - 5,
+                 qPrintable(QStringLiteral("%1 ms after a retry with %2 ms delay")
+                                .arg(watchesAt[1] - retries[0].first)
+                                .arg(retries[0].second)));
+        // It works, and it is the only one.
+        QVERIFY(m_cluster->setCondition(QStringLiteral("gpu-0005"), QStringLiteral("Ready"),
+                                        QStringLiteral("False")));
+        QTRY_COMPARE_WITH_TIMEOUT(m.status(QStringLiteral("gpu-0005"), QStringLiteral("Ready")),
+                                  QStringLiteral("False"), 5000);
+        // Longer than the backoff: a second, armed re-watch would go out now.
+        QSignalSpy more(&client, &ApiClient::requestSent);
+        QVERIFY(!more.wait(700));
+        QCOMPARE(watchesAt.size(), 2);
+        QCOMPARE(inf->listCount(), 1);
+        QCOMPARE(inf->state(), Informer::State::Synced);
+    }
+
+    void undecodableFrameRelistsAndMovesOn()
+    {
+        ApiClient client(m_cluster->endpoint());
+        auto inf = makeInformer(&client);
+        Mirror m;
+        m.connectTo(inf.get());
+        QSignalSpy synced(inf.get(), &Informer::synced);
+        inf->start();
+        QVERIFY(synced.wait(20000));
+        QTRY_COMPARE_WITH_TIMEOUT(inf->state(), Informer::State::Synced, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(inf->watchCount(), 1, 5000);
+
+        // A frame cut short by a broken proxy: not JSON.
+        QVERIFY(m_cluster->control(
+            QStringLiteral("watch-frame"),
+            watchFrame("{\"type\":\"MODIFIED\",\"object\":{\"kind\":\"No", false)));
+        QVERIFY(synced.wait(10000)); // relisted past it
+        QCOMPARE(inf->listCount(), 2);
+        QCOMPARE(m.nodes.size(), 120);
+        QTRY_COMPARE_WITH_TIMEOUT(inf->lastWatchResourceVersion(), inf->resourceVersion(), 5000);
+        QVERIFY(m_cluster->setCondition(QStringLiteral("npu-0002"), QStringLiteral("Ready"),
+                                        QStringLiteral("False")));
+        QTRY_COMPARE_WITH_TIMEOUT(m.status(QStringLiteral("npu-0002"), QStringLiteral("Ready")),
+                                  QStringLiteral("False"), 5000);
+        QCOMPARE(inf->listCount(), 2);
+    }
+
+    void backoffGrowsWhileTheServerFailsAndResetsAfterEvents()
+    {
+        // The server answers every watch with 200 and then fails it at once: the delays grow
+        // (the old informer reset them on every 200). Events reset them.
+        ApiClient client(m_cluster->endpoint());
+        auto inf = makeInformer(&client);
+        inf->backoff().setInitialMs(100);
+        inf->backoff().setMaxMs(5000);
+        Mirror m;
+        m.connectTo(inf.get());
+        QList<int> delays;
+        connect(inf.get(), &Informer::retryScheduled, this,
+                [&](int delayMs, const ApiError &) { delays << delayMs; });
+        QSignalSpy synced(inf.get(), &Informer::synced);
+        inf->start();
+        QVERIFY(synced.wait(20000));
+        for (int i = 0; i < 4; ++i) {
+            QTRY_VERIFY_WITH_TIMEOUT(
+                inf->watchCount() == i + 1 && inf->state() == Informer::State::Synced, 10000);
+            QVERIFY(m_cluster->control(QStringLiteral("watch-frame"), ErrorFrame500));
+            QTRY_COMPARE_WITH_TIMEOUT(delays.size(), i + 1, 5000);
+        }
+        for (int i = 1; i < delays.size(); ++i)
+            QVERIFY2(delays[i] >= delays[i - 1] * 5 / 4,
+                     qPrintable(QStringLiteral("%1 then %2").arg(delays[i - 1]).arg(delays[i])));
+        QVERIFY(inf->backoff().attempts() == 4);
+        QTRY_VERIFY_WITH_TIMEOUT(inf->watchCount() == 5 && inf->state() == Informer::State::Synced,
+                                 10000);
+        QCOMPARE(inf->backoff().attempts(), 4); // a 200 alone does not reset it
+        QVERIFY(m_cluster->setCondition(QStringLiteral("gpu-0006"), QStringLiteral("Ready"),
+                                        QStringLiteral("False")));
+        QTRY_COMPARE_WITH_TIMEOUT(m.status(QStringLiteral("gpu-0006"), QStringLiteral("Ready")),
+                                  QStringLiteral("False"), 5000);
+        QCOMPARE(inf->backoff().attempts(), 0);
     }
 
     void reportsFailureWhenServerIsUnreachable()

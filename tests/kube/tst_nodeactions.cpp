@@ -527,6 +527,61 @@ private slots:
         QVERIFY(node(n)->unschedulable);
     }
 
+    void overloadedServerIsRetriedAfterRetryAfter()
+    {
+        // Priority and fairness answer 429 with Retry-After exactly when operators act: the
+        // GET, the PATCH and the Event of isolate and restore are each refused once or twice,
+        // and both actions still succeed, after the waits the server asked for, with the
+        // delays reported as progress.
+        NodeActions actions(m_client.get());
+        const QString n = QStringLiteral("gpu-0009");
+        QStringList progress;
+        connect(&actions, &NodeActions::progress, this,
+                [&](quint64, const QString &node, const QString &message) {
+                    QCOMPARE(node, n);
+                    progress << message;
+                });
+        QList<int> retryDelays;
+        connect(m_client.get(), &ApiClient::requestRetrying, this,
+                [&](const ApiRequest &, int, int delayMs, const ApiError &) {
+                    retryDelays << delayMs;
+                });
+        for (
+            const char *rule :
+            {R"({"failNext":{"status":429,"count":1,"method":"GET","pathPrefix":"/api/v1/nodes/gpu-0009","retryAfterSeconds":1}})",
+             R"({"failNext":{"status":429,"count":2,"method":"PATCH","pathPrefix":"/api/v1/nodes/gpu-0009","retryAfterSeconds":1}})",
+             R"({"failNext":{"status":429,"count":1,"method":"POST","pathPrefix":"/api/v1/namespaces/default/events","retryAfterSeconds":1}})"})
+            QVERIFY(m_cluster->control(QStringLiteral("settings"), rule));
+        QElapsedTimer t;
+        t.start();
+        NodeActionResult r = wait(actions, [&](NodeActions &a) {
+            return a.isolate(n, QStringLiteral("Ready"), QStringLiteral("overload test"));
+        });
+        QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+        QVERIFY(r.eventRecorded);
+        QVERIFY(node(n)->unschedulable);
+        QVERIFY2(t.elapsed() >= 4 * 950, qPrintable(QString::number(t.elapsed())));
+        QCOMPARE(retryDelays.size(), 4);
+        for (int d : retryDelays)
+            QVERIFY2(d >= 1000 && d <= 1100, qPrintable(QString::number(d)));
+        QCOMPARE(progress.size(), 4);
+        QVERIFY2(progress[1].contains(QLatin1String("overloaded (429")) &&
+                     progress[1].contains(QLatin1String("retrying in 1.")),
+                 qPrintable(progress[1]));
+        QCOMPARE(m_log.lines.count(QStringLiteral("PATCH /api/v1/nodes/gpu-0009")), 3);
+
+        // A 503 with Retry-After on restore's PATCH.
+        progress.clear();
+        QVERIFY(m_cluster->control(
+            QStringLiteral("settings"),
+            R"({"failNext":{"status":503,"count":1,"method":"PATCH","pathPrefix":"/api/v1/nodes/gpu-0009","retryAfterSeconds":1}})"));
+        r = wait(actions, [&](NodeActions &a) { return a.restore(n, QStringLiteral("done")); });
+        QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+        QVERIFY(!node(n)->unschedulable);
+        QCOMPARE(progress.size(), 1);
+        QVERIFY2(progress[0].contains(QLatin1String("503")), qPrintable(progress[0]));
+    }
+
     void failuresNameTheNodeAndTheCause()
     {
         ApiClient viewerClient(m_cluster->endpoint(QStringLiteral("kubesim-viewer")));

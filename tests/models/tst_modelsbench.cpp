@@ -7,6 +7,7 @@
 
 #include "models/FaultHistory.h"
 #include "models/FaultSummaryModel.h"
+#include "models/NodeFilterProxyModel.h"
 #include "models/NodeGridModel.h"
 #include "models/Taxonomy.h"
 
@@ -14,8 +15,10 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 #include <ctime>
+#include <optional>
 
 using namespace models;
 using namespace testsupport;
@@ -110,6 +113,15 @@ double cpuMs()
     return double(std::clock()) * 1000.0 / CLOCKS_PER_SEC;
 }
 
+// CPU time of the calling thread only, in ms: what the GUI thread itself spent, whatever
+// else the shared machine was running.
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6;
+}
+
 double perSecond(qint64 count, qint64 ns)
 {
     return ns > 0 ? double(count) * 1e9 / double(ns) : 0;
@@ -160,6 +172,87 @@ private slots:
         const qint64 classify = t.nsecsElapsed();
         QCOMPARE(faulty, store.faultyCount());
         qInfo("classify only: %.1f ms (%.2f us/node)", classify / 1e6, classify / 1e3 / m_nodes);
+    }
+
+    void massDeletionInOneRelist_data()
+    {
+        QTest::addColumn<int>("listeners");
+        QTest::newRow("store alone") << 0;
+        QTest::newRow("store, grid, summary") << 1;
+        QTest::newRow("store, grid, summary, 2 filter proxies") << 2;
+    }
+
+    void massDeletionInOneRelist()
+    {
+        // A relist finds 10,000 of 65,000 nodes gone (scaled to FAULTBOARD_BENCH_NODES): the
+        // informer hands the deletions over as one batch. The GUI thread applies it to the store
+        // and whatever listens; each step below runs on the GUI thread without returning to the
+        // event loop, so the longest one is the stall.
+        QFETCH(int, listeners);
+        NodeStore store{Classifier(Taxonomy::builtIn())};
+        std::optional<NodeGridModel> grid;
+        std::optional<FaultSummaryModel> summary;
+        std::optional<NodeFilterProxyModel> all;
+        std::optional<NodeFilterProxyModel> faulty;
+        if (listeners >= 1) {
+            grid.emplace(&store);
+            summary.emplace(&store);
+        }
+        if (listeners >= 2) {
+            all.emplace();
+            all->setSourceModel(&*grid);
+            faulty.emplace();
+            faulty->setSourceModel(&*grid);
+            faulty->setMinimumSeverity(Severity::Minor);
+        }
+        for (const kube::DeltaBatch &page : initialList(m_nodes))
+            store.applyDeltas(page);
+        if (grid) {
+            grid->flushPendingChanges();
+            summary->flushPendingChanges();
+        }
+
+        // Scattered over the fleet, as nodes of many pools going at once would be.
+        const int toDelete = m_nodes * 10 / 65;
+        auto gone = std::make_unique<kube::DeltaBatch>();
+        QSet<int> chosen;
+        quint32 seed = 12345;
+        while (int(chosen.size()) < toDelete) {
+            seed = seed * 1103515245u + 12345u;
+            chosen.insert(int((seed >> 8) % quint32(m_nodes)));
+        }
+        // The informer hands over the very objects the store holds (its cache's).
+        for (int i : std::as_const(chosen))
+            gone->push_back(
+                {kube::Delta::Type::Deleted,
+                 store.find(QStringLiteral("npu-%1").arg(i, 5, 10, QLatin1Char('0')))->node});
+
+        QElapsedTimer t;
+        const double cpu0 = threadCpuMs();
+        t.start();
+        store.applyDeltas(*gone);
+        const qint64 apply = t.nsecsElapsed();
+        const double applyCpu = threadCpuMs() - cpu0;
+        // As the informer does after emitting: its batch is freed on a pool thread.
+        QThreadPool::globalInstance()->start([dead = gone.release()] { delete dead; });
+        t.restart();
+        if (grid) {
+            grid->flushPendingChanges();
+        }
+        const qint64 gridFlush = t.nsecsElapsed();
+        t.restart();
+        if (summary)
+            summary->flushPendingChanges();
+        const qint64 summaryFlush = t.nsecsElapsed();
+        QCOMPARE(store.size(), m_nodes - toDelete);
+        if (all) {
+            QCOMPARE(all->rowCount(), m_nodes - toDelete);
+            QCOMPARE(faulty->rowCount(), store.faultyCount());
+        }
+        qInfo("%d of %d nodes deleted in one batch: apply %.1f ms (thread cpu %.1f ms), grid "
+              "flush %.1f ms, summary flush %.1f ms; longest GUI-thread stall %.1f ms",
+              toDelete, m_nodes, apply / 1e6, applyCpu, gridFlush / 1e6, summaryFlush / 1e6,
+              std::max({apply, gridFlush, summaryFlush}) / 1e6);
     }
 
     void initialSyncWithHistory()

@@ -1,3 +1,4 @@
+#include "models/NodeFilterProxyModel.h"
 #include "models/NodeGridModel.h"
 #include "models/NodeStore.h"
 
@@ -120,6 +121,76 @@ private slots:
         QCOMPARE(changed.count(), 1);
         QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 1); // c moved up from row 2
         QCOMPARE(changed.at(0).at(0).toModelIndex().data().toString(), QStringLiteral("c"));
+    }
+
+    void bulkRemovalsAreOneRangeOrOneReset()
+    {
+        // A relist after thousands of nodes went: the store removes them in one pass and tells
+        // the models with one range (contiguous) or one reset (scattered), never row by row;
+        // a filter proxy on top keeps up.
+        NodeStore store{Classifier(Taxonomy::builtIn())};
+        NodeGridModel model(&store);
+        NodeFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setMinimumSeverity(Severity::Critical);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(
+            &proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        kube::DeltaBatch adds;
+        for (int i = 0; i < 1000; ++i)
+            adds.push_back(delta(kube::Delta::Type::Added,
+                                 makeNode(QString::number(i), i % 2 ? "False" : "True", "1")));
+        store.applyDeltas(adds);
+        QCOMPARE(proxy.rowCount(), 500);
+
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        // Contiguous: rows 100..299, and a change to a later row in the same batch.
+        kube::DeltaBatch batch;
+        batch.push_back(delta(kube::Delta::Type::Modified, makeNode("500", "Unknown", "2")));
+        for (int i = 100; i < 300; ++i)
+            batch.push_back(
+                delta(kube::Delta::Type::Deleted, makeNode(QString::number(i), "True", "2")));
+        QSignalSpy rowsChanged(&store, &NodeStore::rowsChanged);
+        store.applyDeltas(batch);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(removed.at(0).at(1).toInt(), 100);
+        QCOMPARE(removed.at(0).at(2).toInt(), 299);
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(store.size(), 800);
+        QCOMPARE(proxy.rowCount(), 400); // 100 critical ones went
+        model.flushPendingChanges();
+        QCOMPARE(proxy.rowCount(), 401); // "500" became critical (shown at the next frame)
+        QCOMPARE(rowsChanged.count(), 1);
+        QCOMPARE(rowsChanged.at(0).at(0).value<QList<int>>(), QList<int>{300}); // 500 moved up
+        QCOMPARE(store.at(300).node->name, QStringLiteral("500"));
+
+        // Scattered: every third remaining node, plus one added and one deleted then re-added.
+        batch.clear();
+        QStringList gone;
+        for (int r = 0; r < store.size(); r += 3)
+            gone << store.at(r).node->name;
+        for (const QString &name : std::as_const(gone))
+            batch.push_back(delta(kube::Delta::Type::Deleted, makeNode(name, "True", "3")));
+        batch.push_back(delta(kube::Delta::Type::Added, makeNode("new", "False", "3")));
+        batch.push_back(delta(kube::Delta::Type::Added, makeNode(gone.first(), "False", "4")));
+        removed.clear();
+        store.applyDeltas(batch);
+        QCOMPARE(removed.count(), 0);
+        QCOMPARE(resets.count(), 1);
+        QCOMPARE(store.size(), 800 - int(gone.size()) + 2);
+        QCOMPARE(model.rowCount(), store.size());
+        model.flushPendingChanges();
+        for (int r = 0; r < store.size(); ++r)
+            QCOMPARE(store.indexOf(store.at(r).node->name), r);
+        for (const QString &name : gone.mid(1))
+            QCOMPARE(store.indexOf(name), -1);
+        int critical = 0;
+        for (int r = 0; r < store.size(); ++r)
+            critical += store.at(r).health.worst == Severity::Critical;
+        QCOMPARE(store.count(Severity::Critical), critical);
+        QCOMPARE(proxy.rowCount(), critical);
     }
 
     void groupRoleFollowsGroupingLabel()

@@ -1,0 +1,111 @@
+#include "FaultProxy.h"
+
+#include <sys/socket.h>
+
+FaultProxy::FaultProxy(const QString &targetHost, quint16 targetPort, QObject *parent)
+    : QObject(parent)
+    , m_targetHost(targetHost)
+    , m_targetPort(targetPort)
+{
+    connect(&m_server, &QTcpServer::newConnection, this, &FaultProxy::onNewConnection);
+}
+
+FaultProxy::~FaultProxy()
+{
+    for (Pair *p : std::as_const(m_pairs)) {
+        delete p->client;
+        delete p->upstream;
+        delete p;
+    }
+}
+
+bool FaultProxy::start()
+{
+    if (!m_server.listen(QHostAddress::LocalHost, m_port))
+        return false;
+    m_port = m_server.serverPort();
+    return true;
+}
+
+int FaultProxy::open() const
+{
+    int n = 0;
+    for (const Pair *p : m_pairs)
+        n += p->client && p->client->state() == QAbstractSocket::ConnectedState;
+    return n;
+}
+
+void FaultProxy::onNewConnection()
+{
+    while (QTcpSocket *client = m_server.nextPendingConnection()) {
+        ++m_accepted;
+        auto *pair = new Pair;
+        pair->client = client;
+        pair->upstream = new QTcpSocket(this);
+        pair->frozen = m_freezeNew;
+        client->setParent(this);
+        m_pairs << pair;
+        auto close = [this, pair] {
+            if (pair->client)
+                pair->client->disconnectFromHost();
+            if (pair->upstream)
+                pair->upstream->disconnectFromHost();
+        };
+        connect(client, &QTcpSocket::readyRead, this, [this, pair] { pump(pair); });
+        connect(pair->upstream, &QTcpSocket::readyRead, this, [this, pair] { pump(pair); });
+        connect(pair->upstream, &QTcpSocket::connected, this, [this, pair] { pump(pair); });
+        // A frozen pair ignores closes too: nothing crosses it any more.
+        connect(client, &QTcpSocket::disconnected, this, [pair, close] {
+            if (!pair->frozen)
+                close();
+        });
+        connect(pair->upstream, &QTcpSocket::disconnected, this, [pair, close] {
+            if (!pair->frozen)
+                close();
+        });
+        connect(pair->upstream, &QTcpSocket::errorOccurred, this, [pair, close] {
+            if (!pair->frozen)
+                close();
+        });
+        pair->upstream->connectToHost(m_targetHost, m_targetPort);
+    }
+}
+
+void FaultProxy::pump(Pair *pair)
+{
+    if (pair->frozen || !pair->client || !pair->upstream ||
+        pair->upstream->state() != QAbstractSocket::ConnectedState)
+        return;
+    if (pair->client->bytesAvailable())
+        pair->upstream->write(pair->client->readAll());
+    if (pair->upstream->bytesAvailable())
+        pair->client->write(pair->upstream->readAll());
+}
+
+void FaultProxy::freeze(bool alsoNew)
+{
+    for (Pair *p : std::as_const(m_pairs))
+        p->frozen = true;
+    m_freezeNew = alsoNew;
+}
+
+void FaultProxy::resetAll()
+{
+    for (Pair *p : std::as_const(m_pairs)) {
+        for (QTcpSocket *s : {p->client.data(), p->upstream.data()}) {
+            if (!s || s->socketDescriptor() < 0)
+                continue;
+            const linger l{1, 0};
+            ::setsockopt(int(s->socketDescriptor()), SOL_SOCKET, SO_LINGER, &l, sizeof l);
+            s->abort();
+        }
+    }
+}
+
+void FaultProxy::refuse(bool on)
+{
+    if (on)
+        m_server.close();
+    else if (!m_server.isListening())
+        m_server.listen(QHostAddress::LocalHost, m_port);
+}

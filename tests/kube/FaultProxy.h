@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QList>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+// A TCP relay on loopback in front of a server, for the failures a real network has and a
+// server cannot show by itself: it can freeze connections (bytes stop, both sockets stay open,
+// as behind a dropped VPN or a load balancer that forgot the flow), reset them (RST), and
+// refuse new ones (nothing listens on its port). TLS passes through untouched.
+class FaultProxy : public QObject
+{
+    Q_OBJECT
+
+public:
+    FaultProxy(const QString &targetHost, quint16 targetPort, QObject *parent = nullptr);
+    ~FaultProxy() override;
+
+    bool start();
+    quint16 port() const { return m_port; }
+
+    // Stops moving bytes on every open connection; `alsoNew`: new connections are accepted and
+    // frozen too. Frozen connections stay frozen.
+    void freeze(bool alsoNew = false);
+    // New connections flow again (the frozen ones stay frozen).
+    void thaw() { m_freezeNew = false; }
+    // Resets every open connection (SO_LINGER 0: the peers get an RST, not a FIN).
+    void resetAll();
+    // Stops listening (connections are refused) or listens again on the same port.
+    void refuse(bool on);
+
+    int accepted() const { return m_accepted; }
+    int open() const;
+
+private:
+    struct Pair
+    {
+        QPointer<QTcpSocket> client;
+        QPointer<QTcpSocket> upstream;
+        bool frozen = false;
+    };
+    void onNewConnection();
+    void pump(Pair *pair);
+
+    QTcpServer m_server;
+    QString m_targetHost;
+    quint16 m_targetPort;
+    quint16 m_port = 0;
+    bool m_freezeNew = false;
+    int m_accepted = 0;
+    QList<Pair *> m_pairs;
+};
