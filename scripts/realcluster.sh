@@ -1,0 +1,314 @@
+#!/usr/bin/env bash
+# A real Kubernetes control plane (etcd, kube-apiserver, kube-controller-manager, kube-scheduler
+# from Debian 12's `kubernetes` source) on loopback, for the tests and by hand.
+#
+#   realcluster.sh build          build the binaries (or take them from the cache); prints their folder
+#   realcluster.sh up DIR [SCENARIO]
+#                                 start everything with its state in DIR, create the nodes of the
+#                                 kubesim SCENARIO file (default tests/data/realcluster/nodes.json)
+#                                 and print the kubeconfigs (DIR/admin.kubeconfig, viewer, operator)
+#   realcluster.sh down DIR       stop everything that `up DIR` started
+#
+# The binaries are cached in $FAULTBOARD_CACHE_DIR (default /var/cache/faultboard) under
+# kubernetes-<source version>-<hash of scripts/realcluster/build-recipe.sh>; a rebuild happens only
+# when that key changes. Needs no systemd: everything runs as plain processes in one process group,
+# whose id DIR/pgid holds.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/.." && pwd)
+KUBE_SRC_VERSION=${FAULTBOARD_KUBE_SRC_VERSION:-1.20.5+really1.20.2-1.1+deb12u1}
+CACHE_DIR=${FAULTBOARD_CACHE_DIR:-/var/cache/faultboard}
+recipe="$here/realcluster/build-recipe.sh"
+
+die() {
+    echo "realcluster: $*" >&2
+    exit 1
+}
+
+bindir() {
+    local hash
+    hash=$(sha256sum "$recipe" | cut -c1-12)
+    echo "$CACHE_DIR/kubernetes-$KUBE_SRC_VERSION-$hash"
+}
+
+cmd_build() {
+    local out
+    out=$(bindir)
+    if [[ -x "$out/kube-apiserver" && -x "$out/kube-controller-manager" && -x "$out/kube-scheduler" ]]; then
+        echo "$out"
+        return 0
+    fi
+    "$here/deps.sh" controlplane-build >&2
+    mkdir -p "$CACHE_DIR"
+    local work
+    work=$(mktemp -d "$CACHE_DIR/build.XXXXXX")
+    # The lock keeps two builds (two ctest runs) from racing; the second one waits and then finds
+    # the cache filled.
+    exec 9>"$CACHE_DIR/build.lock"
+    flock 9
+    if [[ -x "$out/kube-scheduler" ]]; then
+        rm -rf "$work"
+        echo "$out"
+        return 0
+    fi
+    if ! bash "$recipe" "$KUBE_SRC_VERSION" "$work" "$work/bin" >"$work/build.log" 2>&1; then
+        tail -n 40 "$work/build.log" >&2
+        die "build failed; the whole log is $work/build.log"
+    fi
+    rm -rf "$out"
+    mv "$work/bin" "$out"
+    rm -rf "$work"
+    echo "$out"
+}
+
+
+# A free TCP port on 127.0.0.1 (nothing answers a connect to it).
+free_port() {
+    local p
+    for _ in $(seq 200); do
+        p=$((20000 + RANDOM % 30000))
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+            echo "$p"
+            return 0
+        fi
+    done
+    die "no free port on 127.0.0.1"
+}
+
+kubeconfig() { # NAME TOKEN CONTEXT...: one cluster, one user, the given context names for it
+    local user=$1 token=$2
+    shift 2
+    cat <<YAML
+apiVersion: v1
+kind: Config
+clusters:
+- name: realcluster
+  cluster:
+    server: https://127.0.0.1:$APISERVER_PORT
+    certificate-authority-data: $(base64 -w0 <"$dir/pki/ca.crt")
+users:
+- name: $user
+  user:
+    token: $token
+contexts:
+YAML
+    local c
+    for c in "$@"; do
+        printf -- '- name: %s\n  context:\n    cluster: realcluster\n    user: %s\n' "$c" "$user"
+    done
+    echo "current-context: $1"
+}
+
+# Every user's kubeconfig in one file, a context per user (the tests' KUBECONFIG).
+all_kubeconfig() {
+    cat <<YAML
+apiVersion: v1
+kind: Config
+clusters:
+- name: realcluster
+  cluster:
+    server: https://127.0.0.1:$APISERVER_PORT
+    certificate-authority-data: $(base64 -w0 <"$dir/pki/ca.crt")
+users:
+YAML
+    local u
+    for u in admin viewer operator kubelet-standin; do
+        printf -- '- name: %s\n  user:\n    token: %s\n' "$u" "$(token_of "$u")"
+    done
+    echo "contexts:"
+    for u in admin viewer operator kubelet-standin; do
+        printf -- '- name: %s\n  context:\n    cluster: realcluster\n    user: %s\n' "$u" "$u"
+    done
+    echo "current-context: admin"
+}
+
+token_of() { awk -F, -v u="$1" '$2==u{print $1}' "$dir/tokens.csv"; }
+
+pki() {
+    mkdir -p "$dir/pki"
+    local d="$dir/pki"
+    (
+        umask 077
+        openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=faultboard-realcluster-ca" \
+            -keyout "$d/ca.key" -out "$d/ca.crt" 2>/dev/null
+        openssl req -newkey rsa:2048 -nodes -subj "/CN=kube-apiserver" \
+            -keyout "$d/apiserver.key" -out "$d/apiserver.csr" 2>/dev/null
+        printf 'subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc\nextendedKeyUsage=serverAuth\n' \
+            >"$d/apiserver.ext"
+        openssl x509 -req -in "$d/apiserver.csr" -CA "$d/ca.crt" -CAkey "$d/ca.key" \
+            -CAcreateserial -days 30 -extfile "$d/apiserver.ext" -out "$d/apiserver.crt" 2>/dev/null
+        openssl genrsa -out "$d/sa.key" 2048 2>/dev/null
+        openssl rsa -in "$d/sa.key" -pubout -out "$d/sa.pub" 2>/dev/null
+    ) || die "openssl failed to make the certificates"
+}
+
+tokens() {
+    local t
+    t() { openssl rand -hex 24; }
+    (
+        umask 077
+        {
+            echo "$(t),admin,uid-admin,\"system:masters\""
+            echo "$(t),viewer,uid-viewer,\"faultboard:viewers\""
+            echo "$(t),operator,uid-operator,\"faultboard:operators\""
+            echo "$(t),kubelet-standin,uid-kubelet-standin,\"system:masters\""
+            echo "$(t),system:kube-controller-manager,uid-kcm"
+            echo "$(t),system:kube-scheduler,uid-scheduler"
+        } >"$dir/tokens.csv"
+    )
+}
+
+# RBAC for the viewer (read nodes, pods, events) and the operator (also patch nodes and write
+# events, as isolation does; no pods/eviction, no pod delete).
+rbac() {
+    kapply "$here/realcluster/rbac.json"
+}
+
+kcurl() { # VERB PATH [curl args...] with the admin token
+    local verb=$1 path=$2
+    shift 2
+    curl -sS --fail-with-body --cacert "$dir/pki/ca.crt" -H "Authorization: Bearer $(token_of admin)" \
+        -X "$verb" "https://127.0.0.1:$APISERVER_PORT$path" "$@"
+}
+
+# POSTs every object of a v1 List file to the collection its apiVersion/kind name.
+kapply() {
+    local file=$1 n i obj path
+    n=$(jq '.items | length' "$file")
+    for ((i = 0; i < n; i++)); do
+        obj=$(jq -c ".items[$i]" "$file")
+        path=$(jq -r '(if (.apiVersion|contains("/")) then "/apis/"+.apiVersion else "/api/"+.apiVersion end)
+                      + "/" + ({"ClusterRole":"clusterroles","ClusterRoleBinding":"clusterrolebindings",
+                               "Namespace":"namespaces","Node":"nodes"}[.kind])' <<<"$obj")
+        kcurl POST "$path" -H 'Content-Type: application/json' -d "$obj" -o /dev/null ||
+            die "creating $(jq -r '.kind+" "+.metadata.name' <<<"$obj") failed"
+    done
+}
+
+# The nodes of a kubesim scenario, as kubesim itself makes them (conditions, capacity and
+# allocatable accelerators, labels, taints), created on the real server with their status.
+nodes_from_kubesim() {
+    local kubesim=$1
+    shift
+    local simdir="$dir/kubesim"
+    mkdir -p "$simdir"
+    "$kubesim" --paused --no-tls --kubeconfig "$simdir/kubeconfig" "$@" >"$simdir/url" \
+        2>"$simdir/log" &
+    local simpid=$!
+    for _ in $(seq 600); do
+        [[ -s "$simdir/url" ]] && break
+        kill -0 "$simpid" 2>/dev/null || { cat "$simdir/log" >&2; die "kubesim did not start"; }
+        sleep 0.1
+    done
+    local url token
+    url=$(head -n1 "$simdir/url")
+    token=$(awk '/token:/{print $2; exit}' "$simdir/kubeconfig")
+    curl -sSf -H "Authorization: Bearer $token" "$url/api/v1/nodes" |
+        jq '{apiVersion:"v1", kind:"List", items:[.items[] | .apiVersion="v1" | .kind="Node"
+             | del(.metadata.uid, .metadata.resourceVersion, .metadata.creationTimestamp,
+                   .metadata.managedFields, .metadata.selfLink)]}' >"$dir/nodes.json"
+    kill "$simpid" 2>/dev/null
+    wait "$simpid" 2>/dev/null || true
+    rm -rf "$simdir"
+    kapply "$dir/nodes.json"
+}
+
+find_program() { # NAME ENVVAR: from the env, else the build tree
+    local name=$1 var=$2 build=${FAULTBOARD_BUILD_DIR:-$root/build}
+    if [[ -n "${!var:-}" ]]; then
+        echo "${!var}"
+    elif [[ -x "$build/bin/$name" ]]; then
+        echo "$build/bin/$name"
+    else
+        die "$name not found: build it (cmake --build build --target $name) or set $var"
+    fi
+}
+
+cmd_up() {
+    dir=${1:?usage: realcluster.sh up DIR [kubesim args, default --nodes 40]}
+    shift
+    local simargs=("$@")
+    ((${#simargs[@]})) || simargs=(--nodes 40)
+    mkdir -p "$dir"
+    dir=$(cd "$dir" && pwd)
+    [[ -f "$dir/pgid" ]] && cmd_down "$dir"
+    for p in etcd curl openssl jq; do
+        command -v "$p" >/dev/null || die "$p is missing: scripts/deps.sh test"
+    done
+    local bin kubesim
+    bin=$(cmd_build)
+    kubesim=$(find_program kubesim FAULTBOARD_KUBESIM)
+    KUBELET_STANDIN=$(find_program kubelet_standin FAULTBOARD_KUBELET_STANDIN)
+    rm -rf "$dir/etcd" "$dir/logs" "$dir/ready" "$dir/pids"
+    APISERVER_PORT=$(free_port)
+    ETCD_PORT=$(free_port)
+    ETCD_PEER_PORT=$(free_port)
+    printf 'APISERVER_PORT=%s\nETCD_PORT=%s\nETCD_PEER_PORT=%s\nKUBELET_STANDIN=%q\n' \
+        "$APISERVER_PORT" "$ETCD_PORT" "$ETCD_PEER_PORT" "$KUBELET_STANDIN" >"$dir/ports"
+    pki
+    tokens
+    (
+        umask 077
+        kubeconfig system:kube-controller-manager "$(token_of system:kube-controller-manager)" \
+            controller-manager >"$dir/controller-manager.kubeconfig"
+        kubeconfig system:kube-scheduler "$(token_of system:kube-scheduler)" scheduler \
+            >"$dir/scheduler.kubeconfig"
+        for u in admin viewer operator; do
+            kubeconfig "$u" "$(token_of "$u")" "$u" >"$dir/$u.kubeconfig"
+        done
+        all_kubeconfig >"$dir/kubeconfig"
+    )
+    # Its own session and process group: `down` stops the group, whatever became of this shell.
+    setsid bash "$here/realcluster/plane.sh" "$dir" "$bin" >"$dir/plane.log" 2>&1 </dev/null &
+    local plane=$!
+    echo "$plane" >"$dir/pgid"
+    local started=$SECONDS
+    while [[ ! -f "$dir/ready" ]]; do
+        if ! kill -0 "$plane" 2>/dev/null; then
+            cat "$dir/plane.log" >&2
+            rm -f "$dir/pgid"
+            die "the control plane did not start (logs in $dir/logs)"
+        fi
+        ((SECONDS - started < 180)) || { cmd_down "$dir"; die "the control plane took over 180 s"; }
+        sleep 0.2
+    done
+    rbac
+    nodes_from_kubesim "$kubesim" "${simargs[@]}"
+    echo "realcluster: up in $((SECONDS - started)) s, $(jq '.items|length' "$dir/nodes.json") nodes;" \
+        "kube-apiserver at https://127.0.0.1:$APISERVER_PORT" >&2
+    echo "$dir/kubeconfig"
+    echo "$dir/admin.kubeconfig"
+    echo "$dir/viewer.kubeconfig"
+    echo "$dir/operator.kubeconfig"
+}
+
+cmd_down() {
+    local d=${1:?usage: realcluster.sh down DIR}
+    [[ -f "$d/pgid" ]] || return 0
+    local pgid
+    pgid=$(cat "$d/pgid")
+    if [[ "$pgid" =~ ^[0-9]+$ ]] && kill -0 -- "-$pgid" 2>/dev/null; then
+        kill -TERM -- "-$pgid" 2>/dev/null || true
+        for _ in $(seq 100); do
+            kill -0 -- "-$pgid" 2>/dev/null || break
+            sleep 0.1
+        done
+        kill -KILL -- "-$pgid" 2>/dev/null || true
+    fi
+    rm -f "$d/pgid" "$d/ready"
+    echo "realcluster: stopped" >&2
+}
+
+case "${1:-}" in
+build) cmd_build ;;
+up)
+    shift
+    cmd_up "$@"
+    ;;
+down) cmd_down "${2:?usage: realcluster.sh down DIR}" ;;
+*)
+    sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    exit 2
+    ;;
+esac
