@@ -3,10 +3,12 @@
 # from Debian 12's `kubernetes` source) on loopback, for the tests and by hand.
 #
 #   realcluster.sh build          build the binaries (or take them from the cache); prints their folder
-#   realcluster.sh up DIR [SCENARIO]
-#                                 start everything with its state in DIR, create the nodes of the
-#                                 kubesim SCENARIO file (default tests/data/realcluster/nodes.json)
-#                                 and print the kubeconfigs (DIR/admin.kubeconfig, viewer, operator)
+#   realcluster.sh up DIR [--owner PID] [KUBESIM ARGS]
+#                                 start everything with its state in DIR, create the nodes kubesim
+#                                 makes from KUBESIM ARGS (`--scenario FILE`, default `--nodes 40`)
+#                                 and print the kubeconfigs: DIR/kubeconfig (contexts admin,
+#                                 admin-cert, viewer, operator), DIR/{admin,viewer,operator}.kubeconfig.
+#                                 With --owner, the plane stops by itself when process PID ends.
 #   realcluster.sh down DIR       stop everything that `up DIR` started
 #
 # The binaries are cached in $FAULTBOARD_CACHE_DIR (default /var/cache/faultboard) under
@@ -116,8 +118,10 @@ YAML
     for u in admin viewer operator kubelet-standin; do
         printf -- '- name: %s\n  user:\n    token: %s\n' "$u" "$(token_of "$u")"
     done
+    printf -- '- name: admin-cert\n  user:\n    client-certificate-data: %s\n    client-key-data: %s\n' \
+        "$(base64 -w0 <"$dir/pki/admin.crt")" "$(base64 -w0 <"$dir/pki/admin.key")"
     echo "contexts:"
-    for u in admin viewer operator kubelet-standin; do
+    for u in admin admin-cert viewer operator kubelet-standin; do
         printf -- '- name: %s\n  context:\n    cluster: realcluster\n    user: %s\n' "$u" "$u"
     done
     echo "current-context: admin"
@@ -138,6 +142,12 @@ pki() {
             >"$d/apiserver.ext"
         openssl x509 -req -in "$d/apiserver.csr" -CA "$d/ca.crt" -CAkey "$d/ca.key" \
             -CAcreateserial -days 30 -extfile "$d/apiserver.ext" -out "$d/apiserver.crt" 2>/dev/null
+        # The admin again, as a client certificate (CN is the user, O the group).
+        openssl req -newkey rsa:2048 -nodes -subj "/O=system:masters/CN=admin-cert" \
+            -keyout "$d/admin.key" -out "$d/admin.csr" 2>/dev/null
+        printf 'extendedKeyUsage=clientAuth\n' >"$d/admin.ext"
+        openssl x509 -req -in "$d/admin.csr" -CA "$d/ca.crt" -CAkey "$d/ca.key" \
+            -CAcreateserial -days 30 -extfile "$d/admin.ext" -out "$d/admin.crt" 2>/dev/null
         openssl genrsa -out "$d/sa.key" 2048 2>/dev/null
         openssl rsa -in "$d/sa.key" -pubout -out "$d/sa.pub" 2>/dev/null
     ) || die "openssl failed to make the certificates"
@@ -226,8 +236,13 @@ find_program() { # NAME ENVVAR: from the env, else the build tree
 }
 
 cmd_up() {
-    dir=${1:?usage: realcluster.sh up DIR [kubesim args, default --nodes 40]}
+    dir=${1:?usage: realcluster.sh up DIR [--owner PID] [kubesim args, default --nodes 40]}
     shift
+    local owner=0
+    if [[ "${1:-}" == --owner ]]; then
+        owner=${2:?--owner needs a process id}
+        shift 2
+    fi
     local simargs=("$@")
     ((${#simargs[@]})) || simargs=(--nodes 40)
     mkdir -p "$dir"
@@ -244,8 +259,8 @@ cmd_up() {
     APISERVER_PORT=$(free_port)
     ETCD_PORT=$(free_port)
     ETCD_PEER_PORT=$(free_port)
-    printf 'APISERVER_PORT=%s\nETCD_PORT=%s\nETCD_PEER_PORT=%s\nKUBELET_STANDIN=%q\n' \
-        "$APISERVER_PORT" "$ETCD_PORT" "$ETCD_PEER_PORT" "$KUBELET_STANDIN" >"$dir/ports"
+    printf 'APISERVER_PORT=%s\nETCD_PORT=%s\nETCD_PEER_PORT=%s\nKUBELET_STANDIN=%q\nOWNER=%s\n' \
+        "$APISERVER_PORT" "$ETCD_PORT" "$ETCD_PEER_PORT" "$KUBELET_STANDIN" "$owner" >"$dir/ports"
     pki
     tokens
     (

@@ -96,11 +96,13 @@ await kube-apiserver 90 curl -sf --cacert "$dir/pki/ca.crt" \
 # node IPAM, no CSR signing. The service-account key: without it no token Secret, and without a
 # token no pod is ever created ("No API token found for service account"). No garbage collector:
 # the tests' pods name owners (a DaemonSet that is gone, a ReplicaSet by name) that do not exist,
-# exactly the cases kubectl drain must handle; the collector would delete them first.
+# exactly the cases kubectl drain must handle; the collector would delete them first. Each
+# controller acts with its own service account and RBAC role, as kubeadm sets it up.
 spawn kube-controller-manager "$bin/kube-controller-manager" \
     --kubeconfig "$dir/controller-manager.kubeconfig" \
     --controllers '*,-nodelifecycle,-nodeipam,-csrsigning,-garbagecollector' \
     --service-account-private-key-file "$dir/pki/sa.key" --root-ca-file "$dir/pki/ca.crt" \
+    --use-service-account-credentials \
     --leader-elect=false --port 0 --secure-port 0 --profiling=false
 spawn kube-scheduler "$bin/kube-scheduler" \
     --kubeconfig "$dir/scheduler.kubeconfig" \
@@ -116,6 +118,15 @@ spawn kubelet-standin "$KUBELET_STANDIN" --kubeconfig "$dir/kubeconfig" \
 await kubelet-standin 20 test -s "$dir/logs/kubelet-standin.log" || exit 1
 
 touch "$dir/ready"
-# Until one of them ends (or `down`): then the EXIT trap stops the rest.
-wait -n
-echo "plane: a component exited; stopping the rest" >&2
+# Until one of them ends, the owner (a test process) is gone, or `down`: then the EXIT trap stops
+# the rest.
+while :; do
+    for p in "${children[@]}"; do
+        kill -0 "$p" 2>/dev/null || { echo "plane: process $p exited; stopping the rest" >&2; exit 1; }
+    done
+    if ((${OWNER:-0})) && ! kill -0 "$OWNER" 2>/dev/null; then
+        echo "plane: owner $OWNER is gone; stopping" >&2
+        exit 0
+    fi
+    sleep 0.5
+done

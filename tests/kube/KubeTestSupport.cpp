@@ -98,10 +98,18 @@ QByteArray podJson(const TestPod &pod)
                         {QStringLiteral("uid"), QString(pod.ownerName + QStringLiteral("-uid"))},
                         {QStringLiteral("controller"), pod.controller}}});
     }
+    QJsonObject annotations;
     if (pod.mirror)
-        meta.insert(QStringLiteral("annotations"),
-                    QJsonObject{{QStringLiteral("kubernetes.io/config.mirror"),
-                                 QStringLiteral("0123abcd")}});
+        annotations.insert(QStringLiteral("kubernetes.io/config.mirror"),
+                           QStringLiteral("0123abcd"));
+    // A real kube-apiserver ignores the status of a pod it creates: the kubelet stand-in of
+    // scripts/realcluster.sh sets it, and reads the wanted one here (kubesim ignores these).
+    if (pod.phase != QLatin1String("Running"))
+        annotations.insert(QStringLiteral("standin.faultboard.io/phase"), pod.phase);
+    if (!pod.ready)
+        annotations.insert(QStringLiteral("standin.faultboard.io/ready"), QStringLiteral("false"));
+    if (!annotations.isEmpty())
+        meta.insert(QStringLiteral("annotations"), annotations);
     if (!pod.labels.isEmpty()) {
         QJsonObject labels;
         for (auto it = pod.labels.begin(); it != pod.labels.end(); ++it)

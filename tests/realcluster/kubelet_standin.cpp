@@ -25,7 +25,10 @@ using nlohmann::json;
 
 namespace {
 
-QString now() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODate); }
+QString now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+}
 
 class Standin : public QObject
 {
@@ -106,7 +109,8 @@ private:
         if (wanted == "Pending")
             return;
         const bool running = wanted == "Running";
-        const bool ready = running && annotations.value("standin.faultboard.io/ready", "") != "false";
+        const bool ready =
+            running && annotations.value("standin.faultboard.io/ready", "") != "false";
         const std::string t = now().toStdString();
         const char *readyStatus = ready ? "True" : "False";
         json containers = json::array();
@@ -131,17 +135,16 @@ private:
                         {"lastProbeTime", nullptr},
                         {"lastTransitionTime", t}};
         };
-        const json patch = {
-            {"status",
-             {{"phase", wanted},
-              {"hostIP", "127.0.0.1"},
-              {"podIP", "127.0.0.1"},
-              {"startTime", t},
-              {"conditions", json::array({condition("Initialized", "True"),
-                                          condition("Ready", readyStatus),
-                                          condition("ContainersReady", readyStatus),
-                                          condition("PodScheduled", "True")})},
-              {"containerStatuses", containers}}}};
+        const json patch = {{"status",
+                             {{"phase", wanted},
+                              {"hostIP", "127.0.0.1"},
+                              {"podIP", "127.0.0.1"},
+                              {"startTime", t},
+                              {"conditions", json::array({condition("Initialized", "True"),
+                                                          condition("Ready", readyStatus),
+                                                          condition("ContainersReady", readyStatus),
+                                                          condition("PodScheduled", "True")})},
+                              {"containerStatuses", containers}}}};
         send("PATCH", path + QStringLiteral("/status"), patch, "application/merge-patch+json", uid,
              true);
     }
@@ -181,7 +184,8 @@ int main(int argc, char *argv[])
         QStringLiteral("Runs and removes pods for a control plane whose nodes have no kubelet."));
     cli.addHelpOption();
     QCommandLineOption kubeconfigOpt(QStringLiteral("kubeconfig"),
-                                     QStringLiteral("The kubeconfig to use."), QStringLiteral("FILE"));
+                                     QStringLiteral("The kubeconfig to use."),
+                                     QStringLiteral("FILE"));
     QCommandLineOption contextOpt(QStringLiteral("context"),
                                   QStringLiteral("Its context (default: the current one)."),
                                   QStringLiteral("NAME"));
