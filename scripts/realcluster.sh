@@ -178,7 +178,7 @@ rbac() {
 kcurl() { # VERB PATH [curl args...] with the admin token
     local verb=$1 path=$2
     shift 2
-    curl -sS --fail-with-body --cacert "$dir/pki/ca.crt" -H "Authorization: Bearer $(token_of admin)" \
+    curl -sS --fail-with-body --show-error --cacert "$dir/pki/ca.crt" -H "Authorization: Bearer $(token_of admin)" \
         -X "$verb" "https://127.0.0.1:$APISERVER_PORT$path" "$@"
 }
 
@@ -218,10 +218,70 @@ nodes_from_kubesim() {
         jq '{apiVersion:"v1", kind:"List", items:[.items[] | .apiVersion="v1" | .kind="Node"
              | del(.metadata.uid, .metadata.resourceVersion, .metadata.creationTimestamp,
                    .metadata.managedFields, .metadata.selfLink)]}' >"$dir/nodes.json"
+    kapply "$dir/nodes.json"
+    workloads_from_kubesim "$url" "$token"
     kill "$simpid" 2>/dev/null
     wait "$simpid" 2>/dev/null || true
     rm -rf "$simdir"
-    kapply "$dir/nodes.json"
+}
+
+# The scenario's workloads as objects for the real controllers: namespaces, ReplicaSets,
+# Deployments, DaemonSets, StatefulSets, Jobs, budgets (in the server's policy version) and bare
+# pods. Pods with an owner are left to the real controllers and scheduler (kubesim's templates pin
+# them to their nodes); every pod's status comes from the kubelet stand-in.
+workloads_from_kubesim() {
+    local url=$1 token=$2 policy
+    policy=$(kcurl GET /apis/policy | jq -r .preferredVersion.groupVersion)
+    local clean='del(.metadata.uid, .metadata.resourceVersion, .metadata.creationTimestamp,
+                     .metadata.managedFields, .metadata.selfLink, .metadata.generation, .status)'
+    local existing
+    existing=$(kcurl GET /api/v1/namespaces | jq -r '.items[].metadata.name')
+    local ns
+    for ns in $(curl -sSf -H "Authorization: Bearer $token" "$url/api/v1/namespaces" |
+        jq -r '.items[].metadata.name'); do
+        grep -qx "$ns" <<<"$existing" && continue
+        kcurl POST /api/v1/namespaces -H 'Content-Type: application/json' \
+            -d "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"$ns\"}}" \
+            -o /dev/null || die "creating namespace $ns failed"
+    done
+    # Where kubesim put each ReplicaSet's pods: the real one's pods go to the same nodes, one per
+    # node (required node affinity to those nodes, anti-affinity to each other).
+    local placement
+    placement=$(curl -sSf -H "Authorization: Bearer $token" "$url/api/v1/pods" | jq -c '
+        [.items[] | select(.metadata.ownerReferences[0].kind? == "ReplicaSet")
+         | {key: (.metadata.namespace + "/" + .metadata.ownerReferences[0].name),
+            node: .spec.nodeName}]
+        | group_by(.key) | map({key: .[0].key, value: [.[].node] | unique}) | from_entries')
+    local from to filter obj
+    while read -r from to filter; do
+        while IFS= read -r obj; do
+            [[ -n "$obj" ]] || continue
+            ns=$(jq -r .metadata.namespace <<<"$obj")
+            kcurl POST "${to/NS/$ns}" -H 'Content-Type: application/json' -d "$obj" \
+                -o "$dir/answer" || { cat "$dir/answer" >&2; false; } ||
+                die "creating $(jq -r '.kind+" "+.metadata.namespace+"/"+.metadata.name' <<<"$obj") failed"
+        done < <(curl -sSf -H "Authorization: Bearer $token" "$url$from" |
+            jq -c --arg policy "$policy" --argjson placement "$placement" ".items[] | select($filter)
+                | $clean
+                | if .kind == \"PodDisruptionBudget\" then .apiVersion = \$policy else . end
+                | (\$placement[.metadata.namespace + \"/\" + .metadata.name]) as \$nodes
+                | if .kind == \"ReplicaSet\" and \$nodes then
+                    .spec.template.spec.affinity = {
+                      nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms:
+                        [\$nodes[] | {matchFields: [{key: \"metadata.name\", operator: \"In\", values: [.]}]}]}},
+                      podAntiAffinity: {requiredDuringSchedulingIgnoredDuringExecution:
+                        [{labelSelector: {matchLabels: .spec.selector.matchLabels},
+                          topologyKey: \"kubernetes.io/hostname\"}]}}
+                  else . end")
+    done <<LIST
+/apis/apps/v1/replicasets /apis/apps/v1/namespaces/NS/replicasets (.metadata.ownerReferences|not)
+/apis/apps/v1/deployments /apis/apps/v1/namespaces/NS/deployments true
+/apis/apps/v1/daemonsets /apis/apps/v1/namespaces/NS/daemonsets true
+/apis/apps/v1/statefulsets /apis/apps/v1/namespaces/NS/statefulsets true
+/apis/batch/v1/jobs /apis/batch/v1/namespaces/NS/jobs true
+/apis/policy/v1/poddisruptionbudgets /apis/$policy/namespaces/NS/poddisruptionbudgets true
+/api/v1/pods /api/v1/namespaces/NS/pods (.metadata.ownerReferences|not)
+LIST
 }
 
 find_program() { # NAME ENVVAR: from the env, else the build tree
