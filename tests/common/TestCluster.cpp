@@ -231,23 +231,32 @@ bool TestCluster::setCondition(const QString &node, const QString &type, const Q
                                 {QStringLiteral("status"), status},
                                 {QStringLiteral("reason"), reason},
                                 {QStringLiteral("message"), message}};
-    if (isReal()) {
-        QJsonObject c = condition;
+    return changeNode(
+        QJsonObject{{QStringLiteral("node"), node}, {QStringLiteral("condition"), condition}});
+}
+
+bool TestCluster::changeNode(const QJsonObject &action)
+{
+    if (!isReal())
+        return control(QStringLiteral("inject"),
+                       QJsonDocument(action).toJson(QJsonDocument::Compact));
+    const QString node = action.value(QStringLiteral("node")).toString();
+    QJsonObject status;
+    if (action.contains(QStringLiteral("condition"))) {
+        QJsonObject c = action.value(QStringLiteral("condition")).toObject();
         const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
         c.insert(QStringLiteral("lastHeartbeatTime"), now);
         c.insert(QStringLiteral("lastTransitionTime"), now);
-        const QJsonObject patch{
-            {QStringLiteral("status"), QJsonObject{{QStringLiteral("conditions"), QJsonArray{c}}}}};
-        const kube::ApiResponse r =
-            request("PATCH", QStringLiteral("/api/v1/nodes/%1/status").arg(node),
-                    QJsonDocument(patch).toJson(QJsonDocument::Compact),
-                    "application/strategic-merge-patch+json");
-        if (!r.ok())
-            qWarning("set condition %s on %s failed: %s", qPrintable(type), qPrintable(node),
-                     qPrintable(r.error.toString()));
-        return r.ok();
+        status.insert(QStringLiteral("conditions"), QJsonArray{c});
     }
-    const QJsonObject action{{QStringLiteral("node"), node},
-                             {QStringLiteral("condition"), condition}};
-    return control(QStringLiteral("inject"), QJsonDocument(action).toJson(QJsonDocument::Compact));
+    if (action.contains(QStringLiteral("allocatable")))
+        status.insert(QStringLiteral("allocatable"), action.value(QStringLiteral("allocatable")));
+    const QJsonObject patch{{QStringLiteral("status"), status}};
+    const kube::ApiResponse r =
+        request("PATCH", QStringLiteral("/api/v1/nodes/%1/status").arg(node),
+                QJsonDocument(patch).toJson(QJsonDocument::Compact),
+                "application/strategic-merge-patch+json");
+    if (!r.ok())
+        qWarning("changing node %s failed: %s", qPrintable(node), qPrintable(r.error.toString()));
+    return r.ok();
 }

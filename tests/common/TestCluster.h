@@ -5,6 +5,7 @@
 #include "sim/KubesimProcess.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QStringList>
 #include <QTemporaryDir>
 
@@ -63,6 +64,10 @@ public:
     bool setCondition(const QString &node, const QString &type, const QString &status,
                       const QString &reason = QStringLiteral("Test"),
                       const QString &message = QStringLiteral("set by test"));
+    // A node change as kubesim's /_sim/inject takes it ({"node", "condition", "allocatable"}); on
+    // the real server one PATCH of the node's status, as a device plugin and node-problem-detector
+    // together would write it.
+    bool changeNode(const QJsonObject &action);
 
 private:
     bool startReal(int readyTimeoutMs);

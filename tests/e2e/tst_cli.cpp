@@ -204,8 +204,7 @@ private:
                          {QStringLiteral("message"), message}}},
             {QStringLiteral("allocatable"),
              QJsonObject{{QStringLiteral("huawei.com/ascend-910"), QString::number(chips)}}}};
-        return m_cluster->control(QStringLiteral("inject"),
-                                  QJsonDocument(action).toJson(QJsonDocument::Compact));
+        return m_cluster->changeNode(action);
     }
 
     static int errorLines(const QString &err)

@@ -525,9 +525,9 @@ private slots:
     {
         // The server is reached by IP; the certificate is checked against tls-server-name.
         const QString d = folder();
-        auto good = client(
-            writeFile(d + "/good", kubeconfig(kubesimCluster() + "    tls-server-name: kubesim\n",
-                                              "    token: " + adminToken() + "\n")));
+        auto good = client(writeFile(
+            d + "/good", kubeconfig(kubesimCluster() + "    tls-server-name: kubernetes\n",
+                                    "    token: " + adminToken() + "\n")));
         QVERIFY(good);
         QCOMPARE(canPatchNodes(*good), 1);
 
