@@ -573,11 +573,12 @@ bool ApiServer::handleDiscovery(HttpExchange *ex)
             if (!r.categories.empty())
                 entry["categories"] = r.categories;
             resources.push_back(entry);
+            // Subresources have an empty singularName, as on kube-apiserver.
             for (const std::string &sub : r.subresources) {
                 if (sub == "eviction")
                     resources.push_back(
                         {{"name", r.plural + "/eviction"},
-                         {"singularName", r.singular},
+                         {"singularName", ""},
                          {"namespaced", true},
                          {"group", "policy"},
                          {"version", m_apiLevel == ApiLevel::Current ? "v1" : "v1beta1"},
@@ -586,7 +587,7 @@ bool ApiServer::handleDiscovery(HttpExchange *ex)
                 else
                     resources.push_back(
                         {{"name", r.plural + "/" + sub},
-                         {"singularName", r.singular},
+                         {"singularName", ""},
                          {"namespaced", r.namespaced},
                          {"kind", sub == "log" ? "Pod" : r.kind},
                          {"verbs", sub == "log" ? json{"get"} : json{"get", "patch", "update"}}});

@@ -659,6 +659,21 @@ private slots:
         // says about the policy group; an entry without them means policy/v1beta1.
         const QString entry = evictionEntryVersion(*m_ours);
         QVERIFY2(entry.startsWith(QLatin1String("policy/")), qPrintable(entry));
+        // The entry as kube-apiserver writes it: no singularName, only create.
+        const QJsonArray resources =
+            QJsonDocument::fromJson(get(*m_ours, QStringLiteral("/api/v1")).body)
+                .object()
+                .value(QStringLiteral("resources"))
+                .toArray();
+        for (const QJsonValue &v : resources) {
+            const QJsonObject res = v.toObject();
+            if (res.value(QStringLiteral("name")).toString() != QLatin1String("pods/eviction"))
+                continue;
+            QCOMPARE(res.value(QStringLiteral("singularName")).toString(), QString());
+            QCOMPARE(res.value(QStringLiteral("verbs")).toArray(),
+                     QJsonArray{QStringLiteral("create")});
+            QCOMPARE(res.value(QStringLiteral("kind")).toString(), QStringLiteral("Eviction"));
+        }
 
         const QString plain = freshNode();
         QVERIFY(createGuardedPods(*m_ours, plain, QStringLiteral("plain-") + plain, 2));
