@@ -184,16 +184,27 @@ kcurl() { # VERB PATH [curl args...] with the admin token
 
 # POSTs every object of a v1 List file to the collection its apiVersion/kind name.
 kapply() {
-    local file=$1 n i obj path
-    n=$(jq '.items | length' "$file")
-    for ((i = 0; i < n; i++)); do
-        obj=$(jq -c ".items[$i]" "$file")
-        path=$(jq -r '(if (.apiVersion|contains("/")) then "/apis/"+.apiVersion else "/api/"+.apiVersion end)
-                      + "/" + ({"ClusterRole":"clusterroles","ClusterRoleBinding":"clusterrolebindings",
-                               "Namespace":"namespaces","Node":"nodes"}[.kind])' <<<"$obj")
-        kcurl POST "$path" -H 'Content-Type: application/json' -d "$obj" -o /dev/null ||
-            die "creating $(jq -r '.kind+" "+.metadata.name' <<<"$obj") failed"
-    done
+    # One curl for all of them (one TLS connection): a config file with a block per object.
+    local file=$1 api="https://127.0.0.1:$APISERVER_PORT" config="$dir/kapply.curl"
+    (
+        umask 077
+        jq -r --arg api "$api" --arg ca "$dir/pki/ca.crt" --arg auth "Authorization: Bearer $(token_of admin)" '
+            [.items[] |
+            ((if (.apiVersion|contains("/")) then "/apis/" + .apiVersion else "/api/" + .apiVersion end)
+             + "/" + ({"ClusterRole": "clusterroles", "ClusterRoleBinding": "clusterrolebindings",
+                       "Namespace": "namespaces", "Node": "nodes"}[.kind])) as $path |
+            "url = \($api + $path | @json)\nrequest = \"POST\"\ncacert = \($ca | @json)\n" +
+            "header = \($auth | @json)\nheader = \"Content-Type: application/json\"\n" +
+            "data = \(tojson | @json)\noutput = \"/dev/null\"\n" +
+            "write-out = \"%{http_code} \(.kind) \(.metadata.name)\\\\n\"\n"] | join("next\n")' \
+            "$file" >"$config"
+    )
+    local codes
+    codes=$(curl -sS -K "$config") || die "creating the objects of $file failed"
+    rm -f "$config"
+    if grep -qv '^201 ' <<<"$codes"; then
+        die "creating the objects of $file failed: $(grep -v '^201 ' <<<"$codes" | head -n 3 | tr '\n' ' ')"
+    fi
 }
 
 # The nodes of a kubesim scenario, as kubesim itself makes them (conditions, capacity and
