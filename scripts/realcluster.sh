@@ -11,6 +11,11 @@
 #                                 With --owner, the plane stops by itself when process PID ends.
 #   realcluster.sh down DIR       stop everything that `up DIR` started
 #
+# `up` needs kubesim and the kubelet stand-in built (FAULTBOARD_KUBESIM and
+# FAULTBOARD_KUBELET_STANDIN name them, else $FAULTBOARD_BUILD_DIR/bin, default ./build/bin), and
+# etcd, curl, openssl and jq (scripts/deps.sh test); `build` installs its own packages
+# (scripts/deps.sh controlplane-build) when it has to build.
+#
 # The binaries are cached in $FAULTBOARD_CACHE_DIR (default /var/cache/faultboard) under
 # kubernetes-<source version>-<hash of scripts/realcluster/build-recipe.sh>; a rebuild happens only
 # when that key changes. Needs no systemd: everything runs as plain processes in one process group,
@@ -394,7 +399,7 @@ up)
     ;;
 down) cmd_down "${2:?usage: realcluster.sh down DIR}" ;;
 *)
-    sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,/^set /{/^set /d;p}' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
     exit 2
     ;;
 esac
