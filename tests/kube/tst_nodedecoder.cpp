@@ -177,14 +177,12 @@ private slots:
         QFile f(QStringLiteral(FAULTBOARD_TEST_DATA "/node-kubesim.json"));
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray node = f.readAll().trimmed();
-        QByteArray list =
-            R"({"kind":"NodeList","apiVersion":"v1","metadata":{"resourceVersion":"1"},"items":[)";
+        QByteArray list = R"({"kind":"NodeList","apiVersion":"v1","metadata":{"resourceVersion":"1"},"items":[)";
         for (int i = 0; i < 500; ++i)
             list += (i ? "," : "") + node;
         list += "]}";
         NodeDecoder d;
-        QBENCHMARK
-        {
+        QBENCHMARK {
             const DecodedList l = d.decodeList(list);
             QCOMPARE(l.items.size(), std::size_t(500));
         }
