@@ -361,10 +361,15 @@ void NodeDrain::filterPods()
         emit podChanged(dp);
 
     if (m_options.dryRun) {
-        if (!m_result.blockers.isEmpty())
+        if (!m_result.blockers.isEmpty()) {
             m_result.error = ApiError::invalid(m_result.blockers.join(QLatin1String("; ")),
                                                tr("drain node %1 (dry run)").arg(node()));
-        return finish(DrainResult::Outcome::DryRun);
+            return finish(DrainResult::Outcome::DryRun);
+        }
+        // The plan says how pods would go: evicted (which version) or deleted.
+        if (m_options.disableEviction || m_result.podsIn(DrainPod::State::Pending).isEmpty())
+            return finish(DrainResult::Outcome::DryRun);
+        return checkEvictionSupport([this] { finish(DrainResult::Outcome::DryRun); });
     }
     if (!m_result.blockers.isEmpty()) {
         // Every blocker at once, before anything is evicted.
@@ -376,47 +381,44 @@ void NodeDrain::filterPods()
         return finish(DrainResult::Outcome::Drained);
     if (m_options.disableEviction)
         return evictAll();
-    checkEvictionSupport();
+    checkEvictionSupport([this] { evictAll(); });
 }
 
-void NodeDrain::checkEvictionSupport()
+void NodeDrain::checkEvictionSupport(std::function<void()> then)
 {
-    // As kubectl's CheckEvictionSupport: the policy group's preferred version, if /api/v1 serves
-    // pods/eviction; otherwise pods are deleted.
-    ApiRequest groups;
-    groups.path = QStringLiteral("/apis");
-    groups.context = tr("drain node %1: discover the eviction API").arg(node());
-    ApiCall *call = m_client->send(groups);
+    // As current kubectl's CheckEvictionSupport: the group and version that /api/v1's
+    // `pods/eviction` entry names (a 1.21 server prefers policy/v1 but names policy/v1beta1
+    // there). An entry without them (servers before 1.8) means policy/v1beta1. Only when the
+    // subresource itself is absent are pods deleted, and the plan says so: the policy group
+    // missing from /apis is no reason to bypass the disruption budgets.
+    ApiRequest core;
+    core.path = QStringLiteral("/api/v1");
+    core.context = tr("drain node %1: discover the eviction API").arg(node());
+    ApiCall *call = m_client->send(core);
     track(call);
-    connect(call, &ApiCall::finished, this, [this](const ApiResponse &r) {
+    connect(call, &ApiCall::finished, this, [this, then](const ApiResponse &r) {
         if (m_done)
             return;
         if (r.error)
             return fail(r.error);
-        QString policyVersion;
-        const Json j = json::parse(r.body);
-        for (const Json &g : json::arr(j, "groups"))
-            if (json::str(g, "name") == QLatin1String("policy"))
-                policyVersion = json::str(json::obj(g, "preferredVersion"), "groupVersion");
-        if (policyVersion.isEmpty())
-            return evictAll();
-        ApiRequest core;
-        core.path = QStringLiteral("/api/v1");
-        core.context = tr("drain node %1: discover the eviction API").arg(node());
-        ApiCall *call2 = m_client->send(core);
-        track(call2);
-        connect(call2, &ApiCall::finished, this, [this, policyVersion](const ApiResponse &r2) {
-            if (m_done)
-                return;
-            if (r2.error)
-                return fail(r2.error);
-            const Json resources = json::parse(r2.body);
-            for (const Json &res : json::arr(resources, "resources"))
-                if (json::str(res, "name") == QLatin1String("pods/eviction") &&
-                    json::str(res, "kind") == QLatin1String("Eviction"))
-                    m_evictionGroupVersion = policyVersion;
-            evictAll();
-        });
+        m_evictionGroupVersion.clear();
+        const Json resources = json::parse(r.body);
+        for (const Json &res : json::arr(resources, "resources")) {
+            if (json::str(res, "name") != QLatin1String("pods/eviction") ||
+                json::str(res, "kind") != QLatin1String("Eviction"))
+                continue;
+            const QString group = json::str(res, "group");
+            const QString version = json::str(res, "version");
+            m_evictionGroupVersion = !group.isEmpty() && !version.isEmpty()
+                                         ? group + QLatin1Char('/') + version
+                                         : QStringLiteral("policy/v1beta1");
+        }
+        m_result.usedEviction = !m_evictionGroupVersion.isEmpty();
+        m_result.evictionVersion = m_evictionGroupVersion;
+        if (!m_result.usedEviction)
+            m_result.warnings << tr("the server offers no eviction (no pods/eviction in /api/v1): "
+                                    "pods are deleted, which PodDisruptionBudgets do not stop");
+        then();
     });
 }
 
@@ -425,6 +427,7 @@ void NodeDrain::evictAll()
     m_result.usedEviction = !m_evictionGroupVersion.isEmpty();
     // The timeout starts with this node's first eviction request (sendEviction), not here: a
     // node waiting for eviction slots behind other drains has not used any of its time.
+    m_result.evictionVersion = m_evictionGroupVersion;
     for (std::size_t i = 0; i < m_result.pods.size(); ++i) {
         if (m_result.pods[i].state != DrainPod::State::Pending)
             continue;

@@ -10,6 +10,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -84,6 +85,7 @@ struct DrainResult
     Outcome outcome = Outcome::Failed;
     bool cordoned = false;     // this drain cordoned the node (false if it already was, or dry run)
     bool usedEviction = false; // false: pods were deleted (eviction not served or disabled)
+    QString evictionVersion;   // the Eviction's apiVersion ("policy/v1", "policy/v1beta1"), if any
     std::vector<DrainPod> pods; // every pod of the node with its final state, in list order
     QStringList blockers;       // kubectl's wording, grouped: "cannot delete ...: ns/a, ns/b"
     QStringList warnings;       // kubectl's warnings: "ignoring DaemonSet-managed Pods: ..."
@@ -137,7 +139,8 @@ private:
     void listPods();
     void checkDaemonSets();
     void filterPods();
-    void checkEvictionSupport();
+    // Finds the Eviction group/version from discovery, then calls `then`.
+    void checkEvictionSupport(std::function<void()> then);
     void evictAll();
     void schedule(PodRun *run);
     void sendEviction(PodRun *run);

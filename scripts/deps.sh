@@ -6,7 +6,7 @@
 #
 #   build               compile Faultboard and kubesim (toolchain, Qt 6, libraries)
 #   test                run the test suite: a real kubectl when none is on PATH (Debian's
-#                       kubernetes-client), etcd for the real control plane, curl and openssl for
+#                       kubernetes-client), etcd for the real control plane, curl, openssl and jq for
 #                       its fixture, fonts for offscreen rendering, dpkg-dev and file for the
 #                       package test (dpkg-shlibdeps)
 #   controlplane-build  build kube-apiserver, -controller-manager and -scheduler from Debian's
@@ -37,7 +37,7 @@ for g in "${groups[@]}"; do
         )
         ;;
     test)
-        packages+=(fonts-dejavu-core dpkg-dev file etcd-server curl openssl ca-certificates)
+        packages+=(fonts-dejavu-core dpkg-dev file etcd-server curl openssl jq ca-certificates)
         # A real kubectl: the one on PATH when there is one, else Debian's (v1.20).
         command -v kubectl >/dev/null 2>&1 || packages+=(kubernetes-client)
         ;;

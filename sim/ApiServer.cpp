@@ -231,6 +231,35 @@ ApiServer::ApiServer(ObjectStore *store, ScenarioPlayer *player, const Certifica
     connect(store, &ObjectStore::changed, this, &ApiServer::onStoreChanged);
 }
 
+void ApiServer::setApiLevel(ApiLevel level)
+{
+    m_apiLevel = level;
+    auto pdb = std::find_if(m_resources.begin(), m_resources.end(), [](const ResourceInfo &r) {
+        return r.group == "policy" && r.plural == "poddisruptionbudgets";
+    });
+    if (pdb == m_resources.end())
+        return;
+    if (level == ApiLevel::V1_20) {
+        pdb->version = "v1beta1";
+    } else if (level == ApiLevel::V1_21) {
+        // Both versions, the preferred one first (discovery lists them in this order).
+        ResourceInfo beta = *pdb;
+        beta.version = "v1beta1";
+        m_resources.insert(pdb + 1, beta);
+    }
+}
+
+std::optional<ApiServer::ApiLevel> ApiServer::parseApiLevel(const QString &text)
+{
+    if (text == QLatin1String("1.20"))
+        return ApiLevel::V1_20;
+    if (text == QLatin1String("1.21"))
+        return ApiLevel::V1_21;
+    if (text == QLatin1String("current"))
+        return ApiLevel::Current;
+    return std::nullopt;
+}
+
 ApiServer::~ApiServer()
 {
     m_watches.clear();
@@ -464,10 +493,13 @@ void ApiServer::handle(HttpExchange *ex)
         return;
     }
     if (path == QLatin1String("/version")) {
+        const char *minor = m_apiLevel == ApiLevel::V1_20   ? "20"
+                            : m_apiLevel == ApiLevel::V1_21 ? "21"
+                                                            : "30";
         sendJson(ex, 200,
                  {{"major", "1"},
-                  {"minor", "30"},
-                  {"gitVersion", "v1.30.0-kubesim"},
+                  {"minor", minor},
+                  {"gitVersion", std::string("v1.") + minor + ".0-kubesim"},
                   {"gitCommit", "kubesim"},
                   {"gitTreeState", "clean"},
                   {"buildDate", "2026-01-01T00:00:00Z"},
@@ -563,19 +595,21 @@ bool ApiServer::handleDiscovery(HttpExchange *ex)
             if (!r.categories.empty())
                 entry["categories"] = r.categories;
             resources.push_back(entry);
+            // Subresources have an empty singularName, as on kube-apiserver.
             for (const std::string &sub : r.subresources) {
                 if (sub == "eviction")
-                    resources.push_back({{"name", r.plural + "/eviction"},
-                                         {"singularName", r.singular},
-                                         {"namespaced", true},
-                                         {"group", "policy"},
-                                         {"version", "v1"},
-                                         {"kind", "Eviction"},
-                                         {"verbs", {"create"}}});
+                    resources.push_back(
+                        {{"name", r.plural + "/eviction"},
+                         {"singularName", ""},
+                         {"namespaced", true},
+                         {"group", "policy"},
+                         {"version", m_apiLevel == ApiLevel::Current ? "v1" : "v1beta1"},
+                         {"kind", "Eviction"},
+                         {"verbs", {"create"}}});
                 else
                     resources.push_back(
                         {{"name", r.plural + "/" + sub},
-                         {"singularName", r.singular},
+                         {"singularName", ""},
                          {"namespaced", r.namespaced},
                          {"kind", sub == "log" ? "Pod" : r.kind},
                          {"verbs", sub == "log" ? json{"get"} : json{"get", "patch", "update"}}});
@@ -598,6 +632,18 @@ bool ApiServer::handleDiscovery(HttpExchange *ex)
         sendJson(ex, 200, resourceList("v1"));
         return true;
     }
+    // A group with all its versions, the preferred (first registered) one first.
+    auto groupJson = [&](const std::string &group) {
+        json versions = json::array();
+        for (const ResourceInfo &r : m_resources) {
+            if (r.group != group)
+                continue;
+            const json gv = {{"groupVersion", r.groupVersion()}, {"version", r.version}};
+            if (std::find(versions.begin(), versions.end(), gv) == versions.end())
+                versions.push_back(gv);
+        }
+        return json{{"name", group}, {"versions", versions}, {"preferredVersion", versions[0]}};
+    };
     if (path == QLatin1String("/apis")) {
         json groups = json::array();
         std::vector<std::string> seen;
@@ -605,8 +651,7 @@ bool ApiServer::handleDiscovery(HttpExchange *ex)
             if (r.group.empty() || std::find(seen.begin(), seen.end(), r.group) != seen.end())
                 continue;
             seen.push_back(r.group);
-            const json gv = {{"groupVersion", r.groupVersion()}, {"version", r.version}};
-            groups.push_back({{"name", r.group}, {"versions", {gv}}, {"preferredVersion", gv}});
+            groups.push_back(groupJson(r.group));
         }
         sendJson(ex, 200, {{"kind", "APIGroupList"}, {"apiVersion", "v1"}, {"groups", groups}});
         return true;
@@ -623,13 +668,10 @@ bool ApiServer::handleDiscovery(HttpExchange *ex)
     if (parts.size() == 2 && parts[0] == QLatin1String("apis")) {
         for (const ResourceInfo &r : m_resources)
             if (r.group == parts[1].toStdString()) {
-                const json gv = {{"groupVersion", r.groupVersion()}, {"version", r.version}};
-                sendJson(ex, 200,
-                         {{"kind", "APIGroup"},
-                          {"apiVersion", "v1"},
-                          {"name", r.group},
-                          {"versions", {gv}},
-                          {"preferredVersion", gv}});
+                json group = groupJson(r.group);
+                group["kind"] = "APIGroup";
+                group["apiVersion"] = "v1";
+                sendJson(ex, 200, group);
                 return true;
             }
     }
@@ -1279,6 +1321,18 @@ void ApiServer::handleEviction(HttpExchange *ex, const ApiPath &p)
     if (!m_store->get("pods", p.ns, p.name))
         return sendNotFound(ex, p);
     const bool dryRun = req.queryValue(QStringLiteral("dryRun")) == QLatin1String("All");
+    // 1.20 knows Eviction in policy/v1beta1 only: its decoder refuses any other version.
+    const std::string apiVersion = body.is_object() ? body.value("apiVersion", "") : "";
+    if (m_apiLevel == ApiLevel::V1_20 && !apiVersion.empty() && apiVersion != "policy/v1beta1")
+        return sendJson(ex, 400,
+                        status(400, "BadRequest",
+                               "Eviction in version \"" +
+                                   apiVersion.substr(apiVersion.find('/') + 1) +
+                                   "\" cannot be handled as a Eviction: no kind \"Eviction\" is "
+                                   "registered for version \"" +
+                                   apiVersion +
+                                   "\" in scheme "
+                                   "\"k8s.io/kubernetes/pkg/api/legacyscheme/scheme.go:30\""));
     const EvictionResult r = m_eviction->evict(p.ns, p.name, body, dryRun);
     QList<std::pair<QByteArray, QByteArray>> headers;
     if (r.retryAfterSeconds > 0)

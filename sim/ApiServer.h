@@ -11,6 +11,7 @@
 #include <list>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -80,6 +81,15 @@ public:
     void addToken(const std::string &token, const User &user);
     void addBasicUser(const std::string &username, const std::string &password, const User &user);
     void handle(HttpExchange *exchange);
+
+    // Which Kubernetes API kubesim presents. Current: policy/v1 only (as 1.25 on). V1_21:
+    // policy/v1 preferred and policy/v1beta1 still served, but /api/v1's pods/eviction names
+    // policy/v1beta1 (as kube-apiserver 1.21 does). V1_20: policy/v1beta1 only, an Eviction of
+    // policy/v1 is refused. Set before serving.
+    enum class ApiLevel { Current, V1_21, V1_20 };
+    void setApiLevel(ApiLevel level);
+    // "1.20", "1.21" or "current"; nullopt for anything else.
+    static std::optional<ApiLevel> parseApiLevel(const QString &text);
 
     void setBookmarkIntervalMs(int ms) { m_bookmarkIntervalMs = ms; }
     void setWatchTooOldAsHttpError(bool on) { m_tooOldAsHttp = on; }
@@ -173,6 +183,7 @@ private:
     Kubelet *m_kubelet;
     ControllerManager *m_controllers;
     std::unique_ptr<EvictionHandler> m_eviction;
+    ApiLevel m_apiLevel = ApiLevel::Current;
     HttpServer *m_http = nullptr;
     std::vector<ResourceInfo> m_resources;
     std::map<std::string, User> m_tokens;

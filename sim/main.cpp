@@ -120,8 +120,13 @@ int main(int argc, char *argv[])
         QStringLiteral("paused"),
         QStringLiteral(
             "Do not play the scenario's timeline (faults come only through /_sim/inject)."));
+    QCommandLineOption apiLevelOpt(
+        QStringLiteral("api-level"),
+        QStringLiteral("Look like kube-apiserver 1.20 (policy/v1beta1 only), 1.21 (policy/v1 "
+                       "preferred, pods/eviction naming policy/v1beta1) or current (default)."),
+        QStringLiteral("LEVEL"), QStringLiteral("current"));
     cli.addOptions({scenarioOpt, nodesOpt, portOpt, tlsOpt, noTlsOpt, kubeconfigOpt, windowOpt,
-                    bookmarkOpt, pausedOpt});
+                    bookmarkOpt, pausedOpt, apiLevelOpt});
     cli.process(app);
 
     auto die = [](const QString &msg) {
@@ -192,6 +197,11 @@ int main(int argc, char *argv[])
     }
 
     sim::ApiServer api(&store, &player, certs.get(), &kubelet, &controllers);
+    const auto apiLevel = sim::ApiServer::parseApiLevel(cli.value(apiLevelOpt));
+    if (!apiLevel)
+        return die(QStringLiteral("--api-level must be 1.20, 1.21 or current, not \"%1\"")
+                       .arg(cli.value(apiLevelOpt)));
+    api.setApiLevel(*apiLevel);
     const QByteArray adminToken = randomToken("kubesim-admin-");
     const QByteArray viewerToken = randomToken("kubesim-viewer-");
     const QByteArray basicPassword = randomToken("");

@@ -2,31 +2,169 @@
 
 #include "kube/ApiCall.h"
 
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
+
+namespace {
+
+QString realclusterScript()
+{
+    return QStringLiteral(FAULTBOARD_SOURCE_DIR "/scripts/realcluster.sh");
+}
+
+} // namespace
 
 TestCluster::TestCluster(const QStringList &kubesimArgs)
     : m_args(kubesimArgs)
 {
     m_process.setProgram(QStringLiteral(KUBESIM_PATH));
-    m_process.setArguments(kubesimArgs);
+    // FAULTBOARD_TEST_KUBESIM_ARGS: more kubesim arguments for a whole test run, e.g. ctest's
+    // second registration of tst_drain with "--api-level 1.20".
+    const QStringList extra = QString::fromLocal8Bit(qgetenv("FAULTBOARD_TEST_KUBESIM_ARGS"))
+                                  .split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    m_process.setArguments(kubesimArgs + extra);
 }
 
 TestCluster::~TestCluster()
 {
     m_client.reset();
-    m_process.stop();
+    if (isReal())
+        stopReal();
+    else
+        m_process.stop();
+}
+
+TestCluster::Backend TestCluster::backend()
+{
+    const QByteArray b = qgetenv("FAULTBOARD_TEST_BACKEND");
+    if (b.isEmpty() || b == "kubesim")
+        return Backend::Kubesim;
+    if (b == "real")
+        return Backend::Real;
+    qFatal("FAULTBOARD_TEST_BACKEND is \"%s\"; it must be kubesim or real", b.constData());
+}
+
+QString TestCluster::context(User user)
+{
+    const bool real = isReal();
+    switch (user) {
+    case User::Admin:
+        return real ? QStringLiteral("admin") : QStringLiteral("kubesim");
+    case User::AdminCert:
+        return real ? QStringLiteral("admin-cert") : QStringLiteral("kubesim-cert");
+    case User::Viewer:
+        return real ? QStringLiteral("viewer") : QStringLiteral("kubesim-viewer");
+    }
+    return {};
+}
+
+QString TestCluster::adminUserName()
+{
+    return isReal() ? QStringLiteral("admin") : QStringLiteral("kubesim-admin");
 }
 
 bool TestCluster::start(int readyTimeoutMs)
 {
-    m_process.start();
-    if (!m_process.waitForReady(readyTimeoutMs))
-        return false;
+    if (isReal()) {
+        if (!startReal(readyTimeoutMs))
+            return false;
+    } else {
+        m_process.start();
+        if (!m_process.waitForReady(readyTimeoutMs))
+            return false;
+    }
     m_client = std::make_unique<kube::ApiClient>(endpoint());
     return true;
+}
+
+QString TestCluster::errorString() const
+{
+    return isReal() ? m_realError : m_process.errorString();
+}
+
+QString TestCluster::kubeconfigPath() const
+{
+    if (isReal())
+        return m_realDir ? m_realDir->filePath(QStringLiteral("kubeconfig")) : QString();
+    return m_process.kubeconfigPath();
+}
+
+QUrl TestCluster::serverUrl() const
+{
+    return isReal() ? m_realUrl : m_process.serverUrl();
+}
+
+// One control plane per TestCluster: `realcluster.sh up` in a private folder, stopped by the
+// destructor, and by the plane itself when this process dies without it (a crashed test).
+bool TestCluster::startReal(int readyTimeoutMs)
+{
+    m_realDir =
+        std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/realcluster-XXXXXX"));
+    if (!m_realDir->isValid()) {
+        m_realError = QStringLiteral("cannot make a folder for the control plane: %1")
+                          .arg(m_realDir->errorString());
+        return false;
+    }
+    m_realDir->setAutoRemove(qgetenv("FAULTBOARD_KEEP_REALCLUSTER") != "1");
+    QProcess up;
+    up.setProgram(QStringLiteral("bash"));
+    up.setArguments(QStringList{realclusterScript(), QStringLiteral("up"), m_realDir->path(),
+                                QStringLiteral("--owner"),
+                                QString::number(QCoreApplication::applicationPid())} +
+                    m_args);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (!env.contains(QStringLiteral("FAULTBOARD_KUBESIM")))
+        env.insert(QStringLiteral("FAULTBOARD_KUBESIM"), QStringLiteral(KUBESIM_PATH));
+    up.setProcessEnvironment(env);
+    up.start();
+    // The build (when the binary cache is empty) is ctest's realcluster_build fixture, so this is
+    // only the start: etcd, the API server, the controllers and the nodes.
+    const int timeout = std::max(readyTimeoutMs, 180000);
+    if (!up.waitForFinished(timeout)) {
+        up.kill();
+        up.waitForFinished();
+        m_realError =
+            QStringLiteral("realcluster.sh up did not finish in %1 s").arg(timeout / 1000);
+        stopReal();
+        return false;
+    }
+    if (up.exitStatus() != QProcess::NormalExit || up.exitCode() != 0) {
+        m_realError = QStringLiteral("realcluster.sh up failed: %1")
+                          .arg(QString::fromUtf8(up.readAllStandardError()).trimmed());
+        stopReal();
+        return false;
+    }
+    QFile ports(m_realDir->filePath(QStringLiteral("ports")));
+    if (!ports.open(QIODevice::ReadOnly)) {
+        m_realError = QStringLiteral("realcluster.sh up wrote no ports file");
+        return false;
+    }
+    for (const QByteArray &line : ports.readAll().split('\n'))
+        if (line.startsWith("APISERVER_PORT="))
+            m_realUrl =
+                QUrl(QStringLiteral("https://127.0.0.1:%1")
+                         .arg(QString::fromLatin1(line.mid(int(qstrlen("APISERVER_PORT="))))));
+    return true;
+}
+
+void TestCluster::stopReal()
+{
+    if (!m_realDir || !m_realDir->isValid())
+        return;
+    QProcess down;
+    down.start(QStringLiteral("bash"),
+               {realclusterScript(), QStringLiteral("down"), m_realDir->path()});
+    if (!down.waitForFinished(60000))
+        qWarning("realcluster.sh down did not finish");
+    m_realDir.reset();
 }
 
 kube::ClusterEndpoint TestCluster::endpoint(const QString &context) const
@@ -34,15 +172,16 @@ kube::ClusterEndpoint TestCluster::endpoint(const QString &context) const
     kube::ApiError error;
     auto config = kube::KubeConfig::loadFile(kubeconfigPath(), &error);
     if (!config)
-        qFatal("kubesim's kubeconfig does not load: %s", qPrintable(error.toString()));
+        qFatal("the test cluster's kubeconfig does not load: %s", qPrintable(error.toString()));
     auto ep = config->resolve(context, &error);
     if (!ep)
-        qFatal("kubesim's kubeconfig does not resolve: %s", qPrintable(error.toString()));
+        qFatal("the test cluster's kubeconfig does not resolve: %s", qPrintable(error.toString()));
     return *ep;
 }
 
-kube::ApiResponse TestCluster::request(const QByteArray &verb, const QString &path, const QByteArray &body,
-                                       const QByteArray &contentType, const QString &context)
+kube::ApiResponse TestCluster::request(const QByteArray &verb, const QString &path,
+                                       const QByteArray &body, const QByteArray &contentType,
+                                       const QString &context)
 {
     std::unique_ptr<kube::ApiClient> other;
     kube::ApiClient *client = m_client.get();
@@ -73,6 +212,11 @@ kube::ApiResponse TestCluster::request(const QByteArray &verb, const QString &pa
 
 bool TestCluster::control(const QString &what, const QByteArray &json)
 {
+    if (isReal()) {
+        qWarning("/_sim/%s is kubesim's fault injection: a test that needs it is kubesim-only",
+                 qPrintable(what));
+        return false;
+    }
     const kube::ApiResponse r = request("POST", QStringLiteral("/_sim/") + what, json);
     if (!r.ok()) {
         qWarning("kubesim control %s failed: %s", qPrintable(what), qPrintable(r.error.toString()));
@@ -84,11 +228,36 @@ bool TestCluster::control(const QString &what, const QByteArray &json)
 bool TestCluster::setCondition(const QString &node, const QString &type, const QString &status,
                                const QString &reason, const QString &message)
 {
-    const QJsonObject action{{QStringLiteral("node"), node},
-                             {QStringLiteral("condition"),
-                              QJsonObject{{QStringLiteral("type"), type},
-                                          {QStringLiteral("status"), status},
-                                          {QStringLiteral("reason"), reason},
-                                          {QStringLiteral("message"), message}}}};
-    return control(QStringLiteral("inject"), QJsonDocument(action).toJson(QJsonDocument::Compact));
+    const QJsonObject condition{{QStringLiteral("type"), type},
+                                {QStringLiteral("status"), status},
+                                {QStringLiteral("reason"), reason},
+                                {QStringLiteral("message"), message}};
+    return changeNode(
+        QJsonObject{{QStringLiteral("node"), node}, {QStringLiteral("condition"), condition}});
+}
+
+bool TestCluster::changeNode(const QJsonObject &action)
+{
+    if (!isReal())
+        return control(QStringLiteral("inject"),
+                       QJsonDocument(action).toJson(QJsonDocument::Compact));
+    const QString node = action.value(QStringLiteral("node")).toString();
+    QJsonObject status;
+    if (action.contains(QStringLiteral("condition"))) {
+        QJsonObject c = action.value(QStringLiteral("condition")).toObject();
+        const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+        c.insert(QStringLiteral("lastHeartbeatTime"), now);
+        c.insert(QStringLiteral("lastTransitionTime"), now);
+        status.insert(QStringLiteral("conditions"), QJsonArray{c});
+    }
+    if (action.contains(QStringLiteral("allocatable")))
+        status.insert(QStringLiteral("allocatable"), action.value(QStringLiteral("allocatable")));
+    const QJsonObject patch{{QStringLiteral("status"), status}};
+    const kube::ApiResponse r =
+        request("PATCH", QStringLiteral("/api/v1/nodes/%1/status").arg(node),
+                QJsonDocument(patch).toJson(QJsonDocument::Compact),
+                "application/strategic-merge-patch+json");
+    if (!r.ok())
+        qWarning("changing node %s failed: %s", qPrintable(node), qPrintable(r.error.toString()));
+    return r.ok();
 }

@@ -5,39 +5,79 @@
 #include "sim/KubesimProcess.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QStringList>
+#include <QTemporaryDir>
 
 #include <memory>
 
-// A kubesim started for one test on a free loopback port, with its kubeconfig, and blocking
-// helpers for the test's own requests (control endpoints, reading cluster state).
+// The API server a test speaks to, started for it on a free loopback port, with its kubeconfig
+// and blocking helpers for the test's own requests. Two backends, chosen by the environment:
+//
+//   FAULTBOARD_TEST_BACKEND=kubesim (default)  kubesim, started with `kubesimArgs` and those in
+//                                              FAULTBOARD_TEST_KUBESIM_ARGS
+//   FAULTBOARD_TEST_BACKEND=real               a real control plane (scripts/realcluster.sh up):
+//                                              etcd, kube-apiserver, controller manager,
+//                                              scheduler and the kubelet stand-in, with the
+//                                              nodes kubesim would have made from `kubesimArgs`
+//
+// Fault injection (/_sim/...) exists on kubesim only: control() fails on the real backend, and
+// the tests that need it are registered for kubesim only (tests/kube/CMakeLists.txt).
 class TestCluster
 {
 public:
+    enum class Backend { Kubesim, Real };
+    // The same users on both backends, under each backend's context names.
+    enum class User { Admin, AdminCert, Viewer };
+
     explicit TestCluster(const QStringList &kubesimArgs = {});
     ~TestCluster();
 
-    // Starts kubesim and waits until it serves; false (with errorString()) if it did not.
+    // FAULTBOARD_TEST_BACKEND of this test process.
+    static Backend backend();
+    static bool isReal() { return backend() == Backend::Real; }
+    // The kubeconfig context of `user` ("kubesim-viewer" on kubesim, "viewer" on the real one).
+    static QString context(User user);
+    // The kubeconfig user name of the admin context (what isolation records as isolated-by).
+    static QString adminUserName();
+
+    // Starts the server and waits until it serves; false (with errorString()) if it did not.
     bool start(int readyTimeoutMs = 60000);
-    QString errorString() const { return m_process.errorString(); }
-    QString kubeconfigPath() const { return m_process.kubeconfigPath(); }
-    QUrl serverUrl() const { return m_process.serverUrl(); }
+    QString errorString() const;
+    QString kubeconfigPath() const;
+    QUrl serverUrl() const;
+    // kubesim's process (kubesim backend only).
     sim::KubesimProcess &process() { return m_process; }
 
     kube::ClusterEndpoint endpoint(const QString &context = {}) const;
 
     // A request with the admin user, waited for. Returns the response (status and body).
-    kube::ApiResponse request(const QByteArray &verb, const QString &path, const QByteArray &body = {},
+    kube::ApiResponse request(const QByteArray &verb, const QString &path,
+                              const QByteArray &body = {},
                               const QByteArray &contentType = "application/json",
                               const QString &context = {});
-    // POST /_sim/<what>: fault injection and server control. Fails the test when it fails.
+    // POST /_sim/<what>: fault injection and server control (kubesim only). Fails the test when
+    // it fails.
     bool control(const QString &what, const QByteArray &json = "{}");
-    // Injects one timeline action, e.g. a condition change on a node.
+    // A condition change on a node: kubesim's timeline injection, or on the real server a
+    // strategic-merge PATCH of the node's status (what node-problem-detector sends).
     bool setCondition(const QString &node, const QString &type, const QString &status,
-                      const QString &reason = QStringLiteral("Test"), const QString &message = QStringLiteral("set by test"));
+                      const QString &reason = QStringLiteral("Test"),
+                      const QString &message = QStringLiteral("set by test"));
+    // A node change as kubesim's /_sim/inject takes it ({"node", "condition", "allocatable"}); on
+    // the real server one PATCH of the node's status, as a device plugin and node-problem-detector
+    // together would write it.
+    bool changeNode(const QJsonObject &action);
 
 private:
+    bool startReal(int readyTimeoutMs);
+    void stopReal();
+
     sim::KubesimProcess m_process;
     QStringList m_args;
     std::unique_ptr<kube::ApiClient> m_client;
+    // The real backend's state folder (kubeconfigs, logs) and its server.
+    std::unique_ptr<QTemporaryDir> m_realDir;
+    QString m_realError;
+    QUrl m_realUrl;
 };

@@ -181,8 +181,8 @@ private:
     // The actions recorded in the cluster's history file, as "action target result".
     QStringList recordedActions()
     {
-        models::HistoryDatabase db(
-            models::FaultHistory::defaultPath(m_cluster->serverUrl(), QStringLiteral("kubesim")));
+        models::HistoryDatabase db(models::FaultHistory::defaultPath(
+            m_cluster->serverUrl(), TestCluster::context(TestCluster::User::Admin)));
         QString error;
         if (!db.open(&error))
             qWarning("history: %s", qPrintable(error));
@@ -206,8 +206,7 @@ private:
                          {QStringLiteral("message"), message}}},
             {QStringLiteral("allocatable"),
              QJsonObject{{QStringLiteral("huawei.com/ascend-910"), QString::number(chips)}}}};
-        return m_cluster->control(QStringLiteral("inject"),
-                                  QJsonDocument(action).toJson(QJsonDocument::Compact));
+        return m_cluster->changeNode(action);
     }
 
     static int errorLines(const QString &err)
@@ -399,8 +398,8 @@ private slots:
         QProcessEnvironment env = environment();
         env.insert(QStringLiteral("KUBECONFIG"), m_cluster->kubeconfigPath());
         r = faultboard({QStringLiteral("report"), QStringLiteral("--context"),
-                        QStringLiteral("kubesim-cert"), QStringLiteral("--output"),
-                        m_home.filePath(QStringLiteral("f.json"))},
+                        TestCluster::context(TestCluster::User::AdminCert),
+                        QStringLiteral("--output"), m_home.filePath(QStringLiteral("f.json"))},
                        false, env);
         QCOMPARE(r.code, 0);
         QFile jsonFile(m_home.filePath(QStringLiteral("f.json")));
@@ -536,7 +535,8 @@ private slots:
 
         // A read-only user is refused, with the node named.
         r = faultboard({QStringLiteral("restore"), QStringLiteral("npu-0003"),
-                        QStringLiteral("--context"), QStringLiteral("kubesim-viewer")});
+                        QStringLiteral("--context"),
+                        TestCluster::context(TestCluster::User::Viewer)});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains(QLatin1String("npu-0003")) &&
                      r.err.contains(QLatin1String("forbidden"), Qt::CaseInsensitive),
@@ -684,7 +684,8 @@ private slots:
             QRegularExpression(
                 QStringLiteral(
                     "^faultboard: watching 8 node(s|\\(s\\)) of https://127\\.0\\.0\\.1:\\d+ "
-                    "\\(context kubesim\\)"))
+                    "\\(context %1\\)")
+                    .arg(TestCluster::context(TestCluster::User::Admin)))
                 .match(QString::fromUtf8(err))
                 .hasMatch(),
             err.constData(), 20000);

@@ -98,10 +98,18 @@ QByteArray podJson(const TestPod &pod)
                         {QStringLiteral("uid"), QString(pod.ownerName + QStringLiteral("-uid"))},
                         {QStringLiteral("controller"), pod.controller}}});
     }
+    QJsonObject annotations;
     if (pod.mirror)
-        meta.insert(QStringLiteral("annotations"),
-                    QJsonObject{{QStringLiteral("kubernetes.io/config.mirror"),
-                                 QStringLiteral("0123abcd")}});
+        annotations.insert(QStringLiteral("kubernetes.io/config.mirror"),
+                           QStringLiteral("0123abcd"));
+    // A real kube-apiserver ignores the status of a pod it creates: the kubelet stand-in of
+    // scripts/realcluster.sh sets it, and reads the wanted one here (kubesim ignores these).
+    if (pod.phase != QLatin1String("Running"))
+        annotations.insert(QStringLiteral("standin.faultboard.io/phase"), pod.phase);
+    if (!pod.ready)
+        annotations.insert(QStringLiteral("standin.faultboard.io/ready"), QStringLiteral("false"));
+    if (!annotations.isEmpty())
+        meta.insert(QStringLiteral("annotations"), annotations);
     if (!pod.labels.isEmpty()) {
         QJsonObject labels;
         for (auto it = pod.labels.begin(); it != pod.labels.end(); ++it)
@@ -160,9 +168,37 @@ bool ensureNamespace(kube::ApiClient &client, const QString &name)
 
 bool createPod(kube::ApiClient &client, const TestPod &pod)
 {
-    return ensureNamespace(client, pod.namespaceName) &&
-           create(client, QStringLiteral("/api/v1/namespaces/%1/pods").arg(pod.namespaceName),
-                  podJson(pod));
+    if (!ensureNamespace(client, pod.namespaceName) ||
+        !create(client, QStringLiteral("/api/v1/namespaces/%1/pods").arg(pod.namespaceName),
+                podJson(pod)))
+        return false;
+    // Done when the pod is in its phase and readiness: at once on kubesim, which keeps the status
+    // it was given; on a real server once the kubelet (stand-in) has set it.
+    if (pod.phase == QLatin1String("Pending"))
+        return true;
+    const QString path =
+        QStringLiteral("/api/v1/namespaces/%1/pods/%2").arg(pod.namespaceName, pod.name);
+    const bool settled = QTest::qWaitFor(
+        [&] {
+            const kube::ApiResponse r = get(client, path);
+            const auto j = nlohmann::json::parse(r.body.begin(), r.body.end(), nullptr, false);
+            if (!r.ok() || !j.is_object())
+                return false;
+            const nlohmann::json status = j.value("status", nlohmann::json::object());
+            if (status.value("phase", "") != pod.phase.toStdString())
+                return false;
+            if (pod.phase != QLatin1String("Running"))
+                return true;
+            for (const auto &c : status.value("conditions", nlohmann::json::array()))
+                if (c.value("type", "") == "Ready")
+                    return (c.value("status", "") == "True") == pod.ready;
+            return false;
+        },
+        15000);
+    if (!settled)
+        qWarning("pod %s/%s did not reach phase %s", qPrintable(pod.namespaceName),
+                 qPrintable(pod.name), qPrintable(pod.phase));
+    return settled;
 }
 
 bool createIdleDaemonSet(kube::ApiClient &client, const QString &ns, const QString &name)

@@ -257,7 +257,8 @@ private slots:
         QVERIFY(a->canCordon() && a->canIsolate() && a->canDrain());
         QCOMPARE(a->evictPods.check.describe(), QStringLiteral("create pods/eviction"));
 
-        ApiClient viewerClient(m_cluster->endpoint(QStringLiteral("kubesim-viewer")));
+        ApiClient viewerClient(
+            m_cluster->endpoint(TestCluster::context(TestCluster::User::Viewer)));
         ClusterQueries viewer(&viewerClient);
         std::optional<NodePermissions> v;
         viewer.nodePermissions(QStringLiteral("gpu-0001"), this,

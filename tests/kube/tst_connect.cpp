@@ -112,9 +112,9 @@ private slots:
         m_cluster = std::make_unique<TestCluster>(QStringList{
             QStringLiteral("--paused"), QStringLiteral("--nodes"), QStringLiteral("4")});
         QVERIFY2(m_cluster->start(), qPrintable(m_cluster->errorString()));
-        m_admin = m_cluster->endpoint(QStringLiteral("kubesim"));
-        m_cert = m_cluster->endpoint(QStringLiteral("kubesim-cert"));
-        m_viewer = m_cluster->endpoint(QStringLiteral("kubesim-viewer"));
+        m_admin = m_cluster->endpoint(TestCluster::context(TestCluster::User::Admin));
+        m_cert = m_cluster->endpoint(TestCluster::context(TestCluster::User::AdminCert));
+        m_viewer = m_cluster->endpoint(TestCluster::context(TestCluster::User::Viewer));
         QVERIFY(m_admin.server.scheme() == QLatin1String("https"));
     }
 
@@ -549,9 +549,9 @@ private slots:
     {
         // The server is reached by IP; the certificate is checked against tls-server-name.
         const QString d = folder();
-        auto good = client(
-            writeFile(d + "/good", kubeconfig(kubesimCluster() + "    tls-server-name: kubesim\n",
-                                              "    token: " + adminToken() + "\n")));
+        auto good = client(writeFile(
+            d + "/good", kubeconfig(kubesimCluster() + "    tls-server-name: kubernetes\n",
+                                    "    token: " + adminToken() + "\n")));
         QVERIFY(good);
         QCOMPARE(canPatchNodes(*good), 1);
 

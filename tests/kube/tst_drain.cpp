@@ -14,6 +14,7 @@
 #include "tests/common/TestCluster.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -71,12 +72,43 @@ bool populate(ApiClient &c, const QString &node)
     return true;
 }
 
-// A policy/v1 PodDisruptionBudget over the pods labelled app=`app`.
+// The policy group's preferred version ("policy/v1"; "policy/v1beta1" on 1.20), where budgets are.
+QString policyVersion(ApiClient &c)
+{
+    const ApiResponse r = get(c, QStringLiteral("/apis/policy"));
+    const QJsonObject group = QJsonDocument::fromJson(r.body).object();
+    const QString v = group.value(QStringLiteral("preferredVersion"))
+                          .toObject()
+                          .value(QStringLiteral("groupVersion"))
+                          .toString();
+    if (v.isEmpty())
+        qFatal("the server has no policy group: %s", r.body.constData());
+    return v;
+}
+
+// The group/version that /api/v1's pods/eviction entry names (what kubectl evicts with).
+QString evictionEntryVersion(ApiClient &c)
+{
+    const ApiResponse r = get(c, QStringLiteral("/api/v1"));
+    const QJsonArray resources =
+        QJsonDocument::fromJson(r.body).object().value(QStringLiteral("resources")).toArray();
+    for (const QJsonValue &v : resources) {
+        const QJsonObject res = v.toObject();
+        if (res.value(QStringLiteral("name")).toString() == QLatin1String("pods/eviction"))
+            return res.value(QStringLiteral("group")).toString() + QLatin1Char('/') +
+                   res.value(QStringLiteral("version")).toString();
+    }
+    return {};
+}
+
+// A PodDisruptionBudget (in the server's preferred policy version) over the pods labelled
+// app=`app`.
 bool createPdb(ApiClient &c, const QString &ns, const QString &name, const QString &app,
                int minAvailable)
 {
+    const QString version = policyVersion(c);
     const QJsonObject pdb{
-        {QStringLiteral("apiVersion"), QStringLiteral("policy/v1")},
+        {QStringLiteral("apiVersion"), version},
         {QStringLiteral("kind"), QStringLiteral("PodDisruptionBudget")},
         {QStringLiteral("metadata"),
          QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("namespace"), ns}}},
@@ -85,7 +117,7 @@ bool createPdb(ApiClient &c, const QString &ns, const QString &name, const QStri
                      {QStringLiteral("selector"),
                       QJsonObject{{QStringLiteral("matchLabels"),
                                    QJsonObject{{QStringLiteral("app"), app}}}}}}}};
-    return create(c, QStringLiteral("/apis/policy/v1/namespaces/%1/poddisruptionbudgets").arg(ns),
+    return create(c, QStringLiteral("/apis/%1/namespaces/%2/poddisruptionbudgets").arg(version, ns),
                   QJsonDocument(pdb).toJson(QJsonDocument::Compact));
 }
 
@@ -207,11 +239,44 @@ private:
         return n && n->unschedulable;
     }
 
+    // A rewriting proxy in front of `cluster`, and a kubeconfig (admin token) for it.
+    std::unique_ptr<RewritingTlsProxy> proxyFor(TestCluster *cluster, const QString &name,
+                                                QString *kubeconfig)
+    {
+        const ClusterEndpoint ep = cluster->endpoint();
+        auto proxy = std::make_unique<RewritingTlsProxy>(
+            ep.server, QSslCertificate::fromData(ep.cluster.certificateAuthorityData));
+        QString error;
+        if (!proxy->start(&error))
+            qFatal("proxy: %s", qPrintable(error));
+        *kubeconfig = writeFile(
+            m_dir.filePath(name),
+            "clusters:\n- name: k\n  cluster:\n    server: " + proxy->url().toString().toUtf8() +
+                "\n    certificate-authority-data: " + proxy->caPem().toBase64() +
+                "\nusers:\n- name: u\n  user:\n    token: " + ep.user.token.toUtf8() +
+                "\ncontexts:\n- name: c\n  context: {cluster: k, user: u}\n"
+                "current-context: c\n");
+        return proxy;
+    }
+
+    // Drains `node` (two Ready pods under no budget) through `kubeconfig`.
+    DrainResult drainThrough(const QString &kubeconfig, const QString &node)
+    {
+        ApiError err;
+        auto client = clientFor(kubeconfig, {}, &err);
+        if (!client)
+            qFatal("%s", qPrintable(err.toString()));
+        DrainOptions o;
+        o.timeoutMs = 20000;
+        return drain(*client, node, o);
+    }
+
 private slots:
     void initTestCase()
     {
+        // 60 nodes: gpu-0001 to gpu-0030, a fresh one for every test.
         const QStringList args{QStringLiteral("--paused"), QStringLiteral("--nodes"),
-                               QStringLiteral("40")};
+                               QStringLiteral("60")};
         m_kubectlSide = std::make_unique<TestCluster>(args);
         m_ourSide = std::make_unique<TestCluster>(args);
         QVERIFY2(m_kubectlSide->start(), qPrintable(m_kubectlSide->errorString()));
@@ -306,7 +371,8 @@ private slots:
                      qPrintable(r.error.toString()));
         } else if (!options.dryRun) {
             QCOMPARE(r.outcome, DrainResult::Outcome::Drained);
-            // Through policy/v1 evictions unless --disable-eviction asked for DELETE.
+            // Through evictions of the version discovery names, unless --disable-eviction asked
+            // for DELETE.
             const DrainPod::State used =
                 options.disableEviction ? DrainPod::State::Deleted : DrainPod::State::Evicted;
             const DrainPod::State unused =
@@ -314,6 +380,8 @@ private slots:
             QVERIFY(!r.podsIn(used).isEmpty());
             QVERIFY(r.podsIn(unused).isEmpty());
             QCOMPARE(r.usedEviction, !options.disableEviction);
+            if (r.usedEviction)
+                QCOMPARE(r.evictionVersion, evictionEntryVersion(*m_ours));
         }
     }
 
@@ -495,15 +563,21 @@ private slots:
         std::optional<DrainResult> result;
         connect(&d, &NodeDrain::finished, this, [&](const DrainResult &r) { result = r; });
         d.start();
-        QTRY_VERIFY_WITH_TIMEOUT(!refusal.isEmpty(), 10000);
+        // Both pods refused before the budget goes (the second eviction may reach the server
+        // later: a second connection, its own TLS handshake).
+        QTRY_VERIFY_WITH_TIMEOUT(seen.value(QStringLiteral("default/%1-0").arg(app))
+                                         .contains(DrainPod::State::BlockedByPdb) &&
+                                     seen.value(QStringLiteral("default/%1-1").arg(app))
+                                         .contains(DrainPod::State::BlockedByPdb),
+                                 10000);
         QVERIFY2(refusal.contains(QLatin1String("disruption budget")), qPrintable(refusal));
         QVERIFY(!result);
 
         // The budget goes away (an operator relaxed it): the next retry evicts.
         QVERIFY(m_ourSide
-                    ->request("DELETE", QStringLiteral("/apis/policy/v1/namespaces/default/"
-                                                       "poddisruptionbudgets/") +
-                                            app)
+                    ->request("DELETE", QStringLiteral("/apis/%1/namespaces/default/"
+                                                       "poddisruptionbudgets/%2")
+                                            .arg(policyVersion(*m_ours), app))
                     .ok());
         QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
         QCOMPARE(result->outcome, DrainResult::Outcome::Drained);
@@ -692,6 +766,113 @@ private slots:
         QCOMPARE(podsOn(*m_ours, node).size(), before.size());
     }
 
+    void evictionVersionComesFromTheEvictionEntry()
+    {
+        // As current kubectl: the group/version of /api/v1's pods/eviction entry, whatever /apis
+        // says about the policy group; an entry without them means policy/v1beta1.
+        const QString entry = evictionEntryVersion(*m_ours);
+        QVERIFY2(entry.startsWith(QLatin1String("policy/")), qPrintable(entry));
+        // The entry as kube-apiserver writes it: no singularName, only create.
+        const QJsonArray resources =
+            QJsonDocument::fromJson(get(*m_ours, QStringLiteral("/api/v1")).body)
+                .object()
+                .value(QStringLiteral("resources"))
+                .toArray();
+        for (const QJsonValue &v : resources) {
+            const QJsonObject res = v.toObject();
+            if (res.value(QStringLiteral("name")).toString() != QLatin1String("pods/eviction"))
+                continue;
+            QCOMPARE(res.value(QStringLiteral("singularName")).toString(), QString());
+            QCOMPARE(res.value(QStringLiteral("verbs")).toArray(),
+                     QJsonArray{QStringLiteral("create")});
+            QCOMPARE(res.value(QStringLiteral("kind")).toString(), QStringLiteral("Eviction"));
+        }
+
+        const QString plain = freshNode();
+        QVERIFY(createGuardedPods(*m_ours, plain, QStringLiteral("plain-") + plain, 2));
+        const DrainResult r = drain(*m_ours, plain, {});
+        QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+        QVERIFY(r.usedEviction);
+        QCOMPARE(r.evictionVersion, entry);
+        QCOMPARE(r.podsIn(DrainPod::State::Evicted).size(), 2);
+
+        // The policy group missing from /apis (a proxy renames it): still evicted, never a
+        // silent DELETE that would bypass the budgets.
+        QString noGroupConfig;
+        auto noGroup = proxyFor(m_ourSide.get(), QStringLiteral("no-policy-group"), &noGroupConfig);
+        noGroup->replace("\"name\":\"policy\"", "\"name\":\"policx\"");
+        {
+            ApiError err;
+            auto viaProxy = clientFor(noGroupConfig, {}, &err);
+            QVERIFY2(viaProxy, qPrintable(err.toString()));
+            const ApiResponse groups = get(*viaProxy, QStringLiteral("/apis"));
+            QVERIFY2(groups.ok(), qPrintable(groups.error.toString()));
+            QVERIFY(!groups.body.contains("\"name\":\"policy\""));
+            QVERIFY(noGroup->replacements() > 0);
+        }
+        const QString hidden = freshNode();
+        QVERIFY(createGuardedPods(*m_ours, hidden, QStringLiteral("hidden-") + hidden, 2));
+        const DrainResult rh = drainThrough(noGroupConfig, hidden);
+        QVERIFY2(rh.ok(), qPrintable(rh.error.toString()));
+        QVERIFY(rh.usedEviction);
+        QCOMPARE(rh.evictionVersion, entry);
+        QCOMPARE(rh.podsIn(DrainPod::State::Evicted).size(), 2);
+        QVERIFY(rh.podsIn(DrainPod::State::Deleted).isEmpty());
+
+        // An entry that names no group (servers before 1.8): policy/v1beta1.
+        QString bareConfig;
+        auto bare = proxyFor(m_ourSide.get(), QStringLiteral("bare-entry"), &bareConfig);
+        bare->replace("\"group\":\"policy\"", "\"xroup\":\"policy\"");
+        const QString old = freshNode();
+        QVERIFY(createGuardedPods(*m_ours, old, QStringLiteral("old-") + old, 2));
+        const DrainResult ro = drainThrough(bareConfig, old);
+        QVERIFY2(ro.ok(), qPrintable(ro.error.toString()));
+        QVERIFY(bare->replacements() > 0);
+        QVERIFY(ro.usedEviction);
+        QCOMPARE(ro.evictionVersion, QStringLiteral("policy/v1beta1"));
+        QCOMPARE(ro.podsIn(DrainPod::State::Evicted).size(), 2);
+    }
+
+    void evictionVersionPerApiLevel_data()
+    {
+        QTest::addColumn<QString>("level");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("current: policy/v1")
+            << QStringLiteral("current") << QStringLiteral("policy/v1");
+        QTest::newRow("1.21: the entry names policy/v1beta1")
+            << QStringLiteral("1.21") << QStringLiteral("policy/v1beta1");
+        QTest::newRow("1.20: policy/v1beta1 only")
+            << QStringLiteral("1.20") << QStringLiteral("policy/v1beta1");
+    }
+
+    void evictionVersionPerApiLevel()
+    {
+        // kubesim's --api-level: on 1.21 the policy group prefers v1 but the eviction entry
+        // names v1beta1, and a 1.20 server refuses an Eviction of policy/v1. The pods end Evicted
+        // (not Deleted): the eviction itself went through, under a budget of that version.
+        QFETCH(QString, level);
+        QFETCH(QString, expected);
+        TestCluster cluster({QStringLiteral("--paused"), QStringLiteral("--nodes"),
+                             QStringLiteral("4"), QStringLiteral("--api-level"), level});
+        QVERIFY2(cluster.start(), qPrintable(cluster.errorString()));
+        ApiClient admin(cluster.endpoint());
+        const QString node = QStringLiteral("gpu-0001");
+        const QString app = QStringLiteral("level-app");
+        QVERIFY(createGuardedPods(admin, node, app, 2));
+        QVERIFY(createPdb(admin, QStringLiteral("default"), app, app, 0));
+        QCOMPARE(policyVersion(admin), level == QLatin1String("1.20")
+                                           ? QStringLiteral("policy/v1beta1")
+                                           : QStringLiteral("policy/v1"));
+        DrainOptions o;
+        o.timeoutMs = 30000;
+        o.evictionRetryIntervalMs = 300;
+        const DrainResult r = drain(admin, node, o);
+        QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+        QVERIFY(r.usedEviction);
+        QCOMPARE(r.evictionVersion, expected);
+        QCOMPARE(r.podsIn(DrainPod::State::Evicted).size(), 2);
+    }
+
     void fallsBackToDeleteWhereEvictionIsNotServedLikeKubectl()
     {
         // An API server whose discovery has no pods/eviction (an old or a locked-down one): a
@@ -731,10 +912,19 @@ private slots:
         ApiError err;
         auto client = clientFor(proxyConfig[1], {}, &err);
         QVERIFY2(client, qPrintable(err.toString()));
+        // The plan (a dry run) already says the pods would be deleted, and why.
+        DrainOptions plan;
+        plan.dryRun = true;
+        const DrainResult p = drain(*client, node, plan);
+        QCOMPARE(p.outcome, DrainResult::Outcome::DryRun);
+        QVERIFY(!p.usedEviction);
+        QVERIFY2(p.warnings.join(QLatin1Char('\n')).contains(QLatin1String("no pods/eviction")),
+                 qPrintable(p.warnings.join(QLatin1Char('\n'))));
         DrainOptions o;
         o.timeoutMs = 20000;
         const DrainResult r = drain(*client, node, o);
         QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+        QVERIFY(r.warnings.join(QLatin1Char('\n')).contains(QLatin1String("no pods/eviction")));
         QVERIFY(proxies[1]->replacements() > 0);
         QVERIFY(!r.usedEviction);
         QCOMPARE(sorted(r.podsIn(DrainPod::State::Deleted)),

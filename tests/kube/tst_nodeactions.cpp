@@ -251,7 +251,7 @@ private slots:
                               "faultboard.io/isolated=NT_NPU_CARD_LOSE:NoSchedule"}));
         // The keys models/Classifier reads.
         QCOMPARE(after->annotations.value(QStringLiteral("faultboard.io/isolated-by")),
-                 QStringLiteral("kubesim-admin"));
+                 TestCluster::adminUserName());
         QCOMPARE(after->annotations.value(QStringLiteral("faultboard.io/isolated-reason")),
                  QStringLiteral("NPU card lost on slot 3"));
         const QDateTime at = QDateTime::fromString(
@@ -264,7 +264,7 @@ private slots:
         QCOMPARE(events[0]->reason, QStringLiteral("FaultboardIsolated"));
         QCOMPARE(events[0]->involvedUid, after->uid);
         QVERIFY(events[0]->isWarning());
-        QVERIFY2(events[0]->message.contains(QLatin1String("kubesim-admin")),
+        QVERIFY2(events[0]->message.contains(TestCluster::adminUserName()),
                  qPrintable(events[0]->message));
         QVERIFY(events[0]->message.contains(QLatin1String("NPU card lost on slot 3")));
         QCOMPARE(events[0]->sourceComponent, QStringLiteral("faultboard"));
@@ -290,7 +290,7 @@ private slots:
         QCOMPARE(m_log.lines, QStringList{"GET /api/v1/nodes/gpu-0002"});
         QCOMPARE(node(n)->resourceVersion, rvBefore);
         QCOMPARE(again.change.annotationsAfter.value(QStringLiteral("faultboard.io/isolated-by")),
-                 QStringLiteral("kubesim-admin"));
+                 TestCluster::adminUserName());
     }
 
     void restoreRemovesOnlyFaultboardsTaint()
@@ -584,7 +584,8 @@ private slots:
 
     void failuresNameTheNodeAndTheCause()
     {
-        ApiClient viewerClient(m_cluster->endpoint(QStringLiteral("kubesim-viewer")));
+        ApiClient viewerClient(
+            m_cluster->endpoint(TestCluster::context(TestCluster::User::Viewer)));
         NodeActions viewer(&viewerClient);
         NodeActionResult r = wait(viewer, [&](NodeActions &a) {
             return a.isolate(QStringLiteral("gpu-0007"), QStringLiteral("Ready"),

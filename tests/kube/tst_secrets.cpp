@@ -101,9 +101,9 @@ private slots:
         m_cluster = std::make_unique<TestCluster>(QStringList{
             QStringLiteral("--paused"), QStringLiteral("--nodes"), QStringLiteral("3")});
         QVERIFY2(m_cluster->start(), qPrintable(m_cluster->errorString()));
-        m_admin = m_cluster->endpoint(QStringLiteral("kubesim"));
-        m_cert = m_cluster->endpoint(QStringLiteral("kubesim-cert"));
-        m_viewer = m_cluster->endpoint(QStringLiteral("kubesim-viewer"));
+        m_admin = m_cluster->endpoint(TestCluster::context(TestCluster::User::Admin));
+        m_cert = m_cluster->endpoint(TestCluster::context(TestCluster::User::AdminCert));
+        m_viewer = m_cluster->endpoint(TestCluster::context(TestCluster::User::Viewer));
 
         m_secrets << m_admin.user.token << m_viewer.user.token;
         // Every line of the private key's body.
