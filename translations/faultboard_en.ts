@@ -67,6 +67,18 @@
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the server is overloaded (429 Too Many Requests)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server answered %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection broke (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Classifier</name>
@@ -123,99 +135,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show this help and exit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the version and exit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The kubeconfig file to use (default: the files in KUBECONFIG, else ~/.kube/config).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The kubeconfig context to use (default: its current context).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>csv or json (default: json when FILE ends in .json, else csv).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write the report to FILE (default: standard output).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report the faults of the fault history active since SINCE instead of the current ones: a duration back from now (24h, 90m, 7d) or an ISO 8601 time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>text (for people, the default) or jsonl (one JSON object a line).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop after SECONDS (or a duration such as 10m); default: until interrupted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show what would change; change nothing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The taint&apos;s effect: NoSchedule (keep new pods away) or NoExecute (also evict pods that do not tolerate it); default: the settings&apos;, NoSchedule unless changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Why, recorded in the node&apos;s faultboard.io/isolated-reason annotation and its Event.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leave DaemonSet-managed pods alone instead of refusing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Evict pods with emptyDir volumes too (their local data is lost).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Also delete pods that no controller manages (or whose DaemonSet is gone).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Seconds each pod gets to terminate; -1 (the default) uses the pod&apos;s own.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Give up after SECONDS (or a duration such as 5m); 0 (the default) waits for ever.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only evict the pods matching this label selector.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete pods instead of evicting them, bypassing PodDisruptionBudgets.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Skip pods whose deletion began more than SECONDS ago.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Connects, reads every node, classifies their faults and writes the current faults (or, with --history, the fault history since a time) as CSV or JSON.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Prints each fault transition as it happens (time, node, type, old and new status, severity, reason, message), one a line, and records it in the cluster&apos;s fault history as the window does.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Adds Faultboard&apos;s taint to each NODE and cordons it, recording who and why in annotations and an Event.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Removes Faultboard&apos;s taint (and no other) from each NODE and uncordons it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -272,6 +196,14 @@
     </message>
     <message>
         <source>--skip-wait-for-delete-timeout %1: not a number of seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds Faultboard&apos;s taint to each NODE and cordons it, recording who and why, and what it changed, in annotations and an Event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undoes what Faultboard&apos;s isolation of each NODE did: removes the taint it added (and no other) and uncordons the node if the isolation cordoned it. A node Faultboard did not isolate is left alone.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -655,35 +587,7 @@
 <context>
     <name>app::cli::ActionCommand</name>
     <message>
-        <source>taint %1 added</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>taint %1 removed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cordoned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>uncordoned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>annotations only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>read node %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 is already isolated; nothing changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 carries no Faultboard taint and is not cordoned; nothing changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -703,15 +607,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: the Event could not be written: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>nothing to change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not isolated by Faultboard and is left as it is: it stays cordoned (someone else cordoned it; --uncordon uncordons it anyway)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not isolated by Faultboard; nothing changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 carries no Faultboard isolation; nothing changed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -787,13 +695,6 @@
         <source>cannot drain %1 (dry run): %2</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n pod(s) evicted</source>
-        <translation>
-            <numerusform>%n pod evicted</numerusform>
-            <numerusform>%n pods evicted</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 drained: cordoned, %2</source>
         <translation type="unfinished"></translation>
@@ -807,13 +708,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>timed out: %n pod(s) evicted, others still there</source>
-        <translation>
-            <numerusform>timed out: %n pod evicted, others still there</numerusform>
-            <numerusform>timed out: %n pods evicted, others still there</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>drain of %1 timed out: %n pod(s) evicted, others still there; the node stays cordoned</source>
         <translation>
             <numerusform>drain of %1 timed out: %n pod evicted, others still there; the node stays cordoned</numerusform>
@@ -821,24 +715,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>stopped after %n pod(s) evicted; the node stays cordoned</source>
-        <translation>
-            <numerusform>stopped after %n pod evicted; the node stays cordoned</numerusform>
-            <numerusform>stopped after %n pods evicted; the node stays cordoned</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>drain of %1 stopped after %n pod(s) evicted; the node stays cordoned</source>
         <translation>
             <numerusform>drain of %1 stopped after %n pod evicted; the node stays cordoned</numerusform>
             <numerusform>drain of %1 stopped after %n pods evicted; the node stays cordoned</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n pod(s) could not be evicted</source>
-        <translation>
-            <numerusform>%n pod could not be evicted</numerusform>
-            <numerusform>%n pods could not be evicted</numerusform>
         </translation>
     </message>
 </context>
@@ -879,10 +759,6 @@
     </message>
     <message>
         <source>watching %1 again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot read back the fault history: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -949,7 +825,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>through the proxy %1:%2 (proxy-url): %3</source>
+        <source>through the proxy %1 (%2): %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -964,7 +840,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: clusters[%2].cluster.proxy-url: scheme &quot;%3&quot; is not supported (use http or socks5)</source>
+        <source>%1: clusters[%2].cluster.proxy-url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the environment variable %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: proxy scheme &quot;%2&quot; is not supported (use http, https or socks5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot open a local relay for the https proxy: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1092,6 +980,10 @@
         <source>the server closed the watch at once</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>no data from the server for %1 s, the connection is presumed dead</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kube::NodeActions</name>
@@ -1161,6 +1053,10 @@
     </message>
     <message>
         <source>record an event on node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2; retrying in %3 s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1290,6 +1186,14 @@
         <source>global timeout reached: %1 s</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the server offers no eviction (no pods/eviction in /api/v1): pods are deleted, which PodDisruptionBudgets do not stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot check the pod (%1); checking again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kube::ObjectCodec</name>
@@ -1318,25 +1222,20 @@
     </message>
 </context>
 <context>
+    <name>kube::SelfSubjectReview</name>
+    <message>
+        <source>ask the server who we are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the SelfSubjectReview is not JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Faultboard: watch, isolate, restore and drain faulty nodes of Kubernetes AI clusters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The kubeconfig file to use (instead of KUBECONFIG or ~/.kube/config).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start a simulated demo cluster (kubesim) and show it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save a picture of the main window to FILE and quit (for documentation).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Seconds to wait after the first sync before --screenshot (default 2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1345,18 +1244,6 @@
     </message>
     <message>
         <source>The demo cluster failed to start: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open this kubeconfig context at once (instead of choosing one).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The user interface language (en, zh_CN); default: the settings, else the system&apos;s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The theme: system, light or dark; default: the settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1378,10 +1265,6 @@
     <message>
         <source>Usage: faultboard [options]
        faultboard COMMAND [options] [NODE...]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What --screenshot shows: grid (default), node:NAME (its fault history), trends, or drain:NAME (the drain dialog).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1664,6 +1547,104 @@
     </message>
 </context>
 <context>
+    <name>models::NodeOperations</name>
+    <message>
+        <source>isolate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taint %1 added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taint %1 removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cordoned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uncordoned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>annotations only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already isolated; nothing to change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not isolated by Faultboard; left as it is (cordoned by someone else: uncordon explicitly to make it schedulable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not isolated by Faultboard; left as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the node stays cordoned: Faultboard did not cordon it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Event could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (kubeconfig user; the server did not say who)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pod(s) would be evicted</source>
+        <translation>
+            <numerusform>%n pod would be evicted</numerusform>
+            <numerusform>%n pods would be evicted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pod(s) evicted</source>
+        <translation>
+            <numerusform>%n pod evicted</numerusform>
+            <numerusform>%n pods evicted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>stopped after %n pod(s) evicted; the node stays cordoned</source>
+        <translation>
+            <numerusform>stopped after %n pod evicted; the node stays cordoned</numerusform>
+            <numerusform>stopped after %n pods evicted; the node stays cordoned</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>timed out: %n pod(s) evicted, others still there</source>
+        <translation>
+            <numerusform>timed out: %n pod evicted, others still there</numerusform>
+            <numerusform>timed out: %n pods evicted, others still there</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pod(s) could not be evicted</source>
+        <translation>
+            <numerusform>%n pod could not be evicted</numerusform>
+            <numerusform>%n pods could not be evicted</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>models::NodePodsModel</name>
     <message>
         <source>static pod (mirror)</source>
@@ -1783,10 +1764,6 @@
     </message>
     <message>
         <source>Isolating taints each node with Faultboard&apos;s taint and cordons it, so no new work lands on it; it records who isolated it and why. Running pods stay unless the effect is NoExecute. This is what will change:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restoring removes Faultboard&apos;s taint and uncordons the node; other taints are left alone. This is what will change:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1910,6 +1887,34 @@
             <numerusform>&amp;Restore %n nodes</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Restoring undoes what Faultboard&apos;s isolation did: it removes the taint the isolation added and uncordons the node only if the isolation cordoned it. Other taints, and nodes Faultboard did not isolate, are left alone. This is what will change:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also &amp;uncordon nodes that Faultboard did not cordon (someone else&apos;s maintenance)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uncordon nodes Faultboard did not cordon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not isolated by Faultboard: will only be uncordoned, as asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>will be restored; stays cordoned: Faultboard did not cordon it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not isolated by Faultboard: left alone (cordoned by someone else; tick &quot;uncordon&quot; below to uncordon it anyway)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to do</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::ActionController</name>
@@ -1956,58 +1961,6 @@
     <message>
         <source>Not allowed: %1</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>isolate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tainted %1 and cordoned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the Event could not be written: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>restore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>taint removed and uncordoned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>drain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n pod(s) evicted</source>
-        <translation>
-            <numerusform>%n pod evicted</numerusform>
-            <numerusform>%n pods evicted</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>stopped after %n pod(s) evicted; the node stays cordoned</source>
-        <translation>
-            <numerusform>stopped after %n pod evicted; the node stays cordoned</numerusform>
-            <numerusform>stopped after %n pods evicted; the node stays cordoned</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>timed out: %n pod(s) evicted, others still there</source>
-        <translation>
-            <numerusform>timed out: %n pod evicted, others still there</numerusform>
-            <numerusform>timed out: %n pods evicted, others still there</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n pod(s) could not be evicted</source>
-        <translation>
-            <numerusform>%n pod could not be evicted</numerusform>
-            <numerusform>%n pods could not be evicted</numerusform>
-        </translation>
     </message>
 </context>
 <context>

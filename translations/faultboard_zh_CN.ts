@@ -67,6 +67,18 @@
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>the server is overloaded (429 Too Many Requests)</source>
+        <translation>服务器过载（429 Too Many Requests）</translation>
+    </message>
+    <message>
+        <source>the server answered %1 %2</source>
+        <translation>服务器返回 %1 %2</translation>
+    </message>
+    <message>
+        <source>the connection broke (%1)</source>
+        <translation>连接中断（%1）</translation>
+    </message>
 </context>
 <context>
     <name>Classifier</name>
@@ -123,100 +135,12 @@
         <translation>未指定命令（参见 faultboard --help）</translation>
     </message>
     <message>
-        <source>Show this help and exit.</source>
-        <translation>显示此帮助并退出。</translation>
-    </message>
-    <message>
-        <source>Show the version and exit.</source>
-        <translation>显示版本并退出。</translation>
-    </message>
-    <message>
-        <source>The kubeconfig file to use (default: the files in KUBECONFIG, else ~/.kube/config).</source>
-        <translation>要使用的 kubeconfig 文件（默认：KUBECONFIG 中的文件，否则为 ~/.kube/config）。</translation>
-    </message>
-    <message>
-        <source>The kubeconfig context to use (default: its current context).</source>
-        <translation>要使用的 kubeconfig 上下文（默认：其当前上下文）。</translation>
-    </message>
-    <message>
-        <source>csv or json (default: json when FILE ends in .json, else csv).</source>
-        <translation>csv 或 json（默认：FILE 以 .json 结尾时为 json，否则为 csv）。</translation>
-    </message>
-    <message>
-        <source>Write the report to FILE (default: standard output).</source>
-        <translation>将报告写入 FILE（默认：标准输出）。</translation>
-    </message>
-    <message>
-        <source>Report the faults of the fault history active since SINCE instead of the current ones: a duration back from now (24h, 90m, 7d) or an ISO 8601 time.</source>
-        <translation>报告故障历史中自 SINCE 起处于活动状态的故障，而非当前故障：SINCE 为从现在往前的时长（24h、90m、7d）或 ISO 8601 时间。</translation>
-    </message>
-    <message>
-        <source>text (for people, the default) or jsonl (one JSON object a line).</source>
-        <translation>text（供人阅读，默认）或 jsonl（每行一个 JSON 对象）。</translation>
-    </message>
-    <message>
-        <source>Stop after SECONDS (or a duration such as 10m); default: until interrupted.</source>
-        <translation>SECONDS 秒（或 10m 这样的时长）后停止；默认：直到被中断。</translation>
-    </message>
-    <message>
-        <source>Show what would change; change nothing.</source>
-        <translation>显示将要发生的更改；不做任何更改。</translation>
-    </message>
-    <message>
-        <source>The taint&apos;s effect: NoSchedule (keep new pods away) or NoExecute (also evict pods that do not tolerate it); default: the settings&apos;, NoSchedule unless changed.</source>
-        <translation>污点的效果：NoSchedule（使新 Pod 不调度到节点）或 NoExecute（同时驱逐不容忍该污点的 Pod）；默认：取设置中的值，未更改时为 NoSchedule。</translation>
-    </message>
-    <message>
-        <source>Why, recorded in the node&apos;s faultboard.io/isolated-reason annotation and its Event.</source>
-        <translation>原因，记录在节点的 faultboard.io/isolated-reason 注解及其事件中。</translation>
-    </message>
-    <message>
-        <source>Leave DaemonSet-managed pods alone instead of refusing.</source>
-        <translation>忽略由 DaemonSet 管理的 Pod，而不是拒绝执行。</translation>
-    </message>
-    <message>
-        <source>Evict pods with emptyDir volumes too (their local data is lost).</source>
-        <translation>同时驱逐使用 emptyDir 卷的 Pod（其本地数据将丢失）。</translation>
-    </message>
-    <message>
-        <source>Also delete pods that no controller manages (or whose DaemonSet is gone).</source>
-        <translation>同时删除没有控制器管理（或其 DaemonSet 已不存在）的 Pod。</translation>
-    </message>
-    <message>
-        <source>Seconds each pod gets to terminate; -1 (the default) uses the pod&apos;s own.</source>
-        <translation>每个 Pod 终止的宽限秒数；-1（默认）表示使用 Pod 自身的设置。</translation>
-    </message>
-    <message>
-        <source>Give up after SECONDS (or a duration such as 5m); 0 (the default) waits for ever.</source>
-        <translation>SECONDS 秒（或 5m 这样的时长）后放弃；0（默认）表示一直等待。</translation>
-    </message>
-    <message>
-        <source>Only evict the pods matching this label selector.</source>
-        <translation>只驱逐匹配此标签选择器的 Pod。</translation>
-    </message>
-    <message>
-        <source>Delete pods instead of evicting them, bypassing PodDisruptionBudgets.</source>
-        <translation>删除 Pod 而不是驱逐，绕过 PodDisruptionBudget。</translation>
-    </message>
-    <message>
-        <source>Skip pods whose deletion began more than SECONDS ago.</source>
-        <translation>跳过开始删除已超过 SECONDS 秒的 Pod。</translation>
-    </message>
-    <message>
         <source>Connects, reads every node, classifies their faults and writes the current faults (or, with --history, the fault history since a time) as CSV or JSON.</source>
         <translation>连接集群，读取所有节点，对其故障进行分类，并以 CSV 或 JSON 格式写出当前故障（或使用 --history 时，写出自某一时间以来的故障历史）。</translation>
     </message>
     <message>
         <source>Prints each fault transition as it happens (time, node, type, old and new status, severity, reason, message), one a line, and records it in the cluster&apos;s fault history as the window does.</source>
         <translation>实时打印每次故障状态变化（时间、节点、类型、旧状态和新状态、严重程度、原因、消息），每行一条，并像窗口一样将其记录到集群的故障历史中。</translation>
-    </message>
-    <message>
-        <source>Adds Faultboard&apos;s taint to each NODE and cordons it, recording who and why in annotations and an Event.</source>
-        <translation>为每个 NODE 添加 Faultboard 的污点并封锁，在注解和事件中记录操作者及原因。</translation>
-    </message>
-    <message>
-        <source>Removes Faultboard&apos;s taint (and no other) from each NODE and uncordons it.</source>
-        <translation>从每个 NODE 移除 Faultboard 的污点（不影响其他污点）并恢复调度。</translation>
     </message>
     <message>
         <source>Cordons each NODE and evicts its pods as kubectl drain does, with a line for each pod&apos;s progress.</source>
@@ -273,6 +197,14 @@
     <message>
         <source>--skip-wait-for-delete-timeout %1: not a number of seconds</source>
         <translation>--skip-wait-for-delete-timeout %1：不是秒数</translation>
+    </message>
+    <message>
+        <source>Adds Faultboard&apos;s taint to each NODE and cordons it, recording who and why, and what it changed, in annotations and an Event.</source>
+        <translation>为每个 NODE 添加 Faultboard 的污点并封锁，在注解和事件中记录操作者、原因及所做的更改。</translation>
+    </message>
+    <message>
+        <source>Undoes what Faultboard&apos;s isolation of each NODE did: removes the taint it added (and no other) and uncordons the node if the isolation cordoned it. A node Faultboard did not isolate is left alone.</source>
+        <translation>撤销 Faultboard 对每个 NODE 的隔离：移除隔离时添加的污点（不影响其他污点），若节点是在隔离时被封锁的，则恢复其调度。未被 Faultboard 隔离的节点保持不变。</translation>
     </message>
 </context>
 <context>
@@ -655,36 +587,8 @@
 <context>
     <name>app::cli::ActionCommand</name>
     <message>
-        <source>taint %1 added</source>
-        <translation>已添加污点 %1</translation>
-    </message>
-    <message>
-        <source>taint %1 removed</source>
-        <translation>已移除污点 %1</translation>
-    </message>
-    <message>
-        <source>cordoned</source>
-        <translation>已封锁</translation>
-    </message>
-    <message>
-        <source>uncordoned</source>
-        <translation>已恢复调度</translation>
-    </message>
-    <message>
-        <source>annotations only</source>
-        <translation>仅注解</translation>
-    </message>
-    <message>
-        <source>read node %1</source>
-        <translation>读取节点 %1</translation>
-    </message>
-    <message>
         <source>%1 is already isolated; nothing changed</source>
         <translation>%1 已被隔离；未做任何更改</translation>
-    </message>
-    <message>
-        <source>%1 carries no Faultboard taint and is not cordoned; nothing changed</source>
-        <translation>%1 没有 Faultboard 的污点，也未被封锁；未做任何更改</translation>
     </message>
     <message>
         <source>%1 would be isolated: %2 (dry run: nothing changed)</source>
@@ -703,16 +607,20 @@
         <translation>%1 已恢复：%2</translation>
     </message>
     <message>
-        <source>%1: the Event could not be written: %2</source>
-        <translation>%1：无法写入事件：%2</translation>
-    </message>
-    <message>
-        <source>nothing to change</source>
-        <translation>无需更改</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 was not isolated by Faultboard and is left as it is: it stays cordoned (someone else cordoned it; --uncordon uncordons it anyway)</source>
+        <translation>%1 未被 Faultboard 隔离，保持原样：仍处于封锁状态（由他人封锁；使用 --uncordon 可仍然恢复其调度）</translation>
+    </message>
+    <message>
+        <source>%1 was not isolated by Faultboard; nothing changed</source>
+        <translation>%1 未被 Faultboard 隔离；未做任何更改</translation>
+    </message>
+    <message>
+        <source>%1 carries no Faultboard isolation; nothing changed</source>
+        <translation>%1 上没有 Faultboard 的隔离；未做任何更改</translation>
     </message>
 </context>
 <context>
@@ -786,12 +694,6 @@
         <source>cannot drain %1 (dry run): %2</source>
         <translation>无法排空 %1（试运行）：%2</translation>
     </message>
-    <message numerus="yes">
-        <source>%n pod(s) evicted</source>
-        <translation>
-            <numerusform>已驱逐 %n 个 Pod</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 drained: cordoned, %2</source>
         <translation>%1 已排空：已封锁，%2</translation>
@@ -805,33 +707,15 @@
         <translation>无法排空 %1：%2（节点保持封锁）</translation>
     </message>
     <message numerus="yes">
-        <source>timed out: %n pod(s) evicted, others still there</source>
-        <translation>
-            <numerusform>超时：已驱逐 %n 个 Pod，其余仍在节点上</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>drain of %1 timed out: %n pod(s) evicted, others still there; the node stays cordoned</source>
         <translation>
             <numerusform>排空 %1 超时：已驱逐 %n 个 Pod，其余仍在节点上；节点保持封锁</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>stopped after %n pod(s) evicted; the node stays cordoned</source>
-        <translation>
-            <numerusform>驱逐 %n 个 Pod 后已停止；节点保持封锁</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>drain of %1 stopped after %n pod(s) evicted; the node stays cordoned</source>
         <translation>
             <numerusform>排空 %1 在驱逐 %n 个 Pod 后已停止；节点保持封锁</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n pod(s) could not be evicted</source>
-        <translation>
-            <numerusform>%n 个 Pod 无法驱逐</numerusform>
         </translation>
     </message>
 </context>
@@ -871,10 +755,6 @@
     <message>
         <source>watching %1 again</source>
         <translation>重新开始监视 %1</translation>
-    </message>
-    <message>
-        <source>cannot read back the fault history: %1</source>
-        <translation>无法读回故障历史：%1</translation>
     </message>
     <message>
         <source>fault</source>
@@ -940,8 +820,8 @@
         <translation>服务器证书要到 %1 才生效</translation>
     </message>
     <message>
-        <source>through the proxy %1:%2 (proxy-url): %3</source>
-        <translation>经由代理 %1:%2（proxy-url）：%3</translation>
+        <source>through the proxy %1 (%2): %3</source>
+        <translation>经由代理 %1（%2）：%3</translation>
     </message>
 </context>
 <context>
@@ -955,8 +835,20 @@
         <translation>%1：clusters[%2].cluster：证书颁发机构数据中没有 PEM 证书</translation>
     </message>
     <message>
-        <source>%1: clusters[%2].cluster.proxy-url: scheme &quot;%3&quot; is not supported (use http or socks5)</source>
-        <translation>%1：clusters[%2].cluster.proxy-url：不支持协议“%3”（请使用 http 或 socks5）</translation>
+        <source>%1: clusters[%2].cluster.proxy-url</source>
+        <translation>%1：clusters[%2].cluster.proxy-url</translation>
+    </message>
+    <message>
+        <source>the environment variable %1</source>
+        <translation>环境变量 %1</translation>
+    </message>
+    <message>
+        <source>%1: proxy scheme &quot;%2&quot; is not supported (use http, https or socks5)</source>
+        <translation>%1：不支持代理协议“%2”（请使用 http、https 或 socks5）</translation>
+    </message>
+    <message>
+        <source>%1: cannot open a local relay for the https proxy: %2</source>
+        <translation>%1：无法为 https 代理打开本地中继：%2</translation>
     </message>
 </context>
 <context>
@@ -1083,6 +975,10 @@
         <source>the server closed the watch at once</source>
         <translation>服务器立即关闭了监视连接</translation>
     </message>
+    <message>
+        <source>no data from the server for %1 s, the connection is presumed dead</source>
+        <translation>服务器已 %1 秒未发送数据，判定连接已断开</translation>
+    </message>
 </context>
 <context>
     <name>kube::NodeActions</name>
@@ -1153,6 +1049,10 @@
     <message>
         <source>record an event on node %1</source>
         <translation>在节点 %1 上记录事件</translation>
+    </message>
+    <message>
+        <source>%1: %2; retrying in %3 s</source>
+        <translation>%1：%2；%3 秒后重试</translation>
     </message>
 </context>
 <context>
@@ -1281,6 +1181,14 @@
         <source>global timeout reached: %1 s</source>
         <translation>已达到总超时时间：%1 秒</translation>
     </message>
+    <message>
+        <source>the server offers no eviction (no pods/eviction in /api/v1): pods are deleted, which PodDisruptionBudgets do not stop</source>
+        <translation>服务器不提供驱逐（/api/v1 中没有 pods/eviction）：将直接删除 Pod，PodDisruptionBudget 无法阻止删除</translation>
+    </message>
+    <message>
+        <source>cannot check the pod (%1); checking again</source>
+        <translation>无法检查 Pod（%1）；正在重新检查</translation>
+    </message>
 </context>
 <context>
     <name>kube::ObjectCodec</name>
@@ -1309,26 +1217,21 @@
     </message>
 </context>
 <context>
+    <name>kube::SelfSubjectReview</name>
+    <message>
+        <source>ask the server who we are</source>
+        <translation>向服务器查询当前身份</translation>
+    </message>
+    <message>
+        <source>the SelfSubjectReview is not JSON</source>
+        <translation>SelfSubjectReview 不是 JSON</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Faultboard: watch, isolate, restore and drain faulty nodes of Kubernetes AI clusters.</source>
         <translation>Faultboard：监视、隔离、恢复和排空 Kubernetes AI 集群中的故障节点。</translation>
-    </message>
-    <message>
-        <source>The kubeconfig file to use (instead of KUBECONFIG or ~/.kube/config).</source>
-        <translation>要使用的 kubeconfig 文件（代替 KUBECONFIG 或 ~/.kube/config）。</translation>
-    </message>
-    <message>
-        <source>Start a simulated demo cluster (kubesim) and show it.</source>
-        <translation>启动一个模拟的演示集群（kubesim）并显示它。</translation>
-    </message>
-    <message>
-        <source>Save a picture of the main window to FILE and quit (for documentation).</source>
-        <translation>将主窗口截图保存到 FILE 后退出（用于文档）。</translation>
-    </message>
-    <message>
-        <source>Seconds to wait after the first sync before --screenshot (default 2).</source>
-        <translation>首次同步后等待多少秒再执行 --screenshot（默认 2）。</translation>
     </message>
     <message>
         <source>Starting the demo cluster…</source>
@@ -1337,18 +1240,6 @@
     <message>
         <source>The demo cluster failed to start: %1</source>
         <translation>演示集群启动失败：%1</translation>
-    </message>
-    <message>
-        <source>Open this kubeconfig context at once (instead of choosing one).</source>
-        <translation>直接打开此 kubeconfig 上下文（而不是从列表中选择）。</translation>
-    </message>
-    <message>
-        <source>The user interface language (en, zh_CN); default: the settings, else the system&apos;s.</source>
-        <translation>界面语言（en 或 zh_CN）；默认使用设置中的语言，未设置时使用系统语言。</translation>
-    </message>
-    <message>
-        <source>The theme: system, light or dark; default: the settings.</source>
-        <translation>主题：system、light 或 dark；默认使用设置中的主题。</translation>
     </message>
     <message>
         <source>Your fault taxonomy file was not used</source>
@@ -1371,10 +1262,6 @@
        faultboard COMMAND [options] [NODE...]</source>
         <translation>用法：faultboard [选项]
        faultboard COMMAND [选项] [NODE...]</translation>
-    </message>
-    <message>
-        <source>What --screenshot shows: grid (default), node:NAME (its fault history), trends, or drain:NAME (the drain dialog).</source>
-        <translation>--screenshot 截取的内容：grid（默认，节点网格）、node:NAME（该节点的故障历史）、trends（趋势）或 drain:NAME（排空对话框）。</translation>
     </message>
 </context>
 <context>
@@ -1654,6 +1541,99 @@
     </message>
 </context>
 <context>
+    <name>models::NodeOperations</name>
+    <message>
+        <source>isolate</source>
+        <translation>隔离</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>drain</source>
+        <translation>排空</translation>
+    </message>
+    <message>
+        <source>taint %1 added</source>
+        <translation>已添加污点 %1</translation>
+    </message>
+    <message>
+        <source>taint %1 removed</source>
+        <translation>已移除污点 %1</translation>
+    </message>
+    <message>
+        <source>cordoned</source>
+        <translation>已封锁</translation>
+    </message>
+    <message>
+        <source>uncordoned</source>
+        <translation>已恢复调度</translation>
+    </message>
+    <message>
+        <source>annotations only</source>
+        <translation>仅注解</translation>
+    </message>
+    <message>
+        <source>already isolated; nothing to change</source>
+        <translation>已隔离；无需更改</translation>
+    </message>
+    <message>
+        <source>not isolated by Faultboard; left as it is (cordoned by someone else: uncordon explicitly to make it schedulable)</source>
+        <translation>未被 Faultboard 隔离；保持原样（由他人封锁：如需使其可调度，请显式恢复调度）</translation>
+    </message>
+    <message>
+        <source>not isolated by Faultboard; left as it is</source>
+        <translation>未被 Faultboard 隔离；保持原样</translation>
+    </message>
+    <message>
+        <source>nothing to change</source>
+        <translation>无需更改</translation>
+    </message>
+    <message>
+        <source>the node stays cordoned: Faultboard did not cordon it</source>
+        <translation>节点保持封锁：封锁并非由 Faultboard 执行</translation>
+    </message>
+    <message>
+        <source>the Event could not be written: %1</source>
+        <translation>无法写入事件（Event）：%1</translation>
+    </message>
+    <message>
+        <source>%1 (kubeconfig user; the server did not say who)</source>
+        <translation>%1（kubeconfig 用户；服务器未告知身份）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pod(s) would be evicted</source>
+        <translation>
+            <numerusform>将驱逐 %n 个 Pod</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pod(s) evicted</source>
+        <translation>
+            <numerusform>已驱逐 %n 个 Pod</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>stopped after %n pod(s) evicted; the node stays cordoned</source>
+        <translation>
+            <numerusform>驱逐 %n 个 Pod 后已停止；节点保持封锁</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>timed out: %n pod(s) evicted, others still there</source>
+        <translation>
+            <numerusform>超时：已驱逐 %n 个 Pod，其余仍在节点上</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pod(s) could not be evicted</source>
+        <translation>
+            <numerusform>%n 个 Pod 无法驱逐</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>models::NodePodsModel</name>
     <message>
         <source>static pod (mirror)</source>
@@ -1774,10 +1754,6 @@
         <translation>隔离操作会为每个节点添加 Faultboard 的污点并将其封锁，使新的工作负载不再调度到该节点上；同时记录由谁隔离以及隔离原因。除非效果为 NoExecute，否则正在运行的 Pod 会保留。将发生以下变更：</translation>
     </message>
     <message>
-        <source>Restoring removes Faultboard&apos;s taint and uncordons the node; other taints are left alone. This is what will change:</source>
-        <translation>恢复操作会移除 Faultboard 的污点并恢复节点的调度；其他污点保持不变。将发生以下变更：</translation>
-    </message>
-    <message>
         <source>Planned changes</source>
         <translation>计划的变更</translation>
     </message>
@@ -1895,6 +1871,34 @@
             <numerusform>恢复 %n 个节点(&amp;R)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Restoring undoes what Faultboard&apos;s isolation did: it removes the taint the isolation added and uncordons the node only if the isolation cordoned it. Other taints, and nodes Faultboard did not isolate, are left alone. This is what will change:</source>
+        <translation>恢复操作会撤销 Faultboard 隔离所做的更改：移除隔离时添加的污点，并且仅当节点是在隔离时被封锁的才恢复其调度。其他污点以及未被 Faultboard 隔离的节点保持不变。将发生以下变更：</translation>
+    </message>
+    <message>
+        <source>Also &amp;uncordon nodes that Faultboard did not cordon (someone else&apos;s maintenance)</source>
+        <translation>同时对并非由 Faultboard 封锁的节点恢复调度（他人的维护）(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Uncordon nodes Faultboard did not cordon</source>
+        <translation>对并非由 Faultboard 封锁的节点恢复调度</translation>
+    </message>
+    <message>
+        <source>not isolated by Faultboard: will only be uncordoned, as asked</source>
+        <translation>未被 Faultboard 隔离：按要求仅恢复调度</translation>
+    </message>
+    <message>
+        <source>will be restored; stays cordoned: Faultboard did not cordon it</source>
+        <translation>将被恢复；仍保持封锁：封锁并非由 Faultboard 执行</translation>
+    </message>
+    <message>
+        <source>not isolated by Faultboard: left alone (cordoned by someone else; tick &quot;uncordon&quot; below to uncordon it anyway)</source>
+        <translation>未被 Faultboard 隔离：保持不变（由他人封锁；如仍要恢复调度，请勾选下方的“恢复调度”选项）</translation>
+    </message>
+    <message>
+        <source>nothing to do</source>
+        <translation>无需操作</translation>
+    </message>
 </context>
 <context>
     <name>ui::ActionController</name>
@@ -1941,54 +1945,6 @@
     <message>
         <source>Not allowed: %1</source>
         <translation>不允许：%1</translation>
-    </message>
-    <message>
-        <source>isolate</source>
-        <translation>隔离</translation>
-    </message>
-    <message>
-        <source>tainted %1 and cordoned</source>
-        <translation>已添加污点 %1 并封锁</translation>
-    </message>
-    <message>
-        <source>the Event could not be written: %1</source>
-        <translation>无法写入事件（Event）：%1</translation>
-    </message>
-    <message>
-        <source>restore</source>
-        <translation>恢复</translation>
-    </message>
-    <message>
-        <source>taint removed and uncordoned</source>
-        <translation>已移除污点并恢复调度</translation>
-    </message>
-    <message>
-        <source>drain</source>
-        <translation>排空</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n pod(s) evicted</source>
-        <translation>
-            <numerusform>已驱逐 %n 个 Pod</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>stopped after %n pod(s) evicted; the node stays cordoned</source>
-        <translation>
-            <numerusform>驱逐 %n 个 Pod 后停止；节点保持封锁</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>timed out: %n pod(s) evicted, others still there</source>
-        <translation>
-            <numerusform>超时：已驱逐 %n 个 Pod，其余 Pod 仍在节点上</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n pod(s) could not be evicted</source>
-        <translation>
-            <numerusform>%n 个 Pod 无法驱逐</numerusform>
-        </translation>
     </message>
 </context>
 <context>
