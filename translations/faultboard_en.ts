@@ -723,6 +723,121 @@
     </message>
 </context>
 <context>
+    <name>app::cli::OptionTable</name>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kubeconfig file to use (default: the files in KUBECONFIG, else ~/.kube/config).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kubeconfig context to use (default: its current context).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this kubeconfig context at once (instead of choosing one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a simulated demo cluster (kubesim) and show it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user interface language (en, zh_CN); default: the settings, else the system&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The theme: system, light or dark; default: the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a picture of the main window to FILE and quit (for documentation).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds to wait after the first sync before --screenshot (default 2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What --screenshot shows: grid (default), node:NAME (its fault history), trends, or drain:NAME (the drain dialog).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>csv or json (default: json when FILE ends in .json, else csv).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the report to FILE (default: standard output).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report the faults of the fault history active since SINCE instead of the current ones: a duration back from now (24h, 90m, 7d) or an ISO 8601 time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text (for people, the default) or jsonl (one JSON object a line).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after SECONDS (or a duration such as 10m); default: until interrupted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The taint&apos;s effect: NoSchedule (keep new pods away) or NoExecute (also evict pods that do not tolerate it); default: the settings&apos;, NoSchedule unless changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why, recorded in the node&apos;s faultboard.io/isolated-reason annotation and its Event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also uncordon nodes that Faultboard did not cordon (by default a cordon someone else set, such as kubectl drain&apos;s, is left in place).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave DaemonSet-managed pods alone instead of refusing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evict pods with emptyDir volumes too (their local data is lost).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also delete pods that no controller manages (or whose DaemonSet is gone).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds each pod gets to terminate; -1 (the default) uses the pod&apos;s own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give up on a node after SECONDS (or a duration such as 5m) from its first eviction; 0 (the default) waits for ever.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only evict the pods matching this label selector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete pods instead of evicting them, bypassing PodDisruptionBudgets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip pods whose deletion began more than SECONDS ago.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show what would change; change nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>app::cli::ReportCommand</name>
     <message>
         <source>cannot read the nodes of %1 (context %2): %3</source>

@@ -720,6 +720,121 @@
     </message>
 </context>
 <context>
+    <name>app::cli::OptionTable</name>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>显示此帮助并退出。</translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation>显示版本并退出。</translation>
+    </message>
+    <message>
+        <source>The kubeconfig file to use (default: the files in KUBECONFIG, else ~/.kube/config).</source>
+        <translation>要使用的 kubeconfig 文件（默认：KUBECONFIG 中的文件，否则为 ~/.kube/config）。</translation>
+    </message>
+    <message>
+        <source>The kubeconfig context to use (default: its current context).</source>
+        <translation>要使用的 kubeconfig 上下文（默认：其当前上下文）。</translation>
+    </message>
+    <message>
+        <source>Open this kubeconfig context at once (instead of choosing one).</source>
+        <translation>直接打开此 kubeconfig 上下文（而不是从列表中选择）。</translation>
+    </message>
+    <message>
+        <source>Start a simulated demo cluster (kubesim) and show it.</source>
+        <translation>启动一个模拟的演示集群（kubesim）并显示它。</translation>
+    </message>
+    <message>
+        <source>The user interface language (en, zh_CN); default: the settings, else the system&apos;s.</source>
+        <translation>界面语言（en 或 zh_CN）；默认使用设置中的语言，未设置时使用系统语言。</translation>
+    </message>
+    <message>
+        <source>The theme: system, light or dark; default: the settings.</source>
+        <translation>主题：system、light 或 dark；默认使用设置中的主题。</translation>
+    </message>
+    <message>
+        <source>Save a picture of the main window to FILE and quit (for documentation).</source>
+        <translation>将主窗口截图保存到 FILE 后退出（用于文档）。</translation>
+    </message>
+    <message>
+        <source>Seconds to wait after the first sync before --screenshot (default 2).</source>
+        <translation>首次同步后等待多少秒再执行 --screenshot（默认 2）。</translation>
+    </message>
+    <message>
+        <source>What --screenshot shows: grid (default), node:NAME (its fault history), trends, or drain:NAME (the drain dialog).</source>
+        <translation>--screenshot 截取的内容：grid（默认，节点网格）、node:NAME（该节点的故障历史）、trends（趋势）或 drain:NAME（排空对话框）。</translation>
+    </message>
+    <message>
+        <source>csv or json (default: json when FILE ends in .json, else csv).</source>
+        <translation>csv 或 json（默认：FILE 以 .json 结尾时为 json，否则为 csv）。</translation>
+    </message>
+    <message>
+        <source>Write the report to FILE (default: standard output).</source>
+        <translation>将报告写入 FILE（默认：标准输出）。</translation>
+    </message>
+    <message>
+        <source>Report the faults of the fault history active since SINCE instead of the current ones: a duration back from now (24h, 90m, 7d) or an ISO 8601 time.</source>
+        <translation>报告故障历史中自 SINCE 起处于活动状态的故障，而非当前故障：SINCE 为从现在往前的时长（24h、90m、7d）或 ISO 8601 时间。</translation>
+    </message>
+    <message>
+        <source>text (for people, the default) or jsonl (one JSON object a line).</source>
+        <translation>text（供人阅读，默认）或 jsonl（每行一个 JSON 对象）。</translation>
+    </message>
+    <message>
+        <source>Stop after SECONDS (or a duration such as 10m); default: until interrupted.</source>
+        <translation>SECONDS 秒（或 10m 这样的时长）后停止；默认：直到被中断。</translation>
+    </message>
+    <message>
+        <source>The taint&apos;s effect: NoSchedule (keep new pods away) or NoExecute (also evict pods that do not tolerate it); default: the settings&apos;, NoSchedule unless changed.</source>
+        <translation>污点的效果：NoSchedule（使新 Pod 不调度到节点）或 NoExecute（同时驱逐不容忍该污点的 Pod）；默认：取设置中的值，未更改时为 NoSchedule。</translation>
+    </message>
+    <message>
+        <source>Why, recorded in the node&apos;s faultboard.io/isolated-reason annotation and its Event.</source>
+        <translation>原因，记录在节点的 faultboard.io/isolated-reason 注解及其事件中。</translation>
+    </message>
+    <message>
+        <source>Also uncordon nodes that Faultboard did not cordon (by default a cordon someone else set, such as kubectl drain&apos;s, is left in place).</source>
+        <translation>同时对并非由 Faultboard 封锁的节点恢复调度（默认保留他人设置的封锁，例如 kubectl drain 的封锁）。</translation>
+    </message>
+    <message>
+        <source>Leave DaemonSet-managed pods alone instead of refusing.</source>
+        <translation>忽略由 DaemonSet 管理的 Pod，而不是拒绝执行。</translation>
+    </message>
+    <message>
+        <source>Evict pods with emptyDir volumes too (their local data is lost).</source>
+        <translation>同时驱逐使用 emptyDir 卷的 Pod（其本地数据将丢失）。</translation>
+    </message>
+    <message>
+        <source>Also delete pods that no controller manages (or whose DaemonSet is gone).</source>
+        <translation>同时删除没有控制器管理（或其 DaemonSet 已不存在）的 Pod。</translation>
+    </message>
+    <message>
+        <source>Seconds each pod gets to terminate; -1 (the default) uses the pod&apos;s own.</source>
+        <translation>每个 Pod 终止的宽限秒数；-1（默认）表示使用 Pod 自身的设置。</translation>
+    </message>
+    <message>
+        <source>Give up on a node after SECONDS (or a duration such as 5m) from its first eviction; 0 (the default) waits for ever.</source>
+        <translation>自节点第一次驱逐起经过 SECONDS 秒（或 5m 这样的时长）后放弃该节点；0（默认）表示一直等待。</translation>
+    </message>
+    <message>
+        <source>Only evict the pods matching this label selector.</source>
+        <translation>只驱逐匹配此标签选择器的 Pod。</translation>
+    </message>
+    <message>
+        <source>Delete pods instead of evicting them, bypassing PodDisruptionBudgets.</source>
+        <translation>删除 Pod 而不是驱逐，绕过 PodDisruptionBudget。</translation>
+    </message>
+    <message>
+        <source>Skip pods whose deletion began more than SECONDS ago.</source>
+        <translation>跳过开始删除已超过 SECONDS 秒的 Pod。</translation>
+    </message>
+    <message>
+        <source>Show what would change; change nothing.</source>
+        <translation>显示将要发生的更改；不做任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>app::cli::ReportCommand</name>
     <message>
         <source>cannot read the nodes of %1 (context %2): %3</source>

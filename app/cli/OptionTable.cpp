@@ -4,8 +4,6 @@ namespace app::cli {
 
 namespace {
 
-#define OPT(text) QT_TRANSLATE_NOOP("app::cli::OptionTable", text)
-
 using E = OptionTable::Entry;
 using S = OptionTable::Scope;
 
@@ -35,146 +33,190 @@ const QList<OptionTable::Entry> &OptionTable::entries()
 {
     static const QList<Entry> table = {
         // Every command (the window has its own help and version options from Qt).
-        {names({"h", "help"}), OPT("Show this help and exit."), {}, {}, S::Commands},
-        {names({"version"}), OPT("Show the version and exit."), {}, {}, S::Commands},
+        {names({"h", "help"}),
+         QT_TRANSLATE_NOOP("app::cli::OptionTable", "Show this help and exit."),
+         {},
+         {},
+         S::Commands},
+        {names({"version"}),
+         QT_TRANSLATE_NOOP("app::cli::OptionTable", "Show the version and exit."),
+         {},
+         {},
+         S::Commands},
         {names({"kubeconfig"}),
-         OPT("The kubeconfig file to use (default: the files in KUBECONFIG, else "
-             "~/.kube/config)."),
+         QT_TRANSLATE_NOOP("app::cli::OptionTable",
+                           "The kubeconfig file to use (default: the files in KUBECONFIG, else "
+                           "~/.kube/config)."),
          QStringLiteral("FILE"),
          {},
          S::Everywhere},
         {names({"context"}),
-         OPT("The kubeconfig context to use (default: its current context)."),
+         QT_TRANSLATE_NOOP("app::cli::OptionTable",
+                           "The kubeconfig context to use (default: its current context)."),
          QStringLiteral("NAME"),
          {},
          S::Commands},
         // The window.
         {names({"context"}),
-         OPT("Open this kubeconfig context at once (instead of choosing one)."),
+         QT_TRANSLATE_NOOP("app::cli::OptionTable",
+                           "Open this kubeconfig context at once (instead of choosing one)."),
          QStringLiteral("NAME"),
          {},
          S::Window},
         {names({"demo"}),
-         OPT("Start a simulated demo cluster (kubesim) and show it."),
+         QT_TRANSLATE_NOOP("app::cli::OptionTable",
+                           "Start a simulated demo cluster (kubesim) and show it."),
          {},
          {},
          S::Window},
         {names({"lang"}),
-         OPT("The user interface language (en, zh_CN); default: the settings, else the "
+         QT_TRANSLATE_NOOP(
+             "app::cli::OptionTable",
+             "The user interface language (en, zh_CN); default: the settings, else the "
              "system's."),
          QStringLiteral("LANG"),
          {},
          S::Window},
         {names({"theme"}),
-         OPT("The theme: system, light or dark; default: the settings."),
+         QT_TRANSLATE_NOOP("app::cli::OptionTable",
+                           "The theme: system, light or dark; default: the settings."),
          QStringLiteral("THEME"),
          {},
          S::Window},
         {names({"screenshot"}),
-         OPT("Save a picture of the main window to FILE and quit (for documentation)."),
+         QT_TRANSLATE_NOOP(
+             "app::cli::OptionTable",
+             "Save a picture of the main window to FILE and quit (for documentation)."),
          QStringLiteral("FILE"),
          {},
          S::Window},
         {names({"screenshot-delay"}),
-         OPT("Seconds to wait after the first sync before --screenshot (default 2)."),
+         QT_TRANSLATE_NOOP("app::cli::OptionTable",
+                           "Seconds to wait after the first sync before --screenshot (default 2)."),
          QStringLiteral("SECONDS"), QStringLiteral("2"), S::Window},
         {names({"screenshot-view"}),
-         OPT("What --screenshot shows: grid (default), node:NAME (its fault history), trends, "
+         QT_TRANSLATE_NOOP(
+             "app::cli::OptionTable",
+             "What --screenshot shows: grid (default), node:NAME (its fault history), trends, "
              "or drain:NAME (the drain dialog)."),
          QStringLiteral("VIEW"), QStringLiteral("grid"), S::Window},
         // report
         {names({"format"}),
-         OPT("csv or json (default: json when FILE ends in .json, else csv)."),
+         QT_TRANSLATE_NOOP("app::cli::OptionTable",
+                           "csv or json (default: json when FILE ends in .json, else csv)."),
          QStringLiteral("FORMAT"),
          {},
          S::Report},
         {names({"o", "output"}),
-         OPT("Write the report to FILE (default: standard output)."),
+         QT_TRANSLATE_NOOP("app::cli::OptionTable",
+                           "Write the report to FILE (default: standard output)."),
          QStringLiteral("FILE"),
          {},
          S::Report},
         {names({"history"}),
-         OPT("Report the faults of the fault history active since SINCE instead of the current "
+         QT_TRANSLATE_NOOP(
+             "app::cli::OptionTable",
+             "Report the faults of the fault history active since SINCE instead of the current "
              "ones: a duration back from now (24h, 90m, 7d) or an ISO 8601 time."),
          QStringLiteral("SINCE"),
          {},
          S::Report},
         // watch
         {names({"format"}),
-         OPT("text (for people, the default) or jsonl (one JSON object a line)."),
+         QT_TRANSLATE_NOOP("app::cli::OptionTable",
+                           "text (for people, the default) or jsonl (one JSON object a line)."),
          QStringLiteral("FORMAT"),
          {},
          S::Watch},
         {names({"duration"}),
-         OPT("Stop after SECONDS (or a duration such as 10m); default: until interrupted."),
+         QT_TRANSLATE_NOOP(
+             "app::cli::OptionTable",
+             "Stop after SECONDS (or a duration such as 10m); default: until interrupted."),
          QStringLiteral("SECONDS"),
          {},
          S::Watch},
         // isolate
         {names({"effect"}),
-         OPT("The taint's effect: NoSchedule (keep new pods away) or NoExecute (also evict pods "
+         QT_TRANSLATE_NOOP(
+             "app::cli::OptionTable",
+             "The taint's effect: NoSchedule (keep new pods away) or NoExecute (also evict pods "
              "that do not tolerate it); default: the settings', NoSchedule unless changed."),
          QStringLiteral("EFFECT"),
          {},
          S::Isolate},
         {names({"reason"}),
-         OPT("Why, recorded in the node's faultboard.io/isolated-reason annotation and its "
+         QT_TRANSLATE_NOOP(
+             "app::cli::OptionTable",
+             "Why, recorded in the node's faultboard.io/isolated-reason annotation and its "
              "Event."),
          QStringLiteral("TEXT"),
          {},
          S::Isolate},
         // restore
         {names({"uncordon"}),
-         OPT("Also uncordon nodes that Faultboard did not cordon (by default a cordon someone "
+         QT_TRANSLATE_NOOP(
+             "app::cli::OptionTable",
+             "Also uncordon nodes that Faultboard did not cordon (by default a cordon someone "
              "else set, such as kubectl drain's, is left in place)."),
          {},
          {},
          S::Restore},
         // drain
         {names({"ignore-daemonsets"}),
-         OPT("Leave DaemonSet-managed pods alone instead of refusing."),
+         QT_TRANSLATE_NOOP("app::cli::OptionTable",
+                           "Leave DaemonSet-managed pods alone instead of refusing."),
          {},
          {},
          S::Drain},
         {names({"delete-emptydir-data"}),
-         OPT("Evict pods with emptyDir volumes too (their local data is lost)."),
+         QT_TRANSLATE_NOOP("app::cli::OptionTable",
+                           "Evict pods with emptyDir volumes too (their local data is lost)."),
          {},
          {},
          S::Drain},
         {names({"force"}),
-         OPT("Also delete pods that no controller manages (or whose DaemonSet is gone)."),
+         QT_TRANSLATE_NOOP(
+             "app::cli::OptionTable",
+             "Also delete pods that no controller manages (or whose DaemonSet is gone)."),
          {},
          {},
          S::Drain},
         {names({"grace-period"}),
-         OPT("Seconds each pod gets to terminate; -1 (the default) uses the pod's own."),
+         QT_TRANSLATE_NOOP(
+             "app::cli::OptionTable",
+             "Seconds each pod gets to terminate; -1 (the default) uses the pod's own."),
          QStringLiteral("SECONDS"),
          {},
          S::Drain},
         {names({"timeout"}),
-         OPT("Give up on a node after SECONDS (or a duration such as 5m) from its first "
+         QT_TRANSLATE_NOOP(
+             "app::cli::OptionTable",
+             "Give up on a node after SECONDS (or a duration such as 5m) from its first "
              "eviction; 0 (the default) waits for ever."),
          QStringLiteral("SECONDS"),
          {},
          S::Drain},
         {names({"pod-selector"}),
-         OPT("Only evict the pods matching this label selector."),
+         QT_TRANSLATE_NOOP("app::cli::OptionTable",
+                           "Only evict the pods matching this label selector."),
          QStringLiteral("SELECTOR"),
          {},
          S::Drain},
         {names({"disable-eviction"}),
-         OPT("Delete pods instead of evicting them, bypassing PodDisruptionBudgets."),
+         QT_TRANSLATE_NOOP("app::cli::OptionTable",
+                           "Delete pods instead of evicting them, bypassing PodDisruptionBudgets."),
          {},
          {},
          S::Drain},
         {names({"skip-wait-for-delete-timeout"}),
-         OPT("Skip pods whose deletion began more than SECONDS ago."),
+         QT_TRANSLATE_NOOP("app::cli::OptionTable",
+                           "Skip pods whose deletion began more than SECONDS ago."),
          QStringLiteral("SECONDS"),
          {},
          S::Drain},
         // Every action.
         {names({"dry-run"}),
-         OPT("Show what would change; change nothing."),
+         QT_TRANSLATE_NOOP("app::cli::OptionTable", "Show what would change; change nothing."),
          {},
          {},
          S::Isolate | S::Restore | S::Drain},
