@@ -853,8 +853,7 @@ private slots:
                              {QStringLiteral("message"), QString::number(i)},
                              {QStringLiteral("lastTransitionTime"),
                               base.addSecs(i).toString(Qt::ISODate)}}}};
-            QVERIFY(cluster.control(QStringLiteral("inject"),
-                                    QJsonDocument(action).toJson(QJsonDocument::Compact)));
+            QVERIFY(cluster.changeNode(action));
             QTRY_COMPARE_WITH_TIMEOUT(windowSaw, i + 1, 10000);
             for (const auto &w : watches)
                 QTRY_VERIFY2_WITH_TIMEOUT(flipsPrinted(w->out).size() >= i + 1,
