@@ -83,9 +83,8 @@ free_port() {
     die "no free port on 127.0.0.1"
 }
 
-kubeconfig() { # NAME TOKEN CONTEXT...: one cluster, one user, the given context names for it
-    local user=$1 token=$2
-    shift 2
+# The start of every kubeconfig: the one cluster, then the users: key.
+kubeconfig_head() {
     cat <<YAML
 apiVersion: v1
 kind: Config
@@ -95,11 +94,14 @@ clusters:
     server: https://127.0.0.1:$APISERVER_PORT
     certificate-authority-data: $(base64 -w0 <"$dir/pki/ca.crt")
 users:
-- name: $user
-  user:
-    token: $token
-contexts:
 YAML
+}
+
+kubeconfig() { # NAME TOKEN CONTEXT...: one cluster, one user, the given context names for it
+    local user=$1 token=$2
+    shift 2
+    kubeconfig_head
+    printf -- '- name: %s\n  user:\n    token: %s\ncontexts:\n' "$user" "$token"
     local c
     for c in "$@"; do
         printf -- '- name: %s\n  context:\n    cluster: realcluster\n    user: %s\n' "$c" "$user"
@@ -109,16 +111,7 @@ YAML
 
 # Every user's kubeconfig in one file, a context per user (the tests' KUBECONFIG).
 all_kubeconfig() {
-    cat <<YAML
-apiVersion: v1
-kind: Config
-clusters:
-- name: realcluster
-  cluster:
-    server: https://127.0.0.1:$APISERVER_PORT
-    certificate-authority-data: $(base64 -w0 <"$dir/pki/ca.crt")
-users:
-YAML
+    kubeconfig_head
     local u
     for u in admin viewer operator kubelet-standin; do
         printf -- '- name: %s\n  user:\n    token: %s\n' "$u" "$(token_of "$u")"
