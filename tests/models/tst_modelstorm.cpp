@@ -122,7 +122,9 @@ private slots:
         QElapsedTimer clock;
         clock.start();
 
-        const quint32 seed = QRandomGenerator::global()->generate();
+        const QByteArray fixedSeed = qgetenv("FAULTBOARD_STORM_SEED"); // replays a failure
+        const quint32 seed = fixedSeed.isEmpty() ? QRandomGenerator::global()->generate()
+                                                 : fixedSeed.toUInt();
         qInfo("seed %u", seed);
         QRandomGenerator rng(seed);
         QHash<QString, int> alive; // name → resourceVersion
