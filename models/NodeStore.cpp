@@ -104,7 +104,9 @@ void NodeStore::applyDeltas(const kube::DeltaBatch &batch)
         if (!pendingAdd.isEmpty() && pendingAdd.contains(node->name))
             flushAdded(); // it must be a real row before it can change or leave
         int row = indexOf(node->name);
-        if (row >= 0 && !removingRow.empty() && removingRow[std::size_t(row)]) {
+        // Rows added since the bitmap was sized (a pending addition flushed) are never pending
+        // removal, so the bitmap may be shorter than the store.
+        if (row >= 0 && std::size_t(row) < removingRow.size() && removingRow[std::size_t(row)]) {
             if (d.type == kube::Delta::Type::Deleted)
                 continue; // deleted twice in one batch
             flushRemovals();
@@ -120,7 +122,7 @@ void NodeStore::applyDeltas(const kube::DeltaBatch &batch)
             for (const auto &[key, value] : m_rows[std::size_t(row)].node->labels)
                 leavingKeys[key.constData()].count++, leavingKeys[key.constData()].key = &key;
             removing.push_back(row);
-            if (removingRow.empty())
+            if (removingRow.size() <= std::size_t(row))
                 removingRow.resize(m_rows.size());
             removingRow[std::size_t(row)] = true;
             continue;
