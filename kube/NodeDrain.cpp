@@ -142,6 +142,24 @@ void NodeDrain::track(ApiCall *call)
     m_calls << call;
 }
 
+void NodeDrain::trackNodeCall(ApiCall *call)
+{
+    track(call);
+    connect(call, &ApiCall::retrying, this,
+            [this, what = call->request().context](int, int delayMs, const ApiError &error) {
+                reportRetry(what, delayMs, error);
+            });
+}
+
+void NodeDrain::reportRetry(const QString &what, int delayMs, const ApiError &error)
+{
+    if (m_done)
+        return;
+    emit progress(tr("%1: %2; retrying in %3 s")
+                      .arg(what, RetryPolicy::describe(error))
+                      .arg(delayMs / 1000.0, 0, 'f', 1));
+}
+
 void NodeDrain::stopEverything()
 {
     m_timeout.stop();
@@ -180,7 +198,7 @@ void NodeDrain::readNode()
         req.path = QStringLiteral("/api/v1/nodes/") + node();
         req.context = tr("drain node %1").arg(node());
         ApiCall *call = m_client->send(req);
-        track(call);
+        trackNodeCall(call);
         connect(call, &ApiCall::finished, this, [this](const ApiResponse &r) {
             if (m_done)
                 return;
@@ -192,6 +210,11 @@ void NodeDrain::readNode()
     }
     // Cordon first, as kubectl does: nothing new lands on the node while it drains.
     m_actions = new NodeActions(m_client, this);
+    connect(m_actions, &NodeActions::progress, this,
+            [this](quint64, const QString &, const QString &message) {
+                if (!m_done)
+                    emit progress(message);
+            });
     m_actions->cordon(node(), {}, this, [this](const NodeActionResult &r) {
         if (m_done)
             return;
@@ -216,6 +239,10 @@ void NodeDrain::listPods()
     req.context = tr("drain node %1: list its pods").arg(node());
     m_lister =
         new ObjectLister(m_client, req, std::make_shared<PodDecoder>(), m_options.chunkSize, this);
+    connect(m_lister, &ObjectLister::retrying, this,
+            [this, what = req.context](int, int delayMs, const ApiError &error) {
+                reportRetry(what, delayMs, error);
+            });
     connect(m_lister, &ObjectLister::finished, this, [this](const ListResult &list) {
         if (m_done)
             return;
@@ -251,7 +278,7 @@ void NodeDrain::checkDaemonSets()
                        .arg(key.left(slash), key.mid(slash + 1));
         req.context = tr("drain node %1: read DaemonSet %2").arg(node(), key);
         ApiCall *call = m_client->send(req);
-        track(call);
+        trackNodeCall(call);
         connect(call, &ApiCall::finished, this, [this, key, pending](const ApiResponse &r) {
             if (m_done)
                 return;
@@ -395,7 +422,7 @@ void NodeDrain::checkEvictionSupport(std::function<void()> then)
     core.path = QStringLiteral("/api/v1");
     core.context = tr("drain node %1: discover the eviction API").arg(node());
     ApiCall *call = m_client->send(core);
-    track(call);
+    trackNodeCall(call);
     connect(call, &ApiCall::finished, this, [this, then](const ApiResponse &r) {
         if (m_done)
             return;
@@ -562,6 +589,14 @@ void NodeDrain::poll(PodRun *run)
     req.context = tr("wait for pod %1 to terminate").arg(pod.key());
     ApiCall *call = m_client->send(req);
     track(call);
+    // A look the server refuses delays noticing that the pod is gone: say so in its progress.
+    connect(call, &ApiCall::retrying, this, [this, run](int, int delayMs, const ApiError &error) {
+        if (!m_done && !run->finished)
+            setPodState(run, m_result.pods[run->index].state,
+                        tr("%1; checking again in %2 s")
+                            .arg(RetryPolicy::describe(error))
+                            .arg(delayMs / 1000.0, 0, 'f', 1));
+    });
     connect(call, &ApiCall::finished, this, [this, run](const ApiResponse &r) {
         if (m_done || run->finished)
             return;

@@ -130,6 +130,10 @@ public:
 
 signals:
     void podChanged(const kube::DrainPod &pod);
+    // What delays the node's part of the drain (cordon, listing its pods, discovery): "drain
+    // node gpu-0001: list its pods: the server is overloaded (429 Too Many Requests); retrying
+    // in 1.0 s". Pods' own delays come with podChanged.
+    void progress(const QString &message);
     void finished(const kube::DrainResult &result);
 
 private:
@@ -151,6 +155,9 @@ private:
     void onTimeout();
     void finish(DrainResult::Outcome outcome);
     void track(ApiCall *call);
+    // track(), and its retries reported as progress.
+    void trackNodeCall(ApiCall *call);
+    void reportRetry(const QString &what, int delayMs, const ApiError &error);
     void stopEverything();
 
     QPointer<ApiClient> m_client;

@@ -52,6 +52,7 @@ void ObjectLister::requestPage(const QString &continueToken)
         req.query.addQueryItem(QStringLiteral("continue"), continueToken);
     const quint64 gen = m_generation;
     m_call = m_client->send(req);
+    connect(m_call, &ApiCall::retrying, this, &ObjectLister::retrying);
     connect(m_call, &ApiCall::finished, this, [this, gen, continueToken](const ApiResponse &r) {
         if (gen != m_generation || m_done)
             return;

@@ -38,6 +38,8 @@ public:
 
 signals:
     void finished(const kube::ListResult &result);
+    // A page is sent again after `delayMs` (the client's RetryPolicy), for a caller's progress.
+    void retrying(int attempt, int delayMs, const kube::ApiError &error);
 
 private:
     void requestPage(const QString &continueToken);

@@ -55,6 +55,20 @@ NodeOperations::NodeOperations(ClusterSession *session)
     qRegisterMetaType<models::ActionOutcome>();
     m_actions->setOperatorName(session->actorName());
     m_actions->setOperatorSource(QStringLiteral("kubeconfig"));
+    connect(m_actions, &kube::NodeActions::progress, this,
+            [this](quint64 job, const QString &node, const QString &message) {
+                reportProgress(m_logIdOfJob.value(job), node, message);
+            });
+    // After the action's own callback: its entry is complete by then.
+    connect(m_actions, &kube::NodeActions::finished, this,
+            [this](quint64 job, const kube::NodeActionResult &) { m_logIdOfJob.remove(job); });
+}
+
+void NodeOperations::reportProgress(quint64 logId, const QString &node, const QString &message)
+{
+    if (m_log && logId)
+        m_log->update(logId, Result::Running, message);
+    emit actionProgress(node, message);
 }
 
 NodeOperations::~NodeOperations() = default;
@@ -198,12 +212,14 @@ void NodeOperations::isolate(const QString &node, const QString &reason,
     };
     QPointer<QObject> guard(context);
     const bool hadContext = context != nullptr;
-    m_actions->isolate(node, faultOf, reason, options, this,
-                       [this, logId, guard, hadContext, done](const kube::NodeActionResult &r) {
-                           ActionOutcome o = actionOutcome(ActionOutcome::Kind::Isolate, r);
-                           o.logId = logId;
-                           complete(o, hadContext && !guard ? Done() : done);
-                       });
+    const quint64 job =
+        m_actions->isolate(node, faultOf, reason, options, this,
+                           [this, logId, guard, hadContext, done](const kube::NodeActionResult &r) {
+                               ActionOutcome o = actionOutcome(ActionOutcome::Kind::Isolate, r);
+                               o.logId = logId;
+                               complete(o, hadContext && !guard ? Done() : done);
+                           });
+    m_logIdOfJob.insert(job, logId);
 }
 
 void NodeOperations::restore(const QString &node, const QString &reason,
@@ -212,12 +228,14 @@ void NodeOperations::restore(const QString &node, const QString &reason,
     const quint64 logId = options.dryRun ? 0 : logStart(ActionOutcome::Kind::Restore, node, reason);
     QPointer<QObject> guard(context);
     const bool hadContext = context != nullptr;
-    m_actions->restore(node, reason, options, this,
-                       [this, logId, guard, hadContext, done](const kube::NodeActionResult &r) {
-                           ActionOutcome o = actionOutcome(ActionOutcome::Kind::Restore, r);
-                           o.logId = logId;
-                           complete(o, hadContext && !guard ? Done() : done);
-                       });
+    const quint64 job =
+        m_actions->restore(node, reason, options, this,
+                           [this, logId, guard, hadContext, done](const kube::NodeActionResult &r) {
+                               ActionOutcome o = actionOutcome(ActionOutcome::Kind::Restore, r);
+                               o.logId = logId;
+                               complete(o, hadContext && !guard ? Done() : done);
+                           });
+    m_logIdOfJob.insert(job, logId);
 }
 
 ActionOutcome NodeOperations::drainOutcome(const kube::DrainResult &r)
@@ -272,6 +290,8 @@ kube::NodeDrain *NodeOperations::drain(const QString &node, const kube::DrainOpt
         return new kube::NodeDrain(m_session->client(), node, options, nullptr, parent);
     auto *drain = new kube::NodeDrain(m_session->client(), node, options, m_limiter, parent);
     const quint64 logId = logStart(ActionOutcome::Kind::Drain, node, QString());
+    connect(drain, &kube::NodeDrain::progress, this,
+            [this, logId, node](const QString &message) { reportProgress(logId, node, message); });
     connect(drain, &kube::NodeDrain::finished, this, [this, logId](const kube::DrainResult &r) {
         ActionOutcome o = drainOutcome(r);
         o.logId = logId;

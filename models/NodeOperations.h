@@ -4,6 +4,7 @@
 #include "kube/NodeDrain.h"
 #include "models/ActionLogModel.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 
@@ -97,18 +98,24 @@ public:
 
 signals:
     void identified();
+    // What delays a running action (the server refused a request and it is retried), also
+    // written into its action log entry: "cordon node gpu-0001: the server is overloaded (429
+    // Too Many Requests); retrying in 1.0 s".
+    void actionProgress(const QString &node, const QString &message);
     void actionFinished(const models::ActionOutcome &outcome);
 
 private:
     ActionOutcome actionOutcome(ActionOutcome::Kind kind, const kube::NodeActionResult &r) const;
     quint64 logStart(ActionOutcome::Kind kind, const QString &node, const QString &message);
     void complete(ActionOutcome outcome, const Done &done);
+    void reportProgress(quint64 logId, const QString &node, const QString &message);
 
     ClusterSession *m_session;
     kube::NodeActions *m_actions;
     kube::EvictionLimiter *m_limiter;
     QPointer<ActionLogModel> m_log;
     QString m_serverIdentity;
+    QHash<quint64, quint64> m_logIdOfJob; // NodeActions job → its action log entry (0: none)
     bool m_confirmed = false;
 };
 

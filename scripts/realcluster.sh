@@ -7,7 +7,7 @@
 #                                 start everything with its state in DIR, create the nodes kubesim
 #                                 makes from KUBESIM ARGS (`--scenario FILE`, default `--nodes 40`)
 #                                 and print the kubeconfigs: DIR/kubeconfig (contexts admin,
-#                                 admin-cert, viewer, operator), DIR/{admin,viewer,operator}.kubeconfig.
+#                                 admin-cert, viewer, operator, sre), DIR/{admin,viewer,operator,sre}.kubeconfig.
 #                                 With --owner, the plane stops by itself when process PID ends.
 #   realcluster.sh down DIR       stop everything that `up DIR` started
 #
@@ -113,13 +113,13 @@ kubeconfig() { # NAME TOKEN CONTEXT...: one cluster, one user, the given context
 all_kubeconfig() {
     kubeconfig_head
     local u
-    for u in admin viewer operator kubelet-standin; do
+    for u in admin viewer operator sre kubelet-standin; do
         printf -- '- name: %s\n  user:\n    token: %s\n' "$u" "$(token_of "$u")"
     done
     printf -- '- name: admin-cert\n  user:\n    client-certificate-data: %s\n    client-key-data: %s\n' \
         "$(base64 -w0 <"$dir/pki/admin.crt")" "$(base64 -w0 <"$dir/pki/admin.key")"
     echo "contexts:"
-    for u in admin admin-cert viewer operator kubelet-standin; do
+    for u in admin admin-cert viewer operator sre kubelet-standin; do
         printf -- '- name: %s\n  context:\n    cluster: realcluster\n    user: %s\n' "$u" "$u"
     done
     echo "current-context: admin"
@@ -160,6 +160,7 @@ tokens() {
             echo "$(t),admin,uid-admin,\"system:masters\""
             echo "$(t),viewer,uid-viewer,\"faultboard:viewers\""
             echo "$(t),operator,uid-operator,\"faultboard:operators\""
+            echo "$(t),sre,uid-sre,\"faultboard:sres\""
             echo "$(t),kubelet-standin,uid-kubelet-standin,\"system:masters\""
             echo "$(t),system:kube-controller-manager,uid-kcm"
             echo "$(t),system:kube-scheduler,uid-scheduler"
@@ -167,8 +168,10 @@ tokens() {
     )
 }
 
-# RBAC for the viewer (read nodes, pods, events) and the operator (also patch nodes and write
-# events, as isolation does; no pods/eviction, no pod delete).
+# RBAC for the viewer (read nodes, pods, events), the operator (also patch nodes and write
+# events, as isolation does; no pods/eviction, no pod delete) and the sre (also drain: evict and
+# delete pods, read their controllers and budgets). None is in system:masters, which
+# kube-apiserver's max-in-flight limit never refuses.
 rbac() {
     kapply "$here/realcluster/rbac.json"
 }
@@ -338,7 +341,7 @@ cmd_up() {
             controller-manager >"$dir/controller-manager.kubeconfig"
         kubeconfig system:kube-scheduler "$(token_of system:kube-scheduler)" scheduler \
             >"$dir/scheduler.kubeconfig"
-        for u in admin viewer operator; do
+        for u in admin viewer operator sre; do
             kubeconfig "$u" "$(token_of "$u")" "$u" >"$dir/$u.kubeconfig"
         done
         all_kubeconfig >"$dir/kubeconfig"
@@ -365,6 +368,7 @@ cmd_up() {
     echo "$dir/admin.kubeconfig"
     echo "$dir/viewer.kubeconfig"
     echo "$dir/operator.kubeconfig"
+    echo "$dir/sre.kubeconfig"
 }
 
 cmd_down() {

@@ -303,6 +303,10 @@ void DrainDialog::startDrain()
             if (p.state == S::Evicted || p.state == S::Deleted || p.state == S::Failed)
                 m_progress->setValue(++m_podsDone);
         });
+        // The node's own delays (its cordon or pod list retried): in its row, until pods move.
+        connect(drain, &kube::NodeDrain::progress, this, [this, node](const QString &message) {
+            nodeItem(node)->setText(DetailColumn, message);
+        });
         connect(drain, &kube::NodeDrain::finished, this, &DrainDialog::finishNode);
         emit nodeStarted(node);
         drain->start();

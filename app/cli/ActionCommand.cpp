@@ -14,6 +14,10 @@ void ActionCommand::start()
     m_session = createSession(*endpoint);
     m_operations = m_session->operations();
     m_operations->setIsolationSettings(m_settings.isolation());
+    // A retried request delays the action: say so as it happens, on standard error (standard
+    // output keeps one line per node).
+    connect(m_operations, &models::NodeOperations::actionProgress, this,
+            [](const QString &, const QString &message) { Console::error(message); });
     // Who acts goes into the annotations and the history: ask the server first.
     connect(m_operations, &models::NodeOperations::identified, this, &ActionCommand::act,
             Qt::SingleShotConnection);

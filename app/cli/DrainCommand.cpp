@@ -23,6 +23,8 @@ void DrainCommand::start()
         m_drains << drain;
         connect(drain, &kube::NodeDrain::podChanged, this,
                 [this, drain](const kube::DrainPod &pod) { onPodChanged(drain, pod); });
+        connect(drain, &kube::NodeDrain::progress, this,
+                [](const QString &message) { Console::error(message); });
         connect(drain, &kube::NodeDrain::finished, this, &DrainCommand::onFinished);
         Console::line(m_options.dryRun ? tr("%1: planning the drain (dry run)").arg(node)
                                        : tr("%1: cordoning and draining").arg(node));

@@ -5,6 +5,9 @@
 # any child exits, or on TERM/INT, everything else is stopped too.
 #
 #   plane.sh DIR BINDIR      (DIR already holds pki/, tokens.csv, ports and the kubeconfigs)
+#
+# FAULTBOARD_APISERVER_ARGS: more kube-apiserver flags, split on spaces (the overload tests use
+# `--enable-priority-and-fairness=false --max-requests-inflight=1 ...`).
 set -uo pipefail
 
 dir=$1 bin=$2
@@ -88,7 +91,7 @@ spawn kube-apiserver "$bin/kube-apiserver" \
     --service-cluster-ip-range 10.96.0.0/16 \
     --endpoint-reconciler-type none \
     --disable-admission-plugins TaintNodesByCondition \
-    --profiling=false
+    --profiling=false ${FAULTBOARD_APISERVER_ARGS:-}
 await kube-apiserver 90 curl -sf --cacert "$dir/pki/ca.crt" \
     -H "Authorization: Bearer $admin_token" "$api/readyz" || exit 1
 

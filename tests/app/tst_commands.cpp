@@ -146,6 +146,29 @@ private slots:
         m_cluster.reset();
     }
 
+    void retriesAreShownAsTheyHappen()
+    {
+        // An overloaded server refuses the PATCH twice: the command says so on standard error
+        // while it waits (the engine's actionProgress, which the window's action log shows
+        // too), and the isolation still goes through.
+        const QString n = QStringLiteral("gpu-0008");
+        QVERIFY(m_cluster->control(
+            QStringLiteral("settings"),
+            R"({"failNext":{"status":429,"count":2,"method":"PATCH","pathPrefix":"/api/v1/nodes/gpu-0008","retryAfterSeconds":1}})"));
+        Run r = run({QStringLiteral("isolate"), n, QStringLiteral("--reason"),
+                     QStringLiteral("overload")});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(QLatin1String("gpu-0008 isolated")), qPrintable(r.out));
+        QCOMPARE(r.err.count(QLatin1String("the server is overloaded (429 Too Many Requests); "
+                                           "retrying in 1.")),
+                 2);
+        QVERIFY2(r.err.contains(QLatin1String("gpu-0008")), qPrintable(r.err));
+        QVERIFY(cordoned(node(n)));
+        r = run({QStringLiteral("restore"), n});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+    }
+
     void restoreLeavesAForeignCordonAndForeignTaintsAlone()
     {
         const QString n = QStringLiteral("gpu-0001");

@@ -62,6 +62,8 @@ QString TestCluster::context(User user)
         return real ? QStringLiteral("admin-cert") : QStringLiteral("kubesim-cert");
     case User::Viewer:
         return real ? QStringLiteral("viewer") : QStringLiteral("kubesim-viewer");
+    case User::Sre:
+        return real ? QStringLiteral("sre") : QStringLiteral("kubesim");
     }
     return {};
 }

@@ -27,8 +27,9 @@ class TestCluster
 {
 public:
     enum class Backend { Kubesim, Real };
-    // The same users on both backends, under each backend's context names.
-    enum class User { Admin, AdminCert, Viewer };
+    // The same users on both backends, under each backend's context names. Sre may patch nodes,
+    // evict and delete pods without being in system:masters (on kubesim: the admin).
+    enum class User { Admin, AdminCert, Viewer, Sre };
 
     explicit TestCluster(const QStringList &kubesimArgs = {});
     ~TestCluster();
