@@ -1,7 +1,7 @@
 #include "sim/EvictionHandler.h"
 
-#include "sim/ApiServer.h"
 #include "sim/Kubelet.h"
+#include "sim/Reply.h"
 #include "sim/Selectors.h"
 
 namespace sim {
@@ -28,16 +28,15 @@ EvictionResult tooManyRequests(const std::string &cause, int retryAfterSeconds)
     json details = {{"causes", {{{"reason", "DisruptionBudget"}, {"message", cause}}}}};
     if (retryAfterSeconds > 0)
         details["retryAfterSeconds"] = retryAfterSeconds;
-    return {429, ApiServer::status(429, "TooManyRequests", BudgetMessage, details),
-            retryAfterSeconds};
+    return {429, statusObject(429, "TooManyRequests", BudgetMessage, details), retryAfterSeconds};
 }
 
 EvictionResult forbidden(const std::string &pdb, const std::string &why)
 {
-    return {403, ApiServer::status(
-                     403, "Forbidden",
-                     "poddisruptionbudgets.policy \"" + pdb + "\" is forbidden: " + why,
-                     {{"name", pdb}, {"group", "policy"}, {"kind", "poddisruptionbudgets"}})};
+    return {403,
+            statusObject(403, "Forbidden",
+                         "poddisruptionbudgets.policy \"" + pdb + "\" is forbidden: " + why,
+                         {{"name", pdb}, {"group", "policy"}, {"kind", "poddisruptionbudgets"}})};
 }
 
 } // namespace
@@ -51,14 +50,13 @@ EvictionResult EvictionHandler::evict(const std::string &ns, const std::string &
                                       const json &eviction, bool dryRun)
 {
     if (!eviction.is_object())
-        return {400,
-                ApiServer::status(400, "BadRequest", "the request body is not an Eviction object")};
+        return {400, statusObject(400, "BadRequest", "the request body is not an Eviction object")};
     const std::string kind = eviction.value("kind", "");
     if (!kind.empty() && kind != "Eviction")
-        return {400, ApiServer::status(400, "BadRequest", "not a Eviction object: " + kind)};
+        return {400, statusObject(400, "BadRequest", "not a Eviction object: " + kind)};
     if (eviction.value("metadata", json::object()).value("name", "") != name)
-        return {400, ApiServer::status(400, "BadRequest",
-                                       "name in URL does not match name in Eviction object")};
+        return {400, statusObject(400, "BadRequest",
+                                  "name in URL does not match name in Eviction object")};
     json deleteOptions = eviction.value("deleteOptions", json::object());
     if (!deleteOptions.is_object())
         deleteOptions = json::object();
@@ -75,8 +73,8 @@ EvictionResult EvictionHandler::evict(const std::string &ns, const std::string &
 
     auto pod = m_store->getJson("pods", ns, name);
     if (!pod)
-        return {404, ApiServer::status(404, "NotFound", "pods \"" + name + "\" not found",
-                                       {{"name", name}, {"kind", "pods"}})};
+        return {404, statusObject(404, "NotFound", "pods \"" + name + "\" not found",
+                                  {{"name", name}, {"kind", "pods"}})};
     const std::string phase = (*pod)["status"].value("phase", "");
     // Terminal, pending and terminating pods have caused their disruption already.
     if (phase == "Succeeded" || phase == "Failed" || phase == "Pending" ||

@@ -30,6 +30,12 @@ struct HttpRequest
     {
         return query.queryItemValue(key, QUrl::FullyDecoded);
     }
+    // A boolean query parameter: "true" or "1".
+    bool queryFlag(const QString &key) const
+    {
+        const QString v = queryValue(key);
+        return v == QLatin1String("1") || v == QLatin1String("true");
+    }
 };
 
 class HttpConnection;

@@ -1,6 +1,6 @@
 #include "sim/Kubelet.h"
 
-#include "sim/ApiServer.h"
+#include "sim/Reply.h"
 #include "sim/WorkloadFactory.h"
 
 #include <QDateTime>
@@ -90,15 +90,14 @@ DeleteResult Kubelet::deletePod(const std::string &ns, const std::string &name, 
 {
     auto pod = m_store->getJson("pods", ns, name);
     if (!pod)
-        return {404, ApiServer::status(404, "NotFound", "pods \"" + name + "\" not found",
-                                       {{"name", name}, {"kind", "pods"}})};
+        return {404, statusObject(404, "NotFound", "pods \"" + name + "\" not found",
+                                  {{"name", name}, {"kind", "pods"}})};
     json &md = (*pod)["metadata"];
     if (options.is_object()) {
         const json pre = options.value("preconditions", json::object());
         auto conflict = [&](const std::string &what, const std::string &wanted,
                             const std::string &actual) {
-            return DeleteResult{409,
-                                ApiServer::status(409, "Conflict",
+            return DeleteResult{409, statusObject(409, "Conflict",
                                                   "Operation cannot be fulfilled on pods \"" +
                                                       name + "\": Precondition failed: " + what +
                                                       " in precondition: " + wanted + ", " + what +

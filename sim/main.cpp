@@ -197,7 +197,7 @@ int main(int argc, char *argv[])
     }
 
     sim::ApiServer api(&store, &player, certs.get(), &kubelet, &controllers);
-    const auto apiLevel = sim::ApiServer::parseApiLevel(cli.value(apiLevelOpt));
+    const auto apiLevel = sim::parseApiLevel(cli.value(apiLevelOpt));
     if (!apiLevel)
         return die(QStringLiteral("--api-level must be 1.20, 1.21 or current, not \"%1\"")
                        .arg(cli.value(apiLevelOpt)));
@@ -205,11 +205,10 @@ int main(int argc, char *argv[])
     const QByteArray adminToken = randomToken("kubesim-admin-");
     const QByteArray viewerToken = randomToken("kubesim-viewer-");
     const QByteArray basicPassword = randomToken("");
-    api.addToken(adminToken.toStdString(),
-                 {"kubesim-admin", {"system:masters", "system:authenticated"}, true});
-    api.addToken(viewerToken.toStdString(), {"kubesim-viewer", {"system:authenticated"}, false});
+    api.addToken(adminToken.toStdString(), sim::User::admin("kubesim-admin"));
+    api.addToken(viewerToken.toStdString(), sim::User::viewer("kubesim-viewer"));
     api.addBasicUser("kubesim-basic", basicPassword.toStdString(),
-                     {"kubesim-basic", {"system:masters", "system:authenticated"}, true});
+                     sim::User::admin("kubesim-basic"));
     if (cli.isSet(bookmarkOpt))
         api.setBookmarkIntervalMs(std::max(1, int(cli.value(bookmarkOpt).toDouble() * 1000)));
 
