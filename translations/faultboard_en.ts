@@ -1309,6 +1309,14 @@
         <source>cannot check the pod (%1); checking again</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: %2; retrying in %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; checking again in %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kube::ObjectCodec</name>

@@ -1304,6 +1304,14 @@
         <source>cannot check the pod (%1); checking again</source>
         <translation>无法检查 Pod（%1）；正在重新检查</translation>
     </message>
+    <message>
+        <source>%1: %2; retrying in %3 s</source>
+        <translation>%1：%2；%3 秒后重试</translation>
+    </message>
+    <message>
+        <source>%1; checking again in %2 s</source>
+        <translation>%1；%2 秒后再次检查</translation>
+    </message>
 </context>
 <context>
     <name>kube::ObjectCodec</name>
