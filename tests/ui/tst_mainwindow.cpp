@@ -1,3 +1,4 @@
+#include "kube/ApiClient.h"
 #include "models/ClusterSession.h"
 #include "models/FaultSummaryModel.h"
 #include "models/NodeConditionsModel.h"
@@ -16,11 +17,23 @@
 
 #include <QLabel>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QTextBrowser>
 
 using namespace models;
+
+namespace {
+// A label by its accessible name, as a screen reader finds it (null when there is none).
+QLabel *labelNamed(QWidget *root, const QString &accessibleName)
+{
+    for (QLabel *l : root->findChildren<QLabel *>())
+        if (l->accessibleName() == accessibleName)
+            return l;
+    return nullptr;
+}
+} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -37,6 +50,12 @@ private slots:
     }
 
     void cleanupTestCase() { m_cluster.reset(); }
+
+    // A test that failed half way leaves no injected failure behind for the next.
+    void cleanup()
+    {
+        QVERIFY(m_cluster->control(QStringLiteral("settings"), "{\"failNext\":null}"));
+    }
 
     void gridShowsEveryNodeAndColoursFaults()
     {
@@ -214,6 +233,80 @@ private slots:
                                         QStringLiteral("False")));
         QTRY_VERIFY_WITH_TIMEOUT(!window.grid()->groupTitle(1).contains(QLatin1String("faulty")),
                                  5000);
+    }
+
+    // A user who may not list nodes, and a server that cannot answer: neither may look like an
+    // empty, healthy cluster. The view says why in its centre, and no count is shown as a fact.
+    void unreadableClusterShowsWhyNotZero()
+    {
+        ui::MainWindow window{Classifier(Taxonomy::builtIn())};
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(
+            m_cluster->control(QStringLiteral("settings"),
+                               "{\"failNext\":{\"status\":403,\"reason\":\"Forbidden\",\"count\":"
+                               "1000, \"pathPrefix\":\"/api/v1/nodes\",\"message\":\"nodes is "
+                               "forbidden: User \\\"kubesim-viewer\\\" cannot list resource "
+                               "\\\"nodes\\\" in API group \\\"\\\" at the cluster scope\"}}"));
+        ui::ClusterView *view = window.openCluster(
+            m_cluster->endpoint(TestCluster::context(TestCluster::User::Viewer)));
+        ClusterSession &session = *view->session();
+        QLabel *why = labelNamed(view, QStringLiteral("Why no nodes are shown"));
+        QVERIFY2(why, "the view has no message saying why it shows no nodes");
+
+        auto noZeroAsFact = [&] {
+            const QString counts = window.countsLabel()->text();
+            const QString shown = view->filterBar()->countLabel()->text();
+            QVERIFY2(!counts.contains(QLatin1String("0 node")) &&
+                         !counts.contains(QLatin1String("0 critical")),
+                     qPrintable(counts));
+            QVERIFY2(!shown.contains(QLatin1Char('0')), qPrintable(shown));
+            QVERIFY(why->isVisible());
+            QVERIFY(!view->grid()->isVisible());
+        };
+        // While the first list is on its way nothing is known yet.
+        QVERIFY(why->text().contains(QLatin1String("Reading the nodes")));
+        noZeroAsFact();
+
+        // Forbidden: the reason and what to do, in the centre of the view.
+        QTRY_COMPARE_WITH_TIMEOUT(session.connectionState(), kube::Informer::State::Failed, 10000);
+        QTRY_VERIFY(why->text().contains(QLatin1String("may not list")));
+        QVERIFY2(why->text().contains(QLatin1String("403")), qPrintable(why->text()));
+        QVERIFY(why->text().contains(QLatin1String("Ask a cluster")));
+        noZeroAsFact();
+        QVERIFY(m_cluster->control(QStringLiteral("settings"), "{\"failNext\":null}"));
+
+        // The server is down (unavailable for every list): said as such, still no zero.
+        ui::MainWindow down{Classifier(Taxonomy::builtIn())};
+        down.resize(1200, 800);
+        down.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&down));
+        QVERIFY(
+            m_cluster->control(QStringLiteral("settings"),
+                               "{\"failNext\":{\"status\":503,\"reason\":\"ServiceUnavailable\","
+                               "\"count\":1000, \"pathPrefix\":\"/api/v1/nodes\",\"message\":\"the "
+                               "server is currently unable to handle the request\"}}"));
+        kube::RetryPolicy once;
+        once.maxRetries = 0;
+        ui::ClusterView *downView = down.openCluster(m_cluster->endpoint());
+        downView->session()->client()->setRetryPolicy(once);
+        QLabel *downWhy = labelNamed(downView, QStringLiteral("Why no nodes are shown"));
+        QVERIFY(downWhy);
+        QTRY_COMPARE_WITH_TIMEOUT(downView->session()->connectionState(),
+                                  kube::Informer::State::Failed, 10000);
+        QTRY_VERIFY(downWhy->text().contains(QLatin1String("could not be listed")));
+        QVERIFY(downWhy->text().contains(QLatin1String("503")));
+        QVERIFY(downWhy->isVisible());
+        QVERIFY(!down.countsLabel()->text().contains(QLatin1String("0 node")));
+        QVERIFY(!downView->filterBar()->countLabel()->text().contains(QLatin1Char('0')));
+
+        // Once the nodes can be read, the grid and the real counts come back.
+        QVERIFY(m_cluster->control(QStringLiteral("settings"), "{\"failNext\":null}"));
+        QTRY_VERIFY_WITH_TIMEOUT(downView->session()->nodeInformer()->hasSynced(), 30000);
+        QTRY_VERIFY(downView->grid()->isVisible());
+        QVERIFY(!downWhy->isVisible());
+        QTRY_VERIFY(down.countsLabel()->text().startsWith(QLatin1String("64 node")));
     }
 };
 
