@@ -308,6 +308,60 @@ private slots:
         QVERIFY(!downWhy->isVisible());
         QTRY_VERIFY(down.countsLabel()->text().startsWith(QLatin1String("64 node")));
     }
+
+    // Pods and events that cannot be listed show the error in their tab, not "Pods (0)".
+    void failedWorkloadQueryShowsItsError()
+    {
+        ui::MainWindow window{Classifier(Taxonomy::builtIn())};
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ui::ClusterView *view = window.openCluster(m_cluster->endpoint());
+        QSignalSpy synced(view->session(), &ClusterSession::synced);
+        QVERIFY(synced.wait(20000));
+        kube::RetryPolicy once;
+        once.maxRetries = 0;
+        view->session()->client()->setRetryPolicy(once);
+        view->selectNode(QStringLiteral("gpu-0005"));
+        ui::NodeDetailPanel *panel = window.detailPanel();
+        QTRY_COMPARE(panel->nodeName(), QStringLiteral("gpu-0005"));
+        QVERIFY(
+            m_cluster->control(QStringLiteral("settings"),
+                               "{\"failNext\":{\"status\":503,\"reason\":\"ServiceUnavailable\","
+                               "\"count\":1, \"pathPrefix\":\"/api/v1/pods\",\"message\":\"the "
+                               "server is currently unable to handle the request\"}}"));
+        QVERIFY(
+            m_cluster->control(QStringLiteral("settings"),
+                               "{\"failNext\":{\"status\":503,\"reason\":\"ServiceUnavailable\","
+                               "\"count\":1, \"pathPrefix\":\"/api/v1/events\",\"message\":\"the "
+                               "server is currently unable to handle the request\"}}"));
+        QSignalSpy loaded(panel, &ui::NodeDetailPanel::workloadLoaded);
+        panel->refreshWorkload();
+        QVERIFY(loaded.wait(10000));
+        panel->tabs()->setCurrentIndex(1);
+        const QString podsTab = panel->tabs()->tabText(1);
+        QVERIFY2(!podsTab.contains(QLatin1String("(0)")), qPrintable(podsTab));
+        QVERIFY(!panel->podsView()->isVisible());
+        QLabel *podsError = labelNamed(panel, QStringLiteral("Why the pods are not shown"));
+        QVERIFY(podsError && podsError->isVisible());
+        QVERIFY2(podsError->text().contains(QLatin1String("503")), qPrintable(podsError->text()));
+        QVERIFY(!panel->tabs()->tabText(2).contains(QLatin1String("(0)")));
+        panel->tabs()->setCurrentIndex(2);
+        QLabel *eventsError = labelNamed(panel, QStringLiteral("Why the events are not shown"));
+        QVERIFY(eventsError && eventsError->isVisible());
+        QVERIFY(!panel->eventsView()->isVisible());
+        QVERIFY(eventsError->text().contains(QLatin1String("503")));
+
+        // The next answer that comes fills the tables again.
+        QVERIFY(m_cluster->control(QStringLiteral("settings"), "{\"failNext\":null}"));
+        panel->refreshWorkload();
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(panel->eventsView()->isVisible());
+        panel->tabs()->setCurrentIndex(1);
+        QVERIFY(panel->podsView()->isVisible());
+        QVERIFY(!podsError->isVisible());
+        QVERIFY(panel->tabs()->tabText(1).contains(QLatin1Char('(')));
+    }
 };
 
 QTEST_MAIN(TestMainWindow)
