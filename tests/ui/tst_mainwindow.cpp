@@ -322,9 +322,13 @@ private slots:
         kube::RetryPolicy once;
         once.maxRetries = 0;
         view->session()->client()->setRetryPolicy(once);
-        view->selectNode(QStringLiteral("gpu-0005"));
         ui::NodeDetailPanel *panel = window.detailPanel();
+        QSignalSpy loaded(panel, &ui::NodeDetailPanel::workloadLoaded);
+        view->selectNode(QStringLiteral("gpu-0005"));
         QTRY_COMPARE(panel->nodeName(), QStringLiteral("gpu-0005"));
+        // The panel's own first load (after its debounce) is done before failures are injected:
+        // they are meant for the refresh below, not for it.
+        QVERIFY(loaded.wait(10000));
         QVERIFY(
             m_cluster->control(QStringLiteral("settings"),
                                "{\"failNext\":{\"status\":503,\"reason\":\"ServiceUnavailable\","
@@ -335,7 +339,6 @@ private slots:
                                "{\"failNext\":{\"status\":503,\"reason\":\"ServiceUnavailable\","
                                "\"count\":1, \"pathPrefix\":\"/api/v1/events\",\"message\":\"the "
                                "server is currently unable to handle the request\"}}"));
-        QSignalSpy loaded(panel, &ui::NodeDetailPanel::workloadLoaded);
         panel->refreshWorkload();
         QVERIFY(loaded.wait(10000));
         panel->tabs()->setCurrentIndex(1);
