@@ -47,6 +47,8 @@ void Informer::setState(State state, const QString &reason)
         m_stateSince = QDateTime::currentDateTimeUtc();
     m_state = state;
     m_stateReason = reason;
+    if (state == State::Synced)
+        m_lastError = {};
     qCDebug(lcKubeWatch) << m_options.what << "state" << state << reason;
     emit stateChanged(state, reason);
 }
@@ -379,6 +381,7 @@ void Informer::retryLater(const ApiError &error, bool relist)
     if (error.retryAfterSeconds > 0)
         delay = std::max(delay, std::min(error.retryAfterSeconds * 1000, 30000));
     qCDebug(lcKubeWatch).noquote() << error.toString() << "- retrying in" << delay << "ms";
+    m_lastError = error;
     setState(m_hasSynced ? State::Stale : State::Failed, error.toString());
     const bool needList = relist || m_resourceVersion.isEmpty();
     m_retryAction = [this, needList] {

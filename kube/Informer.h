@@ -72,6 +72,9 @@ public:
     QString stateReason() const { return m_stateReason; }
     QDateTime stateSince() const { return m_stateSince; }
     bool hasSynced() const { return m_hasSynced; }
+    // The failure that put the informer into Stale or Failed (none once it is Synced again): its
+    // kind and HTTP code say whether retrying can help (a 403 cannot).
+    ApiError lastError() const { return m_lastError; }
     QString resourceVersion() const { return m_resourceVersion; }
     qsizetype size() const { return m_cache.size(); }
     ObjectPtr object(const QString &key) const { return m_cache.value(key); }
@@ -114,6 +117,7 @@ private:
 
     State m_state = State::Idle;
     QString m_stateReason;
+    ApiError m_lastError;
     QDateTime m_stateSince;
     bool m_hasSynced = false;
     bool m_running = false;

@@ -88,6 +88,8 @@ QString DrainPod::stateName(State state)
         return NodeDrain::tr("deleted");
     case State::Failed:
         return NodeDrain::tr("failed");
+    case State::NotEvicted:
+        return NodeDrain::tr("not evicted");
     }
     return {};
 }
@@ -120,7 +122,7 @@ NodeDrain::~NodeDrain()
 
 void NodeDrain::start()
 {
-    if (m_running || m_done)
+    if (m_running || m_done || m_stopping)
         return;
     m_running = true;
     readNode();
@@ -131,9 +133,78 @@ void NodeDrain::cancel()
     if (!m_running || m_done)
         return;
     qCDebug(lcKube) << "drain of" << node() << "cancelled";
+    m_stopping = true;
+    m_running = false; // it acts no more; it only reads back what it did
     stopEverything();
     m_result.error = ApiError::cancelled(tr("drain node %1").arg(node()));
-    finish(DrainResult::Outcome::Cancelled);
+    readBack();
+}
+
+void NodeDrain::readBack()
+{
+    // What an abandoned eviction did is only known by asking: the server may have accepted it
+    // just before the stop, and an accepted one runs to its end without us. Without this, a
+    // stopped drain reports "evicting" for pods long gone.
+    for (auto &run : m_runs) {
+        if (run->finished)
+            continue;
+        DrainPod &pod = m_result.pods[run->index];
+        if (pod.attempts == 0 || pod.state != DrainPod::State::Evicting || !m_client) {
+            // Never sent, or refused (a budget) and waiting for its retry: still on the node.
+            run->finished = true;
+            setPodState(run.get(), DrainPod::State::NotEvicted,
+                        tr("the drain was stopped before this pod was evicted"));
+            continue;
+        }
+        ApiRequest req;
+        req.path = QStringLiteral("/api/v1/namespaces/%1/pods/%2").arg(pod.namespaceName, pod.name);
+        req.context = tr("read back pod %1 after the drain was stopped").arg(pod.key());
+        req.maxRetries = 1; // the operator is waiting for the stop: one look, one retry
+        req.timeoutMs = 10000;
+        ApiCall *call = m_client->send(req);
+        track(call);
+        ++m_readBacks;
+        PodRun *r = run.get();
+        connect(call, &ApiCall::finished, this, [this, r](const ApiResponse &resp) {
+            if (m_done)
+                return;
+            r->finished = true;
+            const DrainPod &pod = m_result.pods[r->index];
+            const DrainPod::State gone =
+                m_result.usedEviction ? DrainPod::State::Evicted : DrainPod::State::Deleted;
+            const PodPtr now = resp.ok() ? PodDecoder::decodePod(resp.body) : PodPtr();
+            if (resp.error.isNotFound() || (now && now->uid != pod.uid)) {
+                setPodState(r, gone);
+            } else if (resp.error || !now) {
+                setPodState(r, DrainPod::State::Evicting,
+                            tr("the drain was stopped; its state is not known: %1")
+                                .arg(resp.error ? resp.error.toString() : tr("unreadable answer")));
+            } else if (now->isTerminating()) {
+                setPodState(r, DrainPod::State::Evicting,
+                            tr("eviction accepted; still terminating when the drain was stopped"));
+            } else {
+                setPodState(r, DrainPod::State::NotEvicted,
+                            tr("the drain was stopped before the eviction took effect"));
+            }
+            readBackDone();
+        });
+    }
+    // Stopped between sorting the pods out and evicting them: those are all still there.
+    for (DrainPod &pod : m_result.pods) {
+        if (pod.state != DrainPod::State::Pending)
+            continue;
+        pod.state = DrainPod::State::NotEvicted;
+        pod.message = tr("the drain was stopped before this pod was evicted");
+        emit podChanged(pod);
+    }
+    if (m_readBacks == 0)
+        finish(DrainResult::Outcome::Cancelled);
+}
+
+void NodeDrain::readBackDone()
+{
+    if (--m_readBacks == 0)
+        finish(DrainResult::Outcome::Cancelled);
 }
 
 void NodeDrain::track(ApiCall *call)
@@ -476,7 +547,7 @@ void NodeDrain::schedule(PodRun *run)
     if (!m_limiter)
         return sendEviction(run);
     run->ticket = m_limiter->acquire(this, [this, run] {
-        if (m_done || run->finished)
+        if (m_done || m_stopping || run->finished)
             return;
         run->holding = true;
         sendEviction(run);
@@ -676,7 +747,7 @@ void NodeDrain::podDone(PodRun *run)
 
 void NodeDrain::onTimeout()
 {
-    if (m_done)
+    if (m_done || m_stopping)
         return;
     const QString why = tr("global timeout reached: %1 s").arg(m_options.timeoutMs / 1000.0);
     for (auto &run : m_runs)

@@ -52,6 +52,7 @@ struct DrainPod
         Evicted,      // gone after eviction
         Deleted,      // gone after DELETE (eviction not served, or disabled)
         Failed,       // see `message`
+        NotEvicted,   // the drain was stopped before this pod was evicted: it is still there
     };
     QString node;
     QString namespaceName;
@@ -124,9 +125,15 @@ public:
     const DrainResult &result() const { return m_result; }
 
     void start();
-    // Stops at once: requests in flight are abandoned, nothing more is sent, `finished` comes
-    // with Outcome::Cancelled. The node stays cordoned (as after an interrupted kubectl drain).
+    // Stops: requests in flight are abandoned and no eviction is sent any more. An eviction
+    // already sent may still have taken effect, so each pod whose eviction was in flight or
+    // accepted is read back once (a GET) and reported as it really is: gone, still terminating,
+    // or not evicted. Pods never sent stay NotEvicted. Then `finished` comes with
+    // Outcome::Cancelled. isRunning() is false from the call on. The node stays cordoned (as
+    // after an interrupted kubectl drain).
     void cancel();
+    // cancel() was called and the pods are being read back.
+    bool isStopping() const { return m_stopping; }
 
 signals:
     void podChanged(const kube::DrainPod &pod);
@@ -153,6 +160,9 @@ private:
     void setPodState(PodRun *run, DrainPod::State state, const QString &message = {});
     void podDone(PodRun *run);
     void onTimeout();
+    // After cancel(): one GET per pod whose eviction was sent, then finish(Cancelled).
+    void readBack();
+    void readBackDone();
     void finish(DrainResult::Outcome outcome);
     void track(ApiCall *call);
     // track(), and its retries reported as progress.
@@ -167,6 +177,8 @@ private:
     DrainResult m_result;
     bool m_running = false;
     bool m_done = false;
+    bool m_stopping = false;
+    int m_readBacks = 0; // GETs after cancel() not answered yet
 
     std::vector<PodPtr> m_pods;
     QHash<QString, ApiError> m_daemonSets; // ns/name → lookup error (ok: it exists)

@@ -5,6 +5,8 @@
 #include "kube/SelfSubjectReview.h"
 #include "models/ClusterSession.h"
 
+#include <QLocale>
+
 namespace models {
 
 namespace {
@@ -261,11 +263,24 @@ ActionOutcome NodeOperations::drainOutcome(const kube::DrainResult &r)
         o.result = Result::Succeeded;
         o.message = tr("%n pod(s) evicted", nullptr, evicted);
         break;
-    case O::Cancelled:
+    case O::Cancelled: {
+        // What the engine read back after the stop, not what it had last heard before it.
         o.result = Result::Cancelled;
+        const int terminating = int(r.podsIn(S::Evicting).size());
+        const int left = int(r.podsIn(S::NotEvicted).size() + r.podsIn(S::BlockedByPdb).size() +
+                             r.podsIn(S::Pending).size());
+        QStringList parts;
+        parts << tr("%n pod(s) evicted", nullptr, evicted);
+        if (terminating > 0)
+            parts << tr("%n still terminating", nullptr, terminating);
+        if (left > 0)
+            parts << tr("%n not evicted", nullptr, left);
+        if (failed > 0)
+            parts << tr("%n failed", nullptr, failed);
         o.message =
-            tr("stopped after %n pod(s) evicted; the node stays cordoned", nullptr, evicted);
+            tr("stopped: %1; the node stays cordoned").arg(QLocale().createSeparatedList(parts));
         break;
+    }
     case O::TimedOut:
         o.result = Result::Partial;
         o.message = tr("timed out: %n pod(s) evicted, others still there", nullptr, evicted);

@@ -714,12 +714,13 @@
             <numerusform>drain of %1 timed out: %n pods evicted, others still there; the node stays cordoned</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>drain of %1 stopped after %n pod(s) evicted; the node stays cordoned</source>
-        <translation>
-            <numerusform>drain of %1 stopped after %n pod evicted; the node stays cordoned</numerusform>
-            <numerusform>drain of %1 stopped after %n pods evicted; the node stays cordoned</numerusform>
-        </translation>
+    <message>
+        <source>%1: pod %2 not evicted: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drain of %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1310,6 +1311,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>not evicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the drain was stopped before this pod was evicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read back pod %1 after the drain was stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the drain was stopped; its state is not known: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eviction accepted; still terminating when the drain was stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the drain was stopped before the eviction took effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1: %2; retrying in %3 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1746,13 +1775,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>stopped after %n pod(s) evicted; the node stays cordoned</source>
-        <translation>
-            <numerusform>stopped after %n pod evicted; the node stays cordoned</numerusform>
-            <numerusform>stopped after %n pods evicted; the node stays cordoned</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>timed out: %n pod(s) evicted, others still there</source>
         <translation>
             <numerusform>timed out: %n pod evicted, others still there</numerusform>
@@ -1765,6 +1787,31 @@
             <numerusform>%n pod could not be evicted</numerusform>
             <numerusform>%n pods could not be evicted</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still terminating</source>
+        <translation>
+            <numerusform>%n still terminating</numerusform>
+            <numerusform>%n still terminating</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not evicted</source>
+        <translation>
+            <numerusform>%n not evicted</numerusform>
+            <numerusform>%n not evicted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stopped: %1; the node stays cordoned</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2159,6 +2206,42 @@
         <source>T&amp;rends</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Why no nodes are shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the nodes of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No node has been read yet, so nothing is known about their health.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cluster cannot be read: your user may not list its nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask a cluster administrator for a role that allows get, list and watch on nodes (a ClusterRole bound to your user), or open a context with more rights. Until then Faultboard shows no nodes and no counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cluster cannot be read: the server did not accept your credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in again or renew the token or certificate of this context, then reopen the cluster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cluster cannot be read: the nodes could not be listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the API server %1 is running and reachable from here (VPN, proxy, firewall). Faultboard keeps retrying and shows the nodes as soon as it has read them; until then the counts are unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::DrainDialog</name>
@@ -2334,7 +2417,7 @@
         </translation>
     </message>
     <message>
-        <source>Stopping: no more evictions are sent; the nodes stay cordoned.</source>
+        <source>Stopping: no more evictions are sent; reading back what became of the pods. The nodes stay cordoned.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2608,6 +2691,10 @@
             <numerusform>%1 of %n nodes</numerusform>
         </translation>
     </message>
+    <message>
+        <source>nodes not read</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::FleetChartsView</name>
@@ -2879,6 +2966,10 @@
             <numerusform>Exported %n faults to %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Node and fault counts unknown: the nodes have not been read</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::NodeDetailPanel</name>
@@ -3056,6 +3147,30 @@
     </message>
     <message>
         <source>&amp;History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the pods are not shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the events are not shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pods (error)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot list the pods of %1, so it is not known what runs there: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Events (error)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot list the events of %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

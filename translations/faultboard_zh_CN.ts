@@ -712,11 +712,13 @@
             <numerusform>排空 %1 超时：已驱逐 %n 个 Pod，其余仍在节点上；节点保持封锁</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>drain of %1 stopped after %n pod(s) evicted; the node stays cordoned</source>
-        <translation>
-            <numerusform>排空 %1 在驱逐 %n 个 Pod 后已停止；节点保持封锁</numerusform>
-        </translation>
+    <message>
+        <source>%1: pod %2 not evicted: %3</source>
+        <translation>%1：Pod %2 未被驱逐：%3</translation>
+    </message>
+    <message>
+        <source>drain of %1: %2</source>
+        <translation>排空 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1305,6 +1307,34 @@
         <translation>无法检查 Pod（%1）；正在重新检查</translation>
     </message>
     <message>
+        <source>not evicted</source>
+        <translation>未驱逐</translation>
+    </message>
+    <message>
+        <source>the drain was stopped before this pod was evicted</source>
+        <translation>排空在驱逐此 Pod 之前已停止</translation>
+    </message>
+    <message>
+        <source>read back pod %1 after the drain was stopped</source>
+        <translation>排空停止后回读 Pod %1</translation>
+    </message>
+    <message>
+        <source>the drain was stopped; its state is not known: %1</source>
+        <translation>排空已停止；其状态未知：%1</translation>
+    </message>
+    <message>
+        <source>unreadable answer</source>
+        <translation>无法读取的应答</translation>
+    </message>
+    <message>
+        <source>eviction accepted; still terminating when the drain was stopped</source>
+        <translation>驱逐已被接受；排空停止时仍在终止中</translation>
+    </message>
+    <message>
+        <source>the drain was stopped before the eviction took effect</source>
+        <translation>排空在驱逐生效之前已停止</translation>
+    </message>
+    <message>
         <source>%1: %2; retrying in %3 s</source>
         <translation>%1：%2；%3 秒后重试</translation>
     </message>
@@ -1738,12 +1768,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>stopped after %n pod(s) evicted; the node stays cordoned</source>
-        <translation>
-            <numerusform>驱逐 %n 个 Pod 后已停止；节点保持封锁</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>timed out: %n pod(s) evicted, others still there</source>
         <translation>
             <numerusform>超时：已驱逐 %n 个 Pod，其余仍在节点上</numerusform>
@@ -1754,6 +1778,28 @@
         <translation>
             <numerusform>%n 个 Pod 无法驱逐</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still terminating</source>
+        <translation>
+            <numerusform>%n 个仍在终止中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not evicted</source>
+        <translation>
+            <numerusform>%n 个未驱逐</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stopped: %1; the node stays cordoned</source>
+        <translation>已停止：%1；节点保持封锁</translation>
     </message>
 </context>
 <context>
@@ -2143,6 +2189,42 @@
         <source>T&amp;rends</source>
         <translation>趋势(&amp;R)</translation>
     </message>
+    <message>
+        <source>Why no nodes are shown</source>
+        <translation>为何不显示任何节点</translation>
+    </message>
+    <message>
+        <source>Reading the nodes of %1…</source>
+        <translation>正在读取 %1 的节点…</translation>
+    </message>
+    <message>
+        <source>No node has been read yet, so nothing is known about their health.</source>
+        <translation>尚未读取到任何节点，因此对其健康状况一无所知。</translation>
+    </message>
+    <message>
+        <source>This cluster cannot be read: your user may not list its nodes</source>
+        <translation>无法读取此集群：您的用户无权列出其节点</translation>
+    </message>
+    <message>
+        <source>Ask a cluster administrator for a role that allows get, list and watch on nodes (a ClusterRole bound to your user), or open a context with more rights. Until then Faultboard shows no nodes and no counts.</source>
+        <translation>请向集群管理员申请允许对节点执行 get、list 和 watch 的角色（绑定到您用户的 ClusterRole），或打开权限更多的上下文。在此之前，Faultboard 不显示任何节点，也不显示任何计数。</translation>
+    </message>
+    <message>
+        <source>This cluster cannot be read: the server did not accept your credentials</source>
+        <translation>无法读取此集群：服务器不接受您的凭据</translation>
+    </message>
+    <message>
+        <source>Log in again or renew the token or certificate of this context, then reopen the cluster.</source>
+        <translation>请重新登录，或更新此上下文的令牌或证书，然后重新打开集群。</translation>
+    </message>
+    <message>
+        <source>This cluster cannot be read: the nodes could not be listed</source>
+        <translation>无法读取此集群：无法列出节点</translation>
+    </message>
+    <message>
+        <source>Check that the API server %1 is running and reachable from here (VPN, proxy, firewall). Faultboard keeps retrying and shows the nodes as soon as it has read them; until then the counts are unknown.</source>
+        <translation>请检查 API 服务器 %1 是否正在运行，以及从本机能否访问（VPN、代理、防火墙）。Faultboard 会持续重试，一旦读取到节点就会显示；在此之前计数未知。</translation>
+    </message>
 </context>
 <context>
     <name>ui::DrainDialog</name>
@@ -2313,8 +2395,8 @@
         </translation>
     </message>
     <message>
-        <source>Stopping: no more evictions are sent; the nodes stay cordoned.</source>
-        <translation>正在停止：不再发送驱逐请求；节点保持封锁。</translation>
+        <source>Stopping: no more evictions are sent; reading back what became of the pods. The nodes stay cordoned.</source>
+        <translation>正在停止：不再发送驱逐请求；正在回读各 Pod 的实际状态。节点保持封锁。</translation>
     </message>
 </context>
 <context>
@@ -2581,6 +2663,10 @@
         <translation>
             <numerusform>%1/%n 个节点</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>nodes not read</source>
+        <translation>节点未读取</translation>
     </message>
 </context>
 <context>
@@ -2850,6 +2936,10 @@
             <numerusform>已将 %n 个故障导出到 %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Node and fault counts unknown: the nodes have not been read</source>
+        <translation>节点和故障计数未知：尚未读取节点</translation>
+    </message>
 </context>
 <context>
     <name>ui::NodeDetailPanel</name>
@@ -3028,6 +3118,30 @@
     <message>
         <source>&amp;History</source>
         <translation>历史(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Why the pods are not shown</source>
+        <translation>为何不显示 Pod</translation>
+    </message>
+    <message>
+        <source>Why the events are not shown</source>
+        <translation>为何不显示事件</translation>
+    </message>
+    <message>
+        <source>&amp;Pods (error)</source>
+        <translation>Pod(&amp;P)（出错）</translation>
+    </message>
+    <message>
+        <source>Cannot list the pods of %1, so it is not known what runs there: %2</source>
+        <translation>无法列出 %1 的 Pod，因此不知道其上运行着什么：%2</translation>
+    </message>
+    <message>
+        <source>&amp;Events (error)</source>
+        <translation>事件(&amp;E)（出错）</translation>
+    </message>
+    <message>
+        <source>Cannot list the events of %1: %2</source>
+        <translation>无法列出 %1 的事件：%2</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "ui/ClusterView.h"
 
 #include "kube/ClusterQueries.h"
+#include "kube/Informer.h"
 #include "models/ClusterSession.h"
 #include "models/FaultSummaryModel.h"
 #include "models/NodeFilterProxyModel.h"
@@ -11,8 +12,10 @@
 #include "ui/NodeGridView.h"
 #include "ui/SeverityLegend.h"
 
+#include <QLabel>
 #include <QLoggingCategory>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -33,7 +36,8 @@ ClusterView::ClusterView(models::ClusterSession *session, QWidget *parent)
     m_proxy->setSourceModel(session->gridModel());
     m_summaryModel = new models::FaultSummaryModel(session->store(), this);
     m_filterBar = new FilterBar(m_proxy, session->store()->classifier().taxonomy(), this);
-    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_body = new QStackedWidget(this);
+    m_splitter = new QSplitter(Qt::Horizontal, m_body);
     m_summary = new FaultSummaryPanel(m_summaryModel, m_splitter);
     m_center = new QTabWidget(m_splitter);
     m_center->setDocumentMode(true);
@@ -59,8 +63,17 @@ ClusterView::ClusterView(models::ClusterSession *session, QWidget *parent)
     m_splitter->setStretchFactor(1, 4);
     m_splitter->setStretchFactor(2, 3);
     m_splitter->setSizes({220, 760, 520});
+    m_unreadable = new QLabel(m_body);
+    m_unreadable->setAccessibleName(tr("Why no nodes are shown"));
+    m_unreadable->setAlignment(Qt::AlignCenter);
+    m_unreadable->setWordWrap(true);
+    m_unreadable->setTextFormat(Qt::RichText);
+    m_unreadable->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_unreadable->setMargin(24);
+    m_body->addWidget(m_splitter);
+    m_body->addWidget(m_unreadable);
     layout->addWidget(m_filterBar);
-    layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_body, 1);
 
     connect(m_summary, &FaultSummaryPanel::faultTypeChosen, m_filterBar, &FilterBar::setFaultType);
     connect(m_summary, &FaultSummaryPanel::severityChosen, m_filterBar,
@@ -73,6 +86,10 @@ ClusterView::ClusterView(models::ClusterSession *session, QWidget *parent)
             });
     connect(m_grid->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ClusterView::selectionChanged);
+    connect(session, &models::ClusterSession::connectionStateChanged, this,
+            &ClusterView::updateReadability);
+    connect(session, &models::ClusterSession::synced, this, &ClusterView::updateReadability);
+    updateReadability();
     // One line per sync, so a log (and the fresh-machine check) can tell what the window shows.
     connect(session, &models::ClusterSession::synced, this, [this] {
         qCInfo(lcUi, "%d nodes synced, %d shown in the grid", m_session->store()->size(),
@@ -86,6 +103,52 @@ ClusterView::~ClusterView()
     // listeners that look at the view.
     if (m_session && m_session->parent() == this)
         delete m_session.data();
+}
+
+bool ClusterView::nodesRead() const
+{
+    return m_session && m_session->nodeInformer()->hasSynced();
+}
+
+void ClusterView::updateReadability()
+{
+    const bool read = nodesRead();
+    m_filterBar->setNodesRead(read);
+    if (read) {
+        m_body->setCurrentWidget(m_splitter);
+        return;
+    }
+    // An empty grid with "0 nodes" would read as an all-clear: say what is really known.
+    const kube::ApiError error =
+        m_session ? m_session->nodeInformer()->lastError() : kube::ApiError();
+    const QString server = m_session ? m_session->serverName() : QString();
+    QString title;
+    QString todo;
+    if (!error) {
+        title = tr("Reading the nodes of %1…").arg(server);
+        todo = tr("No node has been read yet, so nothing is known about their health.");
+    } else if (error.isForbidden()) {
+        title = tr("This cluster cannot be read: your user may not list its nodes");
+        todo = tr("Ask a cluster administrator for a role that allows get, list and watch on "
+                  "nodes (a ClusterRole bound to your user), or open a context with more rights. "
+                  "Until then Faultboard shows no nodes and no counts.");
+    } else if (error.isUnauthorized()) {
+        title = tr("This cluster cannot be read: the server did not accept your credentials");
+        todo = tr("Log in again or renew the token or certificate of this context, then reopen "
+                  "the cluster.");
+    } else {
+        title = tr("This cluster cannot be read: the nodes could not be listed");
+        todo = tr("Check that the API server %1 is running and reachable from here (VPN, proxy, "
+                  "firewall). Faultboard keeps retrying and shows the nodes as soon as it has "
+                  "read them; until then the counts are unknown.")
+                   .arg(server);
+    }
+    QString html = QStringLiteral("<h3>%1</h3>").arg(title.toHtmlEscaped());
+    if (error)
+        html += QStringLiteral("<p>%1</p>").arg(error.toString().toHtmlEscaped());
+    html += QStringLiteral("<p>%1</p>").arg(todo.toHtmlEscaped());
+    m_unreadable->setText(html);
+    m_body->setCurrentWidget(m_unreadable);
 }
 
 void ClusterView::showGrid()

@@ -5,7 +5,9 @@
 #include <QPointer>
 #include <QWidget>
 
+class QLabel;
 class QSplitter;
+class QStackedWidget;
 class QTabWidget;
 
 namespace kube {
@@ -49,6 +51,10 @@ public:
     void showGrid();
     void showCharts();
     models::NodeFilterProxyModel *filterModel() const { return m_proxy; }
+    // Until the first list of nodes has come (and while it fails), the view shows no grid and
+    // no counts, only this message in its centre: what stops it, and what to do.
+    bool nodesRead() const;
+    QLabel *unreadableMessage() const { return m_unreadable; }
     models::FaultSummaryModel *summaryModel() const { return m_summaryModel; }
 
     // The node whose details are shown (the grid's current node).
@@ -62,7 +68,11 @@ signals:
     void selectionChanged();
 
 private:
+    void updateReadability();
+
     QPointer<models::ClusterSession> m_session;
+    QStackedWidget *m_body = nullptr;
+    QLabel *m_unreadable = nullptr;
     SeverityLegend *m_legend = nullptr;
     NodeGridView *m_grid = nullptr;
     NodeDetailPanel *m_detail = nullptr;

@@ -32,6 +32,8 @@ QColor stateColor(kube::DrainPod::State s)
     case S::Evicted:
     case S::Deleted:
         return QColor(0x00, 0x9e, 0x73);
+    case S::NotEvicted:
+        return QColor(0xe6, 0x9f, 0x00);
     default:
         return {};
     }
@@ -130,6 +132,7 @@ kube::DrainOptions DrainDialog::options() const
     o.gracePeriodSeconds = m_grace->value();
     o.timeoutMs = qint64(m_timeout->value()) * 1000;
     o.evictionRetryIntervalMs = m_retryMs;
+    o.pollIntervalMs = m_pollMs;
     return o;
 }
 
@@ -344,7 +347,9 @@ void DrainDialog::finishNode(const kube::DrainResult &r)
                                          ? stateColor(kube::DrainPod::State::Evicted)
                                          : stateColor(kube::DrainPod::State::Failed));
     QStringList details;
-    if (r.error)
+    if (r.outcome == O::Cancelled)
+        details << models::NodeOperations::drainOutcome(r).message; // what the engine read back
+    else if (r.error)
         details << r.error.toString();
     details += r.blockers;
     item->setText(DetailColumn, details.join(QLatin1String("; ")));
@@ -356,14 +361,21 @@ void DrainDialog::finishNode(const kube::DrainResult &r)
         if (res.outcome == O::Drained)
             ++drained;
     setPhase(Phase::Finished);
-    m_progress->setValue(m_progress->maximum());
+    // The pods really done, not 100 % for a drain that was stopped half way.
+    int podsDone = 0;
+    for (const kube::DrainResult &res : std::as_const(m_results))
+        podsDone += int(res.podsIn(kube::DrainPod::State::Evicted).size() +
+                        res.podsIn(kube::DrainPod::State::Deleted).size() +
+                        res.podsIn(kube::DrainPod::State::Failed).size());
+    m_progress->setValue(std::min(podsDone, m_progress->maximum()));
     m_status->setText(tr("%1 of %n node(s) drained.", nullptr, int(m_nodes.size())).arg(drained));
     emit allFinished();
 }
 
 void DrainDialog::cancelDrain()
 {
-    m_status->setText(tr("Stopping: no more evictions are sent; the nodes stay cordoned."));
+    m_status->setText(tr("Stopping: no more evictions are sent; reading back what became of "
+                         "the pods. The nodes stay cordoned."));
     for (const auto &r : m_runs)
         if (r && r->isRunning())
             r->cancel();

@@ -54,6 +54,8 @@ public:
 
     // Tests: the interval between eviction retries after a 429 (kubectl: 5 s).
     void setEvictionRetryIntervalMs(int ms) { m_retryMs = ms; }
+    // How often a terminating pod is checked (tests: slower than the test, to stop in between).
+    void setPollIntervalMs(int ms) { m_pollMs = ms; }
 
 public slots:
     void plan();
@@ -92,6 +94,7 @@ private:
     QHash<QString, QTreeWidgetItem *> m_podItems; // node|ns/name
     int m_running = 0;
     int m_retryMs = 5000;
+    int m_pollMs = 1000;
     int m_podsTotal = 0;
     int m_podsDone = 0;
 };

@@ -148,10 +148,20 @@ void FilterBar::clear()
     applyNow();
 }
 
+void FilterBar::setNodesRead(bool read)
+{
+    m_nodesRead = read;
+    updateCount();
+}
+
 void FilterBar::updateCount()
 {
     if (!m_proxy || !m_proxy->sourceModel())
         return;
+    if (!m_nodesRead) {
+        m_count->setText(tr("nodes not read"));
+        return;
+    }
     const int shown = m_proxy->rowCount();
     const int total = m_proxy->sourceModel()->rowCount();
     m_count->setText(shown == total ? tr("all %n node(s)", nullptr, total)

@@ -33,6 +33,8 @@ public:
     QComboBox *categoryBox() const { return m_category; }
     QComboBox *isolationBox() const { return m_isolation; }
     QLabel *countLabel() const { return m_count; }
+    // False until the nodes have been listed: the count then says it is unknown, not "0".
+    void setNodesRead(bool read);
 
     // From the fault summary: show only nodes with this fault type (empty: any) / severity.
     void setFaultType(const QString &type);
@@ -52,6 +54,7 @@ private:
     QComboBox *m_isolation = nullptr;
     QToolButton *m_clear = nullptr;
     QLabel *m_count = nullptr;
+    bool m_nodesRead = true;
     QTimer m_debounce;
 };
 

@@ -378,6 +378,12 @@ void MainWindow::updateStatus()
     m_connection->setToolTip(s->serverName());
     const models::NodeStore *store = s->store();
     using models::Severity;
+    if (!s->nodeInformer()->hasSynced()) {
+        // Nothing read yet (or reading fails): zero would be a claim, not a count.
+        m_counts->setText(tr("Node and fault counts unknown: the nodes have not been read"));
+        setWindowTitle(tr("Faultboard — %1").arg(s->contextName()));
+        return;
+    }
     m_counts->setText(tr("%n node(s)", nullptr, store->size()) + QStringLiteral(" · ") +
                       tr("%1 critical · %2 major · %3 minor")
                           .arg(store->count(Severity::Critical))

@@ -15,6 +15,7 @@
 #include <QLocale>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
@@ -96,11 +97,15 @@ NodeDetailPanel::NodeDetailPanel(models::NodeStore *store, kube::ClusterQueries 
     m_podsModel = new models::NodePodsModel(this);
     m_pods =
         makeTable(m_podsModel, tr("Pods on the node"), m_tabs, models::NodePodsModel::NameColumn);
-    m_tabs->addTab(m_pods, tr("&Pods"));
+    m_podsPage = makeQueryPage(m_pods, m_podsError);
+    m_podsError->setAccessibleName(tr("Why the pods are not shown"));
+    m_tabs->addTab(m_podsPage, tr("&Pods"));
     m_eventsModel = new models::NodeEventsModel(this);
     m_events = makeTable(m_eventsModel, tr("Recent events of the node"), m_tabs,
                          models::NodeEventsModel::MessageColumn);
-    m_tabs->addTab(m_events, tr("&Events"));
+    m_eventsPage = makeQueryPage(m_events, m_eventsError);
+    m_eventsError->setAccessibleName(tr("Why the events are not shown"));
+    m_tabs->addTab(m_eventsPage, tr("&Events"));
 
     // Taints, labels, capacity.
     auto *scroll = new QScrollArea(m_tabs);
@@ -186,6 +191,9 @@ void NodeDetailPanel::showNode(const QString &name)
             m_queries->cancel(this);
         m_podsModel->clear();
         m_eventsModel->clear();
+        // Neither the previous node's counts nor its errors say anything about this one.
+        showQueryResult(m_podsPage, m_pods, m_podsError, tr("&Pods"), QString());
+        showQueryResult(m_eventsPage, m_events, m_eventsError, tr("&Events"), QString());
         if (name.isEmpty()) {
             m_debounce.stop();
             m_workloadStatus->clear();
@@ -231,9 +239,17 @@ void NodeDetailPanel::refreshWorkload()
     m_queries->podsOnNode(m_name, this, [this, gen, answered](const kube::NodePods &pods) {
         if (gen != m_generation)
             return;
-        if (!pods.error)
+        if (pods.error) {
+            m_podsModel->clear();
+            showQueryResult(m_podsPage, m_pods, m_podsError, tr("&Pods (error)"),
+                            tr("Cannot list the pods of %1, so it is not known what runs there: "
+                               "%2")
+                                .arg(m_name, pods.error.toString()));
+        } else {
             m_podsModel->setPods(pods.pods);
-        m_tabs->setTabText(1, tr("&Pods (%1)").arg(m_podsModel->rowCount()));
+            showQueryResult(m_podsPage, m_pods, m_podsError,
+                            tr("&Pods (%1)").arg(m_podsModel->rowCount()), QString());
+        }
         answered(pods.error ? tr("Cannot list the pods: %1").arg(pods.error.toString())
                             : QString());
     });
@@ -241,12 +257,41 @@ void NodeDetailPanel::refreshWorkload()
         m_name, uid, this, [this, gen, answered](const kube::NodeEvents &events) {
             if (gen != m_generation)
                 return;
-            if (!events.error)
+            if (events.error) {
+                m_eventsModel->clear();
+                showQueryResult(
+                    m_eventsPage, m_events, m_eventsError, tr("&Events (error)"),
+                    tr("Cannot list the events of %1: %2").arg(m_name, events.error.toString()));
+            } else {
                 m_eventsModel->setEvents(events.events);
-            m_tabs->setTabText(2, tr("&Events (%1)").arg(m_eventsModel->rowCount()));
+                showQueryResult(m_eventsPage, m_events, m_eventsError,
+                                tr("&Events (%1)").arg(m_eventsModel->rowCount()), QString());
+            }
             answered(events.error ? tr("Cannot list the events: %1").arg(events.error.toString())
                                   : QString());
         });
+}
+
+QStackedWidget *NodeDetailPanel::makeQueryPage(QTableView *table, QLabel *&error)
+{
+    auto *page = new QStackedWidget(m_tabs);
+    table->setParent(page);
+    error = new QLabel(page);
+    error->setWordWrap(true);
+    error->setAlignment(Qt::AlignCenter);
+    error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    error->setMargin(12);
+    page->addWidget(table);
+    page->addWidget(error);
+    return page;
+}
+
+void NodeDetailPanel::showQueryResult(QStackedWidget *page, QTableView *table, QLabel *errorLabel,
+                                      const QString &tabText, const QString &error)
+{
+    m_tabs->setTabText(m_tabs->indexOf(page), tabText);
+    errorLabel->setText(error);
+    page->setCurrentWidget(error.isEmpty() ? static_cast<QWidget *>(table) : errorLabel);
 }
 
 void NodeDetailPanel::showAdvice()

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QLabel;
+class QStackedWidget;
 class QTabWidget;
 class QTableView;
 class QTextBrowser;
@@ -45,6 +46,9 @@ public:
     QTableView *conditionsView() const { return m_conditions; }
     QTableView *podsView() const { return m_pods; }
     QTableView *eventsView() const { return m_events; }
+    // A failed query shows its error in place of its table (an empty table would say "none").
+    QLabel *podsError() const { return m_podsError; }
+    QLabel *eventsError() const { return m_eventsError; }
     QTextBrowser *adviceView() const { return m_advice; }
     QLabel *workloadStatus() const { return m_workloadStatus; }
     models::NodeConditionsModel *conditionsModel() const { return m_conditionsModel; }
@@ -70,6 +74,10 @@ signals:
 private:
     void refresh();
     void showAdvice();
+    // One tab's page: the table, or in its place the error of the query that should fill it.
+    QStackedWidget *makeQueryPage(QTableView *table, QLabel *&error);
+    void showQueryResult(QStackedWidget *page, QTableView *table, QLabel *errorLabel,
+                         const QString &tabText, const QString &error);
 
     QPointer<models::NodeStore> m_store;
     QPointer<kube::ClusterQueries> m_queries;
@@ -83,6 +91,10 @@ private:
     QTextBrowser *m_advice = nullptr;
     QTableView *m_pods = nullptr;
     QTableView *m_events = nullptr;
+    QStackedWidget *m_podsPage = nullptr;
+    QStackedWidget *m_eventsPage = nullptr;
+    QLabel *m_podsError = nullptr;
+    QLabel *m_eventsError = nullptr;
     QLabel *m_details = nullptr;
     QLabel *m_workloadStatus = nullptr;
     models::NodeConditionsModel *m_conditionsModel = nullptr;

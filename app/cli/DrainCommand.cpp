@@ -85,6 +85,9 @@ void DrainCommand::onPodChanged(kube::NodeDrain *drain, const kube::DrainPod &po
     case S::Failed:
         Console::error(tr("%1: pod %2 failed: %3").arg(node, key, pod.message));
         break;
+    case S::NotEvicted:
+        Console::line(tr("%1: pod %2 not evicted: %3").arg(node, key, pod.message));
+        break;
     }
 }
 
@@ -120,9 +123,7 @@ void DrainCommand::onFinished(const kube::DrainResult &r)
                            .arg(r.node));
         break;
     case O::Cancelled:
-        Console::error(tr("drain of %1 stopped after %n pod(s) evicted; the node stays cordoned",
-                          nullptr, evicted)
-                           .arg(r.node));
+        Console::error(tr("drain of %1: %2").arg(r.node, o.message));
         break;
     case O::Failed:
         Console::error(o.message.contains(r.node)

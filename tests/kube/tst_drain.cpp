@@ -760,13 +760,61 @@ private slots:
         QCOMPARE(result->error.kind, ApiError::Kind::Cancelled);
         QCOMPARE(limiter.inUse(), 0);
         QCOMPARE(limiter.waiting(), 0);
-        // Neither a retry nor a poll goes out afterwards (both were due every 200 ms).
+        // Neither a retry nor a poll goes out afterwards (both were due every 200 ms): only one
+        // look at the pod whose eviction the server had accepted.
         QVERIFY(!sent.wait(1000));
-        QCOMPARE(sent.count(), 0);
+        QCOMPARE(sent.count(), 1);
+        QCOMPARE(sent.first().at(0).value<ApiRequest>().verb, QByteArray("GET"));
+        QVERIFY(sent.first().at(0).value<ApiRequest>().path.endsWith(
+            QStringLiteral("/pods/slow-%1-0").arg(node)));
+        // Read back: the slow pod is still terminating; the refused ones were never evicted.
+        auto stateOf = [&](const QString &key) {
+            for (const DrainPod &p : result->pods)
+                if (p.key() == key)
+                    return p;
+            return DrainPod();
+        };
+        QCOMPARE(stateOf(slowPod).state, DrainPod::State::Evicting);
+        QVERIFY2(stateOf(slowPod).message.contains(QLatin1String("terminating")),
+                 qPrintable(stateOf(slowPod).message));
+        QCOMPARE(stateOf(guardedPod).state, DrainPod::State::NotEvicted);
+        QCOMPARE(states.value(guardedPod), DrainPod::State::NotEvicted);
         // Left as an interrupted kubectl drain leaves it: cordoned, the refused pods in place.
         QVERIFY(unschedulable(*m_ours, node));
         QVERIFY(podsOn(*m_ours, node).contains(guardedPod));
         QCOMPARE(podsOn(*m_ours, node).size(), before.size());
+    }
+
+    void cancelReadsBackPodsGoneMeanwhile()
+    {
+        // The drain has not looked again since the eviction was accepted; the pod is gone by the
+        // time of the stop. The result says evicted, not "evicting".
+        const QString node = freshNode();
+        const QString app = QStringLiteral("quick-") + node;
+        QVERIFY(createGuardedPods(*m_ours, node, app, 2, 1));
+        DrainOptions o;
+        o.pollIntervalMs = 10 * 60 * 1000;
+        NodeDrain d(m_ours.get(), node, o);
+        QHash<QString, DrainPod::State> states;
+        connect(&d, &NodeDrain::podChanged, this,
+                [&](const DrainPod &p) { states.insert(p.key(), p.state); });
+        std::optional<DrainResult> result;
+        connect(&d, &NodeDrain::finished, this, [&](const DrainResult &r) { result = r; });
+        d.start();
+        const QString first = QStringLiteral("default/%1-0").arg(app);
+        const QString second = QStringLiteral("default/%1-1").arg(app);
+        QTRY_VERIFY_WITH_TIMEOUT(states.value(first) == DrainPod::State::Evicting &&
+                                     states.value(second) == DrainPod::State::Evicting,
+                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(podsOn(*m_ours, node).isEmpty(), 15000);
+        QCOMPARE(states.value(first), DrainPod::State::Evicting); // not looked at again yet
+
+        d.cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 10000);
+        QCOMPARE(result->outcome, DrainResult::Outcome::Cancelled);
+        QCOMPARE(result->podsIn(DrainPod::State::Evicted), QStringList({first, second}));
+        QCOMPARE(states.value(first), DrainPod::State::Evicted);
+        QCOMPARE(states.value(second), DrainPod::State::Evicted);
     }
 
     void evictionVersionComesFromTheEvictionEntry()

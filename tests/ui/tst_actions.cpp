@@ -21,6 +21,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -50,16 +51,17 @@ private:
     }
 
     // The llama replica on a node (ReplicaSet pods get generated names).
-    QString llamaPodOn(const QString &node)
+    QString llamaPodOn(const QString &node) { return podOn(QStringLiteral("llama"), node); }
+
+    QString podOn(const QString &app, const QString &node)
     {
         const QJsonObject list =
             QJsonDocument::fromJson(
                 m_cluster
-                    ->request("GET",
-                              QStringLiteral(
-                                  "/api/v1/namespaces/training/"
-                                  "pods?labelSelector=app%3Dllama&fieldSelector=spec.nodeName%3D") +
-                                  node)
+                    ->request("GET", QStringLiteral("/api/v1/namespaces/training/"
+                                                    "pods?labelSelector=app%3D") +
+                                         app + QStringLiteral("&fieldSelector=spec.nodeName%3D") +
+                                         node)
                     .body)
                 .object();
         const QJsonArray items = list.value(QStringLiteral("items")).toArray();
@@ -228,6 +230,65 @@ private slots:
         QTRY_COMPARE(window.actions()->log()->at(0).result, ActionLogModel::Result::Succeeded);
         const QModelIndex idx = view->session()->gridModel()->indexOf(QStringLiteral("gpu-0001"));
         QTRY_VERIFY_WITH_TIMEOUT(idx.data(NodeGridModel::CordonedRole).toBool(), 10000);
+    }
+
+    // Stop a drain after one pod is gone and while a budget keeps the other: the dialog, its bar
+    // and the Action log say what really became of each pod, not what was last heard.
+    void stoppedDrainReportsWhatReallyHappened()
+    {
+        ui::MainWindow window{Classifier(Taxonomy::builtIn())};
+        ui::ClusterView *view = open(window);
+        QVERIFY(view);
+        const QString node = QStringLiteral("npu-0004");
+        const QString going = podOn(QStringLiteral("batch"), node);
+        const QString kept = podOn(QStringLiteral("keeper"), node);
+        QVERIFY(!going.isEmpty() && !kept.isEmpty());
+        view->selectNode(node);
+        QTRY_VERIFY(window.actions()->drainAction()->isEnabled());
+        window.actions()->drainAction()->trigger();
+        auto *dialog = qobject_cast<ui::DrainDialog *>(window.actions()->openDialog());
+        QVERIFY(dialog);
+        // The drain itself looks again only after the test has stopped it.
+        dialog->setPollIntervalMs(10 * 60 * 1000);
+        dialog->setEvictionRetryIntervalMs(200);
+        QSignalSpy planned(dialog, &ui::DrainDialog::planReady);
+        QVERIFY(planned.wait(10000));
+        QCOMPARE(planned.last().at(0).toBool(), true);
+
+        QSignalSpy done(dialog, &ui::DrainDialog::allFinished);
+        QTest::mouseClick(dialog->startButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->podState(node, kept),
+                                  kube::DrainPod::stateName(kube::DrainPod::State::BlockedByPdb),
+                                  15000);
+        // The evicted pod is gone from the server, while the dialog has not looked again.
+        QTRY_VERIFY_WITH_TIMEOUT(podOn(QStringLiteral("batch"), node).isEmpty(), 15000);
+        QCOMPARE(dialog->podState(node, going),
+                 kube::DrainPod::stateName(kube::DrainPod::State::Evicting));
+
+        QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton); // "Stop draining"
+        QVERIFY(done.count() > 0 || done.wait(15000));
+        QCOMPARE(dialog->results().value(node).outcome, kube::DrainResult::Outcome::Cancelled);
+        QCOMPARE(dialog->podState(node, going),
+                 kube::DrainPod::stateName(kube::DrainPod::State::Evicted));
+        QVERIFY(dialog->podState(node, kept) !=
+                kube::DrainPod::stateName(kube::DrainPod::State::BlockedByPdb));
+        QVERIFY(dialog->podState(node, kept) !=
+                kube::DrainPod::stateName(kube::DrainPod::State::Evicted));
+        QVERIFY(!podOn(QStringLiteral("keeper"), node).isEmpty());
+        // Half of the pods went: the bar says so, not 100 %.
+        auto *bar = dialog->findChild<QProgressBar *>();
+        QVERIFY(bar);
+        QCOMPARE(bar->maximum(), 2);
+        QCOMPARE(bar->value(), 1);
+        // The log tells the same.
+        QTRY_COMPARE(window.actions()->log()->at(0).result, ActionLogModel::Result::Cancelled);
+        const QString message = window.actions()->log()->at(0).message;
+        QVERIFY2(message.contains(QLatin1String("1 pod evicted")) ||
+                     message.contains(QLatin1String("1 pod(s) evicted")),
+                 qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("1 not evicted")), qPrintable(message));
+        QVERIFY(message.contains(QLatin1String("cordoned")));
+        dialog->close();
     }
 
     void viewerSeesActionsDisabled()

@@ -1,3 +1,4 @@
+#include "kube/ApiClient.h"
 #include "models/ClusterSession.h"
 #include "models/FaultSummaryModel.h"
 #include "models/NodeConditionsModel.h"
@@ -16,11 +17,23 @@
 
 #include <QLabel>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QTextBrowser>
 
 using namespace models;
+
+namespace {
+// A label by its accessible name, as a screen reader finds it (null when there is none).
+QLabel *labelNamed(QWidget *root, const QString &accessibleName)
+{
+    for (QLabel *l : root->findChildren<QLabel *>())
+        if (l->accessibleName() == accessibleName)
+            return l;
+    return nullptr;
+}
+} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -37,6 +50,12 @@ private slots:
     }
 
     void cleanupTestCase() { m_cluster.reset(); }
+
+    // A test that failed half way leaves no injected failure behind for the next.
+    void cleanup()
+    {
+        QVERIFY(m_cluster->control(QStringLiteral("settings"), "{\"failNext\":null}"));
+    }
 
     void gridShowsEveryNodeAndColoursFaults()
     {
@@ -214,6 +233,137 @@ private slots:
                                         QStringLiteral("False")));
         QTRY_VERIFY_WITH_TIMEOUT(!window.grid()->groupTitle(1).contains(QLatin1String("faulty")),
                                  5000);
+    }
+
+    // A user who may not list nodes, and a server that cannot answer: neither may look like an
+    // empty, healthy cluster. The view says why in its centre, and no count is shown as a fact.
+    void unreadableClusterShowsWhyNotZero()
+    {
+        ui::MainWindow window{Classifier(Taxonomy::builtIn())};
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(
+            m_cluster->control(QStringLiteral("settings"),
+                               "{\"failNext\":{\"status\":403,\"reason\":\"Forbidden\",\"count\":"
+                               "1000, \"pathPrefix\":\"/api/v1/nodes\",\"message\":\"nodes is "
+                               "forbidden: User \\\"kubesim-viewer\\\" cannot list resource "
+                               "\\\"nodes\\\" in API group \\\"\\\" at the cluster scope\"}}"));
+        ui::ClusterView *view = window.openCluster(
+            m_cluster->endpoint(TestCluster::context(TestCluster::User::Viewer)));
+        ClusterSession &session = *view->session();
+        QLabel *why = labelNamed(view, QStringLiteral("Why no nodes are shown"));
+        QVERIFY2(why, "the view has no message saying why it shows no nodes");
+
+        auto noZeroAsFact = [&] {
+            const QString counts = window.countsLabel()->text();
+            const QString shown = view->filterBar()->countLabel()->text();
+            QVERIFY2(!counts.contains(QLatin1String("0 node")) &&
+                         !counts.contains(QLatin1String("0 critical")),
+                     qPrintable(counts));
+            QVERIFY2(!shown.contains(QLatin1Char('0')), qPrintable(shown));
+            QVERIFY(why->isVisible());
+            QVERIFY(!view->grid()->isVisible());
+        };
+        // While the first list is on its way nothing is known yet.
+        QVERIFY(why->text().contains(QLatin1String("Reading the nodes")));
+        noZeroAsFact();
+
+        // Forbidden: the reason and what to do, in the centre of the view.
+        QTRY_COMPARE_WITH_TIMEOUT(session.connectionState(), kube::Informer::State::Failed, 10000);
+        QTRY_VERIFY(why->text().contains(QLatin1String("may not list")));
+        QVERIFY2(why->text().contains(QLatin1String("403")), qPrintable(why->text()));
+        QVERIFY(why->text().contains(QLatin1String("Ask a cluster")));
+        noZeroAsFact();
+        QVERIFY(m_cluster->control(QStringLiteral("settings"), "{\"failNext\":null}"));
+
+        // The server is down (unavailable for every list): said as such, still no zero.
+        ui::MainWindow down{Classifier(Taxonomy::builtIn())};
+        down.resize(1200, 800);
+        down.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&down));
+        QVERIFY(
+            m_cluster->control(QStringLiteral("settings"),
+                               "{\"failNext\":{\"status\":503,\"reason\":\"ServiceUnavailable\","
+                               "\"count\":1000, \"pathPrefix\":\"/api/v1/nodes\",\"message\":\"the "
+                               "server is currently unable to handle the request\"}}"));
+        kube::RetryPolicy once;
+        once.maxRetries = 0;
+        ui::ClusterView *downView = down.openCluster(m_cluster->endpoint());
+        downView->session()->client()->setRetryPolicy(once);
+        QLabel *downWhy = labelNamed(downView, QStringLiteral("Why no nodes are shown"));
+        QVERIFY(downWhy);
+        QTRY_COMPARE_WITH_TIMEOUT(downView->session()->connectionState(),
+                                  kube::Informer::State::Failed, 10000);
+        QTRY_VERIFY(downWhy->text().contains(QLatin1String("could not be listed")));
+        QVERIFY(downWhy->text().contains(QLatin1String("503")));
+        QVERIFY(downWhy->isVisible());
+        QVERIFY(!down.countsLabel()->text().contains(QLatin1String("0 node")));
+        QVERIFY(!downView->filterBar()->countLabel()->text().contains(QLatin1Char('0')));
+
+        // Once the nodes can be read, the grid and the real counts come back.
+        QVERIFY(m_cluster->control(QStringLiteral("settings"), "{\"failNext\":null}"));
+        QTRY_VERIFY_WITH_TIMEOUT(downView->session()->nodeInformer()->hasSynced(), 30000);
+        QTRY_VERIFY(downView->grid()->isVisible());
+        QVERIFY(!downWhy->isVisible());
+        QTRY_VERIFY(down.countsLabel()->text().startsWith(QLatin1String("64 node")));
+    }
+
+    // Pods and events that cannot be listed show the error in their tab, not "Pods (0)".
+    void failedWorkloadQueryShowsItsError()
+    {
+        ui::MainWindow window{Classifier(Taxonomy::builtIn())};
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ui::ClusterView *view = window.openCluster(m_cluster->endpoint());
+        QSignalSpy synced(view->session(), &ClusterSession::synced);
+        QVERIFY(synced.wait(20000));
+        kube::RetryPolicy once;
+        once.maxRetries = 0;
+        view->session()->client()->setRetryPolicy(once);
+        ui::NodeDetailPanel *panel = window.detailPanel();
+        QSignalSpy loaded(panel, &ui::NodeDetailPanel::workloadLoaded);
+        view->selectNode(QStringLiteral("gpu-0005"));
+        QTRY_COMPARE(panel->nodeName(), QStringLiteral("gpu-0005"));
+        // The panel's own first load (after its debounce) is done before failures are injected:
+        // they are meant for the refresh below, not for it.
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(
+            m_cluster->control(QStringLiteral("settings"),
+                               "{\"failNext\":{\"status\":503,\"reason\":\"ServiceUnavailable\","
+                               "\"count\":1, \"pathPrefix\":\"/api/v1/pods\",\"message\":\"the "
+                               "server is currently unable to handle the request\"}}"));
+        QVERIFY(
+            m_cluster->control(QStringLiteral("settings"),
+                               "{\"failNext\":{\"status\":503,\"reason\":\"ServiceUnavailable\","
+                               "\"count\":1, \"pathPrefix\":\"/api/v1/events\",\"message\":\"the "
+                               "server is currently unable to handle the request\"}}"));
+        panel->refreshWorkload();
+        QVERIFY(loaded.wait(10000));
+        panel->tabs()->setCurrentIndex(1);
+        const QString podsTab = panel->tabs()->tabText(1);
+        QVERIFY2(!podsTab.contains(QLatin1String("(0)")), qPrintable(podsTab));
+        QVERIFY(!panel->podsView()->isVisible());
+        QLabel *podsError = labelNamed(panel, QStringLiteral("Why the pods are not shown"));
+        QVERIFY(podsError && podsError->isVisible());
+        QVERIFY2(podsError->text().contains(QLatin1String("503")), qPrintable(podsError->text()));
+        QVERIFY(!panel->tabs()->tabText(2).contains(QLatin1String("(0)")));
+        panel->tabs()->setCurrentIndex(2);
+        QLabel *eventsError = labelNamed(panel, QStringLiteral("Why the events are not shown"));
+        QVERIFY(eventsError && eventsError->isVisible());
+        QVERIFY(!panel->eventsView()->isVisible());
+        QVERIFY(eventsError->text().contains(QLatin1String("503")));
+
+        // The next answer that comes fills the tables again.
+        QVERIFY(m_cluster->control(QStringLiteral("settings"), "{\"failNext\":null}"));
+        panel->refreshWorkload();
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(panel->eventsView()->isVisible());
+        panel->tabs()->setCurrentIndex(1);
+        QVERIFY(panel->podsView()->isVisible());
+        QVERIFY(!podsError->isVisible());
+        QVERIFY(panel->tabs()->tabText(1).contains(QLatin1Char('(')));
     }
 };
 
