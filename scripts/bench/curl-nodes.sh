@@ -38,7 +38,7 @@ paged)
             "$api?limit=500${cont:+&continue=$cont}"
         total=$((total + $(stat -c %s "$page")))
         # The continue token is in the list's metadata, at the start of the page.
-        cont=$(head -c 4096 "$page" | grep -o '"continue":"[^"]*"' | cut -d'"' -f4 || true)
+        cont=$(head -c 4096 "$page" | grep -o '"continue": *"[^"]*"' | cut -d'"' -f4 || true)
         [[ -n "$cont" ]] || break
     done
     echo "$total bytes" >&2

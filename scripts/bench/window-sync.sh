@@ -3,14 +3,15 @@
 # HOME, so no earlier settings or history), waits until it logs that every node is synced and
 # shown, prints that line and the window's resident memory on stderr, and stops it.
 #
-#   scripts/bench/window-sync.sh KUBECONFIG [CONTEXT]
+#   scripts/bench/window-sync.sh KUBECONFIG CONTEXT   (without a context the window offers its
+#                                                    cluster picker and waits)
 #
 # FAULTBOARD_BIN names the binary (default ./build/bin/faultboard). Time it with
 # `/usr/bin/time -v scripts/bench/window-sync.sh ...`: its wall time is the time from launch to
 # the fleet on screen.
 set -euo pipefail
 kubeconfig=$1
-context=${2:-}
+context=$2
 bin=${FAULTBOARD_BIN:-./build/bin/faultboard}
 home=$(mktemp -d)
 log="$home/window.log"
@@ -27,7 +28,7 @@ until grep -q 'nodes synced' "$log"; do
     fi
     sleep 0.05
 done
-grep -m1 -o '[0-9]* nodes synced.*' "$log" >&2
+grep -m1 -o "[0-9]* nodes synced.*" "$log" >&2
 grep VmRSS "/proc/$pid/status" >&2
 kill "$pid"
 wait "$pid" 2>/dev/null || true
