@@ -1,0 +1,99 @@
+#include "kube/ApiClient.h"
+#include "kube/NodeDecoder.h"
+#include "kube/ProtobufNodeDecoder.h"
+#include "tests/common/TestCluster.h"
+#include "tests/kube/KubeTestSupport.h"
+
+#include <QTest>
+
+using namespace kube;
+
+// The nodes of a real kube-apiserver listed once as JSON and once as protobuf: every field
+// kube::Node keeps decodes alike, and the server really spoke protobuf when asked.
+class TestNodeListEncodings : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestCluster> m_cluster;
+
+    ApiResponse list(ApiClient &client, const QByteArray &accept, const QString &limit = {})
+    {
+        ApiRequest req;
+        req.path = QStringLiteral("/api/v1/nodes");
+        req.accept = accept;
+        if (limit.isEmpty())
+            req.query.addQueryItem(QStringLiteral("resourceVersion"), QStringLiteral("0"));
+        else
+            req.query.addQueryItem(QStringLiteral("limit"), limit);
+        return kubetest::roundTrip(client, req);
+    }
+
+    void compareEncodings(const QString &limit)
+    {
+        ApiClient client(m_cluster->endpoint());
+        const NodeDecoder decoder;
+        // The kubelet stand-in keeps writing: list until both answers are of one resourceVersion.
+        for (int attempt = 0; attempt < 10; ++attempt) {
+            const ApiResponse p = list(client, decoder.listAccept(), limit);
+            const ApiResponse j = list(client, "application/json", limit);
+            QVERIFY2(p.ok(), qPrintable(p.error.toString()));
+            QVERIFY2(j.ok(), qPrintable(j.error.toString()));
+            QVERIFY2(ProtobufNodeDecoder::isProtobuf(p.contentType), p.contentType.constData());
+            QVERIFY2(j.contentType.startsWith("application/json"), j.contentType.constData());
+            QVERIFY(p.body.startsWith(QByteArray("k8s\0", 4)));
+            const DecodedList fromProto = decoder.decodeList(p.body, p.contentType);
+            const DecodedList fromJson = decoder.decodeList(j.body, j.contentType);
+            QVERIFY2(fromProto.error.ok(), qPrintable(fromProto.error.toString()));
+            QVERIFY2(fromJson.error.ok(), qPrintable(fromJson.error.toString()));
+            if (fromProto.resourceVersion != fromJson.resourceVersion)
+                continue;
+            QCOMPARE(fromProto.continueToken.isEmpty(), fromJson.continueToken.isEmpty());
+            QCOMPARE(fromProto.remainingItemCount, fromJson.remainingItemCount);
+            QCOMPARE(fromProto.items.size(), fromJson.items.size());
+            QVERIFY(!fromProto.items.empty());
+            for (std::size_t i = 0; i < fromJson.items.size(); ++i) {
+                const auto &a = static_cast<const Node &>(*fromJson.items[i]);
+                const auto &b = static_cast<const Node &>(*fromProto.items[i]);
+                const QString diff = kubetest::nodeDifference(a, b);
+                QVERIFY2(diff.isEmpty(), qPrintable(a.name + QStringLiteral(": ") + diff));
+                QVERIFY(!b.conditions.empty() && !b.capacity.isEmpty() && !b.labels.isEmpty());
+            }
+            return;
+        }
+        QFAIL("the two lists never had the same resourceVersion");
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(TestCluster::isReal(),
+                 "tst_nodelistencodings runs against the real control plane only");
+        m_cluster = std::make_unique<TestCluster>(QStringList{
+            QStringLiteral("--paused"), QStringLiteral("--nodes"), QStringLiteral("24")});
+        QVERIFY2(m_cluster->start(), qPrintable(m_cluster->errorString()));
+        // Every kind of field present: a Faultboard isolation (taint, annotations, cordon) and a
+        // NoExecute taint with its time.
+        ApiClient client(m_cluster->endpoint());
+        ApiRequest patch;
+        patch.verb = "PATCH";
+        patch.path = QStringLiteral("/api/v1/nodes/npu-0003");
+        patch.contentType = "application/strategic-merge-patch+json";
+        patch.body = R"({"metadata":{"annotations":{"faultboard.io/isolated-by":"ops",)"
+                     R"("faultboard.io/isolated-reason":"卡丢失"}},"spec":{"unschedulable":true,)"
+                     R"("taints":[{"key":"faultboard.io/isolated","value":"NT_NPU_CARD_LOSE",)"
+                     R"("effect":"NoSchedule"},{"key":"example.com/drain","effect":"NoExecute",)"
+                     R"("timeAdded":"2026-01-02T03:04:05Z"}]}})";
+        const ApiResponse r = kubetest::roundTrip(client, patch);
+        QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+    }
+
+    void watchCacheListDecodesAlike() { compareEncodings({}); }
+    // From etcd, in pages: the continue token and remainingItemCount as well.
+    void pagedListDecodesAlike() { compareEncodings(QStringLiteral("7")); }
+
+    void cleanupTestCase() { m_cluster.reset(); }
+};
+
+QTEST_MAIN(TestNodeListEncodings)
+#include "tst_nodelistencodings.moc"
