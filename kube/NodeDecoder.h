@@ -8,7 +8,7 @@ namespace kube {
 // Decodes core/v1 Nodes, NodeLists and node watch events with nlohmann_json's SAX interface,
 // building only the fields in kube::Node: `status.images`, `metadata.managedFields` and every
 // other field are read past without allocating a JSON tree. Lists are asked for as protobuf
-// first (ProtobufNodeDecoder, about 3x less work per node, see docs/performance.md), JSON as the
+// first (ProtobufNodeDecoder, about 3.5x fewer ns per node, docs/performance.md), JSON as the
 // fallback; watch events stay JSON.
 class NodeDecoder final : public ObjectCodec
 {

@@ -4,6 +4,7 @@
 #include "tests/common/TestCluster.h"
 #include "tests/kube/KubeTestSupport.h"
 
+#include <QHash>
 #include <QTest>
 
 using namespace kube;
@@ -52,13 +53,24 @@ private:
             QCOMPARE(fromProto.remainingItemCount, fromJson.remainingItemCount);
             QCOMPARE(fromProto.items.size(), fromJson.items.size());
             QVERIFY(!fromProto.items.empty());
-            for (std::size_t i = 0; i < fromJson.items.size(); ++i) {
-                const auto &a = static_cast<const Node &>(*fromJson.items[i]);
-                const auto &b = static_cast<const Node &>(*fromProto.items[i]);
-                const QString diff = kubetest::nodeDifference(a, b);
-                QVERIFY2(diff.isEmpty(), qPrintable(a.name + QStringLiteral(": ") + diff));
+            // The watch cache keeps no order: nodes are matched by name.
+            QHash<QString, const Node *> json;
+            for (const ObjectPtr &o : fromJson.items)
+                json.insert(o->name, static_cast<const Node *>(o.get()));
+            for (const ObjectPtr &o : fromProto.items) {
+                const auto &b = static_cast<const Node &>(*o);
+                const Node *a = json.value(b.name);
+                QVERIFY2(a, qPrintable(b.name));
+                const QString diff = kubetest::nodeDifference(*a, b);
+                QVERIFY2(diff.isEmpty(), qPrintable(b.name + QStringLiteral(": ") + diff));
                 QVERIFY(!b.conditions.empty() && !b.capacity.isEmpty() && !b.labels.isEmpty());
             }
+            // gpu-0002 sorts into the first page of 7 too.
+            const Node *isolatedNode = json.value(QStringLiteral("gpu-0002"));
+            QVERIFY(isolatedNode);
+            const Node &isolated = *isolatedNode;
+            QVERIFY(isolated.unschedulable && isolated.taints.size() == 2 &&
+                    isolated.taints[1].timeAdded.isValid() && isolated.annotations.size() == 2);
             return;
         }
         QFAIL("the two lists never had the same resourceVersion");
@@ -77,7 +89,7 @@ private slots:
         ApiClient client(m_cluster->endpoint());
         ApiRequest patch;
         patch.verb = "PATCH";
-        patch.path = QStringLiteral("/api/v1/nodes/npu-0003");
+        patch.path = QStringLiteral("/api/v1/nodes/gpu-0002");
         patch.contentType = "application/strategic-merge-patch+json";
         patch.body = R"({"metadata":{"annotations":{"faultboard.io/isolated-by":"ops",)"
                      R"("faultboard.io/isolated-reason":"卡丢失"}},"spec":{"unschedulable":true,)"
