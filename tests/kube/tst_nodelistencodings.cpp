@@ -104,6 +104,24 @@ private slots:
     // From etcd, in pages: the continue token and remainingItemCount as well.
     void pagedListDecodesAlike() { compareEncodings(QStringLiteral("7")); }
 
+    void errorStatusInProtobufIsTheSameApiError()
+    {
+        // An error answer to a request that accepts protobuf is a protobuf Status.
+        ApiClient client(m_cluster->endpoint());
+        ApiRequest req;
+        req.path = QStringLiteral("/api/v1/nodes/no-such-node");
+        req.accept = NodeDecoder().listAccept();
+        const ApiResponse p = kubetest::roundTrip(client, req);
+        req.accept = "application/json";
+        const ApiResponse j = kubetest::roundTrip(client, req);
+        QVERIFY2(ProtobufNodeDecoder::isProtobuf(p.contentType), p.contentType.constData());
+        QVERIFY(p.error.isNotFound());
+        QCOMPARE(p.error.reason, QStringLiteral("NotFound"));
+        QCOMPARE(p.error.reason, j.error.reason);
+        QCOMPARE(p.error.message, j.error.message);
+        QVERIFY(p.error.message.contains(QLatin1String("no-such-node")));
+    }
+
     void cleanupTestCase() { m_cluster.reset(); }
 };
 
