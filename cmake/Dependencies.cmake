@@ -43,6 +43,12 @@ find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Network Concurrent Cha
 faultboard_require(nlohmann_json nlohmann-json3-dev 3.10)
 faultboard_require(yaml-cpp libyaml-cpp-dev)
 faultboard_require(OpenSSL libssl-dev)
+# Node lists as protobuf: the wire-format reader (kube/) and protoc for the tests' encoder.
+faultboard_require(Protobuf libprotobuf-dev)
+if(NOT Protobuf_PROTOC_EXECUTABLE)
+    message(FATAL_ERROR "protoc was not found: install the Debian package 'protobuf-compiler' "
+        "(apt-get install protobuf-compiler; scripts/deps.sh installs everything the build needs).")
+endif()
 
 # lupdate and lrelease come from a package of their own.
 if(NOT TARGET Qt6::lupdate OR NOT TARGET Qt6::lrelease)

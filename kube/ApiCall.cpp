@@ -202,6 +202,7 @@ void ApiCall::onReplyFinished()
     ApiResponse r;
     if (reply->isOpen())
         r.body = reply->readAll();
+    r.contentType = reply->rawHeader("Content-Type");
     if (statusAttr.isValid() && statusAttr.toInt() > 0) {
         r.status = statusAttr.toInt();
         qCDebug(lcKube).noquote() << m_request.verb << m_request.path << "->" << r.status << "in"

@@ -40,6 +40,7 @@ struct ApiResponse
     int status = 0;
     QByteArray body;
     ApiError error;
+    QByteArray contentType; // the answer's Content-Type header, as sent
     bool ok() const { return error.ok(); }
 };
 

@@ -1,5 +1,7 @@
 #include "kube/ApiError.h"
 
+#include "kube/ProtobufNodeDecoder.h"
+
 #include <nlohmann/json.hpp>
 
 namespace kube {
@@ -171,6 +173,12 @@ ApiError ApiError::fromHttp(int httpStatus, const QByteArray &body, const QStrin
     e.kind = Kind::Http;
     e.code = httpStatus;
     e.context = context;
+    // An answer to a request that accepted protobuf carries its Status in protobuf.
+    if (ProtobufNodeDecoder::decodeStatus(body, &e)) {
+        if (e.reason.isEmpty())
+            e.reason = defaultReasonForCode(e.code);
+        return e;
+    }
     const auto j = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
     if (j.is_object() && str(j, "kind") == QLatin1String("Status")) {
         e.reason = str(j, "reason");

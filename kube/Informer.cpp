@@ -104,6 +104,7 @@ void Informer::requestPage(const QString &continueToken)
     req.path = m_options.path;
     req.context = tr("list %1").arg(m_options.what);
     req.timeoutMs = 60000;
+    req.accept = m_codec->listAccept();
     req.query.addQueryItem(QStringLiteral("limit"), QString::number(m_options.pageSize));
     if (!continueToken.isEmpty()) {
         req.query.addQueryItem(QStringLiteral("continue"), continueToken);
@@ -139,8 +140,8 @@ void Informer::requestPage(const QString &continueToken)
             return retryLater(r.error, true);
         }
         auto codec = m_codec;
-        QtConcurrent::run(&m_decodePool, [codec, body = r.body] {
-            return codec->decodeList(body);
+        QtConcurrent::run(&m_decodePool, [codec, body = r.body, type = r.contentType] {
+            return codec->decodeList(body, type);
         }).then(this, [this, gen](DecodedList page) { onPage(gen, std::move(page)); });
     });
 }

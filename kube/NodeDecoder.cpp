@@ -2,6 +2,7 @@
 
 #include "kube/ApiTime.h"
 #include "kube/BulkFieldFilter.h"
+#include "kube/ProtobufNodeDecoder.h"
 #include "kube/StringPool.h"
 
 #include <nlohmann/json.hpp>
@@ -395,6 +396,18 @@ DecodedList NodeDecoder::decodeList(const QByteArray &body) const
     list.continueToken = h.listContinue;
     list.remainingItemCount = h.remainingItemCount;
     return list;
+}
+
+QByteArray NodeDecoder::listAccept() const
+{
+    return QByteArray(ProtobufNodeDecoder::ContentType) + ", application/json";
+}
+
+DecodedList NodeDecoder::decodeList(const QByteArray &body, const QByteArray &contentType) const
+{
+    if (ProtobufNodeDecoder::isProtobuf(contentType))
+        return ProtobufNodeDecoder::decodeList(body);
+    return decodeList(body);
 }
 
 WatchEvent NodeDecoder::decodeEvent(const QByteArray &frame) const

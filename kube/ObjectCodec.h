@@ -36,6 +36,15 @@ public:
     virtual ~ObjectCodec() = default;
     virtual DecodedList decodeList(const QByteArray &body) const = 0;
     virtual WatchEvent decodeEvent(const QByteArray &frame) const = 0;
+
+    // The Accept header of a list: a codec that also reads another encoding asks for it first,
+    // with JSON as the fallback, and decodes by the answer's Content-Type.
+    virtual QByteArray listAccept() const { return QByteArrayLiteral("application/json"); }
+    virtual DecodedList decodeList(const QByteArray &body, const QByteArray &contentType) const
+    {
+        Q_UNUSED(contentType);
+        return decodeList(body);
+    }
 };
 
 } // namespace kube

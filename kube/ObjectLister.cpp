@@ -46,6 +46,7 @@ void ObjectLister::requestPage(const QString &continueToken)
         return finish(std::move(r));
     }
     ApiRequest req = m_request;
+    req.accept = m_codec->listAccept();
     if (m_pageSize > 0)
         req.query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
     if (!continueToken.isEmpty())
@@ -69,8 +70,9 @@ void ObjectLister::requestPage(const QString &continueToken)
             return finish(std::move(failed));
         }
         auto codec = m_codec;
-        QtConcurrent::run(QThreadPool::globalInstance(), [codec, body = r.body] {
-            return codec->decodeList(body);
+        QtConcurrent::run(QThreadPool::globalInstance(), [codec, body = r.body,
+                                                          type = r.contentType] {
+            return codec->decodeList(body, type);
         }).then(this, [this, gen](DecodedList page) {
             if (gen != m_generation || m_done)
                 return;

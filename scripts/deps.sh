@@ -34,6 +34,8 @@ for g in "${groups[@]}"; do
             qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
             libqt6sql6-sqlite libgl-dev
             nlohmann-json3-dev libyaml-cpp-dev libssl-dev
+            # Node lists as protobuf: the wire-format reader, and protoc for the tests' encoder
+            libprotobuf-dev protobuf-compiler
         )
         ;;
     test)

@@ -1374,6 +1374,69 @@
     </message>
 </context>
 <context>
+    <name>kube::ProtobufNodeDecoder</name>
+    <message>
+        <source>a malformed field tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a truncated number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>messages nested too deeply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a message that ends early</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unknown wire type %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at byte %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unexpected wire type %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a truncated length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a field of %1 bytes past the end of the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer does not start with Kubernetes&apos; protobuf marker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer uses the unsupported content encoding &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer holds no object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the protobuf node list cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server sent a protobuf &quot;%1&quot; where a NodeList was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the protobuf node list cannot be read: %1 (%2 nodes read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kube::SelfSubjectReview</name>
     <message>
         <source>ask the server who we are</source>

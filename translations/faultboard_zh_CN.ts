@@ -1370,6 +1370,69 @@
     </message>
 </context>
 <context>
+    <name>kube::ProtobufNodeDecoder</name>
+    <message>
+        <source>a malformed field tag</source>
+        <translation>格式错误的字段标记</translation>
+    </message>
+    <message>
+        <source>a truncated number</source>
+        <translation>被截断的数字</translation>
+    </message>
+    <message>
+        <source>messages nested too deeply</source>
+        <translation>嵌套过深的消息</translation>
+    </message>
+    <message>
+        <source>a message that ends early</source>
+        <translation>提前结束的消息</translation>
+    </message>
+    <message>
+        <source>an unknown wire type %1</source>
+        <translation>未知的线路类型 %1</translation>
+    </message>
+    <message>
+        <source>%1 at byte %2</source>
+        <translation>第 %2 字节处的%1</translation>
+    </message>
+    <message>
+        <source>an unexpected wire type %1</source>
+        <translation>意外的线路类型 %1</translation>
+    </message>
+    <message>
+        <source>a truncated length</source>
+        <translation>被截断的长度</translation>
+    </message>
+    <message>
+        <source>a field of %1 bytes past the end of the data</source>
+        <translation>超出数据末尾的 %1 字节字段</translation>
+    </message>
+    <message>
+        <source>the answer does not start with Kubernetes&apos; protobuf marker</source>
+        <translation>应答不是以 Kubernetes 的 protobuf 标记开头</translation>
+    </message>
+    <message>
+        <source>the answer uses the unsupported content encoding &quot;%1&quot;</source>
+        <translation>应答使用了不支持的内容编码“%1”</translation>
+    </message>
+    <message>
+        <source>the answer holds no object</source>
+        <translation>应答中没有对象</translation>
+    </message>
+    <message>
+        <source>the protobuf node list cannot be read: %1</source>
+        <translation>无法读取 protobuf 节点列表：%1</translation>
+    </message>
+    <message>
+        <source>the server sent a protobuf &quot;%1&quot; where a NodeList was expected</source>
+        <translation>服务器发来的是 protobuf “%1”，而应为 NodeList</translation>
+    </message>
+    <message>
+        <source>the protobuf node list cannot be read: %1 (%2 nodes read)</source>
+        <translation>无法读取 protobuf 节点列表：%1（已读取 %2 个节点）</translation>
+    </message>
+</context>
+<context>
     <name>kube::SelfSubjectReview</name>
     <message>
         <source>ask the server who we are</source>

@@ -257,3 +257,99 @@ KubectlRun kubectl(const QString &kubeconfig, const QStringList &args, int timeo
 }
 
 } // namespace kubetest
+
+namespace kubetest {
+
+namespace {
+
+QString show(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QStringLiteral("(none)");
+}
+
+QString show(const kube::StringMap &m)
+{
+    QStringList parts;
+    for (const auto &[k, v] : m)
+        parts << k + QLatin1Char('=') + v;
+    return QLatin1Char('{') + parts.join(QLatin1Char(',')) + QLatin1Char('}');
+}
+
+QString show(const QString &s)
+{
+    return QLatin1Char('"') + s + QLatin1Char('"');
+}
+
+QString show(bool b)
+{
+    return b ? QStringLiteral("true") : QStringLiteral("false");
+}
+
+template <typename T> QString differ(const QString &field, const T &a, const T &b)
+{
+    return a == b ? QString()
+                  : field + QStringLiteral(": ") + show(a) + QStringLiteral(" vs ") + show(b);
+}
+
+} // namespace
+
+QString nodeDifference(const kube::Node &a, const kube::Node &b)
+{
+    QStringList d;
+    d << differ(QStringLiteral("name"), a.name, b.name)
+      << differ(QStringLiteral("namespace"), a.namespaceName, b.namespaceName)
+      << differ(QStringLiteral("uid"), a.uid, b.uid)
+      << differ(QStringLiteral("resourceVersion"), a.resourceVersion, b.resourceVersion)
+      << differ(QStringLiteral("creationTimestamp"), a.creationTimestamp, b.creationTimestamp)
+      << differ(QStringLiteral("deletionTimestamp"), a.deletionTimestamp, b.deletionTimestamp)
+      << differ(QStringLiteral("labels"), a.labels, b.labels)
+      << differ(QStringLiteral("annotations"), a.annotations, b.annotations)
+      << differ(QStringLiteral("unschedulable"), a.unschedulable, b.unschedulable)
+      << differ(QStringLiteral("capacity"), a.capacity, b.capacity)
+      << differ(QStringLiteral("allocatable"), a.allocatable, b.allocatable);
+    if (a.taints.size() != b.taints.size())
+        d << QStringLiteral("taints: %1 vs %2").arg(a.taints.size()).arg(b.taints.size());
+    for (std::size_t i = 0; i < std::min(a.taints.size(), b.taints.size()); ++i) {
+        const QString p = QStringLiteral("taints[%1].").arg(i);
+        const kube::Taint &x = a.taints[i], &y = b.taints[i];
+        d << differ(p + QStringLiteral("key"), x.key, y.key)
+          << differ(p + QStringLiteral("value"), x.value, y.value)
+          << differ(p + QStringLiteral("effect"), x.effect, y.effect)
+          << differ(p + QStringLiteral("timeAdded"), x.timeAdded, y.timeAdded);
+    }
+    if (a.conditions.size() != b.conditions.size())
+        d << QStringLiteral("conditions: %1 vs %2")
+                 .arg(a.conditions.size())
+                 .arg(b.conditions.size());
+    for (std::size_t i = 0; i < std::min(a.conditions.size(), b.conditions.size()); ++i) {
+        const QString p = QStringLiteral("conditions[%1].").arg(i);
+        const kube::NodeCondition &x = a.conditions[i], &y = b.conditions[i];
+        d << differ(p + QStringLiteral("type"), x.type, y.type)
+          << differ(p + QStringLiteral("status"), x.status, y.status)
+          << differ(p + QStringLiteral("reason"), x.reason, y.reason)
+          << differ(p + QStringLiteral("message"), x.message, y.message)
+          << differ(p + QStringLiteral("lastTransitionTime"), x.lastTransitionTime,
+                    y.lastTransitionTime)
+          << differ(p + QStringLiteral("lastHeartbeatTime"), x.lastHeartbeatTime,
+                    y.lastHeartbeatTime);
+    }
+    if (a.addresses.size() != b.addresses.size())
+        d << QStringLiteral("addresses: %1 vs %2").arg(a.addresses.size()).arg(b.addresses.size());
+    for (std::size_t i = 0; i < std::min(a.addresses.size(), b.addresses.size()); ++i) {
+        const QString p = QStringLiteral("addresses[%1].").arg(i);
+        d << differ(p + QStringLiteral("type"), a.addresses[i].type, b.addresses[i].type)
+          << differ(p + QStringLiteral("address"), a.addresses[i].address, b.addresses[i].address);
+    }
+    const kube::NodeSystemInfo &x = a.nodeInfo, &y = b.nodeInfo;
+    d << differ(QStringLiteral("nodeInfo.kubeletVersion"), x.kubeletVersion, y.kubeletVersion)
+      << differ(QStringLiteral("nodeInfo.osImage"), x.osImage, y.osImage)
+      << differ(QStringLiteral("nodeInfo.kernelVersion"), x.kernelVersion, y.kernelVersion)
+      << differ(QStringLiteral("nodeInfo.containerRuntimeVersion"), x.containerRuntimeVersion,
+                y.containerRuntimeVersion)
+      << differ(QStringLiteral("nodeInfo.architecture"), x.architecture, y.architecture)
+      << differ(QStringLiteral("nodeInfo.operatingSystem"), x.operatingSystem, y.operatingSystem);
+    d.removeAll(QString());
+    return d.join(QStringLiteral("; "));
+}
+
+} // namespace kubetest

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kube/ApiClient.h"
+#include "kube/Node.h"
 
 #include <QByteArray>
 #include <QMap>
@@ -62,5 +63,13 @@ struct KubectlRun
 // Runs the real `kubectl` from PATH against `kubeconfig` with a private --cache-dir, waiting at
 // most `timeoutMs` with the event loop running (test code only).
 KubectlRun kubectl(const QString &kubeconfig, const QStringList &args, int timeoutMs = 60000);
+
+} // namespace kubetest
+
+namespace kubetest {
+
+// The first field in which two decoded nodes differ ("conditions[3].lastHeartbeatTime: ... vs
+// ..."), or an empty string when every field of kube::Node is equal.
+QString nodeDifference(const kube::Node &a, const kube::Node &b);
 
 } // namespace kubetest

@@ -118,6 +118,45 @@ private slots:
         QCOMPARE(inf->listCount(), 1);
     }
 
+    void listsAsProtobufWhereServedElseJson()
+    {
+        // The informer asks for protobuf with JSON as the fallback. kube-apiserver answers
+        // protobuf; kubesim only JSON, the fallback. Either way the informer syncs and watches.
+        ApiClient client(m_cluster->endpoint());
+        QByteArrayList accepts, listTypes;
+        connect(&client, &ApiClient::responseReceived, this,
+                [&](const ApiRequest &req, const ApiResponse &r) {
+                    if (req.query.hasQueryItem(QStringLiteral("watch")))
+                        return;
+                    accepts << req.accept;
+                    listTypes << r.contentType;
+                });
+        auto inf = makeInformer(&client, 50);
+        Mirror m;
+        m.connectTo(inf.get());
+        QSignalSpy synced(inf.get(), &Informer::synced);
+        inf->start();
+        QVERIFY(synced.wait(20000));
+        QCOMPARE(m.nodes.size(), 120);
+        QVERIFY(!listTypes.isEmpty());
+        const QByteArray expected =
+            TestCluster::isReal() ? "application/vnd.kubernetes.protobuf" : "application/json";
+        for (const QByteArray &a : accepts)
+            QCOMPARE(a, QByteArray("application/vnd.kubernetes.protobuf, application/json"));
+        for (const QByteArray &t : listTypes)
+            QVERIFY2(t.startsWith(expected), t.constData());
+        const NodePtr n = m.nodes.value(QStringLiteral("npu-0003"));
+        QVERIFY(n && !n->uid.isEmpty() && !n->conditions.empty() && !n->capacity.isEmpty());
+
+        // The watch after a protobuf list is JSON, and delivers.
+        QVERIFY(m_cluster->setCondition(QStringLiteral("npu-0003"),
+                                        QStringLiteral("NT_NPU_CARD_LOSE"),
+                                        QStringLiteral("True")));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m.status(QStringLiteral("npu-0003"), QStringLiteral("NT_NPU_CARD_LOSE")),
+            QStringLiteral("True"), 10000);
+    }
+
     void relistsWhenTheContinueTokenExpires()
     {
         // Every API answer comes 400 ms late; between the first page and the second the server
