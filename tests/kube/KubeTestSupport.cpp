@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 namespace kubetest {
@@ -350,6 +352,23 @@ QString nodeDifference(const kube::Node &a, const kube::Node &b)
       << differ(QStringLiteral("nodeInfo.operatingSystem"), x.operatingSystem, y.operatingSystem);
     d.removeAll(QString());
     return d.join(QStringLiteral("; "));
+}
+
+kube::NodeActionResult waitForAction(kube::NodeActions &actions,
+                                     const std::function<quint64(kube::NodeActions &)> &start,
+                                     int timeoutMs)
+{
+    std::optional<kube::NodeActionResult> result;
+    QObject context;
+    const quint64 id = start(actions);
+    QObject::connect(&actions, &kube::NodeActions::finished, &context,
+                     [&](quint64 finishedId, const kube::NodeActionResult &r) {
+                         if (finishedId == id)
+                             result = r;
+                     });
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, timeoutMs))
+        qFatal("node action did not finish");
+    return *result;
 }
 
 } // namespace kubetest

@@ -2,11 +2,14 @@
 
 #include "kube/ApiClient.h"
 #include "kube/Node.h"
+#include "kube/NodeActions.h"
 
 #include <QByteArray>
 #include <QMap>
 #include <QString>
 #include <QStringList>
+
+#include <functional>
 
 // Small helpers shared by the kube tests: waiting for one request, writing fixture files.
 namespace kubetest {
@@ -22,6 +25,12 @@ int canPatchNodes(kube::ApiClient &client);
 
 // Writes `data` to `path` (creating folders), mode 0600; aborts the test binary when it cannot.
 QString writeFile(const QString &path, const QByteArray &data);
+
+// Starts a node action with `start` (which returns its id) and waits for its result, up to
+// `timeoutMs`; aborts the test binary when it never finishes.
+kube::NodeActionResult waitForAction(kube::NodeActions &actions,
+                                     const std::function<quint64(kube::NodeActions &)> &start,
+                                     int timeoutMs = 20000);
 
 // A client for a kubeconfig file and context, or a null pointer with `error` set.
 std::unique_ptr<kube::ApiClient> clientFor(const QString &kubeconfig, const QString &context,

@@ -63,17 +63,7 @@ private:
 
     NodeActionResult wait(NodeActions &actions, std::function<quint64(NodeActions &)> start)
     {
-        std::optional<NodeActionResult> result;
-        QObject context;
-        const quint64 id = start(actions);
-        QObject::connect(&actions, &NodeActions::finished, &context,
-                         [&](quint64 finishedId, const NodeActionResult &r) {
-                             if (finishedId == id)
-                                 result = r;
-                         });
-        if (!QTest::qWaitFor([&] { return result.has_value(); }, 20000))
-            qFatal("node action did not finish");
-        return *result;
+        return waitForAction(actions, start);
     }
 
     NodePtr node(const QString &name)

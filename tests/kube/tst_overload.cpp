@@ -131,6 +131,9 @@ class TestOverload : public QObject
 {
     Q_OBJECT
 
+    // Each request may wait up to ten times the server's second.
+    static constexpr int ActionTimeoutMs = 120000;
+
     std::unique_ptr<TestCluster> m_cluster;
     std::unique_ptr<ApiClient> m_admin; // fixtures (system:masters: never refused)
     std::unique_ptr<ApiClient> m_sre;   // the actions
@@ -168,22 +171,6 @@ class TestOverload : public QObject
                 return false;
         }
         return true;
-    }
-
-    NodeActionResult run(NodeActions &actions, const std::function<quint64(NodeActions &)> &start)
-    {
-        std::optional<NodeActionResult> result;
-        QObject context;
-        const quint64 id = start(actions);
-        connect(&actions, &NodeActions::finished, &context,
-                [&](quint64 finishedId, const NodeActionResult &r) {
-                    if (finishedId == id)
-                        result = r;
-                });
-        // Each request may wait up to ten times the server's second.
-        if (!QTest::qWaitFor([&] { return result.has_value(); }, 120000))
-            qFatal("node action did not finish");
-        return *result;
     }
 
 private slots:
@@ -269,10 +256,13 @@ private slots:
         QStringList progress;
         connect(&actions, &NodeActions::progress, this,
                 [&](quint64, const QString &, const QString &m) { progress << m; });
-        NodeActionResult r = run(actions, [](NodeActions &a) {
-            return a.isolate(QStringLiteral("gpu-0001"), QStringLiteral("NT_NPU_CARD_LOSE"),
-                             QStringLiteral("overload test"));
-        });
+        NodeActionResult r = waitForAction(
+            actions,
+            [](NodeActions &a) {
+                return a.isolate(QStringLiteral("gpu-0001"), QStringLiteral("NT_NPU_CARD_LOSE"),
+                                 QStringLiteral("overload test"));
+            },
+            ActionTimeoutMs);
         QVERIFY2(r.ok(), qPrintable(r.error.toString()));
         NodePtr n = node(QStringLiteral("gpu-0001"));
         QVERIFY(n && n->unschedulable);
@@ -301,8 +291,10 @@ private slots:
         QVERIFY(!sawBudget); // overload is never taken for a PodDisruptionBudget
         QCOMPARE(podCount(QStringLiteral("gpu-0001")), 0);
 
-        r = run(actions,
-                [](NodeActions &a) { return a.restore(QStringLiteral("gpu-0001"), QString()); });
+        r = waitForAction(
+            actions,
+            [](NodeActions &a) { return a.restore(QStringLiteral("gpu-0001"), QString()); },
+            ActionTimeoutMs);
         QVERIFY2(r.ok(), qPrintable(r.error.toString()));
         n = node(QStringLiteral("gpu-0001"));
         QVERIFY(n && !n->unschedulable);
