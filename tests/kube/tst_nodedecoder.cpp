@@ -151,6 +151,27 @@ private slots:
         QCOMPARE(BulkFieldFilter::strip(broken), broken);
     }
 
+    void scalarAtTheTopLevelIsNoNode_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        // fuzz_nodedecoder's first find: a bare number read the decoder's empty context stack.
+        QTest::newRow("number") << QByteArray("0");
+        QTest::newRow("string") << QByteArray(R"("Node")");
+        QTest::newRow("true") << QByteArray("true");
+        QTest::newRow("null") << QByteArray("null");
+    }
+
+    void scalarAtTheTopLevelIsNoNode()
+    {
+        QFETCH(QByteArray, body);
+        ApiError err;
+        QVERIFY(!NodeDecoder::decodeNode(body, &err));
+        QVERIFY(err);
+        const WatchEvent ev = NodeDecoder().decodeEvent(body);
+        QCOMPARE(ev.type, WatchEvent::Type::Error);
+        QVERIFY(!ev.object);
+    }
+
     void filteredAndUnfilteredDecodeAlike()
     {
         // A real kubesim node (10 KB, 30 images): the decoder's result must not depend on the
