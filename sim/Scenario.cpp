@@ -321,7 +321,7 @@ std::optional<Scenario> Scenario::fromJson(const QByteArray &text, QString *erro
     json j;
     try {
         j = json::parse(text.begin(), text.end(), none, true);
-    } catch (const json::parse_error &e) {
+    } catch (const json::exception &e) { // parse_error, or out_of_range for a number like 1e400
         if (error)
             *error = QStringLiteral("not valid JSON: %1").arg(QString::fromUtf8(e.what()));
         return std::nullopt;
