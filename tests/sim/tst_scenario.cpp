@@ -33,6 +33,12 @@ private slots:
         // escaped the parser and ended kubesim.
         QTest::newRow("number out of range") << QByteArray(R"({"name":1e400})") << "not valid JSON";
         QTest::newRow("unknown key") << QByteArray(R"({"nodes":1})") << "unknown key";
+        // A duration beyond qint64 milliseconds was converted anyway (undefined behaviour).
+        QTest::newRow("duration too long")
+            << QByteArray(R"({"timeline":[{"at":"1e300s","delete":"n"}]})") << "timeline[0].at";
+        QTest::newRow("duration nan")
+            << QByteArray(R"({"timeline":[{"at":"nan","delete":"n"}]})") << "timeline[0].at";
+        QTest::newRow("duration inf") << QByteArray(R"({"loopAfter":"infm"})") << "loopAfter";
     }
 
     void refusesWithAReason()
