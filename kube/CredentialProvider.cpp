@@ -348,8 +348,8 @@ void CredentialProvider::runExecPlugin()
                 return;
             }
             QString why;
-            const auto cred = readExecCredential(proc->readAllStandardOutput(), ex.apiVersion,
-                                                   &why);
+            const auto cred =
+                readExecCredential(proc->readAllStandardOutput(), ex.apiVersion, &why);
             if (!cred)
                 return finishExec(
                     Credentials(),
@@ -359,9 +359,9 @@ void CredentialProvider::runExecPlugin()
             if (!cred->token.isEmpty())
                 c.authorization = "Bearer " + cred->token;
             if (!cred->clientCertificateData.isEmpty()) {
-                if (ApiError e = loadClientCertificate(
-                        cred->clientCertificateData, cred->clientKeyData,
-                        tr("exec plugin \"%1\"").arg(ex.command), &c))
+                if (ApiError e =
+                        loadClientCertificate(cred->clientCertificateData, cred->clientKeyData,
+                                              tr("exec plugin \"%1\"").arg(ex.command), &c))
                     return finishExec(Credentials(), e, {});
             }
             const QDateTime expiry = cred->expiry;
@@ -374,17 +374,31 @@ void CredentialProvider::runExecPlugin()
     proc->start();
 }
 
-std::optional<ExecCredentialStatus> CredentialProvider::readExecCredential(
-    const QByteArray &output, const QString &apiVersion, QString *why)
+namespace {
+
+// nlohmann's value() throws when the member is there with another type, and a plugin's answer is
+// read in a QProcess slot, where an exception ends the program: a member of another type counts
+// as missing.
+std::string stringMember(const nlohmann::json &object, const char *key)
+{
+    const auto it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+} // namespace
+
+std::optional<ExecCredentialStatus>
+CredentialProvider::readExecCredential(const QByteArray &output, const QString &apiVersion,
+                                       QString *why)
 {
     auto fail = [&](const QString &text) -> std::optional<ExecCredentialStatus> {
         *why = text;
         return std::nullopt;
     };
     const auto j = nlohmann::json::parse(output.begin(), output.end(), nullptr, false);
-    if (!j.is_object() || j.value("kind", "") != "ExecCredential")
+    if (!j.is_object() || stringMember(j, "kind") != "ExecCredential")
         return fail(tr("its output is not an ExecCredential"));
-    const std::string answered = j.value("apiVersion", "");
+    const std::string answered = stringMember(j, "apiVersion");
     if (QString::fromStdString(answered) != apiVersion)
         return fail(tr("it answered apiVersion \"%1\" but the kubeconfig asked for \"%2\"")
                         .arg(QString::fromStdString(answered), apiVersion));
@@ -392,14 +406,15 @@ std::optional<ExecCredentialStatus> CredentialProvider::readExecCredential(
     if (st == j.end() || !st->is_object())
         return fail(tr("its ExecCredential has no status"));
     ExecCredentialStatus status;
-    status.token = QByteArray::fromStdString(st->value("token", ""));
-    status.clientCertificateData = QByteArray::fromStdString(st->value("clientCertificateData", ""));
-    status.clientKeyData = QByteArray::fromStdString(st->value("clientKeyData", ""));
+    status.token = QByteArray::fromStdString(stringMember(*st, "token"));
+    status.clientCertificateData =
+        QByteArray::fromStdString(stringMember(*st, "clientCertificateData"));
+    status.clientKeyData = QByteArray::fromStdString(stringMember(*st, "clientKeyData"));
     if (status.clientCertificateData.isEmpty() != status.clientKeyData.isEmpty())
         return fail(tr("clientCertificateData and clientKeyData must come together"));
     if (status.token.isEmpty() && status.clientCertificateData.isEmpty())
         return fail(tr("its ExecCredential status has neither a token nor a client certificate"));
-    const std::string exp = st->value("expirationTimestamp", "");
+    const std::string exp = stringMember(*st, "expirationTimestamp");
     if (!exp.empty()) {
         status.expiry = parseApiTime(exp);
         if (!status.expiry.isValid())
