@@ -32,12 +32,13 @@ std::vector<QByteArray> referenceFrames(const QByteArray &stream)
 
 bool sameEvent(const WatchEvent &a, const WatchEvent &b)
 {
-    if (a.type != b.type || a.resourceVersion != b.resourceVersion || bool(a.object) != bool(b.object))
+    if (a.type != b.type || a.resourceVersion != b.resourceVersion ||
+        bool(a.object) != bool(b.object))
         return false;
     if (a.error.kind != b.error.kind || a.error.code != b.error.code)
         return false;
-    return !a.object || static_cast<const Node &>(*a.object).name ==
-                            static_cast<const Node &>(*b.object).name;
+    return !a.object ||
+           static_cast<const Node &>(*a.object).name == static_cast<const Node &>(*b.object).name;
 }
 
 } // namespace

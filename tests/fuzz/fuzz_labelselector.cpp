@@ -1,6 +1,6 @@
-// Fuzz target for models::LabelSelector (kubectl -l syntax, the grid's filter). Input: NUL-separated
-// text: first the selector, then `key=value` labels of a node to match it against.
-// A rejected selector says where (a character position inside the text); an accepted one, printed
+// Fuzz target for models::LabelSelector (kubectl -l syntax, the grid's filter). Input:
+// NUL-separated text: first the selector, then `key=value` labels of a node to match it against. A
+// rejected selector says where (a character position inside the text); an accepted one, printed
 // back in canonical form, parses to the same requirements, and matching follows each
 // requirement's meaning.
 #include "FuzzCheck.h"
@@ -28,7 +28,8 @@ QString canonical(const LabelSelector &sel)
             parts << r.key + QLatin1String("!=") + values.value(0);
             break;
         case Op::In:
-            parts << r.key + QLatin1String(" in (") + values.join(QLatin1Char(',')) + QLatin1Char(')');
+            parts << r.key + QLatin1String(" in (") + values.join(QLatin1Char(',')) +
+                         QLatin1Char(')');
             break;
         case Op::NotIn:
             parts << r.key + QLatin1String(" notin (") + values.join(QLatin1Char(',')) +

@@ -123,9 +123,12 @@ Node referenceNode(const json &o)
     const json *statusPtr = member(o, "status", json::value_t::object);
     const json &status = statusPtr ? *statusPtr : empty;
     n.conditions = objects<NodeCondition>(status, "conditions", [](const json &c) {
-        return NodeCondition{str(c, "type"),    str(c, "status"),
-                             str(c, "reason"),  str(c, "message"),
-                             time(c, "lastTransitionTime"), time(c, "lastHeartbeatTime")};
+        return NodeCondition{str(c, "type"),
+                             str(c, "status"),
+                             str(c, "reason"),
+                             str(c, "message"),
+                             time(c, "lastTransitionTime"),
+                             time(c, "lastHeartbeatTime")};
     });
     n.capacity = strings(status, "capacity");
     n.allocatable = strings(status, "allocatable");
@@ -134,9 +137,9 @@ Node referenceNode(const json &o)
     });
     const json *infoPtr = member(status, "nodeInfo", json::value_t::object);
     const json &info = infoPtr ? *infoPtr : empty;
-    n.nodeInfo = {str(info, "kubeletVersion"),          str(info, "osImage"),
-                  str(info, "kernelVersion"),           str(info, "containerRuntimeVersion"),
-                  str(info, "architecture"),            str(info, "operatingSystem")};
+    n.nodeInfo = {str(info, "kubeletVersion"), str(info, "osImage"),
+                  str(info, "kernelVersion"),  str(info, "containerRuntimeVersion"),
+                  str(info, "architecture"),   str(info, "operatingSystem")};
     return n;
 }
 
@@ -147,7 +150,8 @@ std::string describe(const Node &n)
 
 void compareNodes(const Node &got, const Node &want)
 {
-    FUZZ_CHECK(got.name == want.name, "name: %s vs %s", qPrintable(got.name), qPrintable(want.name));
+    FUZZ_CHECK(got.name == want.name, "name: %s vs %s", qPrintable(got.name),
+               qPrintable(want.name));
     FUZZ_CHECK(got.uid == want.uid, "%s", describe(want).c_str());
     FUZZ_CHECK(got.resourceVersion == want.resourceVersion, "%s", describe(want).c_str());
     FUZZ_CHECK(got.namespaceName == want.namespaceName, "%s", describe(want).c_str());

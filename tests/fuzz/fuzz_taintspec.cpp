@@ -37,7 +37,8 @@ bool validSubdomain(const QString &s)
     if (s.isEmpty() || s.size() > 253)
         return false;
     for (const QString &label : s.split(QLatin1Char('.'))) {
-        if (label.isEmpty() || label.front() == QLatin1Char('-') || label.back() == QLatin1Char('-'))
+        if (label.isEmpty() || label.front() == QLatin1Char('-') ||
+            label.back() == QLatin1Char('-'))
             return false;
         for (QChar c : label)
             if (!((c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
