@@ -347,48 +347,24 @@ void CredentialProvider::runExecPlugin()
                 finishExec(Credentials(), ApiError::credential(msg), {});
                 return;
             }
-            const QByteArray out = proc->readAllStandardOutput();
-            const auto j = nlohmann::json::parse(out.begin(), out.end(), nullptr, false);
-            auto fail = [&](const QString &why) {
-                finishExec(Credentials(),
-                           ApiError::credential(tr("exec plugin \"%1\": %2").arg(ex.command, why)),
-                           {});
-            };
-            if (!j.is_object() || j.value("kind", "") != "ExecCredential")
-                return fail(tr("its output is not an ExecCredential"));
-            const std::string apiVersion = j.value("apiVersion", "");
-            if (QString::fromStdString(apiVersion) != ex.apiVersion)
-                return fail(tr("it answered apiVersion \"%1\" but the kubeconfig asked for \"%2\"")
-                                .arg(QString::fromStdString(apiVersion), ex.apiVersion));
-            auto st = j.find("status");
-            if (st == j.end() || !st->is_object())
-                return fail(tr("its ExecCredential has no status"));
+            QString why;
+            const auto cred =
+                readExecCredential(proc->readAllStandardOutput(), ex.apiVersion, &why);
+            if (!cred)
+                return finishExec(
+                    Credentials(),
+                    ApiError::credential(tr("exec plugin \"%1\": %2").arg(ex.command, why)), {});
             Credentials c = m_static;
             c.authorization.clear();
-            const std::string token = st->value("token", "");
-            const std::string certData = st->value("clientCertificateData", "");
-            const std::string keyData = st->value("clientKeyData", "");
-            if (!token.empty())
-                c.authorization = "Bearer " + QByteArray::fromStdString(token);
-            if (!certData.empty() || !keyData.empty()) {
-                if (certData.empty() || keyData.empty())
-                    return fail(tr("clientCertificateData and clientKeyData must come together"));
-                if (ApiError e = loadClientCertificate(
-                        QByteArray::fromStdString(certData), QByteArray::fromStdString(keyData),
-                        tr("exec plugin \"%1\"").arg(ex.command), &c))
+            if (!cred->token.isEmpty())
+                c.authorization = "Bearer " + cred->token;
+            if (!cred->clientCertificateData.isEmpty()) {
+                if (ApiError e =
+                        loadClientCertificate(cred->clientCertificateData, cred->clientKeyData,
+                                              tr("exec plugin \"%1\"").arg(ex.command), &c))
                     return finishExec(Credentials(), e, {});
             }
-            if (token.empty() && certData.empty())
-                return fail(
-                    tr("its ExecCredential status has neither a token nor a client certificate"));
-            QDateTime expiry;
-            const std::string exp = st->value("expirationTimestamp", "");
-            if (!exp.empty()) {
-                expiry = parseApiTime(exp);
-                if (!expiry.isValid())
-                    return fail(tr("expirationTimestamp \"%1\" is not an RFC 3339 time")
-                                    .arg(QString::fromStdString(exp)));
-            }
+            const QDateTime expiry = cred->expiry;
             qCDebug(lcKubeAuth) << "exec plugin" << ex.command << "gave credentials"
                                 << (expiry.isValid() ? "expiring" : "without expiry") << expiry;
             finishExec(c, {}, expiry);
@@ -396,6 +372,56 @@ void CredentialProvider::runExecPlugin()
 
     qCDebug(lcKubeAuth) << "running exec plugin" << ex.command;
     proc->start();
+}
+
+namespace {
+
+// nlohmann's value() throws when the member is there with another type, and a plugin's answer is
+// read in a QProcess slot, where an exception ends the program: a member of another type counts
+// as missing.
+std::string stringMember(const nlohmann::json &object, const char *key)
+{
+    const auto it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+} // namespace
+
+std::optional<ExecCredentialStatus>
+CredentialProvider::readExecCredential(const QByteArray &output, const QString &apiVersion,
+                                       QString *why)
+{
+    auto fail = [&](const QString &text) -> std::optional<ExecCredentialStatus> {
+        *why = text;
+        return std::nullopt;
+    };
+    const auto j = nlohmann::json::parse(output.begin(), output.end(), nullptr, false);
+    if (!j.is_object() || stringMember(j, "kind") != "ExecCredential")
+        return fail(tr("its output is not an ExecCredential"));
+    const std::string answered = stringMember(j, "apiVersion");
+    if (QString::fromStdString(answered) != apiVersion)
+        return fail(tr("it answered apiVersion \"%1\" but the kubeconfig asked for \"%2\"")
+                        .arg(QString::fromStdString(answered), apiVersion));
+    auto st = j.find("status");
+    if (st == j.end() || !st->is_object())
+        return fail(tr("its ExecCredential has no status"));
+    ExecCredentialStatus status;
+    status.token = QByteArray::fromStdString(stringMember(*st, "token"));
+    status.clientCertificateData =
+        QByteArray::fromStdString(stringMember(*st, "clientCertificateData"));
+    status.clientKeyData = QByteArray::fromStdString(stringMember(*st, "clientKeyData"));
+    if (status.clientCertificateData.isEmpty() != status.clientKeyData.isEmpty())
+        return fail(tr("clientCertificateData and clientKeyData must come together"));
+    if (status.token.isEmpty() && status.clientCertificateData.isEmpty())
+        return fail(tr("its ExecCredential status has neither a token nor a client certificate"));
+    const std::string exp = stringMember(*st, "expirationTimestamp");
+    if (!exp.empty()) {
+        status.expiry = parseApiTime(exp);
+        if (!status.expiry.isValid())
+            return fail(tr("expirationTimestamp \"%1\" is not an RFC 3339 time")
+                            .arg(QString::fromStdString(exp)));
+    }
+    return status;
 }
 
 void CredentialProvider::finishExec(const Credentials &creds, const ApiError &error,

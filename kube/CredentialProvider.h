@@ -25,6 +25,15 @@ struct Credentials
     bool hasClientCertificate() const { return !clientCertificate.isNull(); }
 };
 
+// What an exec plugin's ExecCredential status gives: a token and/or a client certificate (PEM).
+struct ExecCredentialStatus
+{
+    QByteArray token;
+    QByteArray clientCertificateData;
+    QByteArray clientKeyData;
+    QDateTime expiry; // invalid: does not expire
+};
+
 // Produces credentials for one kubeconfig user: a static token, a token file (re-read when it
 // changes), basic auth, client certificates from files or data, the legacy OIDC auth-provider,
 // or an exec credential plugin run asynchronously.
@@ -48,6 +57,10 @@ public:
 
     // Whether the configured user carries any credential at all.
     bool isAnonymous() const;
+
+    // Reads a plugin's standard output, an ExecCredential of `apiVersion`; on failure says why.
+    static std::optional<ExecCredentialStatus>
+    readExecCredential(const QByteArray &output, const QString &apiVersion, QString *why);
 
 private:
     ApiError loadStatic(Credentials *out);

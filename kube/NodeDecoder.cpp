@@ -316,7 +316,8 @@ public:
     }
 
 private:
-    Ctx top() const { return m_stack.back(); }
+    // A scalar at the top level (`0`, `"x"`, `true`) arrives with no container open.
+    Ctx top() const { return m_stack.empty() ? Ctx::Skip : m_stack.back(); }
 
     Ctx beginNode()
     {

@@ -8,15 +8,16 @@ namespace {
 
 bool isNameSegment(const QString &s)
 {
-    static const QRegularExpression re(
-        QStringLiteral("^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$"));
+    // Anchored with \A and \z: PCRE's `$` also matches before a final line feed ("key\n").
+    static const QRegularExpression re(QRegularExpression::anchoredPattern(
+        QStringLiteral("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?")));
     return re.match(s).hasMatch();
 }
 
 bool isDnsSubdomain(const QString &s)
 {
-    static const QRegularExpression re(
-        QStringLiteral("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"));
+    static const QRegularExpression re(QRegularExpression::anchoredPattern(
+        QStringLiteral("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*")));
     return s.size() <= 253 && re.match(s).hasMatch();
 }
 

@@ -15,6 +15,8 @@
 #   package             check the .deb: lintian, appstreamcli, desktop-file-validate
 #   screenshots         a real X server and CJK fonts for scripts/screenshots.sh
 #   fresh-root          make a fresh Debian root for scripts/fresh-check.sh (debootstrap)
+#   fuzz                clang and its libFuzzer runtime for the fuzz targets' long runs
+#                       (docs/reliability.md); CI replays the corpora with GCC and needs neither
 #
 # `apt-get update` runs once per call, and only when something is missing.
 set -euo pipefail
@@ -56,8 +58,11 @@ for g in "${groups[@]}"; do
     fresh-root)
         packages+=(debootstrap)
         ;;
+    fuzz)
+        packages+=(clang libclang-rt-14-dev)
+        ;;
     *)
-        echo "deps: unknown group '$g' (build, test, controlplane-build, package, screenshots, fresh-root)" >&2
+        echo "deps: unknown group '$g' (build, test, controlplane-build, package, screenshots, fresh-root, fuzz)" >&2
         exit 2
         ;;
     esac

@@ -234,10 +234,12 @@ qint64 parseDurationMs(const std::string &text, bool *ok)
         factor = 86400000;
     else
         return 0;
-    if (value < 0)
+    // std::stod also reads "nan" and "inf", and a double beyond qint64 does not convert.
+    const double ms = value * factor;
+    if (!(ms >= 0) || ms >= 9.2e18)
         return 0;
     *ok = true;
-    return qint64(value * factor);
+    return qint64(ms);
 }
 
 std::string Scenario::validateAction(const json &a)
@@ -321,7 +323,7 @@ std::optional<Scenario> Scenario::fromJson(const QByteArray &text, QString *erro
     json j;
     try {
         j = json::parse(text.begin(), text.end(), none, true);
-    } catch (const json::parse_error &e) {
+    } catch (const json::exception &e) { // parse_error, or out_of_range for a number like 1e400
         if (error)
             *error = QStringLiteral("not valid JSON: %1").arg(QString::fromUtf8(e.what()));
         return std::nullopt;

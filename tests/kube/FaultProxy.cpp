@@ -13,6 +13,11 @@ FaultProxy::FaultProxy(const QString &targetHost, quint16 targetPort, QObject *p
 FaultProxy::~FaultProxy()
 {
     for (Pair *p : std::as_const(m_pairs)) {
+        // A socket reports `disconnected` from its own destructor, when it is no QTcpSocket any
+        // more: the close handlers must not see that (UBSan: downcast of a QAbstractSocket).
+        for (QTcpSocket *s : {p->client.data(), p->upstream.data()})
+            if (s)
+                s->disconnect(this);
         delete p->client;
         delete p->upstream;
         delete p;

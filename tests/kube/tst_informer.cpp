@@ -386,10 +386,6 @@ private slots:
             QDateTime since;
         };
         std::vector<Change> changes;
-        connect(inf.get(), &Informer::stateChanged, this,
-                [&](Informer::State s, const QString &reason) {
-                    changes.push_back({s, reason, inf->stateSince()});
-                });
         struct Retry
         {
             int delayMs;
@@ -398,9 +394,15 @@ private slots:
         std::vector<Retry> retries;
         QElapsedTimer clock;
         clock.start();
-        connect(inf.get(), &Informer::retryScheduled, this, [&](int delayMs, const ApiError &) {
-            retries.push_back({delayMs, clock.elapsed()});
-        });
+        // The informer goes last and reports Idle as it stops: these connections must end before
+        // the vectors they fill (ASan: heap-use-after-free when their context was the test).
+        QObject recorder;
+        connect(inf.get(), &Informer::stateChanged, &recorder,
+                [&](Informer::State s, const QString &reason) {
+                    changes.push_back({s, reason, inf->stateSince()});
+                });
+        connect(inf.get(), &Informer::retryScheduled, &recorder,
+                [&](int delayMs, const ApiError &) { retries.push_back({delayMs, clock.elapsed()}); });
 
         QSignalSpy synced(inf.get(), &Informer::synced);
         inf->start();

@@ -102,6 +102,13 @@ private slots:
             << QStringLiteral("k=%1:NoSchedule").arg(QString(64, QLatin1Char('a'))) << "at most 63";
         QTest::newRow("bad value") << "k=a b:NoSchedule"
                                    << "the value \"a b\"";
+        // fuzz_taintspec: a final line feed passed the name, value and prefix patterns.
+        QTest::newRow("key ends in a line feed") << "dedicat\n:NoSchedule-"
+                                                 << "the key's name part";
+        QTest::newRow("value ends in a line feed") << "k=v\n:NoSchedule"
+                                                   << "the value \"v\n\"";
+        QTest::newRow("prefix ends in a line feed") << "example.com\n/k:NoSchedule"
+                                                    << "DNS subdomain";
     }
 
     void refusesWithAReason()

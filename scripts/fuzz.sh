@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Long fuzz runs (docs/reliability.md): builds the clang tree (CMakePresets.json "fuzz",
+# build-fuzz) and runs each named fuzz target, one process at nice 10, for RUNS executions
+# (default 1000000) or SECONDS at most (FAULTBOARD_FUZZ_SECONDS, default 3600), starting from
+# tests/fuzz/corpus/<target> and growing build-fuzz/runs/<target>/corpus. Crashes land in
+# build-fuzz/runs/<target>/ (crash-*, leak-*, timeout-*, oom-*); a crash input worth keeping
+# goes into the committed corpus with its fix. Prints libFuzzer's final statistics per target.
+#
+#   scripts/fuzz.sh [--runs N] TARGET...      e.g. scripts/fuzz.sh --runs 10000000 fuzz_nodedecoder
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+runs=1000000
+targets=()
+while (($#)); do
+    case "$1" in
+    --runs) runs=$2; shift 2 ;;
+    -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) targets+=("$1"); shift ;;
+    esac
+done
+((${#targets[@]})) || { echo "fuzz.sh: name at least one target (tests/fuzz/fuzz_*.cpp)" >&2; exit 2; }
+
+"$root/scripts/deps.sh" fuzz
+cd "$root"
+[[ -f build-fuzz/CMakeCache.txt ]] || cmake --preset fuzz >/dev/null
+nice cmake --build --preset fuzz --parallel "${FAULTBOARD_JOBS:-$(nproc)}" --target "${targets[@]}"
+
+for t in "${targets[@]}"; do
+    out="$root/build-fuzz/runs/$t"
+    mkdir -p "$out/corpus"
+    dict=()
+    case "$t" in
+    fuzz_nodedecoder | fuzz_execcredential | fuzz_scenario) dict=(-dict="$root/tests/fuzz/json.dict") ;;
+    esac
+    echo "== fuzz.sh: $t, $runs runs"
+    start=$SECONDS
+    # -jobs=1: one worker process, whose log libFuzzer writes to fuzz-0.log in the working folder.
+    (cd "$out" && rm -f fuzz-0.log && nice -n 10 "$root/build-fuzz/bin/$t" -jobs=1 -runs="$runs" \
+        -max_total_time="${FAULTBOARD_FUZZ_SECONDS:-3600}" -timeout=10 -print_final_stats=1 \
+        "${dict[@]}" -artifact_prefix="$out/" "$out/corpus" "$root/tests/fuzz/corpus/$t" \
+        >"$out/log" 2>&1) || true
+    grep -E '^#[0-9]+ +(DONE|NEW|REDUCE|pulse)' "$out/fuzz-0.log" | tail -1
+    grep '^stat::' "$out/fuzz-0.log"
+    grep -E -m3 'ERROR|property broken|runtime error|Test unit written' "$out/fuzz-0.log" || true
+    echo "  $((SECONDS - start)) s"
+done
