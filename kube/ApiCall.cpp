@@ -135,7 +135,15 @@ bool isFailureStatus(const QByteArray &body)
     if (body.size() > 64 * 1024 || !body.contains("Status") || !body.contains("Failure"))
         return false;
     const auto j = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
-    return j.is_object() && j.value("kind", "") == "Status" && j.value("status", "") == "Failure";
+    if (!j.is_object())
+        return false;
+    // Looked up, not value(): a member of another type ("kind": 5) would make value() throw in
+    // the reply's slot.
+    const auto is = [&j](const char *key, const char *text) {
+        const auto it = j.find(key);
+        return it != j.end() && it->is_string() && it->get_ref<const std::string &>() == text;
+    };
+    return is("kind", "Status") && is("status", "Failure");
 }
 
 ApiCall::ApiCall(ApiClient *client, const ApiRequest &request)

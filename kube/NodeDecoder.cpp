@@ -68,6 +68,8 @@ public:
     qint64 remainingItemCount = -1;
     std::string eventType;
     std::string objectKind;
+    bool rootIsObject = false;
+    std::string listKind; // the list's own "kind"
     std::string statusReason;
     std::string statusMessage;
     int statusCode = 0;
@@ -97,6 +99,8 @@ public:
         case Ctx::Root:
             if (m_mode == Mode::Event && m_key == "type")
                 eventType = std::move(v);
+            else if (m_mode == Mode::List && m_key == "kind")
+                listKind = std::move(v);
             break;
         case Ctx::ListMeta:
             if (m_key == "resourceVersion")
@@ -208,6 +212,7 @@ public:
         const Ctx parent = m_stack.empty() ? Ctx::Skip : top();
         Ctx next = Ctx::Skip;
         if (m_stack.empty()) {
+            rootIsObject = true;
             next = m_mode == Mode::Single ? beginNode() : Ctx::Root;
         } else {
             switch (parent) {
@@ -390,6 +395,16 @@ DecodedList NodeDecoder::decodeList(const QByteArray &body) const
     if (!runSax(body, h)) {
         list.error = ApiError::decode(
             QStringLiteral("node list: %1").arg(QString::fromStdString(h.parseError)));
+        return list;
+    }
+    // `null`, `[]` or `0` is no list: read as one without items, it would empty the picture.
+    if (!h.rootIsObject) {
+        list.error = ApiError::decode(QStringLiteral("node list: the answer is not a JSON object"));
+        return list;
+    }
+    if (!h.listKind.empty() && h.listKind != "NodeList") {
+        list.error = ApiError::decode(QStringLiteral("node list: the answer is a %1, not a NodeList")
+                                          .arg(QString::fromStdString(h.listKind).left(64)));
         return list;
     }
     list.items = std::move(h.items);

@@ -1,5 +1,7 @@
 #include "ui/SettingsDialog.h"
 
+#include "kube/TaintSpec.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -8,7 +10,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -104,14 +105,10 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
 
 QString SettingsDialog::validateTaintKey(const QString &key)
 {
-    // A qualified name: optional DNS-subdomain prefix and "/", then a name of at most 63
-    // characters of [A-Za-z0-9_.-], starting and ending alphanumeric.
-    static const QRegularExpression re(
-        QStringLiteral("^(([a-z0-9]([-a-z0-9]*[a-z0-9])?)(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/"
-                       ")?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$"));
+    // Kubernetes' rule for a qualified name, as kube::TaintSpec checks every taint it writes.
     if (key.isEmpty())
         return tr("The taint key cannot be empty.");
-    if (!re.match(key).hasMatch())
+    if (!kube::TaintSpec::checkKey(key).isEmpty())
         return tr("\"%1\" is not a valid taint key (like example.com/name).").arg(key);
     return {};
 }

@@ -58,8 +58,9 @@ models::ClusterSession *Command::createSession(const kube::ClusterEndpoint &endp
 
 QString Command::nodeNameProblem(const QString &name)
 {
-    static const QRegularExpression subdomain(
-        QStringLiteral("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"));
+    // Anchored with \A and \z: PCRE's `$` also matches before a final line feed ("node-1\n").
+    static const QRegularExpression subdomain(QRegularExpression::anchoredPattern(
+        QStringLiteral("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*")));
     if (name.size() > 253 || !subdomain.match(name).hasMatch())
         return tr("\"%1\" is not a valid node name (lower-case letters, digits, '-' and '.')")
             .arg(name);

@@ -594,6 +594,33 @@ private slots:
         }
     }
 
+    void retryAfterBeyondIntMillisecondsIsCappedNotWrapped()
+    {
+        // A Status asking for 3,000,000 s (a proxy's, or a corrupted one): as milliseconds in an
+        // int that overflowed (undefined; in practice negative, so the backoff's few hundred ms
+        // won). The wait is capped at 30 s instead.
+        ApiClient client(m_cluster->endpoint());
+        auto inf = makeInformer(&client);
+        inf->backoff().setInitialMs(400);
+        inf->backoff().setMaxMs(400);
+        QList<int> delays;
+        connect(inf.get(), &Informer::retryScheduled, this,
+                [&](int delayMs, const ApiError &) { delays << delayMs; });
+        QSignalSpy synced(inf.get(), &Informer::synced);
+        inf->start();
+        QVERIFY(synced.wait(20000));
+        QTRY_COMPARE_WITH_TIMEOUT(inf->watchCount(), 1, 5000);
+        QVERIFY(m_cluster->control(
+            QStringLiteral("watch-frame"),
+            watchFrame("{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":"
+                       "\"v1\",\"metadata\":{},\"status\":\"Failure\",\"message\":\"slow down\","
+                       "\"reason\":\"TooManyRequests\",\"details\":{\"retryAfterSeconds\":3000000},"
+                       "\"code\":429}}",
+                       true)));
+        QTRY_COMPARE_WITH_TIMEOUT(delays.size(), 1, 5000);
+        QCOMPARE(delays[0], 30000);
+    }
+
     void errorEventThenEndOfStreamWatchesAgainOnceAfterABackoff()
     {
         ApiClient client(m_cluster->endpoint());

@@ -172,6 +172,31 @@ private slots:
         QVERIFY(!ev.object);
     }
 
+    void answerThatIsNoNodeListIsAnError_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        // Read as lists without items, these emptied an informer's picture of the cluster.
+        QTest::newRow("null") << QByteArray("null");
+        QTest::newRow("array") << QByteArray("[]");
+        QTest::newRow("number") << QByteArray("0");
+        QTest::newRow("string") << QByteArray(R"("NodeList")");
+        QTest::newRow("a pod list")
+            << QByteArray(R"({"kind":"PodList","apiVersion":"v1","metadata":{},"items":[]})");
+        QTest::newRow("a success Status")
+            << QByteArray(R"({"kind":"Status","apiVersion":"v1","status":"Success"})");
+    }
+
+    void answerThatIsNoNodeListIsAnError()
+    {
+        QFETCH(QByteArray, body);
+        const DecodedList list = NodeDecoder().decodeList(body);
+        QCOMPARE(list.error.kind, ApiError::Kind::Decode);
+        QVERIFY(list.items.empty());
+        // An empty NodeList, named or not, is a list.
+        QVERIFY(!NodeDecoder().decodeList(R"({"kind":"NodeList","items":[]})").error);
+        QVERIFY(!NodeDecoder().decodeList(R"({"metadata":{"resourceVersion":"5"}})").error);
+    }
+
     void malformedBulkValueIsLeftForTheParser_data()
     {
         QTest::addColumn<QByteArray>("images");

@@ -107,6 +107,9 @@ private slots:
         QTest::newRow("space") << "faultboard.io/is olated" << false;
         QTest::newRow("bad prefix") << "Faultboard.IO/x" << false;
         QTest::newRow("too long") << QString(70, QLatin1Char('a')) << false;
+        // PCRE's `$` also matches before a final line feed.
+        QTest::newRow("final line feed") << "faultboard.io/isolated\n" << false;
+        QTest::newRow("prefix with final line feed") << "faultboard.io\n/isolated" << false;
     }
 
     void settingsValidateTheTaintKey()
