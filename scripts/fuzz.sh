@@ -5,16 +5,24 @@
 # tests/fuzz/corpus/<target> and growing build-fuzz/runs/<target>/corpus. Crashes land in
 # build-fuzz/runs/<target>/ (crash-*, leak-*, timeout-*, oom-*); a crash input worth keeping
 # goes into the committed corpus with its fix. Prints libFuzzer's final statistics per target.
+# --fast runs the UBSan-only binaries of the fuzz-ubsan preset (build-fuzz-ubsan, several times the
+# executions per second) and then replays every input the run kept through the ASan + UBSan
+# binary once. --max-len N caps the input size (libFuzzer's -max_len; default: from the corpus).
 #
-#   scripts/fuzz.sh [--runs N] TARGET...      e.g. scripts/fuzz.sh --runs 10000000 fuzz_nodedecoder
+#   scripts/fuzz.sh [--fast] [--max-len N] [--runs N] TARGET...
+#   e.g. scripts/fuzz.sh --fast --max-len 2048 --runs 10000000 fuzz_nodedecoder
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 runs=1000000
+fast=0
+maxlen=()
 targets=()
 while (($#)); do
     case "$1" in
     --runs) runs=$2; shift 2 ;;
-    -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --fast) fast=1; shift ;;
+    --max-len) maxlen=(-max_len="$2"); shift 2 ;;
+    -h | --help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) targets+=("$1"); shift ;;
     esac
 done
@@ -22,8 +30,15 @@ done
 
 "$root/scripts/deps.sh" fuzz
 cd "$root"
-[[ -f build-fuzz/CMakeCache.txt ]] || cmake --preset fuzz >/dev/null
-nice cmake --build --preset fuzz --parallel "${FAULTBOARD_JOBS:-$(nproc)}" --target "${targets[@]}"
+presets=(fuzz)
+((fast)) && presets+=(fuzz-ubsan)
+for p in "${presets[@]}"; do
+    dir=build-$p
+    [[ -f $dir/CMakeCache.txt ]] || cmake --preset "$p" >/dev/null
+    nice cmake --build --preset "$p" --parallel "${FAULTBOARD_JOBS:-$(nproc)}" --target "${targets[@]}"
+done
+bin="$root/build-fuzz/bin"
+((fast)) && bin="$root/build-fuzz-ubsan/bin"
 
 for t in "${targets[@]}"; do
     out="$root/build-fuzz/runs/$t"
@@ -35,12 +50,22 @@ for t in "${targets[@]}"; do
     echo "== fuzz.sh: $t, $runs runs"
     start=$SECONDS
     # -jobs=1: one worker process, whose log libFuzzer writes to fuzz-0.log in the working folder.
-    (cd "$out" && rm -f fuzz-0.log && nice -n 10 "$root/build-fuzz/bin/$t" -jobs=1 -runs="$runs" \
+    (cd "$out" && rm -f fuzz-0.log && nice -n 10 "$bin/$t" -jobs=1 -runs="$runs" \
         -max_total_time="${FAULTBOARD_FUZZ_SECONDS:-3600}" -timeout=10 -print_final_stats=1 \
-        "${dict[@]}" -artifact_prefix="$out/" "$out/corpus" "$root/tests/fuzz/corpus/$t" \
-        >"$out/log" 2>&1) || true
+        "${maxlen[@]}" "${dict[@]}" -artifact_prefix="$out/" "$out/corpus" \
+        "$root/tests/fuzz/corpus/$t" >"$out/log" 2>&1) || true
     grep -E '^#[0-9]+ +(DONE|NEW|REDUCE|pulse)' "$out/fuzz-0.log" | tail -1
     grep '^stat::' "$out/fuzz-0.log"
     grep -E -m3 'ERROR|property broken|runtime error|Test unit written' "$out/fuzz-0.log" || true
     echo "  $((SECONDS - start)) s"
+    if ((fast)); then
+        # Every input the run kept, once more under ASan: -runs=0 executes the corpus and stops.
+        if nice -n 10 "$root/build-fuzz/bin/$t" -runs=0 -artifact_prefix="$out/asan-" \
+            "$out/corpus" >"$out/asan.log" 2>&1; then
+            echo "  replayed under ASan: $(ls "$out/corpus" | wc -l) inputs, no finding"
+        else
+            echo "  replayed under ASan: FAILED, see $out/asan.log"
+            grep -E -m3 'ERROR|property broken|runtime error' "$out/asan.log" || true
+        fi
+    fi
 done
