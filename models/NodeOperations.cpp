@@ -4,6 +4,7 @@
 #include "kube/EvictionLimiter.h"
 #include "kube/SelfSubjectReview.h"
 #include "models/ClusterSession.h"
+#include "models/IncidentTime.h"
 
 #include <QLocale>
 
@@ -114,6 +115,15 @@ QString NodeOperations::isolationFault(const QString &node) const
     return rec ? isolationFault(rec->health) : QString();
 }
 
+const Fault *NodeOperations::activeCriticalFault(const NodeHealth &health)
+{
+    // Worst first, then oldest first: the first critical one is the oldest.
+    for (const Fault &f : health.faults)
+        if (f.severity == Severity::Critical)
+            return &f;
+    return nullptr;
+}
+
 QString NodeOperations::describeChange(const kube::NodeChange &c)
 {
     QStringList parts;
@@ -141,6 +151,15 @@ ActionOutcome NodeOperations::actionOutcome(ActionOutcome::Kind kind,
     o.dryRun = r.dryRun;
     o.changed = r.changed;
     o.action = r;
+    if (kind == ActionOutcome::Kind::Isolate)
+        o.fault = r.fault;
+    if (!r.objection.isEmpty()) {
+        // Refused by the rules (a dry run: would be): the objection says why, not the kube error.
+        o.objection = r.objection;
+        o.result = Result::Failed;
+        o.message = r.objection;
+        return o;
+    }
     if (r.error) {
         o.result = Result::Failed;
         o.message = r.error.toString();
@@ -204,7 +223,8 @@ void NodeOperations::complete(ActionOutcome outcome, const Done &done)
 }
 
 void NodeOperations::isolate(const QString &node, const QString &reason,
-                             const kube::ActionOptions &options, QObject *context, Done done)
+                             const kube::ActionOptions &options, QObject *context, Done done,
+                             ActionChoice)
 {
     const quint64 logId = options.dryRun ? 0 : logStart(ActionOutcome::Kind::Isolate, node, reason);
     const Classifier &classifier = m_session->store()->classifier();
@@ -225,18 +245,59 @@ void NodeOperations::isolate(const QString &node, const QString &reason,
 }
 
 void NodeOperations::restore(const QString &node, const QString &reason,
-                             const kube::ActionOptions &options, QObject *context, Done done)
+                             const kube::ActionOptions &options, QObject *context, Done done,
+                             ActionChoice choice)
 {
     const quint64 logId = options.dryRun ? 0 : logStart(ActionOutcome::Kind::Restore, node, reason);
     QPointer<QObject> guard(context);
     const bool hadContext = context != nullptr;
-    const quint64 job =
-        m_actions->restore(node, reason, options, this,
-                           [this, logId, guard, hadContext, done](const kube::NodeActionResult &r) {
-                               ActionOutcome o = actionOutcome(ActionOutcome::Kind::Restore, r);
-                               o.logId = logId;
-                               complete(o, hadContext && !guard ? Done() : done);
-                           });
+    // The rule, on the node as read right before the change: a critical fault still active
+    // objects. What it found goes into the outcome, also when the operator chose to go ahead.
+    struct Found
+    {
+        QString fault;
+        QDateTime since;
+        QString objection;
+    };
+    auto found = std::make_shared<Found>();
+    const Classifier &classifier = m_session->store()->classifier();
+    auto judge = [classifier, found, node, choice](const kube::Node &n) {
+        *found = {};
+        const NodeHealth health = classifier.classify(n);
+        if (const Fault *f = activeCriticalFault(health)) {
+            found->fault = f->type;
+            found->since = f->since;
+            found->objection =
+                f->since.isValid()
+                    ? tr("%1 still has a critical fault: %2, active since %3. Restoring it puts "
+                         "a broken node back into scheduling.")
+                          .arg(node, f->type, incidentTime(f->since))
+                    : tr("%1 still has a critical fault: %2 (since when is not known). "
+                         "Restoring it puts a broken node back into scheduling.")
+                          .arg(node, f->type);
+        }
+        return kube::NodeVerdict{{}, {}, choice.force ? QString() : found->objection};
+    };
+    const quint64 job = m_actions->restore(
+        node, judge, reason, options, this,
+        [this, logId, guard, hadContext, done, found](const kube::NodeActionResult &r) {
+            ActionOutcome o = actionOutcome(ActionOutcome::Kind::Restore, r);
+            o.fault = found->fault;
+            o.faultSince = found->since;
+            if (o.objection.isEmpty() && !found->objection.isEmpty()) {
+                // The operator chose to restore it anyway: say so beside the result.
+                o.objection = found->objection;
+                o.forced = true;
+                if (o.ok() && o.changed) {
+                    const QString forced =
+                        tr("restored at the operator's explicit choice: %1").arg(found->objection);
+                    o.notice =
+                        o.notice.isEmpty() ? forced : o.notice + QLatin1String("; ") + forced;
+                }
+            }
+            o.logId = logId;
+            complete(o, hadContext && !guard ? Done() : done);
+        });
     m_logIdOfJob.insert(job, logId);
 }
 

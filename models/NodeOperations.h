@@ -3,6 +3,7 @@
 #include "kube/NodeActions.h"
 #include "kube/NodeDrain.h"
 #include "models/ActionLogModel.h"
+#include "models/NodeHealth.h"
 
 #include <QHash>
 #include <QObject>
@@ -17,7 +18,6 @@ class EvictionLimiter;
 namespace models {
 
 class ClusterSession;
-struct NodeHealth;
 
 // What one action on one node came to, worded once for the window's log, the commands' lines
 // and the fault history.
@@ -35,7 +35,16 @@ struct ActionOutcome
     quint64 logId = 0; // the action log's entry (0: no log, or a dry run)
     kube::NodeActionResult action; // isolate, restore
     kube::DrainResult drain;       // drain
+    // isolate: the node's own fault it is (would be) isolated for, empty when it has none;
+    // restore: the critical fault it still has, empty when none (NodeOperations' rules).
+    QString fault;
+    QDateTime faultSince; // restore: since when that fault is active; invalid: not known
+    // What the rules object to, even when the operator chose to act anyway (`forced`); empty
+    // when they do not. Unforced, the action is refused (a dry run: would be) with it.
+    QString objection;
+    bool forced = false;
 
+    bool refused() const { return !objection.isEmpty() && !forced; }
     bool ok() const
     {
         return result == ActionLogModel::Result::Succeeded ||
@@ -45,11 +54,24 @@ struct ActionOutcome
     static QString kindId(Kind kind);
 };
 
+// Where the engine's rules want the operator's explicit choice (the window's tick boxes, the
+// commands' --force) and what the request is part of.
+struct ActionChoice
+{
+    bool force = false; // act although the rules object
+    bool batch = false; // the node is one of several named in one request
+};
+
 // The one action engine the window and the headless commands call: isolate, restore and drain
 // (and their dry-run plans), the rules they follow — a node is isolated for its worst fault,
 // which names the taint's value; evictions in flight are bounded across every drain of the
 // cluster — and their record: who acted, the action log entry and the history's audit row.
 // Callers show what it reports; they hold no policy.
+//
+// The rules that ask before acting, judged on the node as read right before the change:
+// - restore objects to a node that still has a critical fault (restoring puts a broken node
+//   back into scheduling): which fault, since when.
+// An objection refuses the action unless ActionChoice::force; a dry run reports it.
 class NodeOperations : public QObject
 {
     Q_OBJECT
@@ -81,11 +103,14 @@ public:
     // The same for a node of the store (empty when unknown).
     QString isolationFault(const QString &node) const;
 
+    // A critical fault of the node (the oldest of them), null when it has none.
+    static const Fault *activeCriticalFault(const NodeHealth &health);
+
     // With options.dryRun: the plan (what the server would store), not recorded.
     void isolate(const QString &node, const QString &reason, const kube::ActionOptions &options,
-                 QObject *context, Done done);
+                 QObject *context, Done done, ActionChoice choice = {});
     void restore(const QString &node, const QString &reason, const kube::ActionOptions &options,
-                 QObject *context, Done done);
+                 QObject *context, Done done, ActionChoice choice = {});
     // A drain, not started (connect to its signals, then start()). A dry run (the plan) uses no
     // eviction slots and is not recorded; a real drain shares the cluster's limiter and is
     // logged and recorded when it finishes.

@@ -203,7 +203,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Undoes what Faultboard&apos;s isolation of each NODE did: removes the taint it added (and no other) and uncordons the node if the isolation cordoned it. A node Faultboard did not isolate is left alone.</source>
+        <source>Undoes what Faultboard&apos;s isolation of each NODE did: removes the taint it added (and no other) and uncordons the node if the isolation cordoned it. A node Faultboard did not isolate is left alone, and one that still has a critical fault is refused unless --force.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -622,6 +622,14 @@
         <source>%1 carries no Faultboard isolation; nothing changed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 Without --force it would not be restored (dry run).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Not restored; --force restores it anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>app::cli::Command</name>
@@ -835,6 +843,10 @@
     </message>
     <message>
         <source>Show what would change; change nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also restore nodes that still have a critical fault (without it such a node is refused, with the fault and since when: restoring puts a broken node back into scheduling).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1173,6 +1185,10 @@
     </message>
     <message>
         <source>%1: %2; retrying in %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the node is not a Node</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1876,6 +1892,18 @@
         <source>stopped: %1; the node stays cordoned</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 still has a critical fault: %2, active since %3. Restoring it puts a broken node back into scheduling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 still has a critical fault: %2 (since when is not known). Restoring it puts a broken node back into scheduling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restored at the operator&apos;s explicit choice: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>models::NodePodsModel</name>
@@ -2147,6 +2175,29 @@
     <message>
         <source>nothing to do</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore &amp;anyway the nodes that still have a critical fault (they go back into scheduling while broken)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore nodes that still have a critical fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not restored unless you choose so below: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, as you chose, although: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) will change when you confirm. Left out, because they still have a critical fault: %1. Tick &quot;Restore anyway&quot; to restore them too.</source>
+        <translation>
+            <numerusform>%n node will change when you confirm. Left out, because they still have a critical fault: %1. Tick &quot;Restore anyway&quot; to restore them too.</numerusform>
+            <numerusform>%n nodes will change when you confirm. Left out, because they still have a critical fault: %1. Tick &quot;Restore anyway&quot; to restore them too.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -203,8 +203,8 @@
         <translation>为每个 NODE 添加 Faultboard 的污点并封锁，在注解和事件中记录操作者、原因及所做的更改。</translation>
     </message>
     <message>
-        <source>Undoes what Faultboard&apos;s isolation of each NODE did: removes the taint it added (and no other) and uncordons the node if the isolation cordoned it. A node Faultboard did not isolate is left alone.</source>
-        <translation>撤销 Faultboard 对每个 NODE 的隔离：移除隔离时添加的污点（不影响其他污点），若节点是在隔离时被封锁的，则恢复其调度。未被 Faultboard 隔离的节点保持不变。</translation>
+        <source>Undoes what Faultboard&apos;s isolation of each NODE did: removes the taint it added (and no other) and uncordons the node if the isolation cordoned it. A node Faultboard did not isolate is left alone, and one that still has a critical fault is refused unless --force.</source>
+        <translation>撤销 Faultboard 对每个 NODE 的隔离：移除隔离时添加的污点（不影响其他污点），若节点是在隔离时被封锁的，则恢复其调度。未被 Faultboard 隔离的节点保持不变；仍有紧急故障的节点会被拒绝恢复，除非指定 --force。</translation>
     </message>
 </context>
 <context>
@@ -622,6 +622,14 @@
         <source>%1 carries no Faultboard isolation; nothing changed</source>
         <translation>%1 上没有 Faultboard 的隔离；未做任何更改</translation>
     </message>
+    <message>
+        <source>%1 Without --force it would not be restored (dry run).</source>
+        <translation>%1 不加 --force 将不会恢复（试运行）。</translation>
+    </message>
+    <message>
+        <source>%1 Not restored; --force restores it anyway.</source>
+        <translation>%1 未恢复；使用 --force 可强制恢复。</translation>
+    </message>
 </context>
 <context>
     <name>app::cli::Command</name>
@@ -834,6 +842,10 @@
     <message>
         <source>Show what would change; change nothing.</source>
         <translation>显示将要发生的更改；不做任何更改。</translation>
+    </message>
+    <message>
+        <source>Also restore nodes that still have a critical fault (without it such a node is refused, with the fault and since when: restoring puts a broken node back into scheduling).</source>
+        <translation>也恢复仍有紧急故障的节点（不加此选项时，此类节点会被拒绝，并给出故障及其开始时间：恢复会让故障节点重新参与调度）。</translation>
     </message>
 </context>
 <context>
@@ -1170,6 +1182,10 @@
     <message>
         <source>%1: %2; retrying in %3 s</source>
         <translation>%1：%2；%3 秒后重试</translation>
+    </message>
+    <message>
+        <source>the node is not a Node</source>
+        <translation>该对象不是 Node</translation>
     </message>
 </context>
 <context>
@@ -1864,6 +1880,18 @@
         <source>stopped: %1; the node stays cordoned</source>
         <translation>已停止：%1；节点保持封锁</translation>
     </message>
+    <message>
+        <source>%1 still has a critical fault: %2, active since %3. Restoring it puts a broken node back into scheduling.</source>
+        <translation>%1 仍有紧急故障：%2，自 %3 起持续。恢复它会让故障节点重新参与调度。</translation>
+    </message>
+    <message>
+        <source>%1 still has a critical fault: %2 (since when is not known). Restoring it puts a broken node back into scheduling.</source>
+        <translation>%1 仍有紧急故障：%2（开始时间未知）。恢复它会让故障节点重新参与调度。</translation>
+    </message>
+    <message>
+        <source>restored at the operator&apos;s explicit choice: %1</source>
+        <translation>应操作者的明确选择而恢复：%1</translation>
+    </message>
 </context>
 <context>
     <name>models::NodePodsModel</name>
@@ -2130,6 +2158,28 @@
     <message>
         <source>nothing to do</source>
         <translation>无需操作</translation>
+    </message>
+    <message>
+        <source>Restore &amp;anyway the nodes that still have a critical fault (they go back into scheduling while broken)</source>
+        <translation>仍然恢复有紧急故障的节点(&amp;A)（它们会在故障状态下重新参与调度）</translation>
+    </message>
+    <message>
+        <source>Restore nodes that still have a critical fault</source>
+        <translation>恢复仍有紧急故障的节点</translation>
+    </message>
+    <message>
+        <source>not restored unless you choose so below: %1</source>
+        <translation>除非在下方明确选择，否则不会恢复：%1</translation>
+    </message>
+    <message>
+        <source>%1, as you chose, although: %2</source>
+        <translation>%1（按您的选择），尽管：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) will change when you confirm. Left out, because they still have a critical fault: %1. Tick &quot;Restore anyway&quot; to restore them too.</source>
+        <translation>
+            <numerusform>确认后将更改 %n 个节点。因仍有紧急故障而未包含：%1。勾选“仍然恢复”可一并恢复它们。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

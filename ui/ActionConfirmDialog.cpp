@@ -93,6 +93,14 @@ ActionConfirmDialog::ActionConfirmDialog(Kind kind, const QStringList &nodes,
         m_uncordon->setAccessibleName(tr("Uncordon nodes Faultboard did not cordon"));
         form->addRow(m_uncordon);
         connect(m_uncordon, &QCheckBox::toggled, this, &ActionConfirmDialog::plan);
+        m_override = new QCheckBox(
+            tr("Restore &anyway the nodes that still have a critical fault (they go back into "
+               "scheduling while broken)"),
+            this);
+        m_override->setAccessibleName(tr("Restore nodes that still have a critical fault"));
+        m_override->setVisible(false); // until the plan finds such a node
+        form->addRow(m_override);
+        connect(m_override, &QCheckBox::toggled, this, &ActionConfirmDialog::plan);
     }
     layout->addLayout(form);
     m_status = new QLabel(this);
@@ -132,6 +140,14 @@ kube::ActionOptions ActionConfirmDialog::actionOptions() const
     return o;
 }
 
+models::ActionChoice ActionConfirmDialog::actionChoice() const
+{
+    models::ActionChoice c;
+    c.force = m_override && m_override->isChecked();
+    c.batch = m_nodes.size() > 1;
+    return c;
+}
+
 QStringList ActionConfirmDialog::nodesToChange() const
 {
     return m_toChange;
@@ -142,6 +158,7 @@ void ActionConfirmDialog::plan()
     const quint64 gen = ++m_generation;
     m_plan->clear();
     m_toChange.clear();
+    m_objected.clear();
     m_pending = int(m_nodes.size());
     m_status->setText(tr("Asking the API server what would change (dry run)…"));
     updateButton();
@@ -160,7 +177,7 @@ void ActionConfirmDialog::plan()
         if (m_kind == Kind::Isolate)
             m_operations->isolate(node, reason(), dry, this, done);
         else
-            m_operations->restore(node, QString(), dry, this, done);
+            m_operations->restore(node, QString(), dry, this, done, actionChoice());
     }
 }
 
@@ -172,7 +189,20 @@ void ActionConfirmDialog::showResult(const models::ActionOutcome &outcome)
         return;
     QTreeWidgetItem *item = items.first();
     auto yesNo = [](bool b) { return b ? tr("yes") : tr("no"); };
-    if (r.error) {
+    if (outcome.refused()) {
+        // The plan is still shown: what would change if the operator chose to go ahead.
+        m_objected << r.node;
+        item->setText(TaintsColumn, describeTaints(r.change.taintsBefore) + QStringLiteral(" → ") +
+                                        describeTaints(r.change.taintsAfter));
+        item->setText(CordonColumn, yesNo(r.change.unschedulableBefore) + QStringLiteral(" → ") +
+                                        yesNo(r.change.unschedulableAfter));
+        item->setText(NoteColumn,
+                      tr("not restored unless you choose so below: %1").arg(outcome.objection));
+        item->setToolTip(NoteColumn, outcome.objection);
+        item->setForeground(NoteColumn, QColor(0xd5, 0x5e, 0x00));
+        if (m_override)
+            m_override->setVisible(true);
+    } else if (r.error) {
         item->setText(NoteColumn, tr("cannot: %1").arg(r.error.toString()));
         item->setForeground(NoteColumn, QColor(0xd5, 0x5e, 0x00));
     } else {
@@ -191,6 +221,8 @@ void ActionConfirmDialog::showResult(const models::ActionOutcome &outcome)
                 note = tr("will be restored; stays cordoned: Faultboard did not cordon it");
             else
                 note = tr("will be restored");
+            if (outcome.forced)
+                note = tr("%1, as you chose, although: %2").arg(note, outcome.objection);
         } else if (m_kind == Kind::Isolate) {
             note = tr("already isolated: nothing to do");
         } else if (r.notIsolated) {
@@ -206,8 +238,17 @@ void ActionConfirmDialog::showResult(const models::ActionOutcome &outcome)
     if (--m_pending == 0) {
         m_toChange.sort();
         const int n = int(m_toChange.size());
-        m_status->setText(n == 0 ? tr("Nothing to change.")
-                                 : tr("%n node(s) will change when you confirm.", nullptr, n));
+        m_objected.sort();
+        const QString objected = m_objected.join(QLatin1String(", "));
+        if (!m_objected.isEmpty())
+            m_status->setText(tr("%n node(s) will change when you confirm. Left out, because they "
+                                 "still have a critical fault: %1. Tick \"Restore anyway\" to "
+                                 "restore them too.",
+                                 nullptr, n)
+                                  .arg(objected));
+        else
+            m_status->setText(n == 0 ? tr("Nothing to change.")
+                                     : tr("%n node(s) will change when you confirm.", nullptr, n));
         updateButton();
         emit planFinished();
     }

@@ -20,7 +20,9 @@ namespace ui {
 // sent: for each node the server answers a dry run (taints and cordon before → after, the
 // annotations), nodes already in the wanted state are marked "nothing to do", and failures say
 // why. Isolation asks for the reason and the taint effect; restore whether to uncordon nodes
-// that Faultboard did not cordon (left cordoned by default).
+// that Faultboard did not cordon (left cordoned by default). Where the action engine's rules
+// object (restoring a node whose critical fault is still active), the plan names the node, the
+// fault and since when, and leaves the node out unless the operator ticks the box that says so.
 class ActionConfirmDialog : public QDialog
 {
     Q_OBJECT
@@ -37,6 +39,8 @@ public:
     bool forceUncordon() const;
     // The options the confirmed action runs with (those the plan was made with).
     kube::ActionOptions actionOptions() const;
+    // The operator's choices where the engine's rules object (the tick boxes).
+    models::ActionChoice actionChoice() const;
     // Nodes the dry run says will change (the others need nothing or cannot be changed).
     QStringList nodesToChange() const;
     bool planReady() const { return m_pending == 0; }
@@ -45,6 +49,10 @@ public:
     QPushButton *confirmButton() const { return m_confirm; }
     QLineEdit *reasonEdit() const { return m_reason; }
     QCheckBox *uncordonBox() const { return m_uncordon; }
+    // restore: shown when a node still has a critical fault; ticked, those nodes are restored.
+    QCheckBox *overrideBox() const { return m_override; }
+    // Nodes the engine's rules object to (left out unless the override box is ticked).
+    QStringList objectedNodes() const { return m_objected; }
 
     static QString describeTaints(const std::vector<kube::Taint> &taints);
 
@@ -63,9 +71,11 @@ private:
     QLineEdit *m_reason = nullptr;
     QComboBox *m_effect = nullptr;
     QCheckBox *m_uncordon = nullptr;
+    QCheckBox *m_override = nullptr;
     QLabel *m_status = nullptr;
     QPushButton *m_confirm = nullptr;
     QStringList m_toChange;
+    QStringList m_objected;
     int m_pending = 0;
     quint64 m_generation = 0;
 };

@@ -60,6 +60,8 @@ public:
     QString effect;        // isolate --effect; empty: the settings' (NoSchedule unless changed)
     QString reason;        // isolate --reason
     bool uncordon = false; // restore --uncordon: also a cordon Faultboard did not set
+    // restore --force: also nodes that still have a critical fault (the engine refuses them)
+    bool force = false;
     kube::DrainOptions drain;
 };
 

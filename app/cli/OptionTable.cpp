@@ -161,6 +161,15 @@ const QList<OptionTable::Entry> &OptionTable::entries()
          {},
          {},
          S::Restore},
+        {names({"force"}),
+         QT_TRANSLATE_NOOP(
+             "app::cli::OptionTable",
+             "Also restore nodes that still have a critical fault (without it such a node is "
+             "refused, with the fault and since when: restoring puts a broken node back into "
+             "scheduling)."),
+         {},
+         {},
+         S::Restore},
         // drain
         {names({"ignore-daemonsets"}),
          QT_TRANSLATE_NOOP("app::cli::OptionTable",

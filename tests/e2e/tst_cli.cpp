@@ -535,15 +535,23 @@ private slots:
 
         // A read-only user is refused, with the node named.
         r = faultboard({QStringLiteral("restore"), QStringLiteral("npu-0003"),
-                        QStringLiteral("--context"),
+                        QStringLiteral("--force"), QStringLiteral("--context"),
                         TestCluster::context(TestCluster::User::Viewer)});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains(QLatin1String("npu-0003")) &&
                      r.err.contains(QLatin1String("forbidden"), Qt::CaseInsensitive),
                  qPrintable(r.err));
 
+        // The card is still lost: the restore is refused, naming the fault, unless --force.
         r = faultboard(
             {QStringLiteral("restore"), QStringLiteral("npu-0003"), QStringLiteral("--dry-run")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QLatin1String(
+                     "npu-0003 still has a critical fault: NT_NPU_CARD_LOSE, active since ")),
+                 qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+        r = faultboard({QStringLiteral("restore"), QStringLiteral("npu-0003"),
+                        QStringLiteral("--dry-run"), QStringLiteral("--force")});
         QCOMPARE(r.code, 0);
         QVERIFY2(r.out.contains(QLatin1String(
                      "npu-0003 would be restored: taint "
@@ -553,8 +561,8 @@ private slots:
         QVERIFY(!taint(n3, QStringLiteral("faultboard.io/isolated")).isEmpty());
         QVERIFY(cordoned(n3));
 
-        r = faultboard(
-            {QStringLiteral("restore"), QStringLiteral("npu-0003"), QStringLiteral("npu-0004")});
+        r = faultboard({QStringLiteral("restore"), QStringLiteral("npu-0003"),
+                        QStringLiteral("npu-0004"), QStringLiteral("--force")});
         QCOMPARE(r.code, 0);
         QVERIFY2(r.out.contains(QLatin1String(
                      "npu-0003 restored: taint faultboard.io/isolated=NT_NPU_CARD_LOSE:NoExecute "

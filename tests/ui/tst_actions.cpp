@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -146,14 +147,47 @@ private slots:
             dialog->planView()->topLevelItem(0)->text(3).contains(QLatin1String("nothing to do")));
         dialog->reject();
 
-        // Restore removes only Faultboard's taint and uncordons.
+        // The card is still lost: restoring would put a broken node back into scheduling. The
+        // confirmation says which fault, since when, and restores nothing without a choice.
         window.actions()->restoreAction()->trigger();
         dialog = qobject_cast<ui::ActionConfirmDialog *>(window.actions()->openDialog());
+        QVERIFY(dialog && dialog->overrideBox());
         QSignalSpy planned3(dialog, &ui::ActionConfirmDialog::planFinished);
         QVERIFY(planned3.wait(10000));
+        row = dialog->planView()->topLevelItem(0);
+        QVERIFY2(row->text(3).contains(QLatin1String("still has a critical fault: "
+                                                     "NT_NPU_CARD_LOSE, active since ")),
+                 qPrintable(row->text(3)));
+        // Since when, with seconds and the time zone.
+        QVERIFY2(QRegularExpression(QStringLiteral("since \\d{4}-\\d\\d-\\d\\d "
+                                                   "\\d\\d:\\d\\d:\\d\\d UTC"))
+                     .match(row->text(3))
+                     .hasMatch(),
+                 qPrintable(row->text(3)));
+        // The plan still shows what a restore would change.
+        QCOMPARE(row->text(2), QStringLiteral("yes → no"));
+        QVERIFY(dialog->overrideBox()->isVisibleTo(dialog));
+        QVERIFY(!dialog->overrideBox()->isChecked());
+        QCOMPARE(dialog->objectedNodes(), QStringList{QStringLiteral("npu-0002")});
+        QVERIFY(dialog->nodesToChange().isEmpty());
+        QVERIFY(!dialog->confirmButton()->isEnabled());
+
+        // The explicit choice: the plan is made again, and restore removes only Faultboard's
+        // taint and uncordons.
+        dialog->overrideBox()->setChecked(true);
+        QVERIFY(planned3.wait(10000));
+        QVERIFY2(dialog->planView()->topLevelItem(0)->text(3).contains(
+                     QLatin1String("will be restored, as you chose, although")),
+                 qPrintable(dialog->planView()->topLevelItem(0)->text(3)));
+        QVERIFY(dialog->confirmButton()->isEnabled());
         QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!idx.data(NodeGridModel::IsolatedRole).toBool(), 10000);
         QVERIFY(!idx.data(NodeGridModel::CordonedRole).toBool());
+        // The log keeps that it was restored against the rule, at the operator's choice.
+        QTRY_COMPARE(log->at(0).result, ActionLogModel::Result::Succeeded);
+        QVERIFY2(log->at(0).message.contains(QLatin1String("explicit choice")),
+                 qPrintable(log->at(0).message));
+        QCOMPARE(log->at(0).action, QStringLiteral("restore"));
     }
 
     void restoreLeavesSomeoneElsesCordonUnlessAsked()
