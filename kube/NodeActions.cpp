@@ -445,13 +445,6 @@ void NodeActions::readNode(const std::shared_ptr<Job> &job)
                 job->isolation.taintValue.isEmpty())
                 job->taintValue = taintValueFor(job->fault);
             job->result.objection = verdict.objection;
-            if (!verdict.objection.isEmpty() && !job->options.dryRun) {
-                change.taintsAfter = job->current.taints;
-                change.unschedulableAfter = job->current.unschedulable;
-                change.annotationsAfter = job->current.annotations;
-                job->result.error = ApiError::invalid(verdict.objection, job->what);
-                return complete(job);
-            }
         }
         ApiError planError;
         Json patch = job->plan(job->current, &planError);
@@ -461,10 +454,20 @@ void NodeActions::readNode(const std::shared_ptr<Job> &job)
             return complete(job);
         }
         if (patch.is_null()) {
-            // Nothing to do: the node already is as wanted (or a concurrent writer made it so).
+            // Nothing to do: the node already is as wanted (or a concurrent writer made it so),
+            // and there is nothing for an objection to stop.
+            job->result.objection.clear();
             change.taintsAfter = job->current.taints;
             change.unschedulableAfter = job->current.unschedulable;
             change.annotationsAfter = job->current.annotations;
+            return complete(job);
+        }
+        if (!job->result.objection.isEmpty() && !job->options.dryRun) {
+            // Refused: nothing is sent. (A dry run goes on to show what would change.)
+            change.taintsAfter = job->current.taints;
+            change.unschedulableAfter = job->current.unschedulable;
+            change.annotationsAfter = job->current.annotations;
+            job->result.error = ApiError::invalid(job->result.objection, job->what);
             return complete(job);
         }
         // The resourceVersion read is a precondition: a concurrent change answers 409.

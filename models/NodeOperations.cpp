@@ -222,25 +222,51 @@ void NodeOperations::complete(ActionOutcome outcome, const Done &done)
     emit actionFinished(outcome);
 }
 
-void NodeOperations::isolate(const QString &node, const QString &reason,
-                             const kube::ActionOptions &options, QObject *context, Done done,
-                             ActionChoice)
+QString NodeOperations::isolationReason(const QString &fault, const QString &note)
 {
-    const quint64 logId = options.dryRun ? 0 : logStart(ActionOutcome::Kind::Isolate, node, reason);
+    if (fault.isEmpty())
+        return note.isEmpty() ? tr("no active fault") : tr("no active fault; %1").arg(note);
+    return note.isEmpty() ? tr("fault: %1").arg(fault) : tr("fault: %1; %2").arg(fault, note);
+}
+
+void NodeOperations::isolate(const QString &node, const QString &note,
+                             const kube::ActionOptions &options, QObject *context, Done done,
+                             ActionChoice choice)
+{
+    const quint64 logId = options.dryRun ? 0 : logStart(ActionOutcome::Kind::Isolate, node, note);
     const Classifier &classifier = m_session->store()->classifier();
-    // The node as read right before the change decides the fault, not a possibly stale store.
-    auto faultOf = [classifier](const kube::Node &n) {
-        return isolationFault(classifier.classify(n));
+    // The node as read right before the change decides its fault, its reason and whether the
+    // rules object, not a possibly stale store, and never another node of the batch.
+    auto objection = std::make_shared<QString>();
+    auto judge = [classifier, note, node, choice, objection](const kube::Node &n) {
+        const QString fault = isolationFault(classifier.classify(n));
+        *objection = fault.isEmpty() && choice.batch
+                         ? tr("%1 has no active fault: isolating it takes a healthy node out of "
+                              "scheduling.")
+                               .arg(node)
+                         : QString();
+        return kube::NodeVerdict{fault, isolationReason(fault, note),
+                                 choice.force ? QString() : *objection};
     };
     QPointer<QObject> guard(context);
     const bool hadContext = context != nullptr;
-    const quint64 job =
-        m_actions->isolate(node, faultOf, reason, options, this,
-                           [this, logId, guard, hadContext, done](const kube::NodeActionResult &r) {
-                               ActionOutcome o = actionOutcome(ActionOutcome::Kind::Isolate, r);
-                               o.logId = logId;
-                               complete(o, hadContext && !guard ? Done() : done);
-                           });
+    const quint64 job = m_actions->isolate(
+        node, judge, options, this,
+        [this, logId, guard, hadContext, done, choice, objection](const kube::NodeActionResult &r) {
+            ActionOutcome o = actionOutcome(ActionOutcome::Kind::Isolate, r);
+            if (choice.force && !objection->isEmpty() && r.ok()) {
+                o.objection = *objection;
+                o.forced = true;
+                if (o.changed) {
+                    const QString forced =
+                        tr("isolated at the operator's explicit choice: %1").arg(*objection);
+                    o.notice =
+                        o.notice.isEmpty() ? forced : o.notice + QLatin1String("; ") + forced;
+                }
+            }
+            o.logId = logId;
+            complete(o, hadContext && !guard ? Done() : done);
+        });
     m_logIdOfJob.insert(job, logId);
 }
 
@@ -280,11 +306,11 @@ void NodeOperations::restore(const QString &node, const QString &reason,
     };
     const quint64 job = m_actions->restore(
         node, judge, reason, options, this,
-        [this, logId, guard, hadContext, done, found](const kube::NodeActionResult &r) {
+        [this, logId, guard, hadContext, done, found, choice](const kube::NodeActionResult &r) {
             ActionOutcome o = actionOutcome(ActionOutcome::Kind::Restore, r);
             o.fault = found->fault;
             o.faultSince = found->since;
-            if (o.objection.isEmpty() && !found->objection.isEmpty()) {
+            if (choice.force && !found->objection.isEmpty()) {
                 // The operator chose to restore it anyway: say so beside the result.
                 o.objection = found->objection;
                 o.forced = true;

@@ -70,7 +70,11 @@ struct ActionChoice
 //
 // The rules that ask before acting, judged on the node as read right before the change:
 // - restore objects to a node that still has a critical fault (restoring puts a broken node
-//   back into scheduling): which fault, since when.
+//   back into scheduling): which fault, since when;
+// - isolate, in a batch (several nodes in one request), objects to a node with no active fault:
+//   a selection or a rack's list easily sweeps healthy nodes along, and isolating them takes
+//   capacity away in an incident. One node named on its own is already the operator's choice.
+// Each isolated node's taint value and reason are its own fault, never another node's.
 // An objection refuses the action unless ActionChoice::force; a dry run reports it.
 class NodeOperations : public QObject
 {
@@ -106,8 +110,12 @@ public:
     // A critical fault of the node (the oldest of them), null when it has none.
     static const Fault *activeCriticalFault(const NodeHealth &health);
 
-    // With options.dryRun: the plan (what the server would store), not recorded.
-    void isolate(const QString &node, const QString &reason, const kube::ActionOptions &options,
+    // The isolated-reason recorded on a node: its own fault, then the operator's note.
+    static QString isolationReason(const QString &fault, const QString &note);
+
+    // With options.dryRun: the plan (what the server would store), not recorded. `note` is the
+    // operator's words (a ticket, what was seen); each node's reason starts with its own fault.
+    void isolate(const QString &node, const QString &note, const kube::ActionOptions &options,
                  QObject *context, Done done, ActionChoice choice = {});
     void restore(const QString &node, const QString &reason, const kube::ActionOptions &options,
                  QObject *context, Done done, ActionChoice choice = {});

@@ -630,6 +630,14 @@
         <source>%1 Not restored; --force restores it anyway.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 Without --force it would not be isolated (dry run).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Not isolated; --force isolates it anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>app::cli::Command</name>
@@ -802,10 +810,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Why, recorded in the node&apos;s faultboard.io/isolated-reason annotation and its Event.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Also uncordon nodes that Faultboard did not cordon (by default a cordon someone else set, such as kubectl drain&apos;s, is left in place).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -847,6 +851,14 @@
     </message>
     <message>
         <source>Also restore nodes that still have a critical fault (without it such a node is refused, with the fault and since when: restoring puts a broken node back into scheduling).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note (what was seen, a ticket), recorded after each node&apos;s own fault in its faultboard.io/isolated-reason annotation and its Event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With several nodes, also isolate those that have no active fault (without it they are refused, named: a list easily sweeps healthy nodes along).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1904,6 +1916,30 @@
         <source>restored at the operator&apos;s explicit choice: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>no active fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no active fault; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fault: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fault: %1; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no active fault: isolating it takes a healthy node out of scheduling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>isolated at the operator&apos;s explicit choice: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>models::NodePodsModel</name>
@@ -2048,18 +2084,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reason for the isolation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Why: what was seen, the ticket number…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>fault: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Taint effect</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2069,10 +2093,6 @@
     </message>
     <message>
         <source>NoExecute — also evict pods that do not tolerate it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2105,10 +2125,6 @@
     </message>
     <message>
         <source>cannot: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>will be isolated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2197,6 +2213,49 @@
         <translation>
             <numerusform>%n node will change when you confirm. Left out, because they still have a critical fault: %1. Tick &quot;Restore anyway&quot; to restore them too.</numerusform>
             <numerusform>%n nodes will change when you confirm. Left out, because they still have a critical fault: %1. Tick &quot;Restore anyway&quot; to restore them too.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note for the isolation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added to each node&apos;s own fault: what was seen, the ticket number…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each node&apos;s recorded reason is its own fault (&quot;fault: NT_NPU_ECC_COUNT&quot;), followed by this note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also isolate the nodes without an active fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not isolated unless you choose so below: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>will be isolated; it has no active fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>will be isolated for its own fault, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also &amp;isolate the nodes without an active fault: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) will change when you confirm. Left out, because they have no active fault: %1. Tick &quot;Also isolate&quot; to isolate them too.</source>
+        <translation>
+            <numerusform>%n node will change when you confirm. Left out, because they have no active fault: %1. Tick &quot;Also isolate&quot; to isolate them too.</numerusform>
+            <numerusform>%n nodes will change when you confirm. Left out, because they have no active fault: %1. Tick &quot;Also isolate&quot; to isolate them too.</numerusform>
         </translation>
     </message>
 </context>

@@ -21,8 +21,10 @@ namespace ui {
 // annotations), nodes already in the wanted state are marked "nothing to do", and failures say
 // why. Isolation asks for the reason and the taint effect; restore whether to uncordon nodes
 // that Faultboard did not cordon (left cordoned by default). Where the action engine's rules
-// object (restoring a node whose critical fault is still active), the plan names the node, the
-// fault and since when, and leaves the node out unless the operator ticks the box that says so.
+// object (restoring a node whose critical fault is still active; isolating, among several, a node
+// with no active fault), the plan names the node and why (the fault, since when), and leaves it
+// out unless the operator ticks the box that says so. Each node is isolated for its own fault;
+// the operator's note follows it in the recorded reason.
 class ActionConfirmDialog : public QDialog
 {
     Q_OBJECT
@@ -33,6 +35,7 @@ public:
     ActionConfirmDialog(Kind kind, const QStringList &nodes, models::NodeOperations *operations,
                         const QString &defaultEffect, QWidget *parent = nullptr);
 
+    // isolate: the operator's note; each node's recorded reason is its own fault, then this.
     QString reason() const;
     QString effect() const;
     // restore: the operator asked to uncordon nodes Faultboard did not cordon too.
@@ -49,7 +52,8 @@ public:
     QPushButton *confirmButton() const { return m_confirm; }
     QLineEdit *reasonEdit() const { return m_reason; }
     QCheckBox *uncordonBox() const { return m_uncordon; }
-    // restore: shown when a node still has a critical fault; ticked, those nodes are restored.
+    // Shown when the engine's rules object to a node (restore: a critical fault still active;
+    // isolate, several nodes: one without an active fault); ticked, those nodes are acted on.
     QCheckBox *overrideBox() const { return m_override; }
     // Nodes the engine's rules object to (left out unless the override box is ticked).
     QStringList objectedNodes() const { return m_objected; }
@@ -75,7 +79,8 @@ private:
     QLabel *m_status = nullptr;
     QPushButton *m_confirm = nullptr;
     QStringList m_toChange;
-    QStringList m_objected;
+    QStringList m_objected;   // refused by the rules: left out
+    QStringList m_questioned; // the rules object, refused or chosen anyway
     int m_pending = 0;
     quint64 m_generation = 0;
 };

@@ -53,11 +53,19 @@ void ActionCommand::report(const models::ActionOutcome &o)
     const bool isolating = o.kind == models::ActionOutcome::Kind::Isolate;
     const QString &node = o.node;
     if (o.refused()) {
-        // The engine's rules object (a critical fault still active): say which, and the way out.
+        // The engine's rules object (restore: a critical fault still active; isolate, several
+        // nodes: no active fault): say why, and the way out.
         m_failed = true;
-        Console::error(
-            o.dryRun ? tr("%1 Without --force it would not be restored (dry run).").arg(o.objection)
-                     : tr("%1 Not restored; --force restores it anyway.").arg(o.objection));
+        if (isolating)
+            Console::error(
+                o.dryRun
+                    ? tr("%1 Without --force it would not be isolated (dry run).").arg(o.objection)
+                    : tr("%1 Not isolated; --force isolates it anyway.").arg(o.objection));
+        else
+            Console::error(
+                o.dryRun
+                    ? tr("%1 Without --force it would not be restored (dry run).").arg(o.objection)
+                    : tr("%1 Not restored; --force restores it anyway.").arg(o.objection));
         return nodeDone();
     }
     if (!o.action.ok()) {

@@ -300,7 +300,7 @@ CliOptions::Outcome CliOptions::parse(const QStringList &args)
         dryRun = p.isSet(dryRunOpt);
         if (command == Command::Restore)
             uncordon = p.isSet(uncordonOpt);
-        if (command == Command::Restore)
+        if (command == Command::Restore || command == Command::Isolate)
             force = p.isSet(forceOpt);
         break;
     }

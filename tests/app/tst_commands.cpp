@@ -225,6 +225,64 @@ private slots:
         QVERIFY(!cordoned(node(n)));
     }
 
+    void batchIsolateGivesEachNodeItsOwnFaultAndRefusesHealthyOnesUnlessForced()
+    {
+        QVERIFY(m_cluster->setCondition(QStringLiteral("npu-0002"),
+                                        QStringLiteral("NT_NPU_CARD_LOSE"),
+                                        QStringLiteral("True")));
+        QVERIFY(m_cluster->setCondition(QStringLiteral("npu-0003"),
+                                        QStringLiteral("NT_NPU_ECC_COUNT"),
+                                        QStringLiteral("True")));
+        Run r =
+            run({QStringLiteral("isolate"), QStringLiteral("npu-0002"), QStringLiteral("npu-0003"),
+                 QStringLiteral("npu-0004"), QStringLiteral("--reason"), QStringLiteral("rack 7")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(
+            r.out.contains(QLatin1String("npu-0002 isolated: taint "
+                                         "faultboard.io/isolated=NT_NPU_CARD_LOSE:NoSchedule")),
+            qPrintable(r.out));
+        QVERIFY2(
+            r.out.contains(QLatin1String("npu-0003 isolated: taint "
+                                         "faultboard.io/isolated=NT_NPU_ECC_COUNT:NoSchedule")),
+            qPrintable(r.out));
+        QVERIFY2(!r.out.contains(QLatin1String("npu-0004")), qPrintable(r.out));
+        QVERIFY2(r.err.contains(QLatin1String("npu-0004 has no active fault")) &&
+                     r.err.contains(QLatin1String("Not isolated; --force isolates it anyway")),
+                 qPrintable(r.err));
+        const auto reason = [this](const QString &n) {
+            return node(n)[QLatin1String("metadata")][QLatin1String("annotations")]
+                          [QLatin1String("faultboard.io/isolated-reason")]
+                              .toString();
+        };
+        QCOMPARE(reason(QStringLiteral("npu-0002")),
+                 QStringLiteral("fault: NT_NPU_CARD_LOSE; rack 7"));
+        QCOMPARE(reason(QStringLiteral("npu-0003")),
+                 QStringLiteral("fault: NT_NPU_ECC_COUNT; rack 7"));
+        QVERIFY(!cordoned(node(QStringLiteral("npu-0004"))));
+        QVERIFY(taints(node(QStringLiteral("npu-0004"))).isEmpty());
+
+        // --force: the healthy one too, for no fault, and it says at whose choice.
+        r = run({QStringLiteral("isolate"), QStringLiteral("npu-0002"), QStringLiteral("npu-0004"),
+                 QStringLiteral("--force")});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(QLatin1String("npu-0004 isolated: taint "
+                                              "faultboard.io/isolated:NoSchedule added")),
+                 qPrintable(r.out));
+        QVERIFY2(r.err.contains(QLatin1String("explicit choice")), qPrintable(r.err));
+        QCOMPARE(reason(QStringLiteral("npu-0004")), QStringLiteral("no active fault"));
+
+        // One healthy node named on its own is the explicit choice already.
+        r = run({QStringLiteral("isolate"), QStringLiteral("npu-0005")});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        QVERIFY(cordoned(node(QStringLiteral("npu-0005"))));
+        QCOMPARE(reason(QStringLiteral("npu-0005")), QStringLiteral("no active fault"));
+
+        r = run({QStringLiteral("restore"), QStringLiteral("npu-0002"), QStringLiteral("npu-0003"),
+                 QStringLiteral("npu-0004"), QStringLiteral("npu-0005"),
+                 QStringLiteral("--force")});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    }
+
     void restoreLeavesAForeignCordonAndForeignTaintsAlone()
     {
         const QString n = QStringLiteral("gpu-0001");

@@ -131,7 +131,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(idx.data(NodeGridModel::IsolatedRole).toBool(), 10000);
         QVERIFY(idx.data(NodeGridModel::CordonedRole).toBool());
         QCOMPARE(idx.data(NodeGridModel::IsolatedReasonRole).toString(),
-                 QStringLiteral("card lost, ticket 4711"));
+                 QStringLiteral("fault: NT_NPU_CARD_LOSE; card lost, ticket 4711"));
         ActionLogModel *log = window.actions()->log();
         QTRY_COMPARE(log->at(0).result, ActionLogModel::Result::Succeeded);
         QCOMPARE(log->at(0).target, QStringLiteral("npu-0002"));
@@ -323,6 +323,110 @@ private slots:
         QVERIFY2(message.contains(QLatin1String("1 not evicted")), qPrintable(message));
         QVERIFY(message.contains(QLatin1String("cordoned")));
         dialog->close();
+    }
+
+    // A rack-like selection: two nodes with different faults and a healthy one. Each faulty
+    // node is isolated for its own fault (taint value and reason); the healthy one is named and
+    // left out until the operator ticks the box for it.
+    void batchIsolateGivesEachNodeItsOwnFault()
+    {
+        QVERIFY(m_cluster->setCondition(QStringLiteral("npu-0001"),
+                                        QStringLiteral("NT_NPU_ECC_COUNT"),
+                                        QStringLiteral("True")));
+        QVERIFY(m_cluster->setCondition(QStringLiteral("gpu-0002"),
+                                        QStringLiteral("NT_GPU_CARD_LOSE"),
+                                        QStringLiteral("True")));
+        ui::MainWindow window{Classifier(Taxonomy::builtIn())};
+        ui::ClusterView *view = open(window);
+        QVERIFY(view);
+        const QStringList nodes{QStringLiteral("gpu-0002"), QStringLiteral("gpu-0004"),
+                                QStringLiteral("npu-0001")};
+        const QModelIndex npu = view->session()->gridModel()->indexOf(nodes[2]);
+        QTRY_COMPARE_WITH_TIMEOUT(npu.data(NodeGridModel::SeverityRole).toInt(),
+                                  int(Severity::Critical), 10000);
+        QItemSelectionModel *selection = view->grid()->selectionModel();
+        selection->clearSelection();
+        for (const QString &n : nodes)
+            selection->select(
+                view->filterModel()->mapFromSource(view->session()->gridModel()->indexOf(n)),
+                QItemSelectionModel::Select);
+        QCOMPARE(view->selectedNodes(), nodes);
+        QTRY_VERIFY(window.actions()->isolateAction()->isEnabled());
+
+        window.actions()->isolateAction()->trigger();
+        auto *dialog = qobject_cast<ui::ActionConfirmDialog *>(window.actions()->openDialog());
+        QVERIFY(dialog && dialog->overrideBox());
+        QSignalSpy planned(dialog, &ui::ActionConfirmDialog::planFinished);
+        QVERIFY(planned.wait(10000));
+        // No union of the selection's faults as everybody's reason.
+        QVERIFY(dialog->reasonEdit()->text().isEmpty());
+        const auto rowOf = [dialog](const QString &n) {
+            return dialog->planView()->findItems(n, Qt::MatchExactly, 0).value(0);
+        };
+        QVERIFY2(rowOf(nodes[0])->text(1).contains(
+                     QStringLiteral("→ faultboard.io/isolated=NT_GPU_CARD_LOSE:NoSchedule")),
+                 qPrintable(rowOf(nodes[0])->text(1)));
+        QVERIFY2(rowOf(nodes[0])->text(3).contains(QLatin1String("NT_GPU_CARD_LOSE")),
+                 qPrintable(rowOf(nodes[0])->text(3)));
+        QVERIFY2(rowOf(nodes[2])->text(1).contains(
+                     QStringLiteral("→ faultboard.io/isolated=NT_NPU_ECC_COUNT:NoSchedule")),
+                 qPrintable(rowOf(nodes[2])->text(1)));
+        QVERIFY2(rowOf(nodes[1])->text(3).contains(QLatin1String("gpu-0004 has no active fault")),
+                 qPrintable(rowOf(nodes[1])->text(3)));
+        QCOMPARE(dialog->objectedNodes(), QStringList{nodes[1]});
+        QCOMPARE(dialog->nodesToChange(), (QStringList{nodes[0], nodes[2]}));
+        QVERIFY(dialog->overrideBox()->isVisibleTo(dialog));
+        QVERIFY(dialog->overrideBox()->text().contains(nodes[1]));
+        QVERIFY(!dialog->overrideBox()->isChecked());
+
+        dialog->reasonEdit()->setText(QStringLiteral("rack 7 check, ticket 99"));
+        QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+        const auto annotation = [this](const QString &n, const char *key) {
+            return node(n)[QLatin1String("metadata")][QLatin1String("annotations")]
+                          [QLatin1String(key)]
+                              .toString();
+        };
+        const auto taintValue = [this](const QString &n) {
+            for (const QJsonValue &t :
+                 node(n)[QLatin1String("spec")][QLatin1String("taints")].toArray())
+                if (t[QLatin1String("key")].toString() == QLatin1String("faultboard.io/isolated"))
+                    return t[QLatin1String("value")].toString();
+            return QStringLiteral("(none)");
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(
+            annotation(nodes[2], "faultboard.io/isolated-reason"),
+            QStringLiteral("fault: NT_NPU_ECC_COUNT; rack 7 check, ticket 99"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            annotation(nodes[0], "faultboard.io/isolated-reason"),
+            QStringLiteral("fault: NT_GPU_CARD_LOSE; rack 7 check, ticket 99"), 10000);
+        QCOMPARE(taintValue(nodes[2]), QStringLiteral("NT_NPU_ECC_COUNT"));
+        QCOMPARE(taintValue(nodes[0]), QStringLiteral("NT_GPU_CARD_LOSE"));
+        QCOMPARE(taintValue(nodes[1]), QStringLiteral("(none)"));
+        QVERIFY(!node(nodes[1])[QLatin1String("spec")][QLatin1String("unschedulable")].toBool());
+
+        // The explicit choice for the healthy one: it is isolated, for no fault.
+        QTRY_VERIFY_WITH_TIMEOUT(view->session()
+                                     ->gridModel()
+                                     ->indexOf(nodes[0])
+                                     .data(NodeGridModel::IsolatedRole)
+                                     .toBool(),
+                                 10000);
+        window.actions()->isolateAction()->trigger();
+        dialog = qobject_cast<ui::ActionConfirmDialog *>(window.actions()->openDialog());
+        QSignalSpy planned2(dialog, &ui::ActionConfirmDialog::planFinished);
+        QVERIFY(planned2.wait(10000));
+        QCOMPARE(dialog->objectedNodes(), QStringList{nodes[1]});
+        QVERIFY(!dialog->confirmButton()->isEnabled());
+        dialog->overrideBox()->setChecked(true);
+        QVERIFY(planned2.wait(10000));
+        QCOMPARE(dialog->nodesToChange(), QStringList{nodes[1]});
+        QVERIFY(dialog->confirmButton()->isEnabled());
+        QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(annotation(nodes[1], "faultboard.io/isolated-reason"),
+                                  QStringLiteral("no active fault"), 10000);
+        QTRY_COMPARE(window.actions()->log()->at(0).result, ActionLogModel::Result::Succeeded);
+        QVERIFY2(window.actions()->log()->at(0).message.contains(QLatin1String("explicit choice")),
+                 qPrintable(window.actions()->log()->at(0).message));
     }
 
     void viewerSeesActionsDisabled()
