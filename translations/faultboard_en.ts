@@ -3346,6 +3346,14 @@
         <source>Cannot list the events of %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No node selected: %1 is hidden by the filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions act only on the tiles you can see selected. Change or clear the filter to see %1 again, then select it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::NodeGridView</name>

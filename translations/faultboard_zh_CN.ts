@@ -3314,6 +3314,14 @@
         <source>Cannot list the events of %1: %2</source>
         <translation>无法列出 %1 的事件：%2</translation>
     </message>
+    <message>
+        <source>No node selected: %1 is hidden by the filter</source>
+        <translation>未选择节点：%1 已被筛选条件隐藏</translation>
+    </message>
+    <message>
+        <source>Actions act only on the tiles you can see selected. Change or clear the filter to see %1 again, then select it.</source>
+        <translation>操作只作用于可见且已选中的图块。请修改或清除筛选条件以重新显示 %1，然后选中它。</translation>
+    </message>
 </context>
 <context>
     <name>ui::NodeGridView</name>

@@ -12,7 +12,9 @@
 #include "ui/ActionController.h"
 #include "ui/ClusterView.h"
 #include "ui/DrainDialog.h"
+#include "ui/FilterBar.h"
 #include "ui/MainWindow.h"
+#include "ui/NodeDetailPanel.h"
 #include "ui/NodeGridView.h"
 
 #include <QAction>
@@ -427,6 +429,57 @@ private slots:
         QTRY_COMPARE(window.actions()->log()->at(0).result, ActionLogModel::Result::Succeeded);
         QVERIFY2(window.actions()->log()->at(0).message.contains(QLatin1String("explicit choice")),
                  qPrintable(window.actions()->log()->at(0).message));
+    }
+
+    // A filter hides the selected tile: the details do not switch to a neighbour, and neither
+    // the action nor its shortcut acts on a node nobody can see selected.
+    void actionTargetIsTheVisibleSelection()
+    {
+        ui::MainWindow window{Classifier(Taxonomy::builtIn())};
+        ui::ClusterView *view = open(window);
+        QVERIFY(view);
+        const QString hidden = QStringLiteral("gpu-0003");
+        view->selectNode(hidden);
+        QCOMPARE(view->currentNode(), hidden);
+        QTRY_VERIFY(window.actions()->isolateAction()->isEnabled());
+
+        QTest::keyClicks(view->filterBar()->nameEdit(), QStringLiteral("npu"));
+        view->filterBar()->applyNow();
+        QCOMPARE(view->grid()->model()->rowCount(), 4);
+        QCOMPARE(view->currentNode(), QString());
+        QVERIFY(!view->grid()->selectionModel()->currentIndex().isValid());
+        QCOMPARE(view->selectedNodes(), QStringList());
+        QVERIFY2(
+            view->detailPanel()->titleText().contains(hidden) &&
+                view->detailPanel()->titleText().contains(QLatin1String("hidden by the filter")),
+            qPrintable(view->detailPanel()->titleText()));
+        QVERIFY(!window.actions()->isolateAction()->isEnabled());
+        QVERIFY(!window.actions()->restoreAction()->isEnabled());
+        QVERIFY(!window.actions()->drainAction()->isEnabled());
+        window.actions()->isolateAction()->trigger(); // what Ctrl+Shift+I does
+        QVERIFY(!window.actions()->openDialog());
+
+        // Several selected, one of them hidden: the action takes the visible rest.
+        view->filterBar()->clear();
+        QCOMPARE(view->grid()->model()->rowCount(), 8);
+        QItemSelectionModel *selection = view->grid()->selectionModel();
+        const auto proxyIndex = [view](const QString &n) {
+            return view->filterModel()->mapFromSource(view->session()->gridModel()->indexOf(n));
+        };
+        selection->setCurrentIndex(proxyIndex(hidden), QItemSelectionModel::ClearAndSelect);
+        selection->select(proxyIndex(QStringLiteral("npu-0003")), QItemSelectionModel::Select);
+        QCOMPARE(view->selectedNodes(), (QStringList{hidden, QStringLiteral("npu-0003")}));
+        QTest::keyClicks(view->filterBar()->nameEdit(), QStringLiteral("npu"));
+        view->filterBar()->applyNow();
+        QCOMPARE(view->selectedNodes(), QStringList{QStringLiteral("npu-0003")});
+        QVERIFY(view->detailPanel()->titleText().contains(QLatin1String("hidden by the filter")));
+        QTRY_VERIFY(window.actions()->isolateAction()->isEnabled());
+        window.actions()->isolateAction()->trigger();
+        auto *dialog = qobject_cast<ui::ActionConfirmDialog *>(window.actions()->openDialog());
+        QVERIFY(dialog);
+        QCOMPARE(dialog->planView()->topLevelItemCount(), 1);
+        QCOMPARE(dialog->planView()->topLevelItem(0)->text(0), QStringLiteral("npu-0003"));
+        dialog->reject();
     }
 
     void viewerSeesActionsDisabled()
