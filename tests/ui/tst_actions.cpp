@@ -6,6 +6,7 @@
 #include "models/ActionLogModel.h"
 #include "models/ClusterSession.h"
 #include "models/NodeFilterProxyModel.h"
+#include "models/NodeHistoryModel.h"
 #include "models/Taxonomy.h"
 #include "tests/common/TestCluster.h"
 #include "ui/ActionConfirmDialog.h"
@@ -19,6 +20,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QDockWidget>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -26,10 +28,14 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTest>
 #include <QTreeWidget>
+
+#include <ctime>
 
 using namespace models;
 
@@ -480,6 +486,79 @@ private slots:
         QCOMPARE(dialog->planView()->topLevelItemCount(), 1);
         QCOMPARE(dialog->planView()->topLevelItem(0)->text(0), QStringLiteral("npu-0003"));
         dialog->reject();
+    }
+
+    // "12/1/26 7:43 AM" in English is no incident timeline: the Action log and the History tab
+    // give the date, the time with seconds and the zone, the same in every language.
+    void logAndHistoryTimesAreUnambiguous()
+    {
+        const QLocale locale;
+        const QByteArray tz = qgetenv("TZ");
+        const auto restore = qScopeGuard([&] {
+            QLocale::setDefault(locale);
+            if (tz.isEmpty())
+                qunsetenv("TZ");
+            else
+                qputenv("TZ", tz);
+            tzset();
+        });
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        qputenv("TZ", "FBT-5:30"); // UTC+05:30, a zone with minutes, without tzdata
+        tzset();
+        // What the cells must say, computed from the entries' own times.
+        const auto expected = [](const QDateTime &t) -> QString {
+            return t.toOffsetFromUtc(5 * 3600 + 30 * 60)
+                       .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) +
+                   QStringLiteral(" UTC+05:30");
+        };
+
+        ui::MainWindow window{Classifier(Taxonomy::builtIn())};
+        ui::ClusterView *view = open(window);
+        QVERIFY(view);
+        const QString n = QStringLiteral("npu-0003");
+        view->selectNode(n);
+        QTRY_VERIFY(window.actions()->isolateAction()->isEnabled());
+        window.actions()->setConfirmationsAutoAccepted(true);
+        window.actions()->isolateAction()->trigger();
+        ActionLogModel *log = window.actions()->log();
+        QTRY_COMPARE_WITH_TIMEOUT(log->rowCount(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(log->at(0).result, ActionLogModel::Result::Succeeded, 10000);
+
+        auto *dock = window.findChild<QDockWidget *>(QStringLiteral("actionLogDock"));
+        QVERIFY(dock);
+        auto *logView = qobject_cast<QTableView *>(dock->widget());
+        QVERIFY(logView);
+        const QString logTime =
+            logView->model()->index(0, ActionLogModel::TimeColumn).data().toString();
+        QCOMPARE(logTime, expected(log->at(0).time));
+        QVERIFY2(QRegularExpression(QStringLiteral("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d "
+                                                   "UTC\\+05:30$"))
+                     .match(logTime)
+                     .hasMatch(),
+                 qPrintable(logTime));
+
+        // The node's History tab lists the isolation with the same kind of time.
+        QAbstractItemModel *history = view->detailPanel()->historyView()->model();
+        QVERIFY(history);
+        int row = -1;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (int r = 0; r < history->rowCount(); ++r)
+                    if (history->index(r, 0).data(NodeHistoryModel::KindRole).toInt() ==
+                            int(HistoryEvent::Kind::Action) &&
+                        history->index(r, 0).data(NodeHistoryModel::TimeRole).toDateTime() >=
+                            log->at(0).time.addSecs(-5)) {
+                        row = r;
+                        return true;
+                    }
+                return false;
+            }(),
+            10000);
+        const QModelIndex cell = history->index(row, NodeHistoryModel::TimeColumn);
+        QCOMPARE(cell.data().toString(),
+                 expected(cell.data(NodeHistoryModel::TimeRole).toDateTime()));
+
+        window.actions()->setConfirmationsAutoAccepted(false);
     }
 
     void viewerSeesActionsDisabled()
