@@ -109,12 +109,6 @@ QString NodeOperations::isolationFault(const NodeHealth &health)
     return health.faults.empty() ? QString() : health.faults.front().type;
 }
 
-QString NodeOperations::isolationFault(const QString &node) const
-{
-    const NodeRecord *rec = m_session->store()->find(node);
-    return rec ? isolationFault(rec->health) : QString();
-}
-
 const Fault *NodeOperations::activeCriticalFault(const NodeHealth &health)
 {
     // Worst first, then oldest first: the first critical one is the oldest.

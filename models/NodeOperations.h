@@ -104,8 +104,6 @@ public:
 
     // The taint rule: the fault a node is isolated for (its worst), empty when it has none.
     static QString isolationFault(const NodeHealth &health);
-    // The same for a node of the store (empty when unknown).
-    QString isolationFault(const QString &node) const;
 
     // A critical fault of the node (the oldest of them), null when it has none.
     static const Fault *activeCriticalFault(const NodeHealth &health);
