@@ -109,7 +109,7 @@ struct NodeActions::Job
     IsolationSettings isolation;
     QString operatorName;
     QString fault;
-    FaultOf faultOf; // isolate: the fault, from the node as read
+    Judge judge; // isolate: the fault and reason; either: an objection, from the node as read
     QString reason;
     QString operatorSource;
     QString taintValue;
@@ -236,6 +236,17 @@ quint64 NodeActions::isolate(const QString &node, const QString &fault, const QS
 quint64 NodeActions::isolate(const QString &node, FaultOf faultOf, const QString &reason,
                              const ActionOptions &options, QObject *context, Callback done)
 {
+    return isolate(
+        node,
+        [faultOf = std::move(faultOf), reason](const Node &n) {
+            return NodeVerdict{faultOf(n), reason, {}};
+        },
+        options, context, std::move(done));
+}
+
+quint64 NodeActions::isolate(const QString &node, Judge judge, const ActionOptions &options,
+                             QObject *context, Callback done)
+{
     auto job = std::make_shared<Job>();
     job->result.node = node;
     job->result.action = NodeActionResult::Action::Isolate;
@@ -249,8 +260,7 @@ quint64 NodeActions::isolate(const QString &node, FaultOf faultOf, const QString
         job->isolation.taintEffect = options.taintEffect;
     job->operatorName = operatorName();
     job->operatorSource = m_operatorSource;
-    job->faultOf = std::move(faultOf);
-    job->reason = reason;
+    job->judge = std::move(judge);
     job->taintValue = m_isolation.taintValue;
     job->at = formatApiTime(QDateTime::currentDateTimeUtc());
 
@@ -307,6 +317,12 @@ quint64 NodeActions::isolate(const QString &node, FaultOf faultOf, const QString
 quint64 NodeActions::restore(const QString &node, const QString &reason,
                              const ActionOptions &options, QObject *context, Callback done)
 {
+    return restore(node, Judge(), reason, options, context, std::move(done));
+}
+
+quint64 NodeActions::restore(const QString &node, Judge judge, const QString &reason,
+                             const ActionOptions &options, QObject *context, Callback done)
+{
     auto job = std::make_shared<Job>();
     job->result.node = node;
     job->result.action = NodeActionResult::Action::Restore;
@@ -318,6 +334,7 @@ quint64 NodeActions::restore(const QString &node, const QString &reason,
     job->isolation = m_isolation;
     job->operatorName = operatorName();
     job->reason = reason;
+    job->judge = std::move(judge);
     Job *j = job.get();
     job->plan = [j](const NodeState &s, ApiError *) -> Json {
         const bool isolated = s.annotations.contains(IsolationSettings::AnnotationBy) ||
@@ -403,18 +420,31 @@ void NodeActions::readNode(const std::shared_ptr<Job> &job)
             return complete(job);
         }
         job->current = readState(node);
-        if (job->faultOf) {
-            ApiError decodeError;
-            const NodePtr decoded = NodeDecoder::decodeNode(r.body, &decodeError);
-            job->fault = decoded ? job->faultOf(*decoded) : QString();
-            if (job->isolation.taintValue.isEmpty())
-                job->taintValue = taintValueFor(job->fault);
-        }
         NodeChange &change = job->result.change;
         if (job->result.attempts == 0) {
             change.taintsBefore = job->current.taints;
             change.unschedulableBefore = job->current.unschedulable;
             change.annotationsBefore = job->current.annotations;
+        }
+        if (job->judge) {
+            ApiError decodeError;
+            const NodePtr decoded = NodeDecoder::decodeNode(r.body, &decodeError);
+            if (!decoded) {
+                // The rules cannot be applied to a node that cannot be read: do nothing.
+                job->result.error =
+                    decodeError ? decodeError : ApiError::decode(tr("the node is not a Node"));
+                job->result.error.context = job->what;
+                return complete(job);
+            }
+            const NodeVerdict verdict = job->judge(*decoded);
+            job->fault = verdict.fault;
+            job->result.fault = verdict.fault;
+            if (!verdict.reason.isEmpty())
+                job->reason = verdict.reason;
+            if (job->result.action == NodeActionResult::Action::Isolate &&
+                job->isolation.taintValue.isEmpty())
+                job->taintValue = taintValueFor(job->fault);
+            job->result.objection = verdict.objection;
         }
         ApiError planError;
         Json patch = job->plan(job->current, &planError);
@@ -424,10 +454,20 @@ void NodeActions::readNode(const std::shared_ptr<Job> &job)
             return complete(job);
         }
         if (patch.is_null()) {
-            // Nothing to do: the node already is as wanted (or a concurrent writer made it so).
+            // Nothing to do: the node already is as wanted (or a concurrent writer made it so),
+            // and there is nothing for an objection to stop.
+            job->result.objection.clear();
             change.taintsAfter = job->current.taints;
             change.unschedulableAfter = job->current.unschedulable;
             change.annotationsAfter = job->current.annotations;
+            return complete(job);
+        }
+        if (!job->result.objection.isEmpty() && !job->options.dryRun) {
+            // Refused: nothing is sent. (A dry run goes on to show what would change.)
+            change.taintsAfter = job->current.taints;
+            change.unschedulableAfter = job->current.unschedulable;
+            change.annotationsAfter = job->current.annotations;
+            job->result.error = ApiError::invalid(job->result.objection, job->what);
             return complete(job);
         }
         // The resourceVersion read is a precondition: a concurrent change answers 409.

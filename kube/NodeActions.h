@@ -81,9 +81,24 @@ struct NodeActionResult
     bool notIsolated = false;
     // restore: the node stays cordoned because Faultboard did not cordon it.
     bool cordonKept = false;
+    // isolate: the fault the node is (dry run: would be) isolated for, from the node as read.
+    QString fault;
+    // The caller's rule objected to acting on the node as read (NodeVerdict::objection): a
+    // real action was refused with it and sent nothing; a dry run planned anyway.
+    QString objection;
 
     bool ok() const { return error.ok(); }
     static QString actionName(Action action); // "cordon", "isolate", ... (translated)
+};
+
+// What the caller's rules make of a node as read just before an isolate or restore.
+struct NodeVerdict
+{
+    QString fault;  // isolate: the fault it is isolated for (names the taint's value)
+    QString reason; // isolate: the isolated-reason to record; empty: the reason given
+    // Not empty: why not to act. A real action is refused with it (nothing is sent); a dry run
+    // plans the change anyway and reports the objection with it.
+    QString objection;
 };
 
 // Acts on nodes the way kubectl does, asynchronously, for the GUI and the headless commands:
@@ -102,6 +117,8 @@ public:
     using Callback = std::function<void(const NodeActionResult &)>;
     // The fault a node is isolated for, from the node as read just before the PATCH.
     using FaultOf = std::function<QString(const Node &)>;
+    // The caller's rules on the node as read just before the PATCH (models' action policy).
+    using Judge = std::function<NodeVerdict(const Node &)>;
 
     explicit NodeActions(ApiClient *client, QObject *parent = nullptr);
 
@@ -131,11 +148,18 @@ public:
     quint64 isolate(const QString &node, FaultOf faultOf, const QString &reason,
                     const ActionOptions &options = {}, QObject *context = nullptr,
                     Callback done = {});
+    // The same, with fault, reason and any objection from the node read.
+    quint64 isolate(const QString &node, Judge judge, const ActionOptions &options = {},
+                    QObject *context = nullptr, Callback done = {});
     // Undoes what isolate did, as its annotations record it, in one PATCH, then an Event:
     // removes the taint isolate added (even when the settings' key changed since) and the
     // faultboard.io/ annotations, and uncordons only when isolate cordoned. A node Faultboard
     // did not isolate is left alone (`notIsolated`) unless `options.forceUncordon`.
     quint64 restore(const QString &node, const QString &reason = {},
+                    const ActionOptions &options = {}, QObject *context = nullptr,
+                    Callback done = {});
+    // The same, refused (or, dry run, reported) when `judge` objects to the node as read.
+    quint64 restore(const QString &node, Judge judge, const QString &reason = {},
                     const ActionOptions &options = {}, QObject *context = nullptr,
                     Callback done = {});
 

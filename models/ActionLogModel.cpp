@@ -1,6 +1,6 @@
 #include "models/ActionLogModel.h"
 
-#include <QLocale>
+#include "models/IncidentTime.h"
 
 namespace models {
 
@@ -105,7 +105,8 @@ QVariant ActionLogModel::data(const QModelIndex &index, int role) const
         return {};
     switch (index.column()) {
     case TimeColumn:
-        return QLocale().toString(e.time.toLocalTime(), QLocale::ShortFormat);
+        // An incident timeline: seconds and the zone, the same in every language.
+        return incidentTime(e.time);
     case ClusterColumn:
         return e.cluster;
     case ActorColumn:

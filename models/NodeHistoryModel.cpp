@@ -1,8 +1,7 @@
 #include "models/NodeHistoryModel.h"
 
+#include "models/IncidentTime.h"
 #include "models/Taxonomy.h"
-
-#include <QLocale>
 
 namespace models {
 
@@ -142,7 +141,8 @@ QVariant NodeHistoryModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeColumn:
-            return QLocale().toString(e.time.toLocalTime(), QLocale::ShortFormat);
+            // An incident timeline: seconds and the zone, the same in every language.
+            return incidentTime(e.time);
         case EventColumn:
             return eventText(e);
         case ChangeColumn:
@@ -159,8 +159,7 @@ QVariant NodeHistoryModel::data(const QModelIndex &index, int role) const
         if (fault && e.observedTime.isValid() && e.time.isValid() &&
             e.observedTime.secsTo(e.time) < -60)
             return tr("Happened %1, recorded %2")
-                .arg(QLocale().toString(e.time.toLocalTime(), QLocale::LongFormat),
-                     QLocale().toString(e.observedTime.toLocalTime(), QLocale::LongFormat));
+                .arg(incidentTime(e.time), incidentTime(e.observedTime));
         return {};
     case KindRole:
         return int(e.kind);

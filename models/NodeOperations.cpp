@@ -4,6 +4,7 @@
 #include "kube/EvictionLimiter.h"
 #include "kube/SelfSubjectReview.h"
 #include "models/ClusterSession.h"
+#include "models/IncidentTime.h"
 
 #include <QLocale>
 
@@ -108,10 +109,13 @@ QString NodeOperations::isolationFault(const NodeHealth &health)
     return health.faults.empty() ? QString() : health.faults.front().type;
 }
 
-QString NodeOperations::isolationFault(const QString &node) const
+const Fault *NodeOperations::activeCriticalFault(const NodeHealth &health)
 {
-    const NodeRecord *rec = m_session->store()->find(node);
-    return rec ? isolationFault(rec->health) : QString();
+    // Worst first, then oldest first: the first critical one is the oldest.
+    for (const Fault &f : health.faults)
+        if (f.severity == Severity::Critical)
+            return &f;
+    return nullptr;
 }
 
 QString NodeOperations::describeChange(const kube::NodeChange &c)
@@ -141,6 +145,15 @@ ActionOutcome NodeOperations::actionOutcome(ActionOutcome::Kind kind,
     o.dryRun = r.dryRun;
     o.changed = r.changed;
     o.action = r;
+    if (kind == ActionOutcome::Kind::Isolate)
+        o.fault = r.fault;
+    if (!r.objection.isEmpty()) {
+        // Refused by the rules (a dry run: would be): the objection says why, not the kube error.
+        o.objection = r.objection;
+        o.result = Result::Failed;
+        o.message = r.objection;
+        return o;
+    }
     if (r.error) {
         o.result = Result::Failed;
         o.message = r.error.toString();
@@ -203,40 +216,108 @@ void NodeOperations::complete(ActionOutcome outcome, const Done &done)
     emit actionFinished(outcome);
 }
 
-void NodeOperations::isolate(const QString &node, const QString &reason,
-                             const kube::ActionOptions &options, QObject *context, Done done)
+QString NodeOperations::isolationReason(const QString &fault, const QString &note)
 {
-    const quint64 logId = options.dryRun ? 0 : logStart(ActionOutcome::Kind::Isolate, node, reason);
+    if (fault.isEmpty())
+        return note.isEmpty() ? tr("no active fault") : tr("no active fault; %1").arg(note);
+    return note.isEmpty() ? tr("fault: %1").arg(fault) : tr("fault: %1; %2").arg(fault, note);
+}
+
+void NodeOperations::isolate(const QString &node, const QString &note,
+                             const kube::ActionOptions &options, QObject *context, Done done,
+                             ActionChoice choice)
+{
+    const quint64 logId = options.dryRun ? 0 : logStart(ActionOutcome::Kind::Isolate, node, note);
     const Classifier &classifier = m_session->store()->classifier();
-    // The node as read right before the change decides the fault, not a possibly stale store.
-    auto faultOf = [classifier](const kube::Node &n) {
-        return isolationFault(classifier.classify(n));
+    // The node as read right before the change decides its fault, its reason and whether the
+    // rules object, not a possibly stale store, and never another node of the batch.
+    auto objection = std::make_shared<QString>();
+    auto judge = [classifier, note, node, choice, objection](const kube::Node &n) {
+        const QString fault = isolationFault(classifier.classify(n));
+        *objection = fault.isEmpty() && choice.batch
+                         ? tr("%1 has no active fault: isolating it takes a healthy node out of "
+                              "scheduling.")
+                               .arg(node)
+                         : QString();
+        return kube::NodeVerdict{fault, isolationReason(fault, note),
+                                 choice.force ? QString() : *objection};
     };
     QPointer<QObject> guard(context);
     const bool hadContext = context != nullptr;
-    const quint64 job =
-        m_actions->isolate(node, faultOf, reason, options, this,
-                           [this, logId, guard, hadContext, done](const kube::NodeActionResult &r) {
-                               ActionOutcome o = actionOutcome(ActionOutcome::Kind::Isolate, r);
-                               o.logId = logId;
-                               complete(o, hadContext && !guard ? Done() : done);
-                           });
+    const quint64 job = m_actions->isolate(
+        node, judge, options, this,
+        [this, logId, guard, hadContext, done, choice, objection](const kube::NodeActionResult &r) {
+            ActionOutcome o = actionOutcome(ActionOutcome::Kind::Isolate, r);
+            if (choice.force && !objection->isEmpty() && r.ok()) {
+                o.objection = *objection;
+                o.forced = true;
+                if (o.changed) {
+                    const QString forced =
+                        tr("isolated at the operator's explicit choice: %1").arg(*objection);
+                    o.notice =
+                        o.notice.isEmpty() ? forced : o.notice + QLatin1String("; ") + forced;
+                }
+            }
+            o.logId = logId;
+            complete(o, hadContext && !guard ? Done() : done);
+        });
     m_logIdOfJob.insert(job, logId);
 }
 
 void NodeOperations::restore(const QString &node, const QString &reason,
-                             const kube::ActionOptions &options, QObject *context, Done done)
+                             const kube::ActionOptions &options, QObject *context, Done done,
+                             ActionChoice choice)
 {
     const quint64 logId = options.dryRun ? 0 : logStart(ActionOutcome::Kind::Restore, node, reason);
     QPointer<QObject> guard(context);
     const bool hadContext = context != nullptr;
-    const quint64 job =
-        m_actions->restore(node, reason, options, this,
-                           [this, logId, guard, hadContext, done](const kube::NodeActionResult &r) {
-                               ActionOutcome o = actionOutcome(ActionOutcome::Kind::Restore, r);
-                               o.logId = logId;
-                               complete(o, hadContext && !guard ? Done() : done);
-                           });
+    // The rule, on the node as read right before the change: a critical fault still active
+    // objects. What it found goes into the outcome, also when the operator chose to go ahead.
+    struct Found
+    {
+        QString fault;
+        QDateTime since;
+        QString objection;
+    };
+    auto found = std::make_shared<Found>();
+    const Classifier &classifier = m_session->store()->classifier();
+    auto judge = [classifier, found, node, choice](const kube::Node &n) {
+        *found = {};
+        const NodeHealth health = classifier.classify(n);
+        if (const Fault *f = activeCriticalFault(health)) {
+            found->fault = f->type;
+            found->since = f->since;
+            found->objection =
+                f->since.isValid()
+                    ? tr("%1 still has a critical fault: %2, active since %3. Restoring it puts "
+                         "a broken node back into scheduling.")
+                          .arg(node, f->type, incidentTime(f->since))
+                    : tr("%1 still has a critical fault: %2 (since when is not known). "
+                         "Restoring it puts a broken node back into scheduling.")
+                          .arg(node, f->type);
+        }
+        return kube::NodeVerdict{{}, {}, choice.force ? QString() : found->objection};
+    };
+    const quint64 job = m_actions->restore(
+        node, judge, reason, options, this,
+        [this, logId, guard, hadContext, done, found, choice](const kube::NodeActionResult &r) {
+            ActionOutcome o = actionOutcome(ActionOutcome::Kind::Restore, r);
+            o.fault = found->fault;
+            o.faultSince = found->since;
+            if (choice.force && !found->objection.isEmpty()) {
+                // The operator chose to restore it anyway: say so beside the result.
+                o.objection = found->objection;
+                o.forced = true;
+                if (o.ok() && o.changed) {
+                    const QString forced =
+                        tr("restored at the operator's explicit choice: %1").arg(found->objection);
+                    o.notice =
+                        o.notice.isEmpty() ? forced : o.notice + QLatin1String("; ") + forced;
+                }
+            }
+            o.logId = logId;
+            complete(o, hadContext && !guard ? Done() : done);
+        });
     m_logIdOfJob.insert(job, logId);
 }
 

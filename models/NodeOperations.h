@@ -3,6 +3,7 @@
 #include "kube/NodeActions.h"
 #include "kube/NodeDrain.h"
 #include "models/ActionLogModel.h"
+#include "models/NodeHealth.h"
 
 #include <QHash>
 #include <QObject>
@@ -17,7 +18,6 @@ class EvictionLimiter;
 namespace models {
 
 class ClusterSession;
-struct NodeHealth;
 
 // What one action on one node came to, worded once for the window's log, the commands' lines
 // and the fault history.
@@ -35,7 +35,16 @@ struct ActionOutcome
     quint64 logId = 0; // the action log's entry (0: no log, or a dry run)
     kube::NodeActionResult action; // isolate, restore
     kube::DrainResult drain;       // drain
+    // isolate: the node's own fault it is (would be) isolated for, empty when it has none;
+    // restore: the critical fault it still has, empty when none (NodeOperations' rules).
+    QString fault;
+    QDateTime faultSince; // restore: since when that fault is active; invalid: not known
+    // What the rules object to, even when the operator chose to act anyway (`forced`); empty
+    // when they do not. Unforced, the action is refused (a dry run: would be) with it.
+    QString objection;
+    bool forced = false;
 
+    bool refused() const { return !objection.isEmpty() && !forced; }
     bool ok() const
     {
         return result == ActionLogModel::Result::Succeeded ||
@@ -45,11 +54,28 @@ struct ActionOutcome
     static QString kindId(Kind kind);
 };
 
+// Where the engine's rules want the operator's explicit choice (the window's tick boxes, the
+// commands' --force) and what the request is part of.
+struct ActionChoice
+{
+    bool force = false; // act although the rules object
+    bool batch = false; // the node is one of several named in one request
+};
+
 // The one action engine the window and the headless commands call: isolate, restore and drain
 // (and their dry-run plans), the rules they follow — a node is isolated for its worst fault,
 // which names the taint's value; evictions in flight are bounded across every drain of the
 // cluster — and their record: who acted, the action log entry and the history's audit row.
 // Callers show what it reports; they hold no policy.
+//
+// The rules that ask before acting, judged on the node as read right before the change:
+// - restore objects to a node that still has a critical fault (restoring puts a broken node
+//   back into scheduling): which fault, since when;
+// - isolate, in a batch (several nodes in one request), objects to a node with no active fault:
+//   a selection or a rack's list easily sweeps healthy nodes along, and isolating them takes
+//   capacity away in an incident. One node named on its own is already the operator's choice.
+// Each isolated node's taint value and reason are its own fault, never another node's.
+// An objection refuses the action unless ActionChoice::force; a dry run reports it.
 class NodeOperations : public QObject
 {
     Q_OBJECT
@@ -78,14 +104,19 @@ public:
 
     // The taint rule: the fault a node is isolated for (its worst), empty when it has none.
     static QString isolationFault(const NodeHealth &health);
-    // The same for a node of the store (empty when unknown).
-    QString isolationFault(const QString &node) const;
 
-    // With options.dryRun: the plan (what the server would store), not recorded.
-    void isolate(const QString &node, const QString &reason, const kube::ActionOptions &options,
-                 QObject *context, Done done);
+    // A critical fault of the node (the oldest of them), null when it has none.
+    static const Fault *activeCriticalFault(const NodeHealth &health);
+
+    // The isolated-reason recorded on a node: its own fault, then the operator's note.
+    static QString isolationReason(const QString &fault, const QString &note);
+
+    // With options.dryRun: the plan (what the server would store), not recorded. `note` is the
+    // operator's words (a ticket, what was seen); each node's reason starts with its own fault.
+    void isolate(const QString &node, const QString &note, const kube::ActionOptions &options,
+                 QObject *context, Done done, ActionChoice choice = {});
     void restore(const QString &node, const QString &reason, const kube::ActionOptions &options,
-                 QObject *context, Done done);
+                 QObject *context, Done done, ActionChoice choice = {});
     // A drain, not started (connect to its signals, then start()). A dry run (the plan) uses no
     // eviction slots and is not recorded; a real drain shares the cluster's limiter and is
     // logged and recorded when it finishes.

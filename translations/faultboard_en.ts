@@ -203,7 +203,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Undoes what Faultboard&apos;s isolation of each NODE did: removes the taint it added (and no other) and uncordons the node if the isolation cordoned it. A node Faultboard did not isolate is left alone.</source>
+        <source>Undoes what Faultboard&apos;s isolation of each NODE did: removes the taint it added (and no other) and uncordons the node if the isolation cordoned it. A node Faultboard did not isolate is left alone, and one that still has a critical fault is refused unless --force.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -622,6 +622,22 @@
         <source>%1 carries no Faultboard isolation; nothing changed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 Without --force it would not be restored (dry run).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Not restored; --force restores it anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Without --force it would not be isolated (dry run).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Not isolated; --force isolates it anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>app::cli::Command</name>
@@ -794,10 +810,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Why, recorded in the node&apos;s faultboard.io/isolated-reason annotation and its Event.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Also uncordon nodes that Faultboard did not cordon (by default a cordon someone else set, such as kubectl drain&apos;s, is left in place).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -835,6 +847,18 @@
     </message>
     <message>
         <source>Show what would change; change nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also restore nodes that still have a critical fault (without it such a node is refused, with the fault and since when: restoring puts a broken node back into scheduling).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note (what was seen, a ticket), recorded after each node&apos;s own fault in its faultboard.io/isolated-reason annotation and its Event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With several nodes, also isolate those that have no active fault (without it they are refused, named: a list easily sweeps healthy nodes along).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1173,6 +1197,10 @@
     </message>
     <message>
         <source>%1: %2; retrying in %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the node is not a Node</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1876,6 +1904,42 @@
         <source>stopped: %1; the node stays cordoned</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 still has a critical fault: %2, active since %3. Restoring it puts a broken node back into scheduling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 still has a critical fault: %2 (since when is not known). Restoring it puts a broken node back into scheduling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restored at the operator&apos;s explicit choice: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no active fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no active fault; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fault: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fault: %1; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no active fault: isolating it takes a healthy node out of scheduling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>isolated at the operator&apos;s explicit choice: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>models::NodePodsModel</name>
@@ -2020,18 +2084,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reason for the isolation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Why: what was seen, the ticket number…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>fault: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Taint effect</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2041,10 +2093,6 @@
     </message>
     <message>
         <source>NoExecute — also evict pods that do not tolerate it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2077,10 +2125,6 @@
     </message>
     <message>
         <source>cannot: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>will be isolated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2147,6 +2191,72 @@
     <message>
         <source>nothing to do</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore &amp;anyway the nodes that still have a critical fault (they go back into scheduling while broken)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore nodes that still have a critical fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not restored unless you choose so below: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, as you chose, although: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) will change when you confirm. Left out, because they still have a critical fault: %1. Tick &quot;Restore anyway&quot; to restore them too.</source>
+        <translation>
+            <numerusform>%n node will change when you confirm. Left out, because they still have a critical fault: %1. Tick &quot;Restore anyway&quot; to restore them too.</numerusform>
+            <numerusform>%n nodes will change when you confirm. Left out, because they still have a critical fault: %1. Tick &quot;Restore anyway&quot; to restore them too.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note for the isolation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added to each node&apos;s own fault: what was seen, the ticket number…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each node&apos;s recorded reason is its own fault (&quot;fault: NT_NPU_ECC_COUNT&quot;), followed by this note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also isolate the nodes without an active fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not isolated unless you choose so below: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>will be isolated; it has no active fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>will be isolated for its own fault, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also &amp;isolate the nodes without an active fault: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) will change when you confirm. Left out, because they have no active fault: %1. Tick &quot;Also isolate&quot; to isolate them too.</source>
+        <translation>
+            <numerusform>%n node will change when you confirm. Left out, because they have no active fault: %1. Tick &quot;Also isolate&quot; to isolate them too.</numerusform>
+            <numerusform>%n nodes will change when you confirm. Left out, because they have no active fault: %1. Tick &quot;Also isolate&quot; to isolate them too.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3234,6 +3344,14 @@
     </message>
     <message>
         <source>Cannot list the events of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No node selected: %1 is hidden by the filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions act only on the tiles you can see selected. Change or clear the filter to see %1 again, then select it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

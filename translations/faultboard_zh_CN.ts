@@ -203,8 +203,8 @@
         <translation>为每个 NODE 添加 Faultboard 的污点并封锁，在注解和事件中记录操作者、原因及所做的更改。</translation>
     </message>
     <message>
-        <source>Undoes what Faultboard&apos;s isolation of each NODE did: removes the taint it added (and no other) and uncordons the node if the isolation cordoned it. A node Faultboard did not isolate is left alone.</source>
-        <translation>撤销 Faultboard 对每个 NODE 的隔离：移除隔离时添加的污点（不影响其他污点），若节点是在隔离时被封锁的，则恢复其调度。未被 Faultboard 隔离的节点保持不变。</translation>
+        <source>Undoes what Faultboard&apos;s isolation of each NODE did: removes the taint it added (and no other) and uncordons the node if the isolation cordoned it. A node Faultboard did not isolate is left alone, and one that still has a critical fault is refused unless --force.</source>
+        <translation>撤销 Faultboard 对每个 NODE 的隔离：移除隔离时添加的污点（不影响其他污点），若节点是在隔离时被封锁的，则恢复其调度。未被 Faultboard 隔离的节点保持不变；仍有紧急故障的节点会被拒绝恢复，除非指定 --force。</translation>
     </message>
 </context>
 <context>
@@ -622,6 +622,22 @@
         <source>%1 carries no Faultboard isolation; nothing changed</source>
         <translation>%1 上没有 Faultboard 的隔离；未做任何更改</translation>
     </message>
+    <message>
+        <source>%1 Without --force it would not be restored (dry run).</source>
+        <translation>%1 不加 --force 将不会恢复（试运行）。</translation>
+    </message>
+    <message>
+        <source>%1 Not restored; --force restores it anyway.</source>
+        <translation>%1 未恢复；使用 --force 可强制恢复。</translation>
+    </message>
+    <message>
+        <source>%1 Without --force it would not be isolated (dry run).</source>
+        <translation>%1 不加 --force 将不会隔离（试运行）。</translation>
+    </message>
+    <message>
+        <source>%1 Not isolated; --force isolates it anyway.</source>
+        <translation>%1 未隔离；使用 --force 可强制隔离。</translation>
+    </message>
 </context>
 <context>
     <name>app::cli::Command</name>
@@ -792,10 +808,6 @@
         <translation>污点的效果：NoSchedule（使新 Pod 不调度到节点）或 NoExecute（同时驱逐不容忍该污点的 Pod）；默认：取设置中的值，未更改时为 NoSchedule。</translation>
     </message>
     <message>
-        <source>Why, recorded in the node&apos;s faultboard.io/isolated-reason annotation and its Event.</source>
-        <translation>原因，记录在节点的 faultboard.io/isolated-reason 注解及其事件中。</translation>
-    </message>
-    <message>
         <source>Also uncordon nodes that Faultboard did not cordon (by default a cordon someone else set, such as kubectl drain&apos;s, is left in place).</source>
         <translation>同时对并非由 Faultboard 封锁的节点恢复调度（默认保留他人设置的封锁，例如 kubectl drain 的封锁）。</translation>
     </message>
@@ -834,6 +846,18 @@
     <message>
         <source>Show what would change; change nothing.</source>
         <translation>显示将要发生的更改；不做任何更改。</translation>
+    </message>
+    <message>
+        <source>Also restore nodes that still have a critical fault (without it such a node is refused, with the fault and since when: restoring puts a broken node back into scheduling).</source>
+        <translation>也恢复仍有紧急故障的节点（不加此选项时，此类节点会被拒绝，并给出故障及其开始时间：恢复会让故障节点重新参与调度）。</translation>
+    </message>
+    <message>
+        <source>A note (what was seen, a ticket), recorded after each node&apos;s own fault in its faultboard.io/isolated-reason annotation and its Event.</source>
+        <translation>备注（观察到的现象、工单号），记录在每个节点自身故障之后，写入其 faultboard.io/isolated-reason 注解和事件中。</translation>
+    </message>
+    <message>
+        <source>With several nodes, also isolate those that have no active fault (without it they are refused, named: a list easily sweeps healthy nodes along).</source>
+        <translation>指定多个节点时，也隔离没有活动故障的节点（不加此选项时，这些节点会被逐一点名并拒绝：节点列表很容易把健康节点一并带上）。</translation>
     </message>
 </context>
 <context>
@@ -1170,6 +1194,10 @@
     <message>
         <source>%1: %2; retrying in %3 s</source>
         <translation>%1：%2；%3 秒后重试</translation>
+    </message>
+    <message>
+        <source>the node is not a Node</source>
+        <translation>该对象不是 Node</translation>
     </message>
 </context>
 <context>
@@ -1864,6 +1892,42 @@
         <source>stopped: %1; the node stays cordoned</source>
         <translation>已停止：%1；节点保持封锁</translation>
     </message>
+    <message>
+        <source>%1 still has a critical fault: %2, active since %3. Restoring it puts a broken node back into scheduling.</source>
+        <translation>%1 仍有紧急故障：%2，自 %3 起持续。恢复它会让故障节点重新参与调度。</translation>
+    </message>
+    <message>
+        <source>%1 still has a critical fault: %2 (since when is not known). Restoring it puts a broken node back into scheduling.</source>
+        <translation>%1 仍有紧急故障：%2（开始时间未知）。恢复它会让故障节点重新参与调度。</translation>
+    </message>
+    <message>
+        <source>restored at the operator&apos;s explicit choice: %1</source>
+        <translation>应操作者的明确选择而恢复：%1</translation>
+    </message>
+    <message>
+        <source>no active fault</source>
+        <translation>无活动故障</translation>
+    </message>
+    <message>
+        <source>no active fault; %1</source>
+        <translation>无活动故障；%1</translation>
+    </message>
+    <message>
+        <source>fault: %1</source>
+        <translation>故障：%1</translation>
+    </message>
+    <message>
+        <source>fault: %1; %2</source>
+        <translation>故障：%1；%2</translation>
+    </message>
+    <message>
+        <source>%1 has no active fault: isolating it takes a healthy node out of scheduling.</source>
+        <translation>%1 没有活动故障：隔离它会让一个健康节点退出调度。</translation>
+    </message>
+    <message>
+        <source>isolated at the operator&apos;s explicit choice: %1</source>
+        <translation>应操作者的明确选择而隔离：%1</translation>
+    </message>
 </context>
 <context>
     <name>models::NodePodsModel</name>
@@ -2006,18 +2070,6 @@
         <translation>备注</translation>
     </message>
     <message>
-        <source>Reason for the isolation</source>
-        <translation>隔离原因</translation>
-    </message>
-    <message>
-        <source>Why: what was seen, the ticket number…</source>
-        <translation>原因：观察到的现象、工单号…</translation>
-    </message>
-    <message>
-        <source>fault: %1</source>
-        <translation>故障：%1</translation>
-    </message>
-    <message>
         <source>Taint effect</source>
         <translation>污点效果</translation>
     </message>
@@ -2028,10 +2080,6 @@
     <message>
         <source>NoExecute — also evict pods that do not tolerate it</source>
         <translation>NoExecute — 同时驱逐不容忍该污点的 Pod</translation>
-    </message>
-    <message>
-        <source>&amp;Reason:</source>
-        <translation>原因(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Effect:</source>
@@ -2064,10 +2112,6 @@
     <message>
         <source>cannot: %1</source>
         <translation>无法执行：%1</translation>
-    </message>
-    <message>
-        <source>will be isolated</source>
-        <translation>将被隔离</translation>
     </message>
     <message>
         <source>will be restored</source>
@@ -2130,6 +2174,70 @@
     <message>
         <source>nothing to do</source>
         <translation>无需操作</translation>
+    </message>
+    <message>
+        <source>Restore &amp;anyway the nodes that still have a critical fault (they go back into scheduling while broken)</source>
+        <translation>仍然恢复有紧急故障的节点(&amp;A)（它们会在故障状态下重新参与调度）</translation>
+    </message>
+    <message>
+        <source>Restore nodes that still have a critical fault</source>
+        <translation>恢复仍有紧急故障的节点</translation>
+    </message>
+    <message>
+        <source>not restored unless you choose so below: %1</source>
+        <translation>除非在下方明确选择，否则不会恢复：%1</translation>
+    </message>
+    <message>
+        <source>%1, as you chose, although: %2</source>
+        <translation>%1（按您的选择），尽管：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) will change when you confirm. Left out, because they still have a critical fault: %1. Tick &quot;Restore anyway&quot; to restore them too.</source>
+        <translation>
+            <numerusform>确认后将更改 %n 个节点。因仍有紧急故障而未包含：%1。勾选“仍然恢复”可一并恢复它们。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note for the isolation</source>
+        <translation>隔离备注</translation>
+    </message>
+    <message>
+        <source>Added to each node&apos;s own fault: what was seen, the ticket number…</source>
+        <translation>附加在每个节点自身故障之后：观察到的现象、工单号…</translation>
+    </message>
+    <message>
+        <source>Each node&apos;s recorded reason is its own fault (&quot;fault: NT_NPU_ECC_COUNT&quot;), followed by this note.</source>
+        <translation>每个节点记录的原因是它自身的故障（“故障：NT_NPU_ECC_COUNT”），后接此备注。</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Also isolate the nodes without an active fault</source>
+        <translation>同时隔离没有活动故障的节点</translation>
+    </message>
+    <message>
+        <source>not isolated unless you choose so below: %1</source>
+        <translation>除非在下方明确选择，否则不会隔离：%1</translation>
+    </message>
+    <message>
+        <source>will be isolated; it has no active fault</source>
+        <translation>将被隔离；该节点没有活动故障</translation>
+    </message>
+    <message>
+        <source>will be isolated for its own fault, %1</source>
+        <translation>将因其自身故障 %1 被隔离</translation>
+    </message>
+    <message>
+        <source>Also &amp;isolate the nodes without an active fault: %1</source>
+        <translation>同时隔离没有活动故障的节点(&amp;I)：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) will change when you confirm. Left out, because they have no active fault: %1. Tick &quot;Also isolate&quot; to isolate them too.</source>
+        <translation>
+            <numerusform>确认后将更改 %n 个节点。因没有活动故障而未包含：%1。勾选“同时隔离”可一并隔离它们。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3205,6 +3313,14 @@
     <message>
         <source>Cannot list the events of %1: %2</source>
         <translation>无法列出 %1 的事件：%2</translation>
+    </message>
+    <message>
+        <source>No node selected: %1 is hidden by the filter</source>
+        <translation>未选择节点：%1 已被筛选条件隐藏</translation>
+    </message>
+    <message>
+        <source>Actions act only on the tiles you can see selected. Change or clear the filter to see %1 again, then select it.</source>
+        <translation>操作只作用于可见且已选中的图块。请修改或清除筛选条件以重新显示 %1，然后选中它。</translation>
     </message>
 </context>
 <context>

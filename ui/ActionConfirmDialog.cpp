@@ -64,27 +64,28 @@ ActionConfirmDialog::ActionConfirmDialog(Kind kind, const QStringList &nodes,
 
     auto *form = new QFormLayout;
     if (kind == Kind::Isolate) {
+        // The operator's note goes after each node's own fault: a batch never gets one node's
+        // fault as everybody's reason.
         m_reason = new QLineEdit(this);
-        m_reason->setAccessibleName(tr("Reason for the isolation"));
-        m_reason->setPlaceholderText(tr("Why: what was seen, the ticket number…"));
-        QStringList distinct;
-        for (const QString &n : nodes) {
-            const QString f = operations ? operations->isolationFault(n) : QString();
-            if (!f.isEmpty() && !distinct.contains(f))
-                distinct << f;
-        }
-        m_reason->setText(distinct.isEmpty()
-                              ? QString()
-                              : tr("fault: %1").arg(distinct.join(QLatin1String(", "))));
+        m_reason->setAccessibleName(tr("Note for the isolation"));
+        m_reason->setPlaceholderText(
+            tr("Added to each node's own fault: what was seen, the ticket number…"));
+        m_reason->setToolTip(tr("Each node's recorded reason is its own fault (\"fault: "
+                                "NT_NPU_ECC_COUNT\"), followed by this note."));
         m_effect = new QComboBox(this);
         m_effect->setAccessibleName(tr("Taint effect"));
         m_effect->addItem(tr("NoSchedule — keep running pods"), QStringLiteral("NoSchedule"));
         m_effect->addItem(tr("NoExecute — also evict pods that do not tolerate it"),
                           QStringLiteral("NoExecute"));
         m_effect->setCurrentIndex(std::max(0, m_effect->findData(defaultEffect)));
-        form->addRow(tr("&Reason:"), m_reason);
+        form->addRow(tr("&Note:"), m_reason);
         form->addRow(tr("&Effect:"), m_effect);
         connect(m_effect, &QComboBox::currentIndexChanged, this, &ActionConfirmDialog::plan);
+        m_override = new QCheckBox(this);
+        m_override->setAccessibleName(tr("Also isolate the nodes without an active fault"));
+        m_override->setVisible(false); // until the plan finds such a node in the batch
+        form->addRow(m_override);
+        connect(m_override, &QCheckBox::toggled, this, &ActionConfirmDialog::plan);
     } else {
         m_uncordon =
             new QCheckBox(tr("Also &uncordon nodes that Faultboard did not cordon (someone "
@@ -93,6 +94,14 @@ ActionConfirmDialog::ActionConfirmDialog(Kind kind, const QStringList &nodes,
         m_uncordon->setAccessibleName(tr("Uncordon nodes Faultboard did not cordon"));
         form->addRow(m_uncordon);
         connect(m_uncordon, &QCheckBox::toggled, this, &ActionConfirmDialog::plan);
+        m_override = new QCheckBox(
+            tr("Restore &anyway the nodes that still have a critical fault (they go back into "
+               "scheduling while broken)"),
+            this);
+        m_override->setAccessibleName(tr("Restore nodes that still have a critical fault"));
+        m_override->setVisible(false); // until the plan finds such a node
+        form->addRow(m_override);
+        connect(m_override, &QCheckBox::toggled, this, &ActionConfirmDialog::plan);
     }
     layout->addLayout(form);
     m_status = new QLabel(this);
@@ -132,6 +141,14 @@ kube::ActionOptions ActionConfirmDialog::actionOptions() const
     return o;
 }
 
+models::ActionChoice ActionConfirmDialog::actionChoice() const
+{
+    models::ActionChoice c;
+    c.force = m_override && m_override->isChecked();
+    c.batch = m_nodes.size() > 1;
+    return c;
+}
+
 QStringList ActionConfirmDialog::nodesToChange() const
 {
     return m_toChange;
@@ -142,6 +159,8 @@ void ActionConfirmDialog::plan()
     const quint64 gen = ++m_generation;
     m_plan->clear();
     m_toChange.clear();
+    m_objected.clear();
+    m_questioned.clear();
     m_pending = int(m_nodes.size());
     m_status->setText(tr("Asking the API server what would change (dry run)…"));
     updateButton();
@@ -158,9 +177,9 @@ void ActionConfirmDialog::plan()
                 showResult(o);
         };
         if (m_kind == Kind::Isolate)
-            m_operations->isolate(node, reason(), dry, this, done);
+            m_operations->isolate(node, reason(), dry, this, done, actionChoice());
         else
-            m_operations->restore(node, QString(), dry, this, done);
+            m_operations->restore(node, QString(), dry, this, done, actionChoice());
     }
 }
 
@@ -172,7 +191,22 @@ void ActionConfirmDialog::showResult(const models::ActionOutcome &outcome)
         return;
     QTreeWidgetItem *item = items.first();
     auto yesNo = [](bool b) { return b ? tr("yes") : tr("no"); };
-    if (r.error) {
+    if (outcome.refused()) {
+        // The plan is still shown: what would change if the operator chose to go ahead.
+        m_objected << r.node;
+        m_questioned << r.node;
+        item->setText(TaintsColumn, describeTaints(r.change.taintsBefore) + QStringLiteral(" → ") +
+                                        describeTaints(r.change.taintsAfter));
+        item->setText(CordonColumn, yesNo(r.change.unschedulableBefore) + QStringLiteral(" → ") +
+                                        yesNo(r.change.unschedulableAfter));
+        item->setText(
+            NoteColumn,
+            m_kind == Kind::Isolate
+                ? tr("not isolated unless you choose so below: %1").arg(outcome.objection)
+                : tr("not restored unless you choose so below: %1").arg(outcome.objection));
+        item->setToolTip(NoteColumn, outcome.objection);
+        item->setForeground(NoteColumn, QColor(0xd5, 0x5e, 0x00));
+    } else if (r.error) {
         item->setText(NoteColumn, tr("cannot: %1").arg(r.error.toString()));
         item->setForeground(NoteColumn, QColor(0xd5, 0x5e, 0x00));
     } else {
@@ -183,14 +217,20 @@ void ActionConfirmDialog::showResult(const models::ActionOutcome &outcome)
         QString note;
         if (r.changed) {
             m_toChange << r.node;
-            if (m_kind == Kind::Isolate)
-                note = tr("will be isolated");
+            if (m_kind == Kind::Isolate && outcome.fault.isEmpty())
+                note = tr("will be isolated; it has no active fault");
+            else if (m_kind == Kind::Isolate)
+                note = tr("will be isolated for its own fault, %1").arg(outcome.fault);
             else if (r.notIsolated)
                 note = tr("not isolated by Faultboard: will only be uncordoned, as asked");
             else if (r.cordonKept)
                 note = tr("will be restored; stays cordoned: Faultboard did not cordon it");
             else
                 note = tr("will be restored");
+            if (outcome.forced) {
+                m_questioned << r.node;
+                note = tr("%1, as you chose, although: %2").arg(note, outcome.objection);
+            }
         } else if (m_kind == Kind::Isolate) {
             note = tr("already isolated: nothing to do");
         } else if (r.notIsolated) {
@@ -206,8 +246,30 @@ void ActionConfirmDialog::showResult(const models::ActionOutcome &outcome)
     if (--m_pending == 0) {
         m_toChange.sort();
         const int n = int(m_toChange.size());
-        m_status->setText(n == 0 ? tr("Nothing to change.")
-                                 : tr("%n node(s) will change when you confirm.", nullptr, n));
+        m_objected.sort();
+        m_questioned.sort();
+        const QString objected = m_objected.join(QLatin1String(", "));
+        if (m_override && !m_questioned.isEmpty()) {
+            m_override->setVisible(true);
+            if (m_kind == Kind::Isolate)
+                m_override->setText(tr("Also &isolate the nodes without an active fault: %1")
+                                        .arg(m_questioned.join(QLatin1String(", "))));
+        }
+        if (!m_objected.isEmpty() && m_kind == Kind::Isolate)
+            m_status->setText(tr("%n node(s) will change when you confirm. Left out, because they "
+                                 "have no active fault: %1. Tick \"Also isolate\" to isolate "
+                                 "them too.",
+                                 nullptr, n)
+                                  .arg(objected));
+        else if (!m_objected.isEmpty())
+            m_status->setText(tr("%n node(s) will change when you confirm. Left out, because they "
+                                 "still have a critical fault: %1. Tick \"Restore anyway\" to "
+                                 "restore them too.",
+                                 nullptr, n)
+                                  .arg(objected));
+        else
+            m_status->setText(n == 0 ? tr("Nothing to change.")
+                                     : tr("%n node(s) will change when you confirm.", nullptr, n));
         updateButton();
         emit planFinished();
     }

@@ -128,11 +128,12 @@ void ActionController::confirm(int kind)
             return;
         models::NodeOperations *ops = operationsFor(guard);
         const kube::ActionOptions options = dialog->actionOptions();
+        const models::ActionChoice choice = dialog->actionChoice();
         for (const QString &node : dialog->nodesToChange()) {
             if (k == ActionConfirmDialog::Kind::Isolate)
-                ops->isolate(node, dialog->reason(), options, nullptr, {});
+                ops->isolate(node, dialog->reason(), options, nullptr, {}, choice);
             else
-                ops->restore(node, QString(), options, nullptr, {});
+                ops->restore(node, QString(), options, nullptr, {}, choice);
         }
     });
     dialog->open();

@@ -19,6 +19,8 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace ui {
 
 namespace {
@@ -48,6 +50,26 @@ ClusterView::ClusterView(models::ClusterSession *session, QWidget *parent)
     gridLayout->setSpacing(0);
     m_legend = new SeverityLegend(gridHost);
     m_grid = new NodeGridView(gridHost);
+    // Connected before the grid's selection model exists, so this runs first: when the filter
+    // (or a node's change under it) hides the current tile, the selection model would make a
+    // neighbour current, unselected, and the details and the actions would follow it. The
+    // target of an action is the visible selection: a hidden one is cleared and said so.
+    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex &, int first, int last) {
+                const QModelIndex current = m_grid->selectionModel()->currentIndex();
+                if (current.isValid() && current.row() >= first && current.row() <= last)
+                    m_hiddenNode = current.data(Qt::DisplayRole).toString();
+            });
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, [this] {
+        if (m_hiddenNode.isEmpty())
+            return;
+        const QString hidden = std::exchange(m_hiddenNode, QString());
+        // The rest of the selection, if any, stays: it is visible.
+        m_grid->selectionModel()->setCurrentIndex(QModelIndex(), QItemSelectionModel::NoUpdate);
+        m_detail->showHiddenNode(hidden);
+        emit currentNodeChanged(QString());
+        emit selectionChanged();
+    });
     m_grid->setModel(m_proxy);
     gridLayout->addWidget(m_legend);
     gridLayout->addWidget(m_grid, 1);
@@ -80,6 +102,8 @@ ClusterView::ClusterView(models::ClusterSession *session, QWidget *parent)
             &FilterBar::setMinimumSeverity);
     connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
+                if (!m_hiddenNode.isEmpty())
+                    return; // the neighbour made current while the shown node goes: not shown
                 const QString name = current.data(Qt::DisplayRole).toString();
                 m_detail->showNode(name);
                 emit currentNodeChanged(name);
@@ -169,11 +193,11 @@ QString ClusterView::currentNode() const
 
 QStringList ClusterView::selectedNodes() const
 {
+    // Only what is visibly selected: never the current node alone (it may carry no selection
+    // ring), never a node the filter hides (the proxy has no index for it).
     QStringList names;
     for (const QModelIndex &idx : m_grid->selectionModel()->selectedIndexes())
         names << idx.data(Qt::DisplayRole).toString();
-    if (names.isEmpty() && !currentNode().isEmpty())
-        names << currentNode();
     names.sort();
     return names;
 }

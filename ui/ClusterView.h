@@ -59,7 +59,7 @@ public:
 
     // The node whose details are shown (the grid's current node).
     QString currentNode() const;
-    // The selected nodes' names (for actions on the selection).
+    // The selected nodes' names (for actions on the selection): the tiles visibly selected.
     QStringList selectedNodes() const;
     void selectNode(const QString &name);
 
@@ -84,6 +84,7 @@ private:
     QSplitter *m_splitter = nullptr;
     QTabWidget *m_center = nullptr;
     FleetChartsView *m_charts = nullptr;
+    QString m_hiddenNode; // the current node while the filter removes its tile
 };
 
 } // namespace ui

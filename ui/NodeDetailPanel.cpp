@@ -175,8 +175,21 @@ NodeDetailPanel::NodeDetailPanel(models::NodeStore *store, kube::ClusterQueries 
     showNode(QString());
 }
 
+void NodeDetailPanel::showHiddenNode(const QString &name)
+{
+    showNode(QString());
+    m_hiddenName = name;
+    refresh();
+}
+
+QString NodeDetailPanel::titleText() const
+{
+    return m_title->text();
+}
+
 void NodeDetailPanel::showNode(const QString &name)
 {
+    m_hiddenName.clear();
     const bool changed = name != m_name;
     m_name = name;
     m_conditionsModel->setNodeName(name);
@@ -340,9 +353,18 @@ void NodeDetailPanel::refresh()
 {
     const models::NodeRecord *rec = m_store ? m_store->find(m_name) : nullptr;
     if (!rec) {
-        m_title->setText(m_name.isEmpty() ? tr("No node selected") : tr("%1 (gone)").arg(m_name));
-        m_summary->setText(m_name.isEmpty() ? tr("Click a tile to see the node's conditions.")
-                                            : tr("The node was removed from the cluster."));
+        if (m_name.isEmpty() && !m_hiddenName.isEmpty()) {
+            m_title->setText(tr("No node selected: %1 is hidden by the filter").arg(m_hiddenName));
+            m_summary->setText(
+                tr("Actions act only on the tiles you can see selected. Change or clear the "
+                   "filter to see %1 again, then select it.")
+                    .arg(m_hiddenName));
+        } else {
+            m_title->setText(m_name.isEmpty() ? tr("No node selected")
+                                              : tr("%1 (gone)").arg(m_name));
+            m_summary->setText(m_name.isEmpty() ? tr("Click a tile to see the node's conditions.")
+                                                : tr("The node was removed from the cluster."));
+        }
         m_details->clear();
         m_tabs->setEnabled(!m_name.isEmpty());
         return;

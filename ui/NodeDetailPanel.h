@@ -40,7 +40,11 @@ public:
                     models::FaultHistory *history, QWidget *parent = nullptr);
 
     void showNode(const QString &name);
+    // The selected node was hidden by the grid's filter: no node is shown, and the panel says so
+    // (the window acts only on what is visibly selected).
+    void showHiddenNode(const QString &name);
     QString nodeName() const { return m_name; }
+    QString titleText() const;
 
     QTabWidget *tabs() const { return m_tabs; }
     QTableView *conditionsView() const { return m_conditions; }
@@ -85,6 +89,7 @@ private:
     quint64 m_generation = 0;
     QTimer m_debounce;
     QLabel *m_title = nullptr;
+    QString m_hiddenName; // showHiddenNode's, until another node is shown
     QLabel *m_summary = nullptr;
     QTabWidget *m_tabs = nullptr;
     QTableView *m_conditions = nullptr;

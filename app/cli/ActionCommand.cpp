@@ -31,6 +31,9 @@ void ActionCommand::act()
     opts.dryRun = m_options.dryRun;
     opts.taintEffect = m_options.effect;
     opts.forceUncordon = m_options.uncordon;
+    models::ActionChoice choice;
+    choice.force = m_options.force;
+    choice.batch = m_options.nodes.size() > 1;
     const auto done = [this](const models::ActionOutcome &o) { report(o); };
     for (const QString &node : std::as_const(m_options.nodes)) {
         if (const QString why = nodeNameProblem(node); !why.isEmpty()) {
@@ -39,9 +42,9 @@ void ActionCommand::act()
             continue;
         }
         if (m_options.command == CliOptions::Command::Isolate)
-            m_operations->isolate(node, m_options.reason, opts, this, done);
+            m_operations->isolate(node, m_options.reason, opts, this, done, choice);
         else
-            m_operations->restore(node, QString(), opts, this, done);
+            m_operations->restore(node, QString(), opts, this, done, choice);
     }
 }
 
@@ -49,6 +52,22 @@ void ActionCommand::report(const models::ActionOutcome &o)
 {
     const bool isolating = o.kind == models::ActionOutcome::Kind::Isolate;
     const QString &node = o.node;
+    if (o.refused()) {
+        // The engine's rules object (restore: a critical fault still active; isolate, several
+        // nodes: no active fault): say why, and the way out.
+        m_failed = true;
+        if (isolating)
+            Console::error(
+                o.dryRun
+                    ? tr("%1 Without --force it would not be isolated (dry run).").arg(o.objection)
+                    : tr("%1 Not isolated; --force isolates it anyway.").arg(o.objection));
+        else
+            Console::error(
+                o.dryRun
+                    ? tr("%1 Without --force it would not be restored (dry run).").arg(o.objection)
+                    : tr("%1 Not restored; --force restores it anyway.").arg(o.objection));
+        return nodeDone();
+    }
     if (!o.action.ok()) {
         fail(node, o.message);
         return nodeDone();

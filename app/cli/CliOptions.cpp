@@ -177,9 +177,11 @@ CliOptions::Outcome CliOptions::parse(const QStringList &args)
         break;
     case Command::Restore:
         scope = OptionTable::Restore;
-        description = tr("Undoes what Faultboard's isolation of each NODE did: removes the taint "
-                         "it added (and no other) and uncordons the node if the isolation "
-                         "cordoned it. A node Faultboard did not isolate is left alone.");
+        description =
+            tr("Undoes what Faultboard's isolation of each NODE did: removes the taint "
+               "it added (and no other) and uncordons the node if the isolation "
+               "cordoned it. A node Faultboard did not isolate is left alone, and one that "
+               "still has a critical fault is refused unless --force.");
         syntax = QStringLiteral("NODE...");
         break;
     case Command::Drain:
@@ -298,6 +300,8 @@ CliOptions::Outcome CliOptions::parse(const QStringList &args)
         dryRun = p.isSet(dryRunOpt);
         if (command == Command::Restore)
             uncordon = p.isSet(uncordonOpt);
+        if (command == Command::Restore || command == Command::Isolate)
+            force = p.isSet(forceOpt);
         break;
     }
     }

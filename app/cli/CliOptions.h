@@ -60,6 +60,9 @@ public:
     QString effect;        // isolate --effect; empty: the settings' (NoSchedule unless changed)
     QString reason;        // isolate --reason
     bool uncordon = false; // restore --uncordon: also a cordon Faultboard did not set
+    // restore --force: also nodes that still have a critical fault; isolate --force: also, among
+    // several nodes, those with no active fault (the engine refuses them otherwise)
+    bool force = false;
     kube::DrainOptions drain;
 };
 

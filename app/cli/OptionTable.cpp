@@ -147,9 +147,17 @@ const QList<OptionTable::Entry> &OptionTable::entries()
         {names({"reason"}),
          QT_TRANSLATE_NOOP(
              "app::cli::OptionTable",
-             "Why, recorded in the node's faultboard.io/isolated-reason annotation and its "
-             "Event."),
+             "A note (what was seen, a ticket), recorded after each node's own fault in its "
+             "faultboard.io/isolated-reason annotation and its Event."),
          QStringLiteral("TEXT"),
+         {},
+         S::Isolate},
+        {names({"force"}),
+         QT_TRANSLATE_NOOP(
+             "app::cli::OptionTable",
+             "With several nodes, also isolate those that have no active fault (without it they "
+             "are refused, named: a list easily sweeps healthy nodes along)."),
+         {},
          {},
          S::Isolate},
         // restore
@@ -158,6 +166,15 @@ const QList<OptionTable::Entry> &OptionTable::entries()
              "app::cli::OptionTable",
              "Also uncordon nodes that Faultboard did not cordon (by default a cordon someone "
              "else set, such as kubectl drain's, is left in place)."),
+         {},
+         {},
+         S::Restore},
+        {names({"force"}),
+         QT_TRANSLATE_NOOP(
+             "app::cli::OptionTable",
+             "Also restore nodes that still have a critical fault (without it such a node is "
+             "refused, with the fault and since when: restoring puts a broken node back into "
+             "scheduling)."),
          {},
          {},
          S::Restore},

@@ -155,8 +155,8 @@ private slots:
         QVERIFY(m_cluster->control(
             QStringLiteral("settings"),
             R"({"failNext":{"status":429,"count":2,"method":"PATCH","pathPrefix":"/api/v1/nodes/gpu-0008","retryAfterSeconds":1}})"));
-        Run r = run({QStringLiteral("isolate"), n, QStringLiteral("--reason"),
-                     QStringLiteral("overload")});
+        Run r = run(
+            {QStringLiteral("isolate"), n, QStringLiteral("--reason"), QStringLiteral("overload")});
         QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
         QVERIFY2(r.out.contains(QLatin1String("gpu-0008 isolated")), qPrintable(r.out));
         QCOMPARE(r.err.count(QLatin1String("the server is overloaded (429 Too Many Requests); "
@@ -167,6 +167,120 @@ private slots:
         r = run({QStringLiteral("restore"), n});
         QCOMPARE(r.code, 0);
         QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+    }
+
+    void restoreRefusesANodeWhoseCriticalFaultIsActiveUnlessForced()
+    {
+        const QString n = QStringLiteral("npu-0001");
+        QVERIFY(
+            m_cluster->setCondition(n, QStringLiteral("NT_NPU_CARD_LOSE"), QStringLiteral("True")));
+        Run r = run({QStringLiteral("isolate"), n});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+
+        // The card is still lost: refused, with the fault and since when, nothing changed.
+        r = run({QStringLiteral("restore"), n});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
+        QVERIFY2(QRegularExpression(
+                     QStringLiteral("npu-0001 still has a critical fault: NT_NPU_CARD_LOSE, "
+                                    "active since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d "
+                                    "UTC.*Not restored; --force restores it anyway"))
+                     .match(r.err)
+                     .hasMatch(),
+                 qPrintable(r.err));
+        QVERIFY(cordoned(node(n)));
+        QCOMPARE(taints(node(n)),
+                 QStringList{"faultboard.io/isolated=NT_NPU_CARD_LOSE:NoSchedule"});
+        bool recorded = false;
+        for (const models::ActionRecord &a : recordedActions())
+            recorded |= a.target == n && a.action == QLatin1String("restore") &&
+                        a.result == QLatin1String("failed") &&
+                        a.message.contains(QLatin1String("critical fault"));
+        QVERIFY(recorded);
+
+        // A dry run says the same.
+        r = run({QStringLiteral("restore"), n, QStringLiteral("--dry-run")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(
+            r.err.contains(QLatin1String("Without --force it would not be restored (dry run)")),
+            qPrintable(r.err));
+
+        // The explicit choice restores it, and says against what.
+        r = run({QStringLiteral("restore"), n, QStringLiteral("--force")});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(QLatin1String("npu-0001 restored: ")), qPrintable(r.out));
+        QVERIFY2(r.err.contains(QLatin1String("explicit choice")) &&
+                     r.err.contains(QLatin1String("NT_NPU_CARD_LOSE")),
+                 qPrintable(r.err));
+        QVERIFY(!cordoned(node(n)));
+        QVERIFY(taints(node(n)).isEmpty());
+
+        // Once the fault is over, no choice is needed.
+        QVERIFY(m_cluster->setCondition(n, QStringLiteral("NT_NPU_CARD_LOSE"),
+                                        QStringLiteral("False")));
+        QVERIFY(run({QStringLiteral("isolate"), n}).code == 0);
+        r = run({QStringLiteral("restore"), n});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+        QVERIFY(!cordoned(node(n)));
+    }
+
+    void batchIsolateGivesEachNodeItsOwnFaultAndRefusesHealthyOnesUnlessForced()
+    {
+        QVERIFY(m_cluster->setCondition(QStringLiteral("npu-0002"),
+                                        QStringLiteral("NT_NPU_CARD_LOSE"),
+                                        QStringLiteral("True")));
+        QVERIFY(m_cluster->setCondition(QStringLiteral("npu-0003"),
+                                        QStringLiteral("NT_NPU_ECC_COUNT"),
+                                        QStringLiteral("True")));
+        Run r =
+            run({QStringLiteral("isolate"), QStringLiteral("npu-0002"), QStringLiteral("npu-0003"),
+                 QStringLiteral("npu-0004"), QStringLiteral("--reason"), QStringLiteral("rack 7")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(
+            r.out.contains(QLatin1String("npu-0002 isolated: taint "
+                                         "faultboard.io/isolated=NT_NPU_CARD_LOSE:NoSchedule")),
+            qPrintable(r.out));
+        QVERIFY2(
+            r.out.contains(QLatin1String("npu-0003 isolated: taint "
+                                         "faultboard.io/isolated=NT_NPU_ECC_COUNT:NoSchedule")),
+            qPrintable(r.out));
+        QVERIFY2(!r.out.contains(QLatin1String("npu-0004")), qPrintable(r.out));
+        QVERIFY2(r.err.contains(QLatin1String("npu-0004 has no active fault")) &&
+                     r.err.contains(QLatin1String("Not isolated; --force isolates it anyway")),
+                 qPrintable(r.err));
+        const auto reason = [this](const QString &n) {
+            return node(n)[QLatin1String("metadata")][QLatin1String("annotations")]
+                          [QLatin1String("faultboard.io/isolated-reason")]
+                              .toString();
+        };
+        QCOMPARE(reason(QStringLiteral("npu-0002")),
+                 QStringLiteral("fault: NT_NPU_CARD_LOSE; rack 7"));
+        QCOMPARE(reason(QStringLiteral("npu-0003")),
+                 QStringLiteral("fault: NT_NPU_ECC_COUNT; rack 7"));
+        QVERIFY(!cordoned(node(QStringLiteral("npu-0004"))));
+        QVERIFY(taints(node(QStringLiteral("npu-0004"))).isEmpty());
+
+        // --force: the healthy one too, for no fault, and it says at whose choice.
+        r = run({QStringLiteral("isolate"), QStringLiteral("npu-0002"), QStringLiteral("npu-0004"),
+                 QStringLiteral("--force")});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(QLatin1String("npu-0004 isolated: taint "
+                                              "faultboard.io/isolated:NoSchedule added")),
+                 qPrintable(r.out));
+        QVERIFY2(r.err.contains(QLatin1String("explicit choice")), qPrintable(r.err));
+        QCOMPARE(reason(QStringLiteral("npu-0004")), QStringLiteral("no active fault"));
+
+        // One healthy node named on its own is the explicit choice already.
+        r = run({QStringLiteral("isolate"), QStringLiteral("npu-0005")});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        QVERIFY(cordoned(node(QStringLiteral("npu-0005"))));
+        QCOMPARE(reason(QStringLiteral("npu-0005")), QStringLiteral("no active fault"));
+
+        r = run({QStringLiteral("restore"), QStringLiteral("npu-0002"), QStringLiteral("npu-0003"),
+                 QStringLiteral("npu-0004"), QStringLiteral("npu-0005"),
+                 QStringLiteral("--force")});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
     }
 
     void restoreLeavesAForeignCordonAndForeignTaintsAlone()

@@ -501,10 +501,18 @@ private slots:
                             QStringLiteral("no-such-node"), QStringLiteral("npu-0004"),
                             QStringLiteral("Bad_Name"), QStringLiteral("--effect"),
                             QStringLiteral("NoExecute"), QStringLiteral("--reason"),
-                            QStringLiteral("card lost, RMA ticket 42")});
+                            QStringLiteral("card lost, RMA ticket 42"),
+                            // npu-0004 is healthy: one of several, it needs the explicit choice.
+                            QStringLiteral("--force")});
         QCOMPARE(r.code, 1);
         const QStringList errors = r.err.trimmed().split(QLatin1Char('\n'));
-        QCOMPARE(errors.size(), 2);
+        // Two failures, and the notice that npu-0004 was isolated at the operator's choice.
+        QCOMPARE(errors.size(), 3);
+        QCOMPARE(errors
+                     .filter(QLatin1String("npu-0004: isolated at the operator's explicit "
+                                           "choice: npu-0004 has no active fault"))
+                     .size(),
+                 1);
         for (const QString &e : errors)
             QVERIFY2(e.startsWith(QLatin1String("faultboard: ")), qPrintable(e));
         QVERIFY2(r.err.contains(QLatin1String("no-such-node")) &&
@@ -529,7 +537,7 @@ private slots:
         QCOMPARE(n3[QLatin1String("metadata")][QLatin1String("annotations")]
                    [QLatin1String("faultboard.io/isolated-reason")]
                        .toString(),
-                 QStringLiteral("card lost, RMA ticket 42"));
+                 QStringLiteral("fault: NT_NPU_CARD_LOSE; card lost, RMA ticket 42"));
         QJsonObject n4 = node(QStringLiteral("npu-0004"));
         QCOMPARE(
             taint(n4, QStringLiteral("faultboard.io/isolated"))[QLatin1String("effect")].toString(),
@@ -545,15 +553,23 @@ private slots:
 
         // A read-only user is refused, with the node named.
         r = faultboard({QStringLiteral("restore"), QStringLiteral("npu-0003"),
-                        QStringLiteral("--context"),
+                        QStringLiteral("--force"), QStringLiteral("--context"),
                         TestCluster::context(TestCluster::User::Viewer)});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains(QLatin1String("npu-0003")) &&
                      r.err.contains(QLatin1String("forbidden"), Qt::CaseInsensitive),
                  qPrintable(r.err));
 
+        // The card is still lost: the restore is refused, naming the fault, unless --force.
         r = faultboard(
             {QStringLiteral("restore"), QStringLiteral("npu-0003"), QStringLiteral("--dry-run")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QLatin1String(
+                     "npu-0003 still has a critical fault: NT_NPU_CARD_LOSE, active since ")),
+                 qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+        r = faultboard({QStringLiteral("restore"), QStringLiteral("npu-0003"),
+                        QStringLiteral("--dry-run"), QStringLiteral("--force")});
         QCOMPARE(r.code, 0);
         QVERIFY2(r.out.contains(QLatin1String(
                      "npu-0003 would be restored: taint "
@@ -563,8 +579,8 @@ private slots:
         QVERIFY(!taint(n3, QStringLiteral("faultboard.io/isolated")).isEmpty());
         QVERIFY(cordoned(n3));
 
-        r = faultboard(
-            {QStringLiteral("restore"), QStringLiteral("npu-0003"), QStringLiteral("npu-0004")});
+        r = faultboard({QStringLiteral("restore"), QStringLiteral("npu-0003"),
+                        QStringLiteral("npu-0004"), QStringLiteral("--force")});
         QCOMPARE(r.code, 0);
         QVERIFY2(r.out.contains(QLatin1String(
                      "npu-0003 restored: taint faultboard.io/isolated=NT_NPU_CARD_LOSE:NoExecute "

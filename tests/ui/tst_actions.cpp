@@ -6,27 +6,36 @@
 #include "models/ActionLogModel.h"
 #include "models/ClusterSession.h"
 #include "models/NodeFilterProxyModel.h"
+#include "models/NodeHistoryModel.h"
 #include "models/Taxonomy.h"
 #include "tests/common/TestCluster.h"
 #include "ui/ActionConfirmDialog.h"
 #include "ui/ActionController.h"
 #include "ui/ClusterView.h"
 #include "ui/DrainDialog.h"
+#include "ui/FilterBar.h"
 #include "ui/MainWindow.h"
+#include "ui/NodeDetailPanel.h"
 #include "ui/NodeGridView.h"
 
 #include <QAction>
 #include <QCheckBox>
+#include <QDockWidget>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTest>
 #include <QTreeWidget>
+
+#include <ctime>
 
 using namespace models;
 
@@ -130,7 +139,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(idx.data(NodeGridModel::IsolatedRole).toBool(), 10000);
         QVERIFY(idx.data(NodeGridModel::CordonedRole).toBool());
         QCOMPARE(idx.data(NodeGridModel::IsolatedReasonRole).toString(),
-                 QStringLiteral("card lost, ticket 4711"));
+                 QStringLiteral("fault: NT_NPU_CARD_LOSE; card lost, ticket 4711"));
         ActionLogModel *log = window.actions()->log();
         QTRY_COMPARE(log->at(0).result, ActionLogModel::Result::Succeeded);
         QCOMPARE(log->at(0).target, QStringLiteral("npu-0002"));
@@ -146,14 +155,47 @@ private slots:
             dialog->planView()->topLevelItem(0)->text(3).contains(QLatin1String("nothing to do")));
         dialog->reject();
 
-        // Restore removes only Faultboard's taint and uncordons.
+        // The card is still lost: restoring would put a broken node back into scheduling. The
+        // confirmation says which fault, since when, and restores nothing without a choice.
         window.actions()->restoreAction()->trigger();
         dialog = qobject_cast<ui::ActionConfirmDialog *>(window.actions()->openDialog());
+        QVERIFY(dialog && dialog->overrideBox());
         QSignalSpy planned3(dialog, &ui::ActionConfirmDialog::planFinished);
         QVERIFY(planned3.wait(10000));
+        row = dialog->planView()->topLevelItem(0);
+        QVERIFY2(row->text(3).contains(QLatin1String("still has a critical fault: "
+                                                     "NT_NPU_CARD_LOSE, active since ")),
+                 qPrintable(row->text(3)));
+        // Since when, with seconds and the time zone.
+        QVERIFY2(QRegularExpression(QStringLiteral("since \\d{4}-\\d\\d-\\d\\d "
+                                                   "\\d\\d:\\d\\d:\\d\\d UTC"))
+                     .match(row->text(3))
+                     .hasMatch(),
+                 qPrintable(row->text(3)));
+        // The plan still shows what a restore would change.
+        QCOMPARE(row->text(2), QStringLiteral("yes → no"));
+        QVERIFY(dialog->overrideBox()->isVisibleTo(dialog));
+        QVERIFY(!dialog->overrideBox()->isChecked());
+        QCOMPARE(dialog->objectedNodes(), QStringList{QStringLiteral("npu-0002")});
+        QVERIFY(dialog->nodesToChange().isEmpty());
+        QVERIFY(!dialog->confirmButton()->isEnabled());
+
+        // The explicit choice: the plan is made again, and restore removes only Faultboard's
+        // taint and uncordons.
+        dialog->overrideBox()->setChecked(true);
+        QVERIFY(planned3.wait(10000));
+        QVERIFY2(dialog->planView()->topLevelItem(0)->text(3).contains(
+                     QLatin1String("will be restored, as you chose, although")),
+                 qPrintable(dialog->planView()->topLevelItem(0)->text(3)));
+        QVERIFY(dialog->confirmButton()->isEnabled());
         QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!idx.data(NodeGridModel::IsolatedRole).toBool(), 10000);
         QVERIFY(!idx.data(NodeGridModel::CordonedRole).toBool());
+        // The log keeps that it was restored against the rule, at the operator's choice.
+        QTRY_COMPARE(log->at(0).result, ActionLogModel::Result::Succeeded);
+        QVERIFY2(log->at(0).message.contains(QLatin1String("explicit choice")),
+                 qPrintable(log->at(0).message));
+        QCOMPARE(log->at(0).action, QStringLiteral("restore"));
     }
 
     void restoreLeavesSomeoneElsesCordonUnlessAsked()
@@ -289,6 +331,234 @@ private slots:
         QVERIFY2(message.contains(QLatin1String("1 not evicted")), qPrintable(message));
         QVERIFY(message.contains(QLatin1String("cordoned")));
         dialog->close();
+    }
+
+    // A rack-like selection: two nodes with different faults and a healthy one. Each faulty
+    // node is isolated for its own fault (taint value and reason); the healthy one is named and
+    // left out until the operator ticks the box for it.
+    void batchIsolateGivesEachNodeItsOwnFault()
+    {
+        QVERIFY(m_cluster->setCondition(QStringLiteral("npu-0001"),
+                                        QStringLiteral("NT_NPU_ECC_COUNT"),
+                                        QStringLiteral("True")));
+        QVERIFY(m_cluster->setCondition(QStringLiteral("gpu-0002"),
+                                        QStringLiteral("NT_GPU_CARD_LOSE"),
+                                        QStringLiteral("True")));
+        ui::MainWindow window{Classifier(Taxonomy::builtIn())};
+        ui::ClusterView *view = open(window);
+        QVERIFY(view);
+        const QStringList nodes{QStringLiteral("gpu-0002"), QStringLiteral("gpu-0004"),
+                                QStringLiteral("npu-0001")};
+        const QModelIndex npu = view->session()->gridModel()->indexOf(nodes[2]);
+        QTRY_COMPARE_WITH_TIMEOUT(npu.data(NodeGridModel::SeverityRole).toInt(),
+                                  int(Severity::Critical), 10000);
+        QItemSelectionModel *selection = view->grid()->selectionModel();
+        selection->clearSelection();
+        for (const QString &n : nodes)
+            selection->select(
+                view->filterModel()->mapFromSource(view->session()->gridModel()->indexOf(n)),
+                QItemSelectionModel::Select);
+        QCOMPARE(view->selectedNodes(), nodes);
+        QTRY_VERIFY(window.actions()->isolateAction()->isEnabled());
+
+        window.actions()->isolateAction()->trigger();
+        auto *dialog = qobject_cast<ui::ActionConfirmDialog *>(window.actions()->openDialog());
+        QVERIFY(dialog && dialog->overrideBox());
+        QSignalSpy planned(dialog, &ui::ActionConfirmDialog::planFinished);
+        QVERIFY(planned.wait(10000));
+        // No union of the selection's faults as everybody's reason.
+        QVERIFY(dialog->reasonEdit()->text().isEmpty());
+        const auto rowOf = [dialog](const QString &n) {
+            return dialog->planView()->findItems(n, Qt::MatchExactly, 0).value(0);
+        };
+        QVERIFY2(rowOf(nodes[0])->text(1).contains(
+                     QStringLiteral("→ faultboard.io/isolated=NT_GPU_CARD_LOSE:NoSchedule")),
+                 qPrintable(rowOf(nodes[0])->text(1)));
+        QVERIFY2(rowOf(nodes[0])->text(3).contains(QLatin1String("NT_GPU_CARD_LOSE")),
+                 qPrintable(rowOf(nodes[0])->text(3)));
+        QVERIFY2(rowOf(nodes[2])->text(1).contains(
+                     QStringLiteral("→ faultboard.io/isolated=NT_NPU_ECC_COUNT:NoSchedule")),
+                 qPrintable(rowOf(nodes[2])->text(1)));
+        QVERIFY2(rowOf(nodes[1])->text(3).contains(QLatin1String("gpu-0004 has no active fault")),
+                 qPrintable(rowOf(nodes[1])->text(3)));
+        QCOMPARE(dialog->objectedNodes(), QStringList{nodes[1]});
+        QCOMPARE(dialog->nodesToChange(), (QStringList{nodes[0], nodes[2]}));
+        QVERIFY(dialog->overrideBox()->isVisibleTo(dialog));
+        QVERIFY(dialog->overrideBox()->text().contains(nodes[1]));
+        QVERIFY(!dialog->overrideBox()->isChecked());
+
+        dialog->reasonEdit()->setText(QStringLiteral("rack 7 check, ticket 99"));
+        QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+        const auto annotation = [this](const QString &n, const char *key) {
+            return node(n)[QLatin1String("metadata")][QLatin1String("annotations")]
+                          [QLatin1String(key)]
+                              .toString();
+        };
+        const auto taintValue = [this](const QString &n) {
+            for (const QJsonValue &t :
+                 node(n)[QLatin1String("spec")][QLatin1String("taints")].toArray())
+                if (t[QLatin1String("key")].toString() == QLatin1String("faultboard.io/isolated"))
+                    return t[QLatin1String("value")].toString();
+            return QStringLiteral("(none)");
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(
+            annotation(nodes[2], "faultboard.io/isolated-reason"),
+            QStringLiteral("fault: NT_NPU_ECC_COUNT; rack 7 check, ticket 99"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            annotation(nodes[0], "faultboard.io/isolated-reason"),
+            QStringLiteral("fault: NT_GPU_CARD_LOSE; rack 7 check, ticket 99"), 10000);
+        QCOMPARE(taintValue(nodes[2]), QStringLiteral("NT_NPU_ECC_COUNT"));
+        QCOMPARE(taintValue(nodes[0]), QStringLiteral("NT_GPU_CARD_LOSE"));
+        QCOMPARE(taintValue(nodes[1]), QStringLiteral("(none)"));
+        QVERIFY(!node(nodes[1])[QLatin1String("spec")][QLatin1String("unschedulable")].toBool());
+
+        // The explicit choice for the healthy one: it is isolated, for no fault.
+        QTRY_VERIFY_WITH_TIMEOUT(view->session()
+                                     ->gridModel()
+                                     ->indexOf(nodes[0])
+                                     .data(NodeGridModel::IsolatedRole)
+                                     .toBool(),
+                                 10000);
+        window.actions()->isolateAction()->trigger();
+        dialog = qobject_cast<ui::ActionConfirmDialog *>(window.actions()->openDialog());
+        QSignalSpy planned2(dialog, &ui::ActionConfirmDialog::planFinished);
+        QVERIFY(planned2.wait(10000));
+        QCOMPARE(dialog->objectedNodes(), QStringList{nodes[1]});
+        QVERIFY(!dialog->confirmButton()->isEnabled());
+        dialog->overrideBox()->setChecked(true);
+        QVERIFY(planned2.wait(10000));
+        QCOMPARE(dialog->nodesToChange(), QStringList{nodes[1]});
+        QVERIFY(dialog->confirmButton()->isEnabled());
+        QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(annotation(nodes[1], "faultboard.io/isolated-reason"),
+                                  QStringLiteral("no active fault"), 10000);
+        QTRY_COMPARE(window.actions()->log()->at(0).result, ActionLogModel::Result::Succeeded);
+        QVERIFY2(window.actions()->log()->at(0).message.contains(QLatin1String("explicit choice")),
+                 qPrintable(window.actions()->log()->at(0).message));
+    }
+
+    // A filter hides the selected tile: the details do not switch to a neighbour, and neither
+    // the action nor its shortcut acts on a node nobody can see selected.
+    void actionTargetIsTheVisibleSelection()
+    {
+        ui::MainWindow window{Classifier(Taxonomy::builtIn())};
+        ui::ClusterView *view = open(window);
+        QVERIFY(view);
+        const QString hidden = QStringLiteral("gpu-0003");
+        view->selectNode(hidden);
+        QCOMPARE(view->currentNode(), hidden);
+        QTRY_VERIFY(window.actions()->isolateAction()->isEnabled());
+
+        QTest::keyClicks(view->filterBar()->nameEdit(), QStringLiteral("npu"));
+        view->filterBar()->applyNow();
+        QCOMPARE(view->grid()->model()->rowCount(), 4);
+        QCOMPARE(view->currentNode(), QString());
+        QVERIFY(!view->grid()->selectionModel()->currentIndex().isValid());
+        QCOMPARE(view->selectedNodes(), QStringList());
+        QVERIFY2(
+            view->detailPanel()->titleText().contains(hidden) &&
+                view->detailPanel()->titleText().contains(QLatin1String("hidden by the filter")),
+            qPrintable(view->detailPanel()->titleText()));
+        QVERIFY(!window.actions()->isolateAction()->isEnabled());
+        QVERIFY(!window.actions()->restoreAction()->isEnabled());
+        QVERIFY(!window.actions()->drainAction()->isEnabled());
+        window.actions()->isolateAction()->trigger(); // what Ctrl+Shift+I does
+        QVERIFY(!window.actions()->openDialog());
+
+        // Several selected, one of them hidden: the action takes the visible rest.
+        view->filterBar()->clear();
+        QCOMPARE(view->grid()->model()->rowCount(), 8);
+        QItemSelectionModel *selection = view->grid()->selectionModel();
+        const auto proxyIndex = [view](const QString &n) {
+            return view->filterModel()->mapFromSource(view->session()->gridModel()->indexOf(n));
+        };
+        selection->setCurrentIndex(proxyIndex(hidden), QItemSelectionModel::ClearAndSelect);
+        selection->select(proxyIndex(QStringLiteral("npu-0003")), QItemSelectionModel::Select);
+        QCOMPARE(view->selectedNodes(), (QStringList{hidden, QStringLiteral("npu-0003")}));
+        QTest::keyClicks(view->filterBar()->nameEdit(), QStringLiteral("npu"));
+        view->filterBar()->applyNow();
+        QCOMPARE(view->selectedNodes(), QStringList{QStringLiteral("npu-0003")});
+        QVERIFY(view->detailPanel()->titleText().contains(QLatin1String("hidden by the filter")));
+        QTRY_VERIFY(window.actions()->isolateAction()->isEnabled());
+        window.actions()->isolateAction()->trigger();
+        auto *dialog = qobject_cast<ui::ActionConfirmDialog *>(window.actions()->openDialog());
+        QVERIFY(dialog);
+        QCOMPARE(dialog->planView()->topLevelItemCount(), 1);
+        QCOMPARE(dialog->planView()->topLevelItem(0)->text(0), QStringLiteral("npu-0003"));
+        dialog->reject();
+    }
+
+    // "12/1/26 7:43 AM" in English is no incident timeline: the Action log and the History tab
+    // give the date, the time with seconds and the zone, the same in every language.
+    void logAndHistoryTimesAreUnambiguous()
+    {
+        const QLocale locale;
+        const QByteArray tz = qgetenv("TZ");
+        const auto restore = qScopeGuard([&] {
+            QLocale::setDefault(locale);
+            if (tz.isEmpty())
+                qunsetenv("TZ");
+            else
+                qputenv("TZ", tz);
+            tzset();
+        });
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        qputenv("TZ", "FBT-5:30"); // UTC+05:30, a zone with minutes, without tzdata
+        tzset();
+        // What the cells must say, computed from the entries' own times.
+        const auto expected = [](const QDateTime &t) -> QString {
+            return t.toOffsetFromUtc(5 * 3600 + 30 * 60)
+                       .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) +
+                   QStringLiteral(" UTC+05:30");
+        };
+
+        ui::MainWindow window{Classifier(Taxonomy::builtIn())};
+        ui::ClusterView *view = open(window);
+        QVERIFY(view);
+        const QString n = QStringLiteral("npu-0003");
+        view->selectNode(n);
+        QTRY_VERIFY(window.actions()->isolateAction()->isEnabled());
+        window.actions()->setConfirmationsAutoAccepted(true);
+        window.actions()->isolateAction()->trigger();
+        ActionLogModel *log = window.actions()->log();
+        QTRY_COMPARE_WITH_TIMEOUT(log->rowCount(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(log->at(0).result, ActionLogModel::Result::Succeeded, 10000);
+
+        auto *dock = window.findChild<QDockWidget *>(QStringLiteral("actionLogDock"));
+        QVERIFY(dock);
+        auto *logView = qobject_cast<QTableView *>(dock->widget());
+        QVERIFY(logView);
+        const QString logTime =
+            logView->model()->index(0, ActionLogModel::TimeColumn).data().toString();
+        QCOMPARE(logTime, expected(log->at(0).time));
+        QVERIFY2(QRegularExpression(QStringLiteral("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d "
+                                                   "UTC\\+05:30$"))
+                     .match(logTime)
+                     .hasMatch(),
+                 qPrintable(logTime));
+
+        // The node's History tab lists the isolation with the same kind of time.
+        QAbstractItemModel *history = view->detailPanel()->historyView()->model();
+        QVERIFY(history);
+        int row = -1;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (int r = 0; r < history->rowCount(); ++r)
+                    if (history->index(r, 0).data(NodeHistoryModel::KindRole).toInt() ==
+                            int(HistoryEvent::Kind::Action) &&
+                        history->index(r, 0).data(NodeHistoryModel::TimeRole).toDateTime() >=
+                            log->at(0).time.addSecs(-5)) {
+                        row = r;
+                        return true;
+                    }
+                return false;
+            }(),
+            10000);
+        const QModelIndex cell = history->index(row, NodeHistoryModel::TimeColumn);
+        QCOMPARE(cell.data().toString(),
+                 expected(cell.data(NodeHistoryModel::TimeRole).toDateTime()));
+
+        window.actions()->setConfirmationsAutoAccepted(false);
     }
 
     void viewerSeesActionsDisabled()
