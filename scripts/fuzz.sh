@@ -8,21 +8,24 @@
 # --fast runs the UBSan-only binaries of the fuzz-ubsan preset (build-fuzz-ubsan, several times the
 # executions per second) and then replays every input the run kept through the ASan + UBSan
 # binary once. --max-len N caps the input size (libFuzzer's -max_len; default: from the corpus).
+# --no-build runs the binaries as they are (to go on while the tree is being changed).
 #
-#   scripts/fuzz.sh [--fast] [--max-len N] [--runs N] TARGET...
+#   scripts/fuzz.sh [--fast] [--no-build] [--max-len N] [--runs N] TARGET...
 #   e.g. scripts/fuzz.sh --fast --max-len 2048 --runs 10000000 fuzz_nodedecoder
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 runs=1000000
 fast=0
+build=1
 maxlen=()
 targets=()
 while (($#)); do
     case "$1" in
     --runs) runs=$2; shift 2 ;;
     --fast) fast=1; shift ;;
+    --no-build) build=0; shift ;;
     --max-len) maxlen=(-max_len="$2"); shift 2 ;;
-    -h | --help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) targets+=("$1"); shift ;;
     esac
 done
@@ -33,6 +36,7 @@ cd "$root"
 presets=(fuzz)
 ((fast)) && presets+=(fuzz-ubsan)
 for p in "${presets[@]}"; do
+    ((build)) || break
     dir=build-$p
     [[ -f $dir/CMakeCache.txt ]] || cmake --preset "$p" >/dev/null
     nice cmake --build --preset "$p" --parallel "${FAULTBOARD_JOBS:-$(nproc)}" --target "${targets[@]}"
@@ -54,8 +58,9 @@ for t in "${targets[@]}"; do
         -max_total_time="${FAULTBOARD_FUZZ_SECONDS:-3600}" -timeout=10 -print_final_stats=1 \
         "${maxlen[@]}" "${dict[@]}" -artifact_prefix="$out/" "$out/corpus" \
         "$root/tests/fuzz/corpus/$t" >"$out/log" 2>&1) || true
-    grep -E '^#[0-9]+ +(DONE|NEW|REDUCE|pulse)' "$out/fuzz-0.log" | tail -1
-    grep '^stat::' "$out/fuzz-0.log"
+    # libFuzzer separates the count from the event with a tab.
+    grep -E '^#[0-9]+[[:space:]]+(DONE|NEW|REDUCE|pulse)' "$out/fuzz-0.log" | tail -1 || true
+    grep '^stat::' "$out/fuzz-0.log" || true
     grep -E -m3 'ERROR|property broken|runtime error|Test unit written' "$out/fuzz-0.log" || true
     echo "  $((SECONDS - start)) s"
     if ((fast)); then
