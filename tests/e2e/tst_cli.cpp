@@ -484,8 +484,8 @@ private slots:
     {
         // A name pasted with its line end: PCRE's `$` matched before it, so the name passed the
         // check and the request went out for a node that cannot exist.
-        const Run r = faultboard({QStringLiteral("isolate"), QStringLiteral("npu-0004\n"),
-                                  QStringLiteral("--dry-run")});
+        const Run r = faultboard(
+            {QStringLiteral("isolate"), QStringLiteral("npu-0004\n"), QStringLiteral("--dry-run")});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains(QLatin1String("not a valid node name")), qPrintable(r.err));
     }

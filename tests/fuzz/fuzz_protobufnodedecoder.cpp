@@ -75,8 +75,7 @@ void compareNode(const Node &ours, const pb::Node &ref, std::size_t i)
                        a.reason == q(b.reason()) && a.message == q(b.message()),
                    "item %zu: condition %d", i, c);
     }
-    FUZZ_CHECK(ours.addresses.size() == std::size_t(st.addresses_size()), "item %zu: addresses",
-               i);
+    FUZZ_CHECK(ours.addresses.size() == std::size_t(st.addresses_size()), "item %zu: addresses", i);
     for (int a = 0; a < st.addresses_size(); ++a)
         FUZZ_CHECK(ours.addresses[std::size_t(a)].type == q(st.addresses(a).type()) &&
                        ours.addresses[std::size_t(a)].address == q(st.addresses(a).address()),

@@ -25,12 +25,12 @@ private slots:
         QTest::newRow("a Node mentioning both words")
             << QByteArray(R"({"kind":"Node","metadata":{"name":"Status"},"x":"Failure"})") << false;
         // Members of another type: value() would have thrown type_error.
-        QTest::newRow("numeric kind") << QByteArray(R"({"kind":5,"status":"Failure","m":"Status"})")
-                                      << false;
+        QTest::newRow("numeric kind")
+            << QByteArray(R"({"kind":5,"status":"Failure","m":"Status"})") << false;
         QTest::newRow("object status")
             << QByteArray(R"({"kind":"Status","status":{"phase":"Failure"}})") << false;
-        QTest::newRow("null kind") << QByteArray(R"({"kind":null,"status":"Failure","Status":1})")
-                                   << false;
+        QTest::newRow("null kind")
+            << QByteArray(R"({"kind":null,"status":"Failure","Status":1})") << false;
         QTest::newRow("array") << QByteArray(R"(["Status","Failure"])") << false;
         QTest::newRow("not JSON") << QByteArray("Status: Failure") << false;
     }
@@ -51,22 +51,23 @@ private slots:
         QTest::addColumn<int>("retryAfter");
         QTest::newRow("429 with details")
             << 429
-            << QByteArray(R"({"kind":"Status","status":"Failure","message":"slow down",)"
-                          R"("reason":"TooManyRequests","code":429,"details":{"retryAfterSeconds":2}})")
+            << QByteArray(
+                   R"({"kind":"Status","status":"Failure","message":"slow down",)"
+                   R"("reason":"TooManyRequests","code":429,"details":{"retryAfterSeconds":2}})")
             << 429 << "TooManyRequests" << 2;
-        QTest::newRow("code inside wins") << 201
-                                          << QByteArray(R"({"kind":"Status","reason":"InternalError","code":500})")
-                                          << 500 << "InternalError" << 0;
+        QTest::newRow("code inside wins")
+            << 201 << QByteArray(R"({"kind":"Status","reason":"InternalError","code":500})") << 500
+            << "InternalError" << 0;
         QTest::newRow("wrongly typed members")
             << 409
             << QByteArray(R"({"kind":"Status","reason":7,"message":[1],"code":"409",)"
                           R"("details":{"retryAfterSeconds":"5","causes":[3,{"reason":{}}]}})")
             << 409 << "Conflict" << 0;
-        QTest::newRow("negative code inside") << 503
-                                              << QByteArray(R"({"kind":"Status","code":-1})")
+        QTest::newRow("negative code inside") << 503 << QByteArray(R"({"kind":"Status","code":-1})")
                                               << 503 << "ServiceUnavailable" << 0;
-        QTest::newRow("proxy page") << 503 << QByteArray("<html><body>Service Unavailable</body></html>")
-                                    << 503 << "ServiceUnavailable" << 0;
+        QTest::newRow("proxy page")
+            << 503 << QByteArray("<html><body>Service Unavailable</body></html>") << 503
+            << "ServiceUnavailable" << 0;
     }
 
     void statusBodies()

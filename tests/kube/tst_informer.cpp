@@ -402,7 +402,9 @@ private slots:
                     changes.push_back({s, reason, inf->stateSince()});
                 });
         connect(inf.get(), &Informer::retryScheduled, &recorder,
-                [&](int delayMs, const ApiError &) { retries.push_back({delayMs, clock.elapsed()}); });
+                [&](int delayMs, const ApiError &) {
+                    retries.push_back({delayMs, clock.elapsed()});
+                });
 
         QSignalSpy synced(inf.get(), &Informer::synced);
         inf->start();

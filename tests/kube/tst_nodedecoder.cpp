@@ -233,8 +233,10 @@ private slots:
             "{\"status\":{\"images\": [{\"names\":[\"caf\xC3\xA9\\u00e9\\ud83d\\ude00\\n\"],"
             "\"sizeBytes\":-1.5e+3}, {}, [], true, false, null, 0, \"\\\"\"]},"
             "\"metadata\":{\"name\":\"n\",\"managedFields\":[{\"f:x\":{}}]}}";
-        QCOMPARE(BulkFieldFilter::strip(node),
-                 QByteArray(R"({"status":{"images": null},"metadata":{"name":"n","managedFields":null}})"));
+        QCOMPARE(
+            BulkFieldFilter::strip(node),
+            QByteArray(
+                R"({"status":{"images": null},"metadata":{"name":"n","managedFields":null}})"));
     }
 
     void filteredAndUnfilteredDecodeAlike()
@@ -263,12 +265,14 @@ private slots:
         QFile f(QStringLiteral(FAULTBOARD_TEST_DATA "/node-kubesim.json"));
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray node = f.readAll().trimmed();
-        QByteArray list = R"({"kind":"NodeList","apiVersion":"v1","metadata":{"resourceVersion":"1"},"items":[)";
+        QByteArray list =
+            R"({"kind":"NodeList","apiVersion":"v1","metadata":{"resourceVersion":"1"},"items":[)";
         for (int i = 0; i < 500; ++i)
             list += (i ? "," : "") + node;
         list += "]}";
         NodeDecoder d;
-        QBENCHMARK {
+        QBENCHMARK
+        {
             const DecodedList l = d.decodeList(list);
             QCOMPARE(l.items.size(), std::size_t(500));
         }

@@ -5,6 +5,7 @@
 #include "models/FaultReport.h"
 #include "models/NodeStore.h"
 #include "models/Taxonomy.h"
+#include "tests/common/StrictCsv.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -21,71 +22,11 @@ using namespace testsupport;
 
 namespace {
 
-// A strict RFC 4180 reader, written independently of CsvWriter: records end with CRLF, fields
-// are separated by commas, a quoted field may hold commas, CR, LF and doubled quotes, and a quote
-// anywhere else is an error.
+// The strict RFC 4180 reader of tests/common/StrictCsv.h, its records only.
 std::optional<std::vector<QStringList>> parseCsv(const QByteArray &utf8, QString *error)
 {
-    QByteArray bytes = utf8;
-    if (bytes.startsWith("\xEF\xBB\xBF"))
-        bytes.remove(0, 3);
-    const QString s = QString::fromUtf8(bytes);
-    std::vector<QStringList> records;
-    QStringList record;
-    QString fieldText;
-    qsizetype i = 0;
-    const qsizetype n = s.size();
-    if (n == 0)
-        return records;
-    for (;;) {
-        fieldText.clear();
-        if (i < n && s[i] == QLatin1Char('"')) {
-            ++i;
-            for (;;) {
-                if (i >= n) {
-                    *error = QStringLiteral("unterminated quoted field");
-                    return std::nullopt;
-                }
-                if (s[i] == QLatin1Char('"')) {
-                    if (i + 1 < n && s[i + 1] == QLatin1Char('"')) {
-                        fieldText += QLatin1Char('"');
-                        i += 2;
-                        continue;
-                    }
-                    ++i;
-                    break;
-                }
-                fieldText += s[i++];
-            }
-        } else {
-            while (i < n && s[i] != QLatin1Char(',') && s[i] != QLatin1Char('\r')) {
-                if (s[i] == QLatin1Char('"') || s[i] == QLatin1Char('\n')) {
-                    *error = QStringLiteral("bare quote or line feed at %1").arg(i);
-                    return std::nullopt;
-                }
-                fieldText += s[i++];
-            }
-        }
-        record << fieldText;
-        if (i < n && s[i] == QLatin1Char(',')) {
-            ++i;
-            continue;
-        }
-        if (i + 1 < n && s[i] == QLatin1Char('\r') && s[i + 1] == QLatin1Char('\n')) {
-            i += 2;
-            records.push_back(record);
-            record.clear();
-            if (i == n)
-                return records;
-            continue;
-        }
-        if (i == n) {
-            records.push_back(record);
-            return records;
-        }
-        *error = QStringLiteral("unexpected character after a field at %1").arg(i);
-        return std::nullopt;
-    }
+    auto csv = readStrictCsv(utf8, error);
+    return csv ? std::optional(std::move(csv->records)) : std::nullopt;
 }
 
 // What a cell must look like after neutralising, stated independently of CsvWriter.
