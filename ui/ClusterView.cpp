@@ -37,6 +37,7 @@ ClusterView::ClusterView(models::ClusterSession *session, QWidget *parent)
     m_proxy = new models::NodeFilterProxyModel(this);
     m_proxy->setSourceModel(session->gridModel());
     m_summaryModel = new models::FaultSummaryModel(session->store(), this);
+    m_summaryModel->setNodeFilter(m_proxy); // the panel counts what the grid shows
     m_filterBar = new FilterBar(m_proxy, session->store()->classifier().taxonomy(), this);
     m_body = new QStackedWidget(this);
     m_splitter = new QSplitter(Qt::Horizontal, m_body);

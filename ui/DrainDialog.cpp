@@ -51,8 +51,9 @@ DrainDialog::DrainDialog(models::NodeOperations *operations, const QStringList &
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(
         tr("Draining cordons each node, then evicts its pods through the eviction API, which "
-           "honours PodDisruptionBudgets, exactly as kubectl drain does. Training jobs resume "
-           "from their checkpoints elsewhere."),
+           "honours PodDisruptionBudgets, exactly as kubectl drain does. Evicted pods stop; "
+           "whether a training job restarts elsewhere, and from which checkpoint, depends on "
+           "its controller and how it saves state."),
         this);
     intro->setWordWrap(true);
     layout->addWidget(intro);

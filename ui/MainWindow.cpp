@@ -14,9 +14,11 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
@@ -238,6 +240,20 @@ ClusterView *MainWindow::openCluster(const kube::ClusterEndpoint &endpoint)
     view->grid()->addAction(m_actions->isolateAction());
     view->grid()->addAction(m_actions->restoreAction());
     view->grid()->addAction(m_actions->drainAction());
+    auto *separator = new QAction(view->grid());
+    separator->setSeparator(true);
+    view->grid()->addAction(separator);
+    // The name is what an operator pastes next: into kubectl, a ticket, a chat.
+    auto *copyName = new QAction(tr("&Copy name"), view->grid());
+    copyName->setObjectName(QStringLiteral("copyNodeName"));
+    copyName->setShortcut(QKeySequence::Copy);
+    copyName->setShortcutContext(Qt::WidgetShortcut);
+    connect(copyName, &QAction::triggered, view, [view] {
+        const QStringList names = view->selectedNodes();
+        if (!names.isEmpty())
+            QGuiApplication::clipboard()->setText(names.join(QLatin1Char('\n')));
+    });
+    view->grid()->addAction(copyName);
     session->start();
     updateTabTitle(view);
     updateStatus();

@@ -589,6 +589,14 @@ void NodeGridView::mouseMoveEvent(QMouseEvent *event)
         m_rubberBand = QRect(m_pressPos - QPoint(0, verticalOffset()), event->position().toPoint())
                            .normalized();
         viewport()->update((old | m_rubberBand).adjusted(-2, -2, 2, 2));
+        // QAbstractItemView selects only while the pointer is over a tile: a band that ends in
+        // the margin, a gap or below the last row would keep the selection of its last tile
+        // and miss the edge tiles it covers. Select what the band covers, wherever it ends.
+        if (m_rubberBand.width() > 1 || m_rubberBand.height() > 1) {
+            if (state() != DragSelectingState)
+                setState(DragSelectingState);
+            setSelection(m_rubberBand, selectionCommand(QModelIndex(), event));
+        }
     }
 }
 
