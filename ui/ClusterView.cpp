@@ -192,6 +192,26 @@ QString ClusterView::currentNode() const
     return m_detail->nodeName();
 }
 
+void ClusterView::saveViewState(QSettings &settings) const
+{
+    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("detailsTab"), m_detail->tabs()->currentIndex());
+    settings.beginGroup(QStringLiteral("filter"));
+    m_filterBar->saveState(settings);
+    settings.endGroup();
+}
+
+void ClusterView::restoreViewState(QSettings &settings)
+{
+    m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
+    const int tab = settings.value(QStringLiteral("detailsTab"), -1).toInt();
+    if (tab >= 0 && tab < m_detail->tabs()->count())
+        m_detail->tabs()->setCurrentIndex(tab);
+    settings.beginGroup(QStringLiteral("filter"));
+    m_filterBar->restoreState(settings);
+    settings.endGroup();
+}
+
 QStringList ClusterView::selectedNodes() const
 {
     // Only what is visibly selected: never the current node alone (it may carry no selection
