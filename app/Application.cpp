@@ -207,8 +207,8 @@ int run(int argc, char *argv[])
         }
         armScreenshot(window.openCluster(*endpoint));
     } else {
-        // Let the window appear first, then offer the clusters.
-        QTimer::singleShot(0, &window, [&] { window.pickCluster(); });
+        // Let the window appear first, then open the last cluster (or offer the clusters).
+        QTimer::singleShot(0, &window, [&] { window.openStartupCluster(); });
     }
     const int rc = app.exec();
     demo.stop();

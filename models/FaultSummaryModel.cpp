@@ -1,5 +1,6 @@
 #include "models/FaultSummaryModel.h"
 
+#include "models/NodeFilterProxyModel.h"
 #include "models/Taxonomy.h"
 
 #include <algorithm>
@@ -28,6 +29,16 @@ QString FaultSummaryModel::liveKey(Severity s, const QString &type)
     return QString::number(int(s)) + QLatin1Char('|') + type;
 }
 
+void FaultSummaryModel::setNodeFilter(const NodeFilterProxyModel *filter)
+{
+    if (m_filter)
+        disconnect(m_filter, nullptr, this, nullptr);
+    m_filter = filter;
+    if (filter)
+        connect(filter, &NodeFilterProxyModel::filterChanged, this, &FaultSummaryModel::rebuild);
+    rebuild();
+}
+
 void FaultSummaryModel::schedule()
 {
     if (!m_flushTimer.isActive())
@@ -46,8 +57,18 @@ void FaultSummaryModel::tally(const QString &node)
         }
         m_nodeKeys.erase(it);
     }
+    if (auto it = m_worst.find(node); it != m_worst.end()) {
+        --m_worstCounts[std::size_t(*it)];
+        m_worst.erase(it);
+    }
     const NodeRecord *rec = m_store ? m_store->find(node) : nullptr;
-    if (!rec || rec->health.faults.empty())
+    if (!rec || (m_filter && !m_filter->acceptsNode(*rec, false)))
+        return;
+    if (m_filter) {
+        m_worst.insert(node, rec->health.worst);
+        ++m_worstCounts[std::size_t(rec->health.worst)];
+    }
+    if (rec->health.faults.empty())
         return;
     std::vector<Key> keys;
     for (const Fault &f : rec->health.faults) {
@@ -76,6 +97,8 @@ void FaultSummaryModel::rebuild()
     m_nodeKeys.clear();
     m_live.clear();
     m_categories.clear();
+    m_worst.clear();
+    m_worstCounts.fill(0);
     if (m_store)
         for (int i = 0; i < m_store->size(); ++i)
             tally(m_store->at(i).node->name);
@@ -127,7 +150,9 @@ void FaultSummaryModel::flushPendingChanges()
             emit dataChanged(index(firstChanged, 0, parent),
                              index(lastChanged, ColumnCount - 1, parent));
 
-        const int nodes = m_store ? m_store->count(group.severity) : 0;
+        const int nodes = m_filter  ? m_worstCounts[std::size_t(group.severity)]
+                          : m_store ? m_store->count(group.severity)
+                                    : 0;
         if (nodes != group.nodes) {
             group.nodes = nodes;
             firstGroupChanged = std::min(firstGroupChanged, g);

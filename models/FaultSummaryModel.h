@@ -10,6 +10,8 @@
 
 namespace models {
 
+class NodeFilterProxyModel;
+
 // The live fault summary, a two-level tree: one row per severity (critical, major, minor, info)
 // with the number of nodes whose worst fault has it, and under each the fault types of that
 // severity with the number of nodes that have them. Updated at most once per frame.
@@ -38,6 +40,10 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
+
+    // Counts only the nodes this filter lets through (the grid's), ignoring its fault type and
+    // severity: those are what this summary chooses, and the other rows must stay choosable.
+    void setNodeFilter(const NodeFilterProxyModel *filter);
 
     // As shown (after the last frame).
     int nodeCount(Severity worst) const;
@@ -77,6 +83,9 @@ private:
     static QString liveKey(Severity s, const QString &type);
 
     QPointer<NodeStore> m_store;
+    QPointer<const NodeFilterProxyModel> m_filter;
+    QHash<QString, Severity> m_worst;            // live, with a filter: each counted node's worst
+    std::array<int, 5> m_worstCounts{};          // live, with a filter: nodes per worst severity
     std::array<Group, 4> m_groups;               // as shown
     QHash<QString, std::vector<Key>> m_nodeKeys; // live: the faults each node has
     QHash<QString, int> m_live;                  // live: nodes per severity|type

@@ -29,7 +29,22 @@ void NodeFilterProxyModel::setNameFilter(const QString &text)
     if (text == m_name)
         return;
     m_name = text;
-    m_nameWords = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    m_nameWords.clear();
+    m_nameGlobs.clear();
+    static const QRegularExpression separators(QStringLiteral("[\\s,]+"));
+    for (const QString &word : text.split(separators, Qt::SkipEmptyParts)) {
+        if (word.contains(QLatin1Char('*')) || word.contains(QLatin1Char('?')) ||
+            word.contains(QLatin1Char('['))) {
+            // Anchored: the glob names the whole node, as a shell's would.
+            const QRegularExpression glob(QRegularExpression::wildcardToRegularExpression(word),
+                                          QRegularExpression::CaseInsensitiveOption);
+            if (glob.isValid()) {
+                m_nameGlobs.append(glob);
+                continue;
+            }
+        }
+        m_nameWords.append(word); // a broken glob (`npu-[`) is searched for as it is
+    }
     changed();
 }
 
@@ -90,6 +105,7 @@ void NodeFilterProxyModel::clearFilters()
 {
     m_name.clear();
     m_nameWords.clear();
+    m_nameGlobs.clear();
     m_severities.clear();
     m_faultType.clear();
     m_category.clear();
@@ -98,15 +114,27 @@ void NodeFilterProxyModel::clearFilters()
     changed();
 }
 
-bool NodeFilterProxyModel::acceptsRecord(const NodeRecord &rec) const
+bool NodeFilterProxyModel::acceptsName(const QString &name) const
+{
+    if (m_nameWords.isEmpty() && m_nameGlobs.isEmpty())
+        return true;
+    for (const QString &w : m_nameWords)
+        if (name.contains(w, Qt::CaseInsensitive))
+            return true;
+    for (const QRegularExpression &glob : m_nameGlobs)
+        if (glob.match(name).hasMatch())
+            return true;
+    return false;
+}
+
+bool NodeFilterProxyModel::acceptsNode(const NodeRecord &rec, bool faultFacets) const
 {
     const NodeHealth &h = rec.health;
-    for (const QString &w : m_nameWords)
-        if (!rec.node->name.contains(w, Qt::CaseInsensitive))
-            return false;
-    if (!m_severities.isEmpty() && !m_severities.contains(h.worst))
+    if (!acceptsName(rec.node->name))
         return false;
-    if (!m_faultType.isEmpty() && !h.fault(m_faultType))
+    if (faultFacets && !m_severities.isEmpty() && !m_severities.contains(h.worst))
+        return false;
+    if (faultFacets && !m_faultType.isEmpty() && !h.fault(m_faultType))
         return false;
     if (!m_category.isEmpty() &&
         std::none_of(h.faults.begin(), h.faults.end(),
@@ -138,10 +166,8 @@ bool NodeFilterProxyModel::acceptsRecord(const NodeRecord &rec) const
 bool NodeFilterProxyModel::acceptsRoles(const QModelIndex &index) const
 {
     using R = NodeGridModel::Roles;
-    const QString name = index.data(R::NameRole).toString();
-    for (const QString &w : m_nameWords)
-        if (!name.contains(w, Qt::CaseInsensitive))
-            return false;
+    if (!acceptsName(index.data(R::NameRole).toString()))
+        return false;
     if (!m_severities.isEmpty() &&
         !m_severities.contains(Severity(index.data(R::SeverityRole).toInt())))
         return false;
@@ -188,7 +214,7 @@ bool NodeFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &so
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     if (m_grid) {
         if (const NodeRecord *rec = m_grid->record(index))
-            return acceptsRecord(*rec);
+            return acceptsNode(*rec);
         return false;
     }
     return acceptsRoles(index);

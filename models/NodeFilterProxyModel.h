@@ -3,6 +3,7 @@
 #include "models/LabelSelector.h"
 #include "models/Severity.h"
 
+#include <QRegularExpression>
 #include <QSet>
 #include <QSortFilterProxyModel>
 
@@ -30,7 +31,9 @@ public:
 
     explicit NodeFilterProxyModel(QObject *parent = nullptr);
 
-    // Case-insensitive substring of the node name; several words must all match.
+    // Several names, separated by spaces or commas; a node matches if any of them does. A name
+    // with a wildcard (*, ?, [a-z]) must match the whole node name (`npu-00[1-3]*`); one
+    // without is a substring (`0007`). Case-insensitive.
     void setNameFilter(const QString &text);
     QString nameFilter() const { return m_name; }
     // Only nodes whose worst severity is one of these; empty: any.
@@ -52,6 +55,10 @@ public:
     QString labelSelector() const { return m_selector.text(); }
     void clearFilters();
 
+    // Whether the node passes every criterion; with `faultFacets` false, the fault type and
+    // severity criteria are ignored (the Faults panel, which sets them, counts with the rest).
+    bool acceptsNode(const NodeRecord &rec, bool faultFacets = true) const;
+
     void setSourceModel(QAbstractItemModel *model) override;
 
 signals:
@@ -61,13 +68,14 @@ protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
-    bool acceptsRecord(const NodeRecord &rec) const;
+    bool acceptsName(const QString &name) const;
     bool acceptsRoles(const QModelIndex &index) const;
     void changed();
 
     NodeGridModel *m_grid = nullptr;
     QString m_name;
-    QStringList m_nameWords;
+    QStringList m_nameWords;               // plain names: substrings
+    QList<QRegularExpression> m_nameGlobs; // names with wildcards: whole-name matches
     QSet<Severity> m_severities;
     QString m_faultType;
     QString m_category;

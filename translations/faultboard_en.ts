@@ -2426,10 +2426,6 @@
         </translation>
     </message>
     <message>
-        <source>Draining cordons each node, then evicts its pods through the eviction API, which honours PodDisruptionBudgets, exactly as kubectl drain does. Training jobs resume from their checkpoints elsewhere.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Options</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2591,6 +2587,10 @@
     </message>
     <message>
         <source>Stopping: no more evictions are sent; reading back what became of the pods. The nodes stay cordoned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draining cordons each node, then evicts its pods through the eviction API, which honours PodDisruptionBudgets, exactly as kubectl drain does. Evicted pods stop; whether a training job restarts elsewhere, and from which checkpoint, depends on its controller and how it saves state.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3141,6 +3141,10 @@
     </message>
     <message>
         <source>Node and fault counts unknown: the nodes have not been read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy name</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2406,10 +2406,6 @@
         </translation>
     </message>
     <message>
-        <source>Draining cordons each node, then evicts its pods through the eviction API, which honours PodDisruptionBudgets, exactly as kubectl drain does. Training jobs resume from their checkpoints elsewhere.</source>
-        <translation>排空操作会先封锁每个节点，再通过驱逐 API 驱逐其上的 Pod；驱逐 API 会遵守 PodDisruptionBudget，与 kubectl drain 的行为完全相同。训练作业会在其他节点上从检查点恢复。</translation>
-    </message>
-    <message>
         <source>Options</source>
         <translation>选项</translation>
     </message>
@@ -2568,6 +2564,10 @@
     <message>
         <source>Stopping: no more evictions are sent; reading back what became of the pods. The nodes stay cordoned.</source>
         <translation>正在停止：不再发送驱逐请求；正在回读各 Pod 的实际状态。节点保持封锁。</translation>
+    </message>
+    <message>
+        <source>Draining cordons each node, then evicts its pods through the eviction API, which honours PodDisruptionBudgets, exactly as kubectl drain does. Evicted pods stop; whether a training job restarts elsewhere, and from which checkpoint, depends on its controller and how it saves state.</source>
+        <translation>排空会先封锁每个节点，再通过驱逐 API 驱逐其上的 Pod，与 kubectl drain 完全一样，遵守 PodDisruptionBudget。被驱逐的 Pod 会停止；训练作业是否在别处重新启动、从哪个检查点恢复，取决于它的控制器以及它如何保存状态。</translation>
     </message>
 </context>
 <context>
@@ -3110,6 +3110,10 @@
     <message>
         <source>Node and fault counts unknown: the nodes have not been read</source>
         <translation>节点和故障计数未知：尚未读取节点</translation>
+    </message>
+    <message>
+        <source>&amp;Copy name</source>
+        <translation>复制名称(&amp;C)</translation>
     </message>
 </context>
 <context>

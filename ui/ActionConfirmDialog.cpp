@@ -1,5 +1,7 @@
 #include "ui/ActionConfirmDialog.h"
 
+#include "ui/StatusColors.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -205,10 +207,10 @@ void ActionConfirmDialog::showResult(const models::ActionOutcome &outcome)
                 ? tr("not isolated unless you choose so below: %1").arg(outcome.objection)
                 : tr("not restored unless you choose so below: %1").arg(outcome.objection));
         item->setToolTip(NoteColumn, outcome.objection);
-        item->setForeground(NoteColumn, QColor(0xd5, 0x5e, 0x00));
+        item->setForeground(NoteColumn, StatusColors::text(StatusColors::Tone::Bad, palette()));
     } else if (r.error) {
         item->setText(NoteColumn, tr("cannot: %1").arg(r.error.toString()));
-        item->setForeground(NoteColumn, QColor(0xd5, 0x5e, 0x00));
+        item->setForeground(NoteColumn, StatusColors::text(StatusColors::Tone::Bad, palette()));
     } else {
         item->setText(TaintsColumn, describeTaints(r.change.taintsBefore) + QStringLiteral(" → ") +
                                         describeTaints(r.change.taintsAfter));

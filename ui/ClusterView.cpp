@@ -37,6 +37,7 @@ ClusterView::ClusterView(models::ClusterSession *session, QWidget *parent)
     m_proxy = new models::NodeFilterProxyModel(this);
     m_proxy->setSourceModel(session->gridModel());
     m_summaryModel = new models::FaultSummaryModel(session->store(), this);
+    m_summaryModel->setNodeFilter(m_proxy); // the panel counts what the grid shows
     m_filterBar = new FilterBar(m_proxy, session->store()->classifier().taxonomy(), this);
     m_body = new QStackedWidget(this);
     m_splitter = new QSplitter(Qt::Horizontal, m_body);
@@ -189,6 +190,26 @@ void ClusterView::showCharts()
 QString ClusterView::currentNode() const
 {
     return m_detail->nodeName();
+}
+
+void ClusterView::saveViewState(QSettings &settings) const
+{
+    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("detailsTab"), m_detail->tabs()->currentIndex());
+    settings.beginGroup(QStringLiteral("filter"));
+    m_filterBar->saveState(settings);
+    settings.endGroup();
+}
+
+void ClusterView::restoreViewState(QSettings &settings)
+{
+    m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
+    const int tab = settings.value(QStringLiteral("detailsTab"), -1).toInt();
+    if (tab >= 0 && tab < m_detail->tabs()->count())
+        m_detail->tabs()->setCurrentIndex(tab);
+    settings.beginGroup(QStringLiteral("filter"));
+    m_filterBar->restoreState(settings);
+    settings.endGroup();
 }
 
 QStringList ClusterView::selectedNodes() const

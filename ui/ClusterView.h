@@ -3,6 +3,7 @@
 #include "models/ClusterSession.h"
 
 #include <QPointer>
+#include <QSettings>
 #include <QWidget>
 
 class QLabel;
@@ -62,6 +63,11 @@ public:
     // The selected nodes' names (for actions on the selection): the tiles visibly selected.
     QStringList selectedNodes() const;
     void selectNode(const QString &name);
+
+    // What the operator arranged (filters, splitter sizes, the details tab), across restarts,
+    // in the settings' current group.
+    void saveViewState(QSettings &settings) const;
+    void restoreViewState(QSettings &settings);
 
 signals:
     void currentNodeChanged(const QString &name);

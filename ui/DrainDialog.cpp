@@ -1,6 +1,7 @@
 #include "ui/DrainDialog.h"
 
 #include "models/NodeOperations.h"
+#include "ui/StatusColors.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -20,23 +21,34 @@ namespace ui {
 namespace {
 enum Column { NameColumn, StateColumn, DetailColumn };
 
-QColor stateColor(kube::DrainPod::State s)
+StatusColors::Tone stateTone(kube::DrainPod::State s)
 {
     using S = kube::DrainPod::State;
+    using T = StatusColors::Tone;
     switch (s) {
     case S::Blocking:
     case S::Failed:
-        return QColor(0xd5, 0x5e, 0x00);
+        return T::Bad;
     case S::BlockedByPdb:
-        return QColor(0xe6, 0x9f, 0x00);
+    case S::NotEvicted:
+        return T::Warning;
     case S::Evicted:
     case S::Deleted:
-        return QColor(0x00, 0x9e, 0x73);
-    case S::NotEvicted:
-        return QColor(0xe6, 0x9f, 0x00);
+        return T::Good;
     default:
-        return {};
+        return T::Plain;
     }
+}
+
+// Plain text keeps no foreground of its own, so it follows the palette (and a theme change).
+void setTone(QTreeWidgetItem *item, int column, StatusColors::Tone tone)
+{
+    if (tone == StatusColors::Tone::Plain) {
+        item->setData(column, Qt::ForegroundRole, QVariant());
+        return;
+    }
+    const QPalette palette = item->treeWidget() ? item->treeWidget()->palette() : QPalette();
+    item->setForeground(column, StatusColors::text(tone, palette));
 }
 } // namespace
 
@@ -51,8 +63,9 @@ DrainDialog::DrainDialog(models::NodeOperations *operations, const QStringList &
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(
         tr("Draining cordons each node, then evicts its pods through the eviction API, which "
-           "honours PodDisruptionBudgets, exactly as kubectl drain does. Training jobs resume "
-           "from their checkpoints elsewhere."),
+           "honours PodDisruptionBudgets, exactly as kubectl drain does. Evicted pods stop; "
+           "whether a training job restarts elsewhere, and from which checkpoint, depends on "
+           "its controller and how it saves state."),
         this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
@@ -222,11 +235,11 @@ void DrainDialog::plan()
             if (r.error) {
                 item->setText(StateColumn, tr("cannot drain"));
                 item->setText(DetailColumn, r.error.toString());
-                item->setForeground(StateColumn, stateColor(kube::DrainPod::State::Failed));
+                setTone(item, StateColumn, StatusColors::Tone::Bad);
             } else if (!r.blockers.isEmpty()) {
                 item->setText(StateColumn, tr("refused"));
                 item->setText(DetailColumn, r.blockers.join(QLatin1String("; ")));
-                item->setForeground(StateColumn, stateColor(kube::DrainPod::State::Blocking));
+                setTone(item, StateColumn, StatusColors::Tone::Bad);
             } else {
                 item->setText(StateColumn, tr("%n pod(s) to evict", nullptr, evict));
                 item->setText(DetailColumn,
@@ -267,7 +280,7 @@ void DrainDialog::showPod(const kube::DrainPod &pod)
     }
     item->setText(StateColumn, kube::DrainPod::stateName(pod.state));
     item->setText(DetailColumn, pod.message);
-    item->setForeground(StateColumn, stateColor(pod.state));
+    setTone(item, StateColumn, stateTone(pod.state));
 }
 
 QString DrainDialog::podState(const QString &node, const QString &podKey) const
@@ -343,9 +356,8 @@ void DrainDialog::finishNode(const kube::DrainResult &r)
         item->setText(StateColumn, tr("dry run"));
         break;
     }
-    item->setForeground(StateColumn, r.outcome == O::Drained
-                                         ? stateColor(kube::DrainPod::State::Evicted)
-                                         : stateColor(kube::DrainPod::State::Failed));
+    setTone(item, StateColumn,
+            r.outcome == O::Drained ? StatusColors::Tone::Good : StatusColors::Tone::Bad);
     QStringList details;
     if (r.outcome == O::Cancelled)
         details << models::NodeOperations::drainOutcome(r).message; // what the engine read back

@@ -7,6 +7,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSettings>
+#include <QSignalBlocker>
 #include <QToolButton>
 
 namespace ui {
@@ -118,6 +120,48 @@ void FilterBar::applyNow()
     m_proxy->setIsolation(
         models::NodeFilterProxyModel::Isolation(m_isolation->currentData().toInt()));
     updateCount();
+}
+
+namespace {
+const QString kName = QStringLiteral("name"), kSelector = QStringLiteral("labelSelector"),
+              kSeverity = QStringLiteral("minimumSeverity"),
+              kFaultType = QStringLiteral("faultType"), kCategory = QStringLiteral("category"),
+              kIsolation = QStringLiteral("isolation");
+} // namespace
+
+void FilterBar::saveState(QSettings &settings) const
+{
+    settings.setValue(kName, m_name->text());
+    settings.setValue(kSelector, m_selector->text());
+    settings.setValue(kSeverity, m_severity->currentData());
+    settings.setValue(kFaultType, m_faultType->currentData());
+    settings.setValue(kCategory, m_category->currentData());
+    settings.setValue(kIsolation, m_isolation->currentData());
+}
+
+void FilterBar::restoreState(const QSettings &settings)
+{
+    const auto choose = [&settings](QComboBox *box, const QString &key) {
+        if (!settings.contains(key))
+            return;
+        QVariant v = settings.value(key); // an ini file gives strings back: as the items' type
+        v.convert(box->itemData(0).metaType());
+        box->setCurrentIndex(std::max(0, box->findData(v)));
+    };
+    {
+        const QSignalBlocker b1(m_name), b2(m_selector), b3(m_severity), b4(m_category),
+            b5(m_isolation);
+        m_name->setText(settings.value(kName).toString());
+        m_selector->setText(settings.value(kSelector).toString());
+        choose(m_severity, kSeverity);
+        choose(m_category, kCategory);
+        choose(m_isolation, kIsolation);
+    }
+    // A fault type not seen yet is added, as choosing it from the summary does.
+    const QString type = settings.value(kFaultType).toString();
+    const QSignalBlocker b(m_faultType);
+    setFaultType(type);
+    applyNow();
 }
 
 void FilterBar::setFaultType(const QString &type)

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QSettings;
 class QLabel;
 class QLineEdit;
 class QToolButton;
@@ -41,6 +42,10 @@ public:
     void setMinimumSeverity(int severity); // -1: any
     void clear();
     void applyNow();
+
+    // The filters across restarts, in the settings' current group; restoring applies them.
+    void saveState(QSettings &settings) const;
+    void restoreState(const QSettings &settings);
 
 private:
     void updateCount();

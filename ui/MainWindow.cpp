@@ -14,15 +14,19 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
@@ -77,6 +81,11 @@ MainWindow::MainWindow(const models::Classifier &classifier, QWidget *parent)
     }
     createActions();
     QSettings s;
+    {
+        const QSignalBlocker block(m_groupBy);
+        m_groupBy->setCurrentIndex(
+            std::max(0, m_groupBy->findData(s.value(QStringLiteral("view/groupBy")).toString())));
+    }
     restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
 }
@@ -219,6 +228,11 @@ ClusterView *MainWindow::openCluster(const kube::ClusterEndpoint &endpoint)
     auto *view = new ClusterView(session, m_tabs);
     session->setParent(view);
     session->gridModel()->setGroupingLabel(m_groupBy->currentData().toString());
+    {
+        QSettings s;
+        s.beginGroup(QStringLiteral("view"));
+        view->restoreViewState(s);
+    }
     const int tab = m_tabs->addTab(view, endpoint.contextName);
     m_tabs->setTabToolTip(tab, endpoint.server.toString(QUrl::RemoveUserInfo));
     m_tabs->setCurrentIndex(tab);
@@ -238,14 +252,40 @@ ClusterView *MainWindow::openCluster(const kube::ClusterEndpoint &endpoint)
     view->grid()->addAction(m_actions->isolateAction());
     view->grid()->addAction(m_actions->restoreAction());
     view->grid()->addAction(m_actions->drainAction());
+    auto *separator = new QAction(view->grid());
+    separator->setSeparator(true);
+    view->grid()->addAction(separator);
+    // The name is what an operator pastes next: into kubectl, a ticket, a chat.
+    auto *copyName = new QAction(tr("&Copy name"), view->grid());
+    copyName->setObjectName(QStringLiteral("copyNodeName"));
+    copyName->setShortcut(QKeySequence::Copy);
+    copyName->setShortcutContext(Qt::WidgetShortcut);
+    connect(copyName, &QAction::triggered, view, [view] {
+        const QStringList names = view->selectedNodes();
+        if (!names.isEmpty())
+            QGuiApplication::clipboard()->setText(names.join(QLatin1Char('\n')));
+    });
+    view->grid()->addAction(copyName);
     session->start();
     updateTabTitle(view);
     updateStatus();
     return view;
 }
 
+void MainWindow::saveViewState(ClusterView *view) const
+{
+    // Saved when a tab or the window closes, not on every change: a test (or a demo) that
+    // only clicks around leaves the operator's arrangement alone.
+    QSettings s;
+    s.setValue(QStringLiteral("view/groupBy"), m_groupBy->currentData());
+    s.beginGroup(QStringLiteral("view"));
+    view->saveViewState(s);
+}
+
 void MainWindow::closeCluster(int tab)
 {
+    if (ClusterView *v = view(tab))
+        saveViewState(v);
     QWidget *w = m_tabs->widget(tab);
     m_tabs->removeTab(tab);
     delete w;
@@ -306,6 +346,52 @@ bool MainWindow::pickCluster()
     m_settings.save();
     openCluster(*picker.endpoint());
     return true;
+}
+
+std::optional<kube::ClusterEndpoint> MainWindow::lastConnection() const
+{
+    if (m_settings.recentContexts.isEmpty())
+        return std::nullopt;
+    const QString last = m_settings.recentContexts.first();
+    const qsizetype bar = last.lastIndexOf(QLatin1Char('|'));
+    const QString source = last.left(bar), context = last.mid(bar + 1);
+    if (bar <= 0 || context.isEmpty())
+        return std::nullopt;
+    kube::KubeConfig::LoadOptions options = m_kubeconfig;
+    if (options.explicitPath.isEmpty()) {
+        // The same files, merged the same way, whatever KUBECONFIG says today: that is where
+        // the remembered context lives.
+        options.kubeconfigEnv = source;
+    }
+    kube::ApiError error;
+    const auto config = kube::KubeConfig::load(options, &error);
+    if (!config || config->sourceFiles.join(QDir::listSeparator()) != source)
+        return std::nullopt; // --kubeconfig names another file, or the files are gone
+    if (std::none_of(config->contexts.begin(), config->contexts.end(),
+                     [&](const kube::KubeConfigContext &c) { return c.name == context; }))
+        return std::nullopt;
+    return config->resolve(context, &error);
+}
+
+bool MainWindow::openStartupCluster()
+{
+    if (const auto last = lastConnection()) {
+        openCluster(*last);
+        return true;
+    }
+    kube::ApiError error;
+    const auto config = kube::KubeConfig::load(m_kubeconfig, &error);
+    if (config && config->contexts.size() == 1) {
+        // Nothing to choose: a chooser with one line is only a click in the way.
+        if (const auto endpoint = config->resolve(config->contexts.first().name, &error)) {
+            m_settings.rememberContext(config->sourceFiles.join(QDir::listSeparator()),
+                                       endpoint->contextName);
+            m_settings.save();
+            openCluster(*endpoint);
+            return true;
+        }
+    }
+    return pickCluster();
 }
 
 void MainWindow::setSettings(const AppSettings &settings)
@@ -403,6 +489,8 @@ void MainWindow::showAlert(const QString &title, const QString &text)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (ClusterView *v = currentView())
+        saveViewState(v);
     QSettings s;
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/state"), saveState());

@@ -50,12 +50,17 @@ public:
     void showStartupMessage(const QString &message);
     // Shows the cluster picker; returns false when the operator cancelled.
     bool pickCluster();
+    // What a plain start opens: the last connection if its kubeconfig still has it, else the
+    // kubeconfig's only context, else the picker. False when nothing was opened.
+    bool openStartupCluster();
 
     void setKubeconfigOptions(const kube::KubeConfig::LoadOptions &options)
     {
         m_kubeconfig = options;
     }
     const AppSettings &settings() const { return m_settings; }
+    // The group-by choice in the toolbar.
+    QComboBox *groupByBox() const { return m_groupBy; }
     void setSettings(const AppSettings &settings);
 
     // Convenience for the current tab.
@@ -77,6 +82,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    std::optional<kube::ClusterEndpoint> lastConnection() const;
+    void saveViewState(ClusterView *view) const;
     void createActions();
     void updateStatus();
     void updateTabTitle(ClusterView *view);

@@ -456,24 +456,17 @@ void NodeGridView::paintTile(QPainter &p, const QRect &r, const QModelIndex &ind
         SeverityStyle::drawGlyph(&p, r, sev, SeverityStyle::textColor(sev));
     if (flags & NodeGridModel::CordonedFlag) {
         // Cordoned: diagonal hatching over the tile.
-        p.fillRect(
-            r, QBrush(dark ? QColor(255, 255, 255, 140) : QColor(0, 0, 0, 120), Qt::BDiagPattern));
+        p.fillRect(r, QBrush(SeverityStyle::hatchColor(), Qt::BDiagPattern));
     }
-    if (flags & NodeGridModel::IsolatedFlag) {
-        // Isolated: a thick dark frame.
-        const int w = std::max(1, s / 6);
-        p.fillRect(QRect(r.left(), r.top(), s, w), Qt::black);
-        p.fillRect(QRect(r.left(), r.bottom() - w + 1, s, w), Qt::black);
-        p.fillRect(QRect(r.left(), r.top(), w, s), Qt::black);
-        p.fillRect(QRect(r.right() - w + 1, r.top(), w, s), Qt::black);
-    }
+    if (flags & NodeGridModel::IsolatedFlag) // a thick frame, seen on the fill and the background
+        SeverityStyle::drawIsolatedFrame(&p, r, sev, palette());
     if (flags & NodeGridModel::AcceleratorsDegradedFlag) {
         // Lost chips: a small triangle in the top-right corner.
         const int t = std::max(3, s / 3);
         const QPoint pts[3] = {r.topRight() + QPoint(1, 0), r.topRight() + QPoint(1 - t, 0),
                                r.topRight() + QPoint(1, t)};
         p.setPen(Qt::NoPen);
-        p.setBrush(dark ? Qt::white : QColor(0x33, 0x00, 0x66));
+        p.setBrush(SeverityStyle::textColor(sev));
         p.drawPolygon(pts, 3);
     }
     if (s >= 48) {
@@ -589,6 +582,14 @@ void NodeGridView::mouseMoveEvent(QMouseEvent *event)
         m_rubberBand = QRect(m_pressPos - QPoint(0, verticalOffset()), event->position().toPoint())
                            .normalized();
         viewport()->update((old | m_rubberBand).adjusted(-2, -2, 2, 2));
+        // QAbstractItemView selects only while the pointer is over a tile: a band that ends in
+        // the margin, a gap or below the last row would keep the selection of its last tile
+        // and miss the edge tiles it covers. Select what the band covers, wherever it ends.
+        if (m_rubberBand.width() > 1 || m_rubberBand.height() > 1) {
+            if (state() != DragSelectingState)
+                setState(DragSelectingState);
+            setSelection(m_rubberBand, selectionCommand(QModelIndex(), event));
+        }
     }
 }
 

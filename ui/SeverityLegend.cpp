@@ -55,18 +55,17 @@ void SeverityLegend::paintEvent(QPaintEvent *)
             p.fillRect(r, SeverityStyle::color(sev, dark));
             SeverityStyle::drawGlyph(&p, r, sev, SeverityStyle::textColor(sev));
         } else {
-            p.fillRect(r, palette().color(QPalette::Mid));
+            // The marks as the grid paints them, on a healthy tile.
+            p.fillRect(r, SeverityStyle::color(Severity::Healthy, dark));
             if (i.mark == 1) {
-                p.setPen(QPen(Qt::black, 3));
-                p.drawRect(r.adjusted(1, 1, -2, -2));
+                SeverityStyle::drawIsolatedFrame(&p, r, Severity::Healthy, palette());
             } else if (i.mark == 2) {
-                p.fillRect(r, QBrush(dark ? QColor(255, 255, 255, 140) : QColor(0, 0, 0, 120),
-                                     Qt::BDiagPattern));
+                p.fillRect(r, QBrush(SeverityStyle::hatchColor(), Qt::BDiagPattern));
             } else {
                 const QPoint pts[3] = {r.topRight() + QPoint(1, 0), r.topRight() + QPoint(-5, 0),
                                        r.topRight() + QPoint(1, 6)};
                 p.setPen(Qt::NoPen);
-                p.setBrush(dark ? Qt::white : QColor(0x33, 0x00, 0x66));
+                p.setBrush(SeverityStyle::textColor(Severity::Healthy));
                 p.drawPolygon(pts, 3);
             }
         }

@@ -122,8 +122,15 @@ private slots:
 
         proxy.setNameFilter(QStringLiteral("GPU"));
         QCOMPARE(names(proxy), (QStringList{"gpu-0001", "gpu-0002"}));
-        proxy.setNameFilter(QStringLiteral("gpu 2"));
-        QCOMPARE(names(proxy), QStringList{"gpu-0002"});
+        // Several names: any may match; a glob matches the whole name.
+        proxy.setNameFilter(QStringLiteral("cpu* GPU-000[2-9]"));
+        QCOMPARE(names(proxy), (QStringList{"cpu-0001", "gpu-0002"}));
+        proxy.setNameFilter(QStringLiteral("0001, gpu-0002"));
+        QCOMPARE(names(proxy), (QStringList{"cpu-0001", "gpu-0001", "gpu-0002", "npu-0001"}));
+        proxy.setNameFilter(QStringLiteral("gpu-000"));
+        QCOMPARE(names(proxy), (QStringList{"gpu-0001", "gpu-0002"}));
+        proxy.setNameFilter(QStringLiteral("gpu-000?x"));
+        QCOMPARE(names(proxy), QStringList{});
         proxy.setNameFilter({});
 
         proxy.setMinimumSeverity(Severity::Major);
