@@ -381,7 +381,8 @@ void Informer::retryLater(const ApiError &error, bool relist)
     int delay = m_backoff.next();
     if (error.retryAfterSeconds > 0)
         // In qint64: a server's retryAfterSeconds above 2,147,483 overflows int milliseconds.
-        delay = int(std::max<qint64>(delay, std::min<qint64>(error.retryAfterSeconds * 1000LL, 30000)));
+        delay =
+            int(std::max<qint64>(delay, std::min<qint64>(error.retryAfterSeconds * 1000LL, 30000)));
     qCDebug(lcKubeWatch).noquote() << error.toString() << "- retrying in" << delay << "ms";
     m_lastError = error;
     setState(m_hasSynced ? State::Stale : State::Failed, error.toString());

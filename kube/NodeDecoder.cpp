@@ -403,8 +403,9 @@ DecodedList NodeDecoder::decodeList(const QByteArray &body) const
         return list;
     }
     if (!h.listKind.empty() && h.listKind != "NodeList") {
-        list.error = ApiError::decode(QStringLiteral("node list: the answer is a %1, not a NodeList")
-                                          .arg(QString::fromStdString(h.listKind).left(64)));
+        list.error =
+            ApiError::decode(QStringLiteral("node list: the answer is a %1, not a NodeList")
+                                 .arg(QString::fromStdString(h.listKind).left(64)));
         return list;
     }
     list.items = std::move(h.items);
