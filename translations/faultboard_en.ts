@@ -206,6 +206,22 @@
         <source>Undoes what Faultboard&apos;s isolation of each NODE did: removes the taint it added (and no other) and uncordons the node if the isolation cordoned it. A node Faultboard did not isolate is left alone.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--prometheus: not an http or https URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--prometheus needs --history (it reads the fault history)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--prometheus-token-file and --prometheus-basic-auth-file exclude each other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the --prometheus-* options need --prometheus URL</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FaultReport</name>
@@ -837,6 +853,22 @@
         <source>Show what would change; change nothing.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>With --history: also read the fault history from the Prometheus-compatible API at URL (kube-state-metrics&apos; node metrics), for the time before Faultboard watched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the bearer token in FILE to Prometheus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in to Prometheus with the user:password on the first line of FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust Prometheus&apos; certificate only when the CA in FILE (PEM) signed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>app::cli::ReportCommand</name>
@@ -854,6 +886,22 @@
             <numerusform>%n fault written to %1</numerusform>
             <numerusform>%n faults written to %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the Prometheus token file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the Prometheus basic auth file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the first line is not user:password</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1370,6 +1418,93 @@
     <name>kube::PodDecoder</name>
     <message>
         <source>the answer is not a Pod</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kube::PrometheusClient</name>
+    <message>
+        <source>cannot read the CA file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no PEM certificate in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from Prometheus at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a range query: URL %1, %2 to %3, step %4 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer is not JSON (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer&apos;s status is &quot;%1&quot;, not &quot;success&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer&apos;s resultType is &quot;%1&quot;, not &quot;matrix&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer has no result list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>series %1 of the answer has no metric or no values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>series %1 of the answer has a sample that is not [time, &quot;value&quot;]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus refused the connection (%1); is it running and is the URL right?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot resolve Prometheus&apos; host name (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus did not answer in time (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS with Prometheus failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus refused the credentials (401 Unauthorized): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus does not allow this query (403 Forbidden): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus answered %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus&apos; answer cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1953,6 +2088,25 @@
     </message>
     <message>
         <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>models::PrometheusHistory</name>
+    <message>
+        <source>read the fault history of node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the fleet&apos;s %1 faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the fleet&apos;s faults of condition types the taxonomy does not know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the fleet&apos;s lost accelerators</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -206,6 +206,22 @@
         <source>Undoes what Faultboard&apos;s isolation of each NODE did: removes the taint it added (and no other) and uncordons the node if the isolation cordoned it. A node Faultboard did not isolate is left alone.</source>
         <translation>撤销 Faultboard 对每个 NODE 的隔离：移除隔离时添加的污点（不影响其他污点），若节点是在隔离时被封锁的，则恢复其调度。未被 Faultboard 隔离的节点保持不变。</translation>
     </message>
+    <message>
+        <source>--prometheus: not an http or https URL</source>
+        <translation>--prometheus：不是 http 或 https URL</translation>
+    </message>
+    <message>
+        <source>--prometheus needs --history (it reads the fault history)</source>
+        <translation>--prometheus 需要与 --history 一起使用（它读取的是故障历史）</translation>
+    </message>
+    <message>
+        <source>--prometheus-token-file and --prometheus-basic-auth-file exclude each other</source>
+        <translation>--prometheus-token-file 与 --prometheus-basic-auth-file 不能同时使用</translation>
+    </message>
+    <message>
+        <source>the --prometheus-* options need --prometheus URL</source>
+        <translation>--prometheus-* 选项需要同时指定 --prometheus URL</translation>
+    </message>
 </context>
 <context>
     <name>FaultReport</name>
@@ -835,6 +851,22 @@
         <source>Show what would change; change nothing.</source>
         <translation>显示将要发生的更改；不做任何更改。</translation>
     </message>
+    <message>
+        <source>With --history: also read the fault history from the Prometheus-compatible API at URL (kube-state-metrics&apos; node metrics), for the time before Faultboard watched.</source>
+        <translation>与 --history 一起使用：同时从 URL 处兼容 Prometheus 的 API 读取故障历史（kube-state-metrics 的节点指标），补全 Faultboard 开始监视之前的时间。</translation>
+    </message>
+    <message>
+        <source>Send the bearer token in FILE to Prometheus.</source>
+        <translation>向 Prometheus 发送 FILE 中的 Bearer 令牌。</translation>
+    </message>
+    <message>
+        <source>Log in to Prometheus with the user:password on the first line of FILE.</source>
+        <translation>使用 FILE 第一行的 user:password 登录 Prometheus。</translation>
+    </message>
+    <message>
+        <source>Trust Prometheus&apos; certificate only when the CA in FILE (PEM) signed it.</source>
+        <translation>仅信任由 FILE（PEM）中的 CA 签发的 Prometheus 证书。</translation>
+    </message>
 </context>
 <context>
     <name>app::cli::ReportCommand</name>
@@ -851,6 +883,22 @@
         <translation>
             <numerusform>已将 %n 个故障写入 %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>cannot read the Prometheus token file %1: %2</source>
+        <translation>无法读取 Prometheus 令牌文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot read the Prometheus basic auth file %1: %2</source>
+        <translation>无法读取 Prometheus 基本认证文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>the first line is not user:password</source>
+        <translation>第一行不是 user:password 格式</translation>
     </message>
 </context>
 <context>
@@ -1367,6 +1415,93 @@
     <message>
         <source>the answer is not a Pod</source>
         <translation>应答不是 Pod</translation>
+    </message>
+</context>
+<context>
+    <name>kube::PrometheusClient</name>
+    <message>
+        <source>cannot read the CA file %1: %2</source>
+        <translation>无法读取 CA 文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>no PEM certificate in it</source>
+        <translation>其中没有 PEM 证书</translation>
+    </message>
+    <message>
+        <source>%1 from Prometheus at %2</source>
+        <translation>从 %2 处的 Prometheus %1</translation>
+    </message>
+    <message>
+        <source>not a range query: URL %1, %2 to %3, step %4 s</source>
+        <translation>不是有效的范围查询：URL %1，%2 至 %3，步长 %4 秒</translation>
+    </message>
+    <message>
+        <source>the answer is not JSON (%1): %2</source>
+        <translation>应答不是 JSON（%1）：%2</translation>
+    </message>
+    <message>
+        <source>the answer&apos;s status is &quot;%1&quot;, not &quot;success&quot;</source>
+        <translation>应答的 status 为“%1”，而不是“success”</translation>
+    </message>
+    <message>
+        <source>the answer&apos;s resultType is &quot;%1&quot;, not &quot;matrix&quot;</source>
+        <translation>应答的 resultType 为“%1”，而不是“matrix”</translation>
+    </message>
+    <message>
+        <source>the answer has no result list</source>
+        <translation>应答中没有 result 列表</translation>
+    </message>
+    <message>
+        <source>series %1 of the answer has no metric or no values</source>
+        <translation>应答中的第 %1 个序列缺少 metric 或 values</translation>
+    </message>
+    <message>
+        <source>series %1 of the answer has a sample that is not [time, &quot;value&quot;]</source>
+        <translation>应答中的第 %1 个序列有样本不是 [时间, &quot;值&quot;] 格式</translation>
+    </message>
+    <message>
+        <source>no error</source>
+        <translation>无错误</translation>
+    </message>
+    <message>
+        <source>Prometheus refused the connection (%1); is it running and is the URL right?</source>
+        <translation>Prometheus 拒绝了连接（%1）；请检查它是否在运行、URL 是否正确</translation>
+    </message>
+    <message>
+        <source>cannot resolve Prometheus&apos; host name (%1)</source>
+        <translation>无法解析 Prometheus 的主机名（%1）</translation>
+    </message>
+    <message>
+        <source>Prometheus did not answer in time (%1)</source>
+        <translation>Prometheus 未及时响应（%1）</translation>
+    </message>
+    <message>
+        <source>TLS with Prometheus failed: %1</source>
+        <translation>与 Prometheus 的 TLS 连接失败：%1</translation>
+    </message>
+    <message>
+        <source>Prometheus refused the credentials (401 Unauthorized): %1</source>
+        <translation>Prometheus 拒绝了凭据（401 Unauthorized）：%1</translation>
+    </message>
+    <message>
+        <source>Prometheus does not allow this query (403 Forbidden): %1</source>
+        <translation>Prometheus 不允许此查询（403 Forbidden）：%1</translation>
+    </message>
+    <message>
+        <source>Prometheus answered %1 (%2): %3</source>
+        <translation>Prometheus 返回 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Prometheus&apos; answer cannot be read: %1</source>
+        <translation>无法读取 Prometheus 的应答：%1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -1942,6 +2077,25 @@
     <message>
         <source>Age</source>
         <translation>存在时间</translation>
+    </message>
+</context>
+<context>
+    <name>models::PrometheusHistory</name>
+    <message>
+        <source>read the fault history of node %1</source>
+        <translation>读取节点 %1 的故障历史</translation>
+    </message>
+    <message>
+        <source>read the fleet&apos;s %1 faults</source>
+        <translation>读取整个集群的 %1 故障</translation>
+    </message>
+    <message>
+        <source>read the fleet&apos;s faults of condition types the taxonomy does not know</source>
+        <translation>读取整个集群中故障分类未收录的状况类型的故障</translation>
+    </message>
+    <message>
+        <source>read the fleet&apos;s lost accelerators</source>
+        <translation>读取整个集群丢失的加速卡</translation>
     </message>
 </context>
 <context>

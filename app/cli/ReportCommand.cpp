@@ -2,6 +2,10 @@
 
 #include "app/cli/Console.h"
 #include "models/ClusterSession.h"
+#include "models/HistoryMerge.h"
+#include "models/Taxonomy.h"
+
+#include <QFile>
 
 namespace app::cli {
 
@@ -50,7 +54,89 @@ void ReportCommand::onSynced()
                                    .arg(m_session->history()->path(), r.error));
                 return finish(1);
             }
-            write(models::FaultReport::fromEpisodes(r.value, now), m_options.since, now);
+            if (m_options.prometheusUrl.isEmpty())
+                return write(models::FaultReport::fromEpisodes(r.value, now), m_options.since, now);
+            addPrometheusHistory(std::move(r.value), now);
+        });
+}
+
+std::optional<kube::PrometheusEndpoint> ReportCommand::prometheusEndpoint()
+{
+    kube::PrometheusEndpoint endpoint =
+        kube::PrometheusEndpoint::fromUrl(QUrl(m_options.prometheusUrl));
+    endpoint.caFile = m_options.prometheusCaFile;
+    const auto firstLine = [](const QString &path, QString *error) -> std::optional<QString> {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            *error = f.errorString();
+            return std::nullopt;
+        }
+        const QString line = QString::fromUtf8(f.readLine()).trimmed();
+        if (line.isEmpty()) {
+            *error = tr("the file is empty");
+            return std::nullopt;
+        }
+        return line;
+    };
+    QString error;
+    if (!m_options.prometheusTokenFile.isEmpty()) {
+        const auto token = firstLine(m_options.prometheusTokenFile, &error);
+        if (!token) {
+            Console::error(tr("cannot read the Prometheus token file %1: %2")
+                               .arg(m_options.prometheusTokenFile, error));
+            return std::nullopt;
+        }
+        endpoint.auth = kube::PrometheusEndpoint::Auth::Bearer;
+        endpoint.bearerToken = *token;
+    }
+    if (!m_options.prometheusBasicAuthFile.isEmpty()) {
+        const auto line = firstLine(m_options.prometheusBasicAuthFile, &error);
+        const qsizetype colon = line ? line->indexOf(QLatin1Char(':')) : -1;
+        if (!line || colon <= 0) {
+            // Never the line itself: it holds the password.
+            Console::error(tr("cannot read the Prometheus basic auth file %1: %2")
+                               .arg(m_options.prometheusBasicAuthFile,
+                                    line ? tr("the first line is not user:password") : error));
+            return std::nullopt;
+        }
+        endpoint.auth = kube::PrometheusEndpoint::Auth::Basic;
+        endpoint.username = line->left(colon);
+        endpoint.password = line->mid(colon + 1);
+    }
+    return endpoint;
+}
+
+void ReportCommand::addPrometheusHistory(std::vector<models::FaultEpisode> local,
+                                         const QDateTime &now)
+{
+    const auto endpoint = prometheusEndpoint();
+    if (!endpoint)
+        return finish(1);
+    QString taxonomyError; // already reported by classifier()
+    m_prometheus =
+        new models::PrometheusHistory(*endpoint, models::Taxonomy::load({}, &taxonomyError), this);
+    m_prometheus->allFleetEpisodes(m_options.since, now)
+        .then(this, [this, local = std::move(local), now](const models::PrometheusEpisodes &p) {
+            // kube-state-metrics' condition series carry no labels of the node: the location
+            // is the listed node's, as for the local history's episodes.
+            std::vector<models::FaultEpisode> remote = p.episodes;
+            const models::LocationLabels labels;
+            for (models::FaultEpisode &e : remote) {
+                if (const models::NodeRecord *rec = m_session->store()->find(e.node)) {
+                    const models::NodeLocation loc = labels.locate(*rec->node);
+                    e.pool = loc.pool;
+                    e.rack = loc.rack;
+                    e.zone = loc.zone;
+                }
+            }
+            // The local history is reported either way; a Prometheus that failed is said so
+            // and makes the exit status 1.
+            const std::vector<models::FaultEpisode> merged =
+                models::mergeEpisodes(local, remote, now);
+            if (!p.ok())
+                Console::error(p.errorText);
+            m_exitCode = p.ok() ? 0 : 1;
+            write(models::FaultReport::fromEpisodes(merged, now), m_options.since, now);
         });
 }
 
@@ -69,7 +155,7 @@ void ReportCommand::write(const std::vector<models::ReportRow> &rows, const QDat
         if (data.startsWith("\xEF\xBB\xBF"))
             data.remove(0, 3);
         Console::write(data);
-        return finish(0);
+        return finish(m_exitCode);
     }
     QString error;
     if (!models::FaultReport::write(m_options.output, format, rows, &error, from, to)) {
@@ -77,7 +163,7 @@ void ReportCommand::write(const std::vector<models::ReportRow> &rows, const QDat
         return finish(1);
     }
     Console::line(tr("%n fault(s) written to %1", nullptr, int(rows.size())).arg(m_options.output));
-    finish(0);
+    finish(m_exitCode);
 }
 
 } // namespace app::cli

@@ -2,6 +2,9 @@
 
 #include "app/cli/Command.h"
 #include "models/FaultReport.h"
+#include "models/PrometheusHistory.h"
+
+#include <optional>
 
 namespace app::cli {
 
@@ -18,10 +21,17 @@ public:
 
 private:
     void onSynced();
+    // Adds what the team's Prometheus holds (--prometheus) to the local episodes, then writes.
+    void addPrometheusHistory(std::vector<models::FaultEpisode> local, const QDateTime &now);
+    // The --prometheus endpoint with its credentials read from their files; nullopt after
+    // printing why not.
+    std::optional<kube::PrometheusEndpoint> prometheusEndpoint();
     void write(const std::vector<models::ReportRow> &rows, const QDateTime &from,
                const QDateTime &to);
 
     models::ClusterSession *m_session = nullptr;
+    models::PrometheusHistory *m_prometheus = nullptr;
+    int m_exitCode = 0; // once the report is written
 };
 
 } // namespace app::cli
