@@ -185,13 +185,14 @@ QString PrometheusHistory::acceleratorQuery(const QString &node) const
         .arg(selector);
 }
 
-std::vector<FaultEpisode> PrometheusHistory::episodesFromMatrix(const kube::PrometheusMatrix &m,
-                                                                const QDateTime &from,
-                                                                const QDateTime &to,
-                                                                int stepSeconds) const
+namespace {
+
+// The matrix as episodes; a free function of a copy of the taxonomy, so it runs on any thread.
+std::vector<FaultEpisode> toEpisodes(const Taxonomy &taxonomy, const kube::PrometheusMatrix &m,
+                                     const QDateTime &from, const QDateTime &to, int stepSeconds)
 {
     QHash<QString, QString> resourceNames; // sanitised -> the taxonomy's name
-    for (const AcceleratorResource &a : m_taxonomy.accelerators())
+    for (const AcceleratorResource &a : taxonomy.accelerators())
         resourceNames.insert(sanitizeResource(a.resource), a.resource);
 
     struct Point
@@ -235,7 +236,7 @@ std::vector<FaultEpisode> PrometheusHistory::episodesFromMatrix(const kube::Prom
     const qint64 lastMs = startMs + (to.toMSecsSinceEpoch() - startMs) / stepMs * stepMs;
     std::vector<FaultEpisode> out;
     for (const auto &[key, timeline] : timelines) {
-        const FaultType type = m_taxonomy.lookup(key.second);
+        const FaultType type = taxonomy.lookup(key.second);
         const bool accelerator = timeline.begin()->second.allocatable >= 0;
         auto it = timeline.begin();
         while (it != timeline.end()) {
@@ -243,7 +244,7 @@ std::vector<FaultEpisode> PrometheusHistory::episodesFromMatrix(const kube::Prom
             e.node = key.first;
             e.type = key.second;
             if (accelerator) {
-                const AcceleratorResource *a = m_taxonomy.accelerator(key.second);
+                const AcceleratorResource *a = taxonomy.accelerator(key.second);
                 e.category = a ? a->category : type.category;
                 e.severity = type.severity;
                 e.acceleratorsOk = it->second.allocatable;
@@ -277,6 +278,16 @@ std::vector<FaultEpisode> PrometheusHistory::episodesFromMatrix(const kube::Prom
         return a.type < b.type;
     });
     return out;
+}
+
+} // namespace
+
+std::vector<FaultEpisode> PrometheusHistory::episodesFromMatrix(const kube::PrometheusMatrix &m,
+                                                                const QDateTime &from,
+                                                                const QDateTime &to,
+                                                                int stepSeconds) const
+{
+    return toEpisodes(m_taxonomy, m, from, to, stepSeconds);
 }
 
 QFuture<PrometheusEpisodes> PrometheusHistory::nodeEpisodes(const QString &node,
@@ -342,20 +353,34 @@ QFuture<PrometheusEpisodes> PrometheusHistory::run(const std::vector<Query> &all
             const Query q = state->queries[state->next++];
             ++state->running;
             std::shared_ptr<std::function<void()>> launch = weakLaunch.lock();
+            // The matrix becomes episodes on the thread pool (a fleet's answer is large);
+            // the tally is kept on this object's thread.
+            struct Answer
+            {
+                kube::ApiError error;
+                qint64 bytes = 0;
+                std::vector<FaultEpisode> episodes;
+            };
             m_client->queryRange(q.promql, from, to, step, q.context)
-                .then(this, [this, state, launch, from, to, step](const kube::PrometheusMatrix &m) {
+                .then(QtFuture::Launch::Async,
+                      [taxonomy = m_taxonomy, from, to, step](const kube::PrometheusMatrix &m) {
+                          Answer a;
+                          a.error = m.error;
+                          a.bytes = m.bytes;
+                          if (m.ok())
+                              a.episodes = toEpisodes(taxonomy, m, from, to, step);
+                          return a;
+                      })
+                .then(this, [state, launch](Answer a) {
                     --state->running;
                     ++state->result.queries;
-                    state->result.bytes += m.bytes;
-                    if (!m.ok()) {
-                        if (state->result.error.ok()) {
-                            state->result.error = m.error;
-                            state->result.errorText = kube::PrometheusClient::errorText(m.error);
-                        }
-                    } else {
-                        std::vector<FaultEpisode> e = episodesFromMatrix(m, from, to, step);
-                        std::move(e.begin(), e.end(), std::back_inserter(state->result.episodes));
+                    state->result.bytes += a.bytes;
+                    if (!a.error.ok() && state->result.error.ok()) {
+                        state->result.error = a.error;
+                        state->result.errorText = kube::PrometheusClient::errorText(a.error);
                     }
+                    std::move(a.episodes.begin(), a.episodes.end(),
+                              std::back_inserter(state->result.episodes));
                     (*launch)();
                 });
         }
