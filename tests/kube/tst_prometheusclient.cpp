@@ -3,7 +3,10 @@
 // will not do on demand: a bearer token checked by a proxy, malformed answers, silence.
 
 #include "kube/PrometheusClient.h"
+#include "sim/Certificates.h"
 #include "tests/common/TestPrometheus.h"
+
+#include <QTemporaryDir>
 
 #include <QHostAddress>
 #include <QTcpServer>
@@ -280,6 +283,48 @@ private slots:
         const PrometheusMatrix m = wait(f);
         QCOMPARE(m.error.kind, ApiError::Kind::Cancelled);
         QCOMPARE(client.pending(), 0);
+    }
+
+    void caFileVerifiesPrometheusOverTls()
+    {
+        // Prometheus serving HTTPS (its web config) with a certificate of kubesim's PKI.
+        sim::Certificates pki;
+        QString error;
+        QVERIFY2(pki.generate({str("localhost")}, &error), qPrintable(error));
+        QTemporaryDir dir;
+        const auto save = [&](const char *name, const QByteArray &pem) {
+            QFile f(dir.filePath(str(name)));
+            return f.open(QIODevice::WriteOnly) && f.write(pem) == pem.size();
+        };
+        QVERIFY(save("ca.pem", pki.ca().certificatePem));
+        QVERIFY(save("other-ca.pem", sim::Certificates::makeUnrelatedCa().certificatePem));
+        QVERIFY(save("server.pem", pki.server().certificatePem));
+        QVERIFY(save("server.key", pki.server().keyPem));
+        TestPrometheus tls;
+        tls.setWebConfig(QStringLiteral("tls_server_config:\n  cert_file: %1\n  key_file: %2\n")
+                             .arg(dir.filePath(str("server.pem")), dir.filePath(str("server.key")))
+                             .toUtf8());
+        QVERIFY2(tls.start(), qPrintable(tls.errorString()));
+        QUrl url = tls.url();
+        url.setScheme(str("https"));
+
+        PrometheusEndpoint e = PrometheusEndpoint::fromUrl(url);
+        e.caFile = dir.filePath(str("ca.pem"));
+        {
+            PrometheusClient client(e);
+            const PrometheusMatrix m = wait(query(client));
+            QVERIFY2(m.ok(), qPrintable(PrometheusClient::errorText(m.error)));
+            QCOMPARE(m.series.size(), size_t(1));
+        }
+        // Signed by a CA the operator did not name, or checked against the system's: refused.
+        for (const QString &ca : {dir.filePath(str("other-ca.pem")), QString()}) {
+            e.caFile = ca;
+            PrometheusClient client(e);
+            const PrometheusMatrix m = wait(query(client));
+            QCOMPARE(m.error.kind, ApiError::Kind::Tls);
+            QVERIFY2(PrometheusClient::errorText(m.error).contains(str("TLS with Prometheus")),
+                     qPrintable(PrometheusClient::errorText(m.error)));
+        }
     }
 
     void unreadableCaFileFailsEveryQuery()
