@@ -4,12 +4,18 @@
 // fault type; (b) scraping kubesim's /metrics while a fault is injected, the fault must appear.
 // Then the merge with Faultboard's own history and the report's source column.
 
+#include "models/FaultHistory.h"
 #include "models/FaultReport.h"
 #include "models/HistoryMerge.h"
+#include "models/NodeHistoryModel.h"
 #include "models/PrometheusHistory.h"
 #include "tests/common/TestCluster.h"
 #include "tests/common/TestPrometheus.h"
 
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -390,6 +396,96 @@ private slots:
         QCOMPARE(count, remoteKept ? 1 : 0);
         // Another fault type of the node is never hidden by this one.
         QCOMPARE(merged.size(), size_t(remoteKept ? 3 : 2));
+    }
+
+    void nodeHistoryModelAddsWhatOnlyPrometheusSaw()
+    {
+        // Faultboard watched node-009's Ready fault itself (exact times); Prometheus also has
+        // its NT_NPU_CARD_LOSE of before.
+        QTemporaryDir dir;
+        models::FaultHistory::Options o;
+        o.path = dir.filePath(str("h.sqlite"));
+        models::FaultHistory history(models::Classifier(models::Taxonomy::builtIn()), o);
+        history.open();
+        const auto snapshot = [&](const char *ready, qint64 since) {
+            auto n = std::make_shared<kube::Node>();
+            n->name = nodeName(9);
+            n->uid = str("uid-9");
+            n->creationTimestamp = QDateTime::fromSecsSinceEpoch(m_base - 86400, Qt::UTC);
+            n->conditions.push_back({str("Ready"),
+                                     str(ready),
+                                     str("Test"),
+                                     str("set by test"),
+                                     QDateTime::fromSecsSinceEpoch(since, Qt::UTC),
+                                     {}});
+            return std::vector<models::NodeChange>{{nullptr, n}};
+        };
+        const qint64 readyFrom = m_base + 109 * 60 + 3;
+        const qint64 readyTo = m_base + 169 * 60 + 1;
+        history.recordChanges(snapshot("True", m_base - 86400));
+        history.recordChanges(snapshot("False", readyFrom));
+        history.recordChanges(snapshot("True", readyTo));
+
+        PrometheusHistory prometheus(kube::PrometheusEndpoint::fromUrl(m_backfilled.url()),
+                                     models::Taxonomy::builtIn());
+        models::NodeHistoryModel model(&history);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy failed(&model, &models::NodeHistoryModel::prometheusFailed);
+        model.setPrometheusHistory(&prometheus, 7 * 3600);
+        model.setNodeName(nodeName(9));
+        // Node added, Ready began and ended (Faultboard's); NT_NPU_CARD_LOSE began and ended
+        // (Prometheus'); Prometheus' Ready is the same fault and is not shown twice.
+        QTRY_COMPARE(model.rowCount(), 5);
+        QVERIFY(failed.isEmpty());
+        const int step = PrometheusHistory::stepFor(QDateTime::fromSecsSinceEpoch(0),
+                                                    QDateTime::fromSecsSinceEpoch(7 * 3600));
+        QStringList rows;
+        for (int r = 0; r < model.rowCount(); ++r) {
+            const QModelIndex i = model.index(r, 0);
+            rows << QStringLiteral("%1 %2 %3")
+                        .arg(
+                            model.index(r, models::NodeHistoryModel::EventColumn).data().toString(),
+                            i.data(models::NodeHistoryModel::SourceRole).toString())
+                        .arg(i.data(models::NodeHistoryModel::ResolutionRole).toInt());
+        }
+        QCOMPARE(rows, QStringList({str("Node added faultboard 0"),
+                                    str("NT_NPU_CARD_LOSE fault began prometheus %1").arg(step),
+                                    str("NT_NPU_CARD_LOSE fault ended prometheus %1").arg(step),
+                                    str("Ready fault began faultboard 0"),
+                                    str("Ready fault ended faultboard 0")}));
+        // Prometheus' bounds: at most a step after the truth (minutes 39 and 89).
+        const QModelIndex began = model.index(1, 0);
+        const qint64 t =
+            began.data(models::NodeHistoryModel::TimeRole).toDateTime().toSecsSinceEpoch();
+        QVERIFY2(t >= m_base + 39 * 60 && t < m_base + 39 * 60 + step,
+                 qPrintable(QString::number(t - m_base)));
+        QVERIFY(began.data(models::NodeHistoryModel::FlagsRole).toInt() &
+                models::NodeHistoryModel::FromPrometheus);
+        QCOMPARE(began.data(models::NodeHistoryModel::SeverityRole).toInt(),
+                 int(models::Taxonomy::builtIn().lookup(str("NT_NPU_CARD_LOSE")).severity));
+        QCOMPARE(model.index(1, models::NodeHistoryModel::ChangeColumn).data().toString(),
+                 str("True (from Prometheus, up to %1 s late)").arg(step));
+        QCOMPARE(model.index(3, 0).data(models::NodeHistoryModel::TimeRole).toDateTime(),
+                 QDateTime::fromSecsSinceEpoch(readyFrom, Qt::UTC));
+
+        // A Prometheus that is down: said, and Faultboard's own rows stay.
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            port = probe.serverPort();
+        }
+        PrometheusHistory down(kube::PrometheusEndpoint::fromUrl(
+                                   QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port))),
+                               models::Taxonomy::builtIn());
+        model.setPrometheusHistory(&down, 7 * 3600);
+        QVERIFY(failed.wait(10000));
+        QVERIFY2(failed.first().first().toString().contains(str("refused")),
+                 qPrintable(failed.first().first().toString()));
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(0, 0).data(models::NodeHistoryModel::SourceRole).toString(),
+                 str("faultboard"));
     }
 
     void prometheusScrapingKubesimSeesAnInjectedFault()
