@@ -400,6 +400,29 @@
     </message>
 </context>
 <context>
+    <name>PrometheusOptions</name>
+    <message>
+        <source>--prometheus: not an http or https URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the Prometheus token file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the Prometheus basic auth file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the first line is not user:password</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Severity</name>
     <message>
         <source>Healthy</source>
@@ -869,6 +892,10 @@
         <source>Trust Prometheus&apos; certificate only when the CA in FILE (PEM) signed it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Show in each node&apos;s History tab the faults the Prometheus-compatible API at URL holds for it (kube-state-metrics&apos; node metrics) that Faultboard did not see itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>app::cli::ReportCommand</name>
@@ -886,22 +913,6 @@
             <numerusform>%n fault written to %1</numerusform>
             <numerusform>%n faults written to %1</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>the file is empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot read the Prometheus token file %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot read the Prometheus basic auth file %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the first line is not user:password</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1893,6 +1904,14 @@
     </message>
     <message>
         <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (from Prometheus, up to %2 s late)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>over (from Prometheus, up to %1 s late)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3388,6 +3407,14 @@
     </message>
     <message>
         <source>Cannot list the events of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the history from Prometheus is not shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The faults Prometheus holds for this node are not shown: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -400,6 +400,29 @@
     </message>
 </context>
 <context>
+    <name>PrometheusOptions</name>
+    <message>
+        <source>--prometheus: not an http or https URL</source>
+        <translation>--prometheus：不是 http 或 https URL</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>cannot read the Prometheus token file %1: %2</source>
+        <translation>无法读取 Prometheus 令牌文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot read the Prometheus basic auth file %1: %2</source>
+        <translation>无法读取 Prometheus 基本认证文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>the first line is not user:password</source>
+        <translation>第一行不是 user:password 格式</translation>
+    </message>
+</context>
+<context>
     <name>Severity</name>
     <message>
         <source>Healthy</source>
@@ -867,6 +890,10 @@
         <source>Trust Prometheus&apos; certificate only when the CA in FILE (PEM) signed it.</source>
         <translation>仅信任由 FILE（PEM）中的 CA 签发的 Prometheus 证书。</translation>
     </message>
+    <message>
+        <source>Show in each node&apos;s History tab the faults the Prometheus-compatible API at URL holds for it (kube-state-metrics&apos; node metrics) that Faultboard did not see itself.</source>
+        <translation>在每个节点的“历史”标签页中显示 URL 处兼容 Prometheus 的 API 所记录的、Faultboard 自身未观察到的该节点故障（kube-state-metrics 的节点指标）。</translation>
+    </message>
 </context>
 <context>
     <name>app::cli::ReportCommand</name>
@@ -883,22 +910,6 @@
         <translation>
             <numerusform>已将 %n 个故障写入 %1</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>the file is empty</source>
-        <translation>文件为空</translation>
-    </message>
-    <message>
-        <source>cannot read the Prometheus token file %1: %2</source>
-        <translation>无法读取 Prometheus 令牌文件 %1：%2</translation>
-    </message>
-    <message>
-        <source>cannot read the Prometheus basic auth file %1: %2</source>
-        <translation>无法读取 Prometheus 基本认证文件 %1：%2</translation>
-    </message>
-    <message>
-        <source>the first line is not user:password</source>
-        <translation>第一行不是 user:password 格式</translation>
     </message>
 </context>
 <context>
@@ -1889,6 +1900,14 @@
     <message>
         <source>Message</source>
         <translation>消息</translation>
+    </message>
+    <message>
+        <source>%1 (from Prometheus, up to %2 s late)</source>
+        <translation>%1（来自 Prometheus，最多晚 %2 秒）</translation>
+    </message>
+    <message>
+        <source>over (from Prometheus, up to %1 s late)</source>
+        <translation>已结束（来自 Prometheus，最多晚 %1 秒）</translation>
     </message>
 </context>
 <context>
@@ -3359,6 +3378,14 @@
     <message>
         <source>Cannot list the events of %1: %2</source>
         <translation>无法列出 %1 的事件：%2</translation>
+    </message>
+    <message>
+        <source>Why the history from Prometheus is not shown</source>
+        <translation>未显示来自 Prometheus 的历史的原因</translation>
+    </message>
+    <message>
+        <source>The faults Prometheus holds for this node are not shown: %1</source>
+        <translation>未显示 Prometheus 记录的该节点故障：%1</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ class ClusterQueries;
 namespace models {
 class FaultSummaryModel;
 class NodeFilterProxyModel;
+class PrometheusHistory;
 } // namespace models
 
 namespace ui {
@@ -62,6 +63,9 @@ public:
     // The selected nodes' names (for actions on the selection).
     QStringList selectedNodes() const;
     void selectNode(const QString &name);
+    // The team's Prometheus, for the node details' History tab; the view owns it.
+    void setPrometheusHistory(models::PrometheusHistory *prometheus);
+    models::PrometheusHistory *prometheusHistory() const { return m_prometheus; }
 
 signals:
     void currentNodeChanged(const QString &name);
@@ -71,6 +75,7 @@ private:
     void updateReadability();
 
     QPointer<models::ClusterSession> m_session;
+    models::PrometheusHistory *m_prometheus = nullptr;
     QStackedWidget *m_body = nullptr;
     QLabel *m_unreadable = nullptr;
     SeverityLegend *m_legend = nullptr;

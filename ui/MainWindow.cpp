@@ -2,6 +2,7 @@
 
 #include "models/ActionLogModel.h"
 #include "models/ClusterSession.h"
+#include "models/PrometheusHistory.h"
 #include "ui/ActionController.h"
 #include "ui/ClusterPickerDialog.h"
 #include "ui/ClusterView.h"
@@ -218,6 +219,9 @@ ClusterView *MainWindow::openCluster(const kube::ClusterEndpoint &endpoint)
     auto *session = new models::ClusterSession(endpoint, m_classifier);
     auto *view = new ClusterView(session, m_tabs);
     session->setParent(view);
+    if (m_prometheus)
+        view->setPrometheusHistory(
+            new models::PrometheusHistory(*m_prometheus, m_classifier.taxonomy()));
     session->gridModel()->setGroupingLabel(m_groupBy->currentData().toString());
     const int tab = m_tabs->addTab(view, endpoint.contextName);
     m_tabs->setTabToolTip(tab, endpoint.server.toString(QUrl::RemoveUserInfo));

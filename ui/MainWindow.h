@@ -1,11 +1,14 @@
 #pragma once
 
 #include "kube/KubeConfig.h"
+#include "kube/PrometheusClient.h"
 #include "models/Classifier.h"
 #include "ui/AppSettings.h"
 
 #include <QMainWindow>
 #include <QPointer>
+
+#include <optional>
 
 class QAction;
 class QComboBox;
@@ -51,6 +54,12 @@ public:
     // Shows the cluster picker; returns false when the operator cancelled.
     bool pickCluster();
 
+    // The team's Prometheus: every cluster opened from now on shows the faults it holds in its
+    // nodes' History tab (nullopt: none).
+    void setPrometheus(const std::optional<kube::PrometheusEndpoint> &endpoint)
+    {
+        m_prometheus = endpoint;
+    }
     void setKubeconfigOptions(const kube::KubeConfig::LoadOptions &options)
     {
         m_kubeconfig = options;
@@ -86,6 +95,7 @@ private:
     models::Classifier m_classifier;
     AppSettings m_settings;
     kube::KubeConfig::LoadOptions m_kubeconfig;
+    std::optional<kube::PrometheusEndpoint> m_prometheus;
     QTabWidget *m_tabs = nullptr;
     QComboBox *m_groupBy = nullptr;
     QLabel *m_connection = nullptr;

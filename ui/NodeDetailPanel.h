@@ -18,6 +18,7 @@ namespace models {
 class FaultHistory;
 class NodeConditionsModel;
 class NodeHistoryModel;
+class PrometheusHistory;
 class NodeEventsModel;
 class NodePodsModel;
 class NodeStore;
@@ -57,6 +58,10 @@ public:
     models::NodeHistoryModel *historyModel() const { return m_historyModel; }
     NodeTimelineChart *timelineChart() const { return m_timeline; }
     QTableView *historyView() const { return m_history; }
+    // The faults a team's Prometheus holds for the node, in the History tab beside Faultboard's
+    // own (null: none); why they are not shown, when Prometheus fails, in historyStatus().
+    void setPrometheusHistory(models::PrometheusHistory *prometheus);
+    QLabel *historyStatus() const { return m_historyStatus; }
 
     // Refresh interval for pods and events of the shown node (while the panel is visible and
     // the previous answer came).
@@ -103,6 +108,7 @@ private:
     models::NodeHistoryModel *m_historyModel = nullptr;
     NodeTimelineChart *m_timeline = nullptr;
     QTableView *m_history = nullptr;
+    QLabel *m_historyStatus = nullptr;
     QTimer m_refreshTimer;
     int m_pendingAnswers = 0;
 };

@@ -1,11 +1,10 @@
 #include "app/cli/ReportCommand.h"
 
 #include "app/cli/Console.h"
+#include "app/cli/PrometheusOptions.h"
 #include "models/ClusterSession.h"
 #include "models/HistoryMerge.h"
 #include "models/Taxonomy.h"
-
-#include <QFile>
 
 namespace app::cli {
 
@@ -60,58 +59,17 @@ void ReportCommand::onSynced()
         });
 }
 
-std::optional<kube::PrometheusEndpoint> ReportCommand::prometheusEndpoint()
-{
-    kube::PrometheusEndpoint endpoint =
-        kube::PrometheusEndpoint::fromUrl(QUrl(m_options.prometheusUrl));
-    endpoint.caFile = m_options.prometheusCaFile;
-    const auto firstLine = [](const QString &path, QString *error) -> std::optional<QString> {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            *error = f.errorString();
-            return std::nullopt;
-        }
-        const QString line = QString::fromUtf8(f.readLine()).trimmed();
-        if (line.isEmpty()) {
-            *error = tr("the file is empty");
-            return std::nullopt;
-        }
-        return line;
-    };
-    QString error;
-    if (!m_options.prometheusTokenFile.isEmpty()) {
-        const auto token = firstLine(m_options.prometheusTokenFile, &error);
-        if (!token) {
-            Console::error(tr("cannot read the Prometheus token file %1: %2")
-                               .arg(m_options.prometheusTokenFile, error));
-            return std::nullopt;
-        }
-        endpoint.auth = kube::PrometheusEndpoint::Auth::Bearer;
-        endpoint.bearerToken = *token;
-    }
-    if (!m_options.prometheusBasicAuthFile.isEmpty()) {
-        const auto line = firstLine(m_options.prometheusBasicAuthFile, &error);
-        const qsizetype colon = line ? line->indexOf(QLatin1Char(':')) : -1;
-        if (!line || colon <= 0) {
-            // Never the line itself: it holds the password.
-            Console::error(tr("cannot read the Prometheus basic auth file %1: %2")
-                               .arg(m_options.prometheusBasicAuthFile,
-                                    line ? tr("the first line is not user:password") : error));
-            return std::nullopt;
-        }
-        endpoint.auth = kube::PrometheusEndpoint::Auth::Basic;
-        endpoint.username = line->left(colon);
-        endpoint.password = line->mid(colon + 1);
-    }
-    return endpoint;
-}
-
 void ReportCommand::addPrometheusHistory(std::vector<models::FaultEpisode> local,
                                          const QDateTime &now)
 {
-    const auto endpoint = prometheusEndpoint();
-    if (!endpoint)
+    QString error;
+    const auto endpoint = PrometheusOptions::endpoint(
+        m_options.prometheusUrl, m_options.prometheusTokenFile, m_options.prometheusBasicAuthFile,
+        m_options.prometheusCaFile, &error);
+    if (!endpoint) {
+        Console::error(error);
         return finish(1);
+    }
     QString taxonomyError; // already reported by classifier()
     m_prometheus =
         new models::PrometheusHistory(*endpoint, models::Taxonomy::load({}, &taxonomyError), this);

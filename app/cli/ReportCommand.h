@@ -23,9 +23,6 @@ private:
     void onSynced();
     // Adds what the team's Prometheus holds (--prometheus) to the local episodes, then writes.
     void addPrometheusHistory(std::vector<models::FaultEpisode> local, const QDateTime &now);
-    // The --prometheus endpoint with its credentials read from their files; nullopt after
-    // printing why not.
-    std::optional<kube::PrometheusEndpoint> prometheusEndpoint();
     void write(const std::vector<models::ReportRow> &rows, const QDateTime &from,
                const QDateTime &to);
 
