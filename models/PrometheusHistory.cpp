@@ -232,10 +232,24 @@ std::vector<FaultEpisode> toEpisodes(const Taxonomy &taxonomy, const kube::Prome
 
     const qint64 stepMs = qint64(stepSeconds) * 1000;
     const qint64 startMs = from.toMSecsSinceEpoch();
-    // The last evaluation time of the range.
-    const qint64 lastMs = startMs + (to.toMSecsSinceEpoch() - startMs) / stepMs * stepMs;
+    // The last evaluation time of the range. Prometheus evaluates at start + k * step; a server
+    // that aligns the start to the step (VictoriaMetrics, a caching query frontend) has another
+    // phase, which any sample of the answer shows.
+    qint64 phaseMs = 0;
+    for (const auto &[key, timeline] : timelines) {
+        if (!timeline.empty()) {
+            phaseMs = ((timeline.begin()->first - startMs) % stepMs + stepMs) % stepMs;
+            break;
+        }
+    }
+    const qint64 toMs = to.toMSecsSinceEpoch();
+    qint64 lastMs = startMs + phaseMs + (toMs - startMs - phaseMs) / stepMs * stepMs;
+    if (lastMs > toMs)
+        lastMs -= stepMs;
     std::vector<FaultEpisode> out;
     for (const auto &[key, timeline] : timelines) {
+        if (timeline.empty())
+            continue; // a series that never had the faulty status (a query without "== 1")
         const FaultType type = taxonomy.lookup(key.second);
         const bool accelerator = timeline.begin()->second.allocatable >= 0;
         auto it = timeline.begin();

@@ -301,6 +301,41 @@ private slots:
             QCOMPARE(e.resolutionSeconds, 15);
     }
 
+    void aServerThatAlignsTheStartToTheStep()
+    {
+        // VictoriaMetrics and caching query frontends evaluate at multiples of the step, not at
+        // start + k * step: the range's last evaluation is found from the answer's own times.
+        PrometheusHistory history(kube::PrometheusEndpoint::fromUrl(QUrl(str("http://p:9090"))),
+                                  models::Taxonomy::builtIn());
+        const qint64 t0 = 1700000000 / 60 * 60;
+        const QDateTime from = QDateTime::fromSecsSinceEpoch(t0 + 20, Qt::UTC);
+        // `to` is no evaluation time of either grid: Prometheus' last would be t0 + 560.
+        const QDateTime to = QDateTime::fromSecsSinceEpoch(t0 + 610, Qt::UTC);
+        const auto series = [](const char *node, const char *condition, const char *status,
+                               std::vector<std::pair<qint64, double>> points) {
+            kube::PrometheusSeries s;
+            s.labels = {{str("node"), str(node)},
+                        {str("condition"), str(condition)},
+                        {str("status"), str(status)}};
+            for (const auto &[t, v] : points)
+                s.samples.push_back({t * 1000, v});
+            return s;
+        };
+        kube::PrometheusMatrix m;
+        // Evaluations at t0 + 60, ..., t0 + 600 (the last before `to`).
+        m.series.push_back(series("a", "NT_NPU_CARD_LOSE", "true", {{t0 + 540, 1}, {t0 + 600, 1}}));
+        m.series.push_back(series("b", "NT_NPU_CARD_LOSE", "true", {{t0 + 480, 1}, {t0 + 540, 1}}));
+        // A series that never had the status: no episode (and no crash).
+        m.series.push_back(series("c", "NT_NPU_CARD_LOSE", "true", {{t0 + 60, 0}, {t0 + 120, 0}}));
+        const std::vector<FaultEpisode> e = history.episodesFromMatrix(m, from, to, 60);
+        QCOMPARE(e.size(), size_t(2));
+        QCOMPARE(e[0].node, str("b"));
+        QVERIFY(e[0].ended);
+        QCOMPARE(e[0].until, QDateTime::fromSecsSinceEpoch(t0 + 600, Qt::UTC));
+        QCOMPARE(e[1].node, str("a"));
+        QVERIFY(!e[1].ended); // still there at the last evaluation
+    }
+
     void mergeKeepsFaultboardsOwnAndFillsTheRest()
     {
         PrometheusHistory history(kube::PrometheusEndpoint::fromUrl(m_backfilled.url()),
