@@ -13,7 +13,11 @@
 #include "tests/common/TestPrometheus.h"
 
 #include <QAbstractItemModelTester>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -251,6 +255,67 @@ private slots:
                 Qt::UTC)
                 .toString(Qt::ISODate) +
             str(" open")));
+    }
+
+    void victoriaMetricsGivesTheSameEpisodes()
+    {
+        // The same API from another engine (Debian's victoria-metrics), fed the same history
+        // through its Prometheus text import: the same episodes, bounds and all.
+        const QString program = qEnvironmentVariable("FAULTBOARD_VICTORIA_METRICS").isEmpty()
+                                    ? QStandardPaths::findExecutable(str("victoria-metrics"))
+                                    : qEnvironmentVariable("FAULTBOARD_VICTORIA_METRICS");
+        QVERIFY2(!program.isEmpty(), "no victoria-metrics on PATH (Debian: apt-get install "
+                                     "victoria-metrics; scripts/deps.sh test)");
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            port = probe.serverPort();
+        }
+        QTemporaryDir dir;
+        QProcess vm;
+        vm.setProcessChannelMode(QProcess::MergedChannels);
+        QByteArray log;
+        connect(&vm, &QProcess::readyRead, &vm, [&] { log += vm.readAll(); });
+        vm.start(program, {str("-storageDataPath=") + dir.filePath(str("data")),
+                           QStringLiteral("-httpListenAddr=127.0.0.1:%1").arg(port)});
+        QVERIFY2(vm.waitForStarted(), qPrintable(vm.errorString()));
+        QVERIFY2(QTest::qWaitFor([&] { return log.contains("started VictoriaMetrics"); }, 20000),
+                 log.constData());
+        const QUrl base(QStringLiteral("http://127.0.0.1:%1").arg(port));
+
+        // Its text import wants milliseconds and no OpenMetrics comments.
+        QByteArray text;
+        for (const QByteArray &line : openMetrics(m_truth, m_base).split('\n')) {
+            if (line.isEmpty() || line.startsWith('#'))
+                continue;
+            text += line + "000\n";
+        }
+        QNetworkAccessManager nam;
+        const auto post = [&](const char *path, const QByteArray &body) {
+            QNetworkRequest request(base.resolved(QUrl(str(path))));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("text/plain"));
+            QNetworkReply *reply = nam.post(request, body);
+            QSignalSpy done(reply, &QNetworkReply::finished);
+            const bool ok = done.wait(30000) && reply->error() == QNetworkReply::NoError;
+            reply->deleteLater();
+            return ok;
+        };
+        QVERIFY(post("/api/v1/import/prometheus", text));
+        // What was imported is searchable once flushed from the in-memory buffers.
+        QNetworkReply *flush =
+            nam.get(QNetworkRequest(base.resolved(QUrl(str("/internal/force_flush")))));
+        QSignalSpy flushed(flush, &QNetworkReply::finished);
+        QVERIFY(flushed.wait(10000));
+        flush->deleteLater();
+
+        PrometheusHistory history(kube::PrometheusEndpoint::fromUrl(base),
+                                  models::Taxonomy::builtIn());
+        const PrometheusEpisodes r = wait(history.allFleetEpisodes(m_from, m_to, Step));
+        QVERIFY2(r.ok(), qPrintable(r.errorText));
+        QCOMPARE(described(r), expected([](const TrueEpisode &) { return true; }));
+        vm.terminate();
+        QVERIFY(vm.waitForFinished(10000));
     }
 
     void oneFaultTypeForTheFleet()
