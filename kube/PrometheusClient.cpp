@@ -61,8 +61,9 @@ PrometheusClient::PrometheusClient(const PrometheusEndpoint &endpoint, QObject *
     , m_nam(new QNetworkAccessManager(this))
     , m_ssl(QSslConfiguration::defaultConfiguration())
 {
-    // Credentials are sent by us, once, in the header: never let Qt cache or prompt for them.
-    m_nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    // Redirects are not followed: Qt would send the Authorization header along to wherever
+    // the redirect points. A 3xx is an error naming its code.
+    m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     if (!m_endpoint.caFile.isEmpty()) {
         QFile f(m_endpoint.caFile);
         const QList<QSslCertificate> cas = f.open(QIODevice::ReadOnly)

@@ -222,6 +222,25 @@ private slots:
                 !m.error.context.contains(str("s3cret")));
     }
 
+    void redirectsAreNotFollowedWithTheToken()
+    {
+        TinyServer elsewhere;
+        elsewhere.answer = TinyServer::http(
+            200, "OK", R"({"status":"success","data":{"resultType":"matrix","result":[]}})");
+        TinyServer server;
+        server.answer = "HTTP/1.1 307 Temporary Redirect\r\nLocation: " +
+                        elsewhere.url("/api/v1/query_range").toEncoded() +
+                        "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+        PrometheusEndpoint e = PrometheusEndpoint::fromUrl(server.url());
+        e.auth = PrometheusEndpoint::Auth::Bearer;
+        e.bearerToken = str("s3cret-token");
+        PrometheusClient client(e);
+        const PrometheusMatrix m = wait(query(client));
+        QCOMPARE(m.error.kind, ApiError::Kind::Http);
+        QCOMPARE(m.error.code, 307);
+        QVERIFY(elsewhere.lastRequest.isEmpty());
+    }
+
     void malformedAnswers_data()
     {
         QTest::addColumn<QByteArray>("body");
