@@ -3,7 +3,7 @@
 #include "app/cli/Console.h"
 #include "app/cli/PrometheusOptions.h"
 #include "models/ClusterSession.h"
-#include "models/HistoryMerge.h"
+#include "models/FleetHistory.h"
 #include "models/Taxonomy.h"
 
 namespace app::cli {
@@ -44,57 +44,35 @@ void ReportCommand::onSynced()
             {}, {});
         return;
     }
-    models::FaultHistory *history = m_session->history();
-    // Queued behind what the list just recorded, so the report includes it.
-    history->episodes(m_options.since, now)
-        .then(this, [this, now](models::HistoryResult<std::vector<models::FaultEpisode>> r) {
-            if (!r.ok()) {
-                Console::error(tr("cannot read the fault history %1: %2")
-                                   .arg(m_session->history()->path(), r.error));
-                return finish(1);
-            }
-            if (m_options.prometheusUrl.isEmpty())
-                return write(models::FaultReport::fromEpisodes(r.value, now), m_options.since, now);
-            addPrometheusHistory(std::move(r.value), now);
-        });
-}
-
-void ReportCommand::addPrometheusHistory(std::vector<models::FaultEpisode> local,
-                                         const QDateTime &now)
-{
-    QString error;
-    const auto endpoint = PrometheusOptions::endpoint(
-        m_options.prometheusUrl, m_options.prometheusTokenFile, m_options.prometheusBasicAuthFile,
-        m_options.prometheusCaFile, &error);
-    if (!endpoint) {
-        Console::error(error);
-        return finish(1);
+    if (!m_options.prometheusUrl.isEmpty()) {
+        QString error;
+        const auto endpoint = PrometheusOptions::endpoint(
+            m_options.prometheusUrl, m_options.prometheusTokenFile,
+            m_options.prometheusBasicAuthFile, m_options.prometheusCaFile, &error);
+        if (!endpoint) {
+            Console::error(error);
+            return finish(1);
+        }
+        QString taxonomyError; // already reported by classifier()
+        m_prometheus = new models::PrometheusHistory(
+            *endpoint, models::Taxonomy::load({}, &taxonomyError), this);
     }
-    QString taxonomyError; // already reported by classifier()
-    m_prometheus =
-        new models::PrometheusHistory(*endpoint, models::Taxonomy::load({}, &taxonomyError), this);
-    m_prometheus->allFleetEpisodes(m_options.since, now)
-        .then(this, [this, local = std::move(local), now](const models::PrometheusEpisodes &p) {
-            // kube-state-metrics' condition series carry no labels of the node: the location
-            // is the listed node's, as for the local history's episodes.
-            std::vector<models::FaultEpisode> remote = p.episodes;
-            const models::LocationLabels labels;
-            for (models::FaultEpisode &e : remote) {
-                if (const models::NodeRecord *rec = m_session->store()->find(e.node)) {
-                    const models::NodeLocation loc = labels.locate(*rec->node);
-                    e.pool = loc.pool;
-                    e.rack = loc.rack;
-                    e.zone = loc.zone;
-                }
+    // Queued behind what the list just recorded, so the report includes it. The same path as the
+    // window's export dialog and Trends view: Prometheus fills the time before and between.
+    models::FleetHistory::episodes(m_session->history(), m_prometheus, m_session->store(),
+                                   models::LocationLabels(), m_options.since, now, this)
+        .then(this, [this, now](const models::FleetEpisodes &r) {
+            if (!r.historyError.isEmpty()) {
+                Console::error(tr("cannot read the fault history %1: %2")
+                                   .arg(m_session->history()->path(), r.historyError));
+                return finish(1);
             }
             // The local history is reported either way; a Prometheus that failed is said so
             // and makes the exit status 1.
-            const std::vector<models::FaultEpisode> merged =
-                models::mergeEpisodes(local, remote, now);
-            if (!p.ok())
-                Console::error(p.errorText);
-            m_exitCode = p.ok() ? 0 : 1;
-            write(models::FaultReport::fromEpisodes(merged, now), m_options.since, now);
+            if (!r.prometheusError.isEmpty())
+                Console::error(r.prometheusError);
+            m_exitCode = r.prometheusError.isEmpty() ? 0 : 1;
+            write(models::FaultReport::fromEpisodes(r.episodes, now), m_options.since, now);
         });
 }
 

@@ -21,8 +21,6 @@ public:
 
 private:
     void onSynced();
-    // Adds what the team's Prometheus holds (--prometheus) to the local episodes, then writes.
-    void addPrometheusHistory(std::vector<models::FaultEpisode> local, const QDateTime &now);
     void write(const std::vector<models::ReportRow> &rows, const QDateTime &from,
                const QDateTime &to);
 
