@@ -14,48 +14,52 @@ QFuture<FleetEpisodes> FleetHistory::episodes(FaultHistory *history, PrometheusH
                                               const QDateTime &from, const QDateTime &to,
                                               QObject *context)
 {
-    QPointer<PrometheusHistory> weakPrometheus(prometheus);
     QPointer<const NodeStore> weakStore(store);
+    // Prometheus is asked at once, beside the local history: a Cancel at any time after this
+    // call finds its queries in flight.
+    QFuture<PrometheusEpisodes> remote;
+    if (prometheus)
+        remote = prometheus->allFleetEpisodes(from, to);
+    const bool asked = prometheus != nullptr;
     return history->episodes(from, to)
         .then(context,
-              [weakPrometheus, weakStore, labels, from,
+              [remote, asked, context, weakStore, labels,
                to](HistoryResult<std::vector<FaultEpisode>> r) -> QFuture<FleetEpisodes> {
                   FleetEpisodes out;
                   if (!r.ok()) {
                       out.historyError = r.error;
                       return QtFuture::makeReadyFuture(std::move(out));
                   }
-                  if (!weakPrometheus) {
+                  if (!asked) {
                       out.episodes = std::move(r.value);
                       return QtFuture::makeReadyFuture(std::move(out));
                   }
-                  return weakPrometheus->allFleetEpisodes(from, to).then(
-                      weakPrometheus.data(), [local = std::move(r.value), weakStore, labels,
-                                              to](const PrometheusEpisodes &p) {
-                          FleetEpisodes out;
-                          out.prometheusAsked = true;
-                          out.stepSeconds = p.stepSeconds;
-                          if (!p.ok()) {
-                              out.prometheusError = p.errorText;
-                              out.prometheusCancelled =
-                                  p.error.kind == kube::ApiError::Kind::Cancelled;
-                          }
-                          std::vector<FaultEpisode> remote = p.episodes;
-                          if (weakStore) {
-                              for (FaultEpisode &e : remote) {
-                                  if (const NodeRecord *rec = weakStore->find(e.node)) {
-                                      const NodeLocation loc = labels.locate(*rec->node);
-                                      e.pool = loc.pool;
-                                      e.rack = loc.rack;
-                                      e.zone = loc.zone;
-                                  }
+                  QFuture<PrometheusEpisodes> answer = remote; // then() is not const
+                  return answer.then(context, [local = std::move(r.value), weakStore, labels,
+                                               to](const PrometheusEpisodes &p) {
+                      FleetEpisodes out;
+                      out.prometheusAsked = true;
+                      out.stepSeconds = p.stepSeconds;
+                      if (!p.ok()) {
+                          out.prometheusError = p.errorText;
+                          out.prometheusCancelled = p.error.kind == kube::ApiError::Kind::Cancelled;
+                      }
+                      std::vector<FaultEpisode> remote = p.episodes;
+                      if (weakStore) {
+                          for (FaultEpisode &e : remote) {
+                              if (const NodeRecord *rec = weakStore->find(e.node)) {
+                                  const NodeLocation loc = labels.locate(*rec->node);
+                                  e.pool = loc.pool;
+                                  e.rack = loc.rack;
+                                  e.zone = loc.zone;
                               }
                           }
-                          out.episodes = mergeEpisodes(local, remote, to);
-                          for (const FaultEpisode &e : out.episodes)
-                              out.fromPrometheus += e.source == FaultEpisode::Source::Prometheus;
-                          return out;
-                      });
+                      }
+                      out.episodes = mergeEpisodes(local, remote, to);
+                      for (const FaultEpisode &e : out.episodes)
+                          out.fromPrometheus += e.source == FaultEpisode::Source::Prometheus;
+                      return out;
+                  });
               })
         .unwrap();
 }

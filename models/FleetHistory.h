@@ -35,10 +35,11 @@ struct FleetEpisodes
 class FleetHistory
 {
 public:
-    // Reads [from, to) from `history` and, when not null, `prometheus` (after the local history
-    // answered, so what was just recorded is in it). Prometheus' episodes get the pool, rack and
-    // zone of the node `store` lists (kube-state-metrics' condition series carry no node labels).
-    // The continuation runs in `context`'s thread; `prometheus` and `store` must outlive it.
+    // Reads [from, to) from `history` (queued behind what it was asked to record before) and,
+    // when not null, `prometheus` (asked at once; its cancel() ends this with the local history).
+    // Prometheus' episodes get the pool, rack and zone of the node `store` lists
+    // (kube-state-metrics' condition series carry no node labels). The merge runs in `context`'s
+    // thread (the caller's).
     static QFuture<FleetEpisodes> episodes(FaultHistory *history, PrometheusHistory *prometheus,
                                            const NodeStore *store, const LocationLabels &labels,
                                            const QDateTime &from, const QDateTime &to,

@@ -395,6 +395,9 @@ QFuture<PrometheusEpisodes> PrometheusHistory::run(const std::vector<Query> &all
                     }
                     std::move(a.episodes.begin(), a.episodes.end(),
                               std::back_inserter(state->result.episodes));
+                    // cancel() stops the queries in flight, and the rest are not started.
+                    if (a.error.kind == kube::ApiError::Kind::Cancelled)
+                        state->next = state->queries.size();
                     (*launch)();
                 });
         }

@@ -59,7 +59,8 @@ public:
     // condition types it does not, one for lost accelerators; at most 4 in flight.
     QFuture<PrometheusEpisodes> allFleetEpisodes(const QDateTime &from, const QDateTime &to,
                                                  int stepSeconds = 0);
-    // Stops every query in flight: their results end with a Cancelled error.
+    // Stops every query in flight and the ones they would have started: their results end
+    // with a Cancelled error.
     void cancel();
 
     // The PromQL of the queries above (for tests and docs).

@@ -197,6 +197,7 @@ void ClusterView::setPrometheusHistory(models::PrometheusHistory *prometheus)
     if (prometheus)
         prometheus->setParent(this);
     m_detail->setPrometheusHistory(prometheus);
+    m_charts->setPrometheusHistory(prometheus);
 }
 
 } // namespace ui

@@ -329,6 +329,7 @@ ExportDialog *MainWindow::exportReport()
         return nullptr;
     }
     auto *dialog = new ExportDialog(v->session(), this);
+    dialog->setPrometheusHistory(v->prometheusHistory());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ExportDialog::exported, this, [this](const QString &path, int faults) {
         statusBar()->showMessage(tr("Exported %n fault(s) to %1", nullptr, faults).arg(path),

@@ -1,20 +1,34 @@
 // The window with a team's Prometheus (`faultboard --prometheus URL`): a node's History tab shows
 // the faults Prometheus holds for it beside Faultboard's own, in the table and the timeline chart,
-// marked as Prometheus'; a Prometheus that is down is said in the tab and the local rows stay.
+// marked as Prometheus'; the Trends view and the export dialog count and write them too (the
+// path of `report --history --prometheus`); a Prometheus that is down is said in each, and the
+// local history stays; Cancel stops a Prometheus that does not answer.
 // Against kubesim and a real Prometheus (Debian's, backfilled with promtool by the test).
 
 #include "models/ClusterSession.h"
 #include "models/ConditionLanes.h"
+#include "models/FaultReport.h"
 #include "models/NodeHistoryModel.h"
+#include "models/PrometheusHistory.h"
 #include "models/Taxonomy.h"
 #include "tests/common/TestCluster.h"
 #include "tests/common/TestPrometheus.h"
 #include "ui/ClusterView.h"
+#include "ui/ExportDialog.h"
+#include "ui/FleetChartsView.h"
 #include "ui/MainWindow.h"
 #include "ui/NodeDetailPanel.h"
 #include "ui/NodeTimelineChart.h"
 
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
+#include <QFile>
 #include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -61,6 +75,53 @@ private:
     }
 
 private slots:
+    // A window on the test cluster with `prometheus`, its view synced.
+    std::unique_ptr<ui::MainWindow> openView(const kube::PrometheusEndpoint &prometheus,
+                                             ui::ClusterView **view)
+    {
+        auto window = std::make_unique<ui::MainWindow>(Classifier(Taxonomy::builtIn()));
+        window->setPrometheus(prometheus);
+        window->resize(1400, 900);
+        window->show();
+        *view = window->openCluster(m_cluster->endpoint());
+        QSignalSpy synced((*view)->session(), &ClusterSession::synced);
+        if (!synced.wait(20000))
+            qWarning("the cluster did not sync");
+        return window;
+    }
+
+    static kube::PrometheusEndpoint refusingEndpoint()
+    {
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            probe.listen(QHostAddress::LocalHost, 0);
+            port = probe.serverPort();
+        }
+        return kube::PrometheusEndpoint::fromUrl(
+            QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
+    }
+
+    // The export dialog of `window`'s cluster set to write the last six hours as CSV to `path`,
+    // started by its Export button.
+    static ui::ExportDialog *exportHistory(ui::MainWindow *window, const QString &path)
+    {
+        ui::ExportDialog *dialog = window->exportReport();
+        if (!dialog)
+            return nullptr;
+        dialog->historyButton()->click();
+        const QDateTime now = QDateTime::currentDateTime();
+        dialog->toEdit()->setDateTime(now.addSecs(60));
+        dialog->fromEdit()->setDateTime(now.addSecs(-6 * 3600));
+        dialog->formatBox()->setCurrentIndex(
+            dialog->formatBox()->findData(int(FaultReport::Format::Csv)));
+        dialog->pathEdit()->setText(path);
+        for (QAbstractButton *b : dialog->findChild<QDialogButtonBox *>()->buttons())
+            if (b->text() == str("&Export"))
+                b->click();
+        return dialog;
+    }
+
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
@@ -152,6 +213,114 @@ private slots:
         for (int r = 0; r < model->rowCount(); ++r)
             QCOMPARE(model->index(r, 0).data(NodeHistoryModel::SourceRole).toString(),
                      str("faultboard"));
+    }
+
+    void trendsCountWhatPrometheusHolds()
+    {
+        ui::ClusterView *view = nullptr;
+        const auto window = openView(kube::PrometheusEndpoint::fromUrl(m_prometheus.url()), &view);
+        ui::FleetChartsView *charts = view->chartsView();
+        QSignalSpy updated(charts, &ui::FleetChartsView::updated);
+        view->showCharts();
+        charts->setRangeSeconds(6 * 3600);
+        QTRY_VERIFY_WITH_TIMEOUT(charts->trend().fromPrometheus == 1, 10000);
+        const FaultTrend &trend = charts->trend();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QCOMPARE(trend.resolutionSeconds, PrometheusHistory::stepFor(now.addSecs(-6 * 3600), now));
+        // The lost card was active from three to two hours ago: counted in a bucket of then.
+        const QDateTime during = QDateTime::fromSecsSinceEpoch(m_now - 150 * 60, Qt::UTC);
+        const int bucket = int(trend.from.secsTo(during) / trend.bucketSeconds);
+        int active = 0;
+        for (const auto &row : trend.active)
+            active += row[std::size_t(bucket)];
+        QCOMPARE(active, 1);
+        QTRY_VERIFY(charts->statusLabel()->text().contains(
+            str("1 of them from Prometheus (times up to %1 s late)").arg(trend.resolutionSeconds)));
+        QVERIFY(charts->cancelButton()->isHidden());
+        QVERIFY(charts->progressBar()->isHidden());
+    }
+
+    void exportDialogWritesWhatPrometheusHolds()
+    {
+        ui::ClusterView *view = nullptr;
+        const auto window = openView(kube::PrometheusEndpoint::fromUrl(m_prometheus.url()), &view);
+        const QString path = m_dir.filePath(str("export.csv"));
+        ui::ExportDialog *dialog = exportHistory(window.get(), path);
+        QVERIFY(dialog);
+        QSignalSpy exported(dialog, &ui::ExportDialog::exported);
+        QVERIFY(exported.wait(10000));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'));
+        const QStringList header = lines.first().trimmed().split(QLatin1Char(','));
+        const qsizetype source = header.indexOf(str("source"));
+        const qsizetype resolution = header.indexOf(str("resolution_seconds"));
+        QVERIFY(source >= 0 && resolution >= 0);
+        int fromPrometheus = 0;
+        for (const QString &line : lines) {
+            const QStringList cells = line.trimmed().split(QLatin1Char(','));
+            if (cells.size() <= source || cells[source] != str("prometheus"))
+                continue;
+            ++fromPrometheus;
+            QVERIFY2(line.contains(str("npu-0001")) && line.contains(str("NT_NPU_CARD_LOSE")),
+                     qPrintable(line));
+            QCOMPARE(cells[resolution].toInt(),
+                     PrometheusHistory::stepFor(dialog->fromEdit()->dateTime().toUTC(),
+                                                dialog->toEdit()->dateTime().toUTC()));
+        }
+        QCOMPARE(fromPrometheus, 1);
+        QVERIFY2(dialog->statusLabel()->text().contains(str("1 of them from Prometheus")),
+                 qPrintable(dialog->statusLabel()->text()));
+    }
+
+    void prometheusDownLeavesTheLocalTrendsAndExport()
+    {
+        ui::ClusterView *view = nullptr;
+        const auto window = openView(refusingEndpoint(), &view);
+        ui::FleetChartsView *charts = view->chartsView();
+        view->showCharts();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            charts->statusLabel()->text().contains(str("Prometheus could not be read")), 10000);
+        QVERIFY2(charts->statusLabel()->text().contains(str("refused")),
+                 qPrintable(charts->statusLabel()->text()));
+        QCOMPARE(charts->trend().fromPrometheus, 0);
+        QVERIFY(charts->trend().bucketCount > 0); // the local history's trend is shown
+
+        const QString path = m_dir.filePath(str("export-down.csv"));
+        ui::ExportDialog *dialog = exportHistory(window.get(), path);
+        QVERIFY(dialog);
+        QSignalSpy exported(dialog, &ui::ExportDialog::exported);
+        QVERIFY(exported.wait(10000));
+        QVERIFY(QFile::exists(path));
+        QVERIFY2(dialog->statusLabel()->text().contains(str("Prometheus could not be read")),
+                 qPrintable(dialog->statusLabel()->text()));
+    }
+
+    void cancelStopsAPrometheusThatDoesNotAnswer()
+    {
+        // Accepts connections and never answers: every query hangs until cancelled.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        QSignalSpy connected(&silent, &QTcpServer::newConnection);
+        ui::ClusterView *view = nullptr;
+        const auto window =
+            openView(kube::PrometheusEndpoint::fromUrl(
+                         QUrl(QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort()))),
+                     &view);
+        ui::FleetChartsView *charts = view->chartsView();
+        view->showCharts();
+        QTRY_VERIFY(charts->cancelButton()->isVisible());
+        QVERIFY(charts->progressBar()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(connected.count() > 0, 10000); // a query is in flight
+        QSignalSpy updated(charts, &ui::FleetChartsView::updated);
+        charts->cancelButton()->click();
+        // More fault types than queries in flight: the ones not started are not started.
+        QVERIFY(updated.wait(5000));
+        QVERIFY2(charts->statusLabel()->text().contains(str("cancelled")),
+                 qPrintable(charts->statusLabel()->text()));
+        QVERIFY(charts->cancelButton()->isHidden());
+        QVERIFY(charts->progressBar()->isHidden());
+        QVERIFY(charts->trend().bucketCount > 0);
     }
 };
 
