@@ -42,8 +42,25 @@ void NodeHistoryModel::setPrometheusHistory(PrometheusHistory *prometheus, qint6
     m_prometheusRange = rangeSeconds;
     m_remote.clear();
     askPrometheus();
-    if (!prometheus)
+    if (!prometheus) {
+        ++m_prometheusGeneration; // what was asked of the previous one is of no use
+        setReadingPrometheus(false);
         show(compose());
+    }
+}
+
+void NodeHistoryModel::setReadingPrometheus(bool reading)
+{
+    if (reading == m_readingPrometheus)
+        return;
+    m_readingPrometheus = reading;
+    emit readingPrometheusChanged(reading);
+}
+
+void NodeHistoryModel::cancelPrometheus()
+{
+    if (m_prometheus && m_readingPrometheus)
+        m_prometheus->cancel();
 }
 
 void NodeHistoryModel::askPrometheus()
@@ -51,11 +68,13 @@ void NodeHistoryModel::askPrometheus()
     if (!m_prometheus || m_name.isEmpty())
         return;
     const quint64 generation = ++m_prometheusGeneration;
+    setReadingPrometheus(true);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     m_prometheus->nodeEpisodes(m_name, now.addSecs(-m_prometheusRange), now)
         .then(this, [this, generation](const PrometheusEpisodes &r) {
             if (generation != m_prometheusGeneration)
                 return; // another node, or a newer question
+            setReadingPrometheus(false);
             m_remote = r.episodes;
             m_remoteResolution = r.stepSeconds;
             show(compose());

@@ -62,6 +62,10 @@ public:
     void setPrometheusHistory(PrometheusHistory *prometheus, qint64 rangeSeconds = 24 * 3600);
     void refresh();
     bool isLoading() const { return m_inFlight; }
+    // Prometheus is being asked for this node's faults.
+    bool isReadingPrometheus() const { return m_readingPrometheus; }
+    // Stops that (its answer is a Cancelled prometheusFailed(); the local rows stay).
+    void cancelPrometheus();
     // The loaded timeline, oldest first.
     const std::vector<HistoryEvent> &events() const { return m_events; }
 
@@ -76,11 +80,13 @@ signals:
     void loaded();
     void loadFailed(const QString &error);
     void prometheusFailed(const QString &error);
+    void readingPrometheusChanged(bool reading);
 
 private:
     void onWritten(const HistoryWriteResult &result);
     void apply(quint64 generation, HistoryResult<std::vector<HistoryEvent>> result);
     void askPrometheus();
+    void setReadingPrometheus(bool reading);
     // The local events with Prometheus' episodes that they do not have, in time order.
     std::vector<HistoryEvent> compose() const;
     void show(std::vector<HistoryEvent> next);
@@ -97,6 +103,7 @@ private:
     std::vector<FaultEpisode> m_remote;
     int m_remoteResolution = 0;
     quint64 m_prometheusGeneration = 0;
+    bool m_readingPrometheus = false;
     quint64 m_generation = 0; // results of an older request are dropped
     bool m_inFlight = false;
     bool m_refreshAgain = false;

@@ -10,9 +10,12 @@
 #include "ui/SeverityDelegate.h"
 
 #include <QAction>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -139,6 +142,27 @@ NodeDetailPanel::NodeDetailPanel(models::NodeStore *store, kube::ClusterQueries 
         m_historyStatus->setAccessibleName(tr("Why the history from Prometheus is not shown"));
         m_historyStatus->hide();
         m_history->setParent(historyTable);
+        // While Prometheus is asked: said, with a way to stop it.
+        auto *reading = new QWidget(historyTable);
+        auto *readingLayout = new QHBoxLayout(reading);
+        readingLayout->setContentsMargins(0, 0, 0, 0);
+        auto *readingLabel =
+            new QLabel(tr("Reading this node's history from Prometheus…"), reading);
+        auto *readingBar = new QProgressBar(reading);
+        readingBar->setRange(0, 0); // Prometheus tells no progress of one query
+        readingBar->setMaximumWidth(120);
+        readingBar->setAccessibleName(tr("Reading this node's history from Prometheus"));
+        m_historyCancel = new QPushButton(tr("Stop"), reading);
+        m_historyCancel->setAccessibleName(tr("Stop reading this node's history from Prometheus"));
+        readingLayout->addWidget(readingLabel, 1);
+        readingLayout->addWidget(readingBar);
+        readingLayout->addWidget(m_historyCancel);
+        reading->hide();
+        connect(m_historyCancel, &QPushButton::clicked, m_historyModel,
+                &models::NodeHistoryModel::cancelPrometheus);
+        connect(m_historyModel, &models::NodeHistoryModel::readingPrometheusChanged, reading,
+                &QWidget::setVisible);
+        historyLayout->addWidget(reading);
         historyLayout->addWidget(m_historyStatus);
         historyLayout->addWidget(m_history, 1);
         connect(

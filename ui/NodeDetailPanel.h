@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QStackedWidget;
 class QTabWidget;
 class QTableView;
@@ -62,6 +63,8 @@ public:
     // own (null: none); why they are not shown, when Prometheus fails, in historyStatus().
     void setPrometheusHistory(models::PrometheusHistory *prometheus);
     QLabel *historyStatus() const { return m_historyStatus; }
+    // Shown while Prometheus is asked for the node's faults; stops that.
+    QPushButton *historyCancel() const { return m_historyCancel; }
 
     // Refresh interval for pods and events of the shown node (while the panel is visible and
     // the previous answer came).
@@ -109,6 +112,7 @@ private:
     NodeTimelineChart *m_timeline = nullptr;
     QTableView *m_history = nullptr;
     QLabel *m_historyStatus = nullptr;
+    QPushButton *m_historyCancel = nullptr;
     QTimer m_refreshTimer;
     int m_pendingAnswers = 0;
 };

@@ -322,6 +322,39 @@ private slots:
         QVERIFY(charts->progressBar()->isHidden());
         QVERIFY(charts->trend().bucketCount > 0);
     }
+
+    void stopInTheHistoryTabAndTheExportDialog()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        QSignalSpy connected(&silent, &QTcpServer::newConnection);
+        const auto endpoint = kube::PrometheusEndpoint::fromUrl(
+            QUrl(QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort())));
+        ui::NodeDetailPanel *panel = nullptr;
+        const auto window = open(endpoint, &panel);
+        QTRY_VERIFY(panel->historyCancel()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(connected.count() > 0, 10000);
+        panel->historyCancel()->click();
+        QTRY_VERIFY(!panel->historyStatus()->isHidden());
+        QVERIFY2(panel->historyStatus()->text().contains(str("cancelled")),
+                 qPrintable(panel->historyStatus()->text()));
+        QVERIFY(!panel->historyCancel()->isVisible());
+        QVERIFY(panel->historyModel()->rowCount() >= 1); // the local rows
+
+        const QString path = m_dir.filePath(str("export-cancelled.csv"));
+        ui::ExportDialog *dialog = exportHistory(window.get(), path);
+        QVERIFY(dialog);
+        QSignalSpy exported(dialog, &ui::ExportDialog::exported);
+        QTRY_VERIFY(dialog->cancelButton()->isVisible());
+        const int before = int(connected.count());
+        QTRY_VERIFY_WITH_TIMEOUT(connected.count() > before, 10000);
+        dialog->cancelButton()->click();
+        QVERIFY(exported.wait(5000));
+        QVERIFY(QFile::exists(path));
+        QVERIFY2(dialog->statusLabel()->text().contains(str("cancelled")),
+                 qPrintable(dialog->statusLabel()->text()));
+        QVERIFY(!dialog->cancelButton()->isVisible());
+    }
 };
 
 QTEST_MAIN(TestPrometheusWindow)
