@@ -11,6 +11,7 @@
 #include <QSslConfiguration>
 #include <QUrl>
 
+#include <optional>
 #include <vector>
 
 class QNetworkAccessManager;
@@ -37,6 +38,14 @@ struct PrometheusEndpoint
     QString displayUrl() const;
     // Reads user info out of `url` into Basic auth and strips it from the URL.
     static PrometheusEndpoint fromUrl(const QUrl &url);
+    // `url` with the bearer token on the first line of `tokenFile`, or the user:password on the
+    // first line of `basicAuthFile` (empty: none), and `caFile`. nullopt with `error` naming the
+    // file, never its content. (The command line's and the cluster settings' credentials.)
+    static std::optional<PrometheusEndpoint> fromFiles(const QUrl &url, const QString &tokenFile,
+                                                       const QString &basicAuthFile,
+                                                       const QString &caFile, QString *error);
+
+    Q_DECLARE_TR_FUNCTIONS(PrometheusEndpoint) // last: it ends in private:
 };
 
 struct PrometheusSample

@@ -25,6 +25,7 @@ namespace ui {
 class ActionController;
 class ClusterView;
 class ExportDialog;
+class PrometheusSettingsDialog;
 class FaultNotifier;
 class NodeDetailPanel;
 class NodeGridView;
@@ -54,8 +55,8 @@ public:
     // Shows the cluster picker; returns false when the operator cancelled.
     bool pickCluster();
 
-    // The team's Prometheus: every cluster opened from now on shows the faults it holds in its
-    // nodes' History tab (nullopt: none).
+    // The team's Prometheus (--prometheus): every cluster opened from now on shows the faults it
+    // holds, whatever its own setting says (nullopt: each cluster's setting).
     void setPrometheus(const std::optional<kube::PrometheusEndpoint> &endpoint)
     {
         m_prometheus = endpoint;
@@ -77,6 +78,9 @@ public:
 
     // Opens the export dialog for the current cluster (non-modal); null without a cluster.
     ExportDialog *exportReport();
+    // Opens the current cluster's Prometheus settings (non-modal; saved and applied when
+    // accepted); null without a cluster.
+    PrometheusSettingsDialog *editClusterPrometheus();
 
 signals:
     // The operator asked for the demo cluster from the picker.
@@ -91,6 +95,8 @@ private:
     void updateTabTitle(ClusterView *view);
     void showAlert(const QString &title, const QString &text);
     void editSettings();
+    // The view's Prometheus: --prometheus when given, else its cluster's setting (or none).
+    void applyPrometheus(ClusterView *view);
 
     models::Classifier m_classifier;
     AppSettings m_settings;

@@ -19,6 +19,7 @@
 #include "ui/MainWindow.h"
 #include "ui/NodeDetailPanel.h"
 #include "ui/NodeTimelineChart.h"
+#include "ui/PrometheusSettingsDialog.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -29,6 +30,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -57,7 +59,7 @@ private:
     qint64 m_now = 0;
 
     // A window on the test cluster with `prometheus`, showing npu-0001's History tab.
-    std::unique_ptr<ui::MainWindow> open(const kube::PrometheusEndpoint &prometheus,
+    std::unique_ptr<ui::MainWindow> open(const std::optional<kube::PrometheusEndpoint> &prometheus,
                                          ui::NodeDetailPanel **panel)
     {
         auto window = std::make_unique<ui::MainWindow>(Classifier(Taxonomy::builtIn()));
@@ -76,8 +78,8 @@ private:
 
 private slots:
     // A window on the test cluster with `prometheus`, its view synced.
-    std::unique_ptr<ui::MainWindow> openView(const kube::PrometheusEndpoint &prometheus,
-                                             ui::ClusterView **view)
+    std::unique_ptr<ui::MainWindow>
+    openView(const std::optional<kube::PrometheusEndpoint> &prometheus, ui::ClusterView **view)
     {
         auto window = std::make_unique<ui::MainWindow>(Classifier(Taxonomy::builtIn()));
         window->setPrometheus(prometheus);
@@ -126,6 +128,9 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         qputenv("FAULTBOARD_HISTORY_DIR", m_dir.filePath(str("history")).toUtf8());
+        ui::AppSettings settings = ui::AppSettings::load(); // a run cut short may have left one
+        settings.prometheus.clear();
+        settings.save();
         m_cluster = std::make_unique<TestCluster>(
             QStringList{str("--paused"), str("--scenario"),
                         QStringLiteral(FAULTBOARD_TEST_DATA "/sim/metrics.json")});
@@ -354,6 +359,85 @@ private slots:
         QVERIFY2(dialog->statusLabel()->text().contains(str("cancelled")),
                  qPrintable(dialog->statusLabel()->text()));
         QVERIFY(!dialog->cancelButton()->isVisible());
+    }
+
+    void theClustersSettingIsSavedUsedAndOverridden()
+    {
+        const QString context = m_cluster->endpoint().contextName;
+        const QString tokenFile = m_dir.filePath(str("prometheus-token"));
+        {
+            QFile f(tokenFile);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("s3cret-prometheus-token\n");
+        }
+        {
+            // Set in the cluster's Prometheus dialog, as an operator does.
+            ui::ClusterView *view = nullptr;
+            auto window = openView(std::nullopt, &view);
+            QVERIFY(!view->prometheusHistory());
+            ui::PrometheusSettingsDialog *dialog = window->editClusterPrometheus();
+            QVERIFY(dialog);
+            dialog->urlEdit()->setText(m_prometheus.url().toString());
+            dialog->authBox()->setCurrentIndex(
+                dialog->authBox()->findData(int(ui::ClusterPrometheus::Auth::BearerFile)));
+            dialog->accept(); // no file named: said, not accepted
+            QVERIFY(dialog->isVisible());
+            QVERIFY(!dialog->problemLabel()->isHidden());
+            QVERIFY(!view->prometheusHistory());
+        }
+        const ui::AppSettings saved = ui::AppSettings::load();
+        QVERIFY(!saved.prometheus.contains(context));
+        {
+            ui::ClusterView *view = nullptr;
+            auto window = openView(std::nullopt, &view);
+            ui::PrometheusSettingsDialog *dialog = window->editClusterPrometheus();
+            dialog->urlEdit()->setText(m_prometheus.url().toString());
+            dialog->authBox()->setCurrentIndex(
+                dialog->authBox()->findData(int(ui::ClusterPrometheus::Auth::BearerFile)));
+            dialog->credentialEdit()->setText(tokenFile);
+            dialog->accept();
+            QVERIFY(view->prometheusHistory()); // applied to the open cluster at once
+        }
+        const ui::ClusterPrometheus setting = ui::AppSettings::load().prometheus.value(context);
+        QCOMPARE(setting.url, m_prometheus.url().toString());
+        QCOMPARE(setting.auth, ui::ClusterPrometheus::Auth::BearerFile);
+        QCOMPARE(setting.credentialFile, tokenFile);
+        {
+            QSettings settings;
+            settings.sync();
+            QFile f(settings.fileName());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY(!f.readAll().contains("s3cret-prometheus-token"));
+        }
+        // A window opened later reads that Prometheus for the cluster.
+        ui::NodeDetailPanel *panel = nullptr;
+        {
+            ui::ClusterView *view = nullptr;
+            auto window = openView(std::nullopt, &view);
+            view->selectNode(str("npu-0001"));
+            panel = view->detailPanel();
+            QVERIFY(view->prometheusHistory());
+            NodeHistoryModel *model = panel->historyModel();
+            QTRY_VERIFY_WITH_TIMEOUT(
+                [model] {
+                    for (int r = 0; r < model->rowCount(); ++r)
+                        if (model->index(r, 0).data(NodeHistoryModel::SourceRole).toString() ==
+                            QLatin1String("prometheus"))
+                            return true;
+                    return false;
+                }(),
+                10000);
+        }
+        // --prometheus overrides it.
+        const auto window = open(refusingEndpoint(), &panel);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->historyStatus()->isHidden(), 10000);
+        QVERIFY2(panel->historyStatus()->text().contains(str("refused")),
+                 qPrintable(panel->historyStatus()->text()));
+        // An empty URL is none.
+        ui::PrometheusSettingsDialog *dialog = window->editClusterPrometheus();
+        dialog->urlEdit()->clear();
+        dialog->accept();
+        QVERIFY(!ui::AppSettings::load().prometheus.contains(context));
     }
 };
 
