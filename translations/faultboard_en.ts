@@ -400,11 +400,7 @@
     </message>
 </context>
 <context>
-    <name>PrometheusOptions</name>
-    <message>
-        <source>--prometheus: not an http or https URL</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>PrometheusEndpoint</name>
     <message>
         <source>the file is empty</source>
         <translation type="unfinished"></translation>
@@ -419,6 +415,13 @@
     </message>
     <message>
         <source>the first line is not user:password</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrometheusOptions</name>
+    <message>
+        <source>--prometheus: not an http or https URL</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2786,6 +2789,34 @@
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Stop reading Prometheus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the history, and what Prometheus holds…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading Prometheus was cancelled: the file holds Faultboard&apos;s own history only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus could not be read (%1): the file holds Faultboard&apos;s own history only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them from Prometheus (times up to %1 s late).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>the count, then where from</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::FaultNotifier</name>
@@ -3021,6 +3052,42 @@
         <source>Mean time to recover: no fault recovered in this range</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reading the history from Prometheus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop reading the history from Prometheus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the history from Prometheus…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading Prometheus was cancelled: the charts show Faultboard&apos;s own history only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus could not be read (%1): the charts show Faultboard&apos;s own history only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them from Prometheus (times up to %1 s late).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>the count, then where from</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::MainWindow</name>
@@ -3204,6 +3271,22 @@
     </message>
     <message>
         <source>Node and fault counts unknown: the nodes have not been read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Prometheus of this cluster…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Prometheus of %1 is not read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a cluster to set its Prometheus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved; this window reads the Prometheus given by --prometheus.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3417,6 +3500,22 @@
         <source>The faults Prometheus holds for this node are not shown: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reading this node&apos;s history from Prometheus…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading this node&apos;s history from Prometheus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop reading this node&apos;s history from Prometheus</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::NodeGridView</name>
@@ -3455,6 +3554,85 @@
     </message>
     <message>
         <source>No faults recorded for this node</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::PrometheusSettingsDialog</name>
+    <message>
+        <source>Prometheus of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fault history this cluster&apos;s Prometheus holds (kube-state-metrics&apos; node metrics) is shown beside Faultboard&apos;s own in the History tab, the Trends view and exported reports. faultboard --prometheus overrides this setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>http://prometheus:9090 (empty: none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How to log in to Prometheus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bearer token file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basic auth file (user:password)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Log in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File holding the token or user:password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>path to the file (its first line is read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credential &amp;file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA file (PEM) for Prometheus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: the system&apos;s CAs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The URL is not an http or https URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the password in a basic auth file, not in the URL: the settings would keep it in clear text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the file that holds the credentials.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -400,11 +400,7 @@
     </message>
 </context>
 <context>
-    <name>PrometheusOptions</name>
-    <message>
-        <source>--prometheus: not an http or https URL</source>
-        <translation>--prometheus：不是 http 或 https URL</translation>
-    </message>
+    <name>PrometheusEndpoint</name>
     <message>
         <source>the file is empty</source>
         <translation>文件为空</translation>
@@ -420,6 +416,13 @@
     <message>
         <source>the first line is not user:password</source>
         <translation>第一行不是 user:password 格式</translation>
+    </message>
+</context>
+<context>
+    <name>PrometheusOptions</name>
+    <message>
+        <source>--prometheus: not an http or https URL</source>
+        <translation>--prometheus：不是 http 或 https URL</translation>
     </message>
 </context>
 <context>
@@ -2763,6 +2766,33 @@
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
+    <message>
+        <source>&amp;Stop reading Prometheus</source>
+        <translation>停止读取 Prometheus(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Reading the history, and what Prometheus holds…</source>
+        <translation>正在读取历史以及 Prometheus 中的记录…</translation>
+    </message>
+    <message>
+        <source>Reading Prometheus was cancelled: the file holds Faultboard&apos;s own history only.</source>
+        <translation>已取消读取 Prometheus：文件中只有 Faultboard 自己的历史。</translation>
+    </message>
+    <message>
+        <source>Prometheus could not be read (%1): the file holds Faultboard&apos;s own history only.</source>
+        <translation>无法读取 Prometheus（%1）：文件中只有 Faultboard 自己的历史。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them from Prometheus (times up to %1 s late).</source>
+        <translation>
+            <numerusform>其中 %n 个来自 Prometheus（时间最多晚 %1 秒）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>the count, then where from</comment>
+        <translation>%1%2</translation>
+    </message>
 </context>
 <context>
     <name>ui::FaultNotifier</name>
@@ -2993,6 +3023,41 @@
         <source>Mean time to recover: no fault recovered in this range</source>
         <translation>平均恢复时间：此范围内没有已恢复的故障</translation>
     </message>
+    <message>
+        <source>Reading the history from Prometheus</source>
+        <translation>正在从 Prometheus 读取历史</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop reading the history from Prometheus</source>
+        <translation>停止从 Prometheus 读取历史</translation>
+    </message>
+    <message>
+        <source>Reading the history from Prometheus…</source>
+        <translation>正在从 Prometheus 读取历史…</translation>
+    </message>
+    <message>
+        <source>Reading Prometheus was cancelled: the charts show Faultboard&apos;s own history only.</source>
+        <translation>已取消读取 Prometheus：图表只显示 Faultboard 自己的历史。</translation>
+    </message>
+    <message>
+        <source>Prometheus could not be read (%1): the charts show Faultboard&apos;s own history only.</source>
+        <translation>无法读取 Prometheus（%1）：图表只显示 Faultboard 自己的历史。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them from Prometheus (times up to %1 s late).</source>
+        <translation>
+            <numerusform>其中 %n 个来自 Prometheus（时间最多晚 %1 秒）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>the count, then where from</comment>
+        <translation>%1%2</translation>
+    </message>
 </context>
 <context>
     <name>ui::MainWindow</name>
@@ -3175,6 +3240,22 @@
     <message>
         <source>Node and fault counts unknown: the nodes have not been read</source>
         <translation>节点和故障计数未知：尚未读取节点</translation>
+    </message>
+    <message>
+        <source>&amp;Prometheus of this cluster…</source>
+        <translation>此集群的 Prometheus(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The Prometheus of %1 is not read: %2</source>
+        <translation>未读取 %1 的 Prometheus：%2</translation>
+    </message>
+    <message>
+        <source>Open a cluster to set its Prometheus.</source>
+        <translation>请先打开一个集群，再设置其 Prometheus。</translation>
+    </message>
+    <message>
+        <source>Saved; this window reads the Prometheus given by --prometheus.</source>
+        <translation>已保存；本窗口读取的是 --prometheus 指定的 Prometheus。</translation>
     </message>
 </context>
 <context>
@@ -3387,6 +3468,22 @@
         <source>The faults Prometheus holds for this node are not shown: %1</source>
         <translation>未显示 Prometheus 记录的该节点故障：%1</translation>
     </message>
+    <message>
+        <source>Reading this node&apos;s history from Prometheus…</source>
+        <translation>正在从 Prometheus 读取该节点的历史…</translation>
+    </message>
+    <message>
+        <source>Reading this node&apos;s history from Prometheus</source>
+        <translation>正在从 Prometheus 读取该节点的历史</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop reading this node&apos;s history from Prometheus</source>
+        <translation>停止从 Prometheus 读取该节点的历史</translation>
+    </message>
 </context>
 <context>
     <name>ui::NodeGridView</name>
@@ -3424,6 +3521,85 @@
     <message>
         <source>No faults recorded for this node</source>
         <translation>此节点没有记录到故障</translation>
+    </message>
+</context>
+<context>
+    <name>ui::PrometheusSettingsDialog</name>
+    <message>
+        <source>Prometheus of %1</source>
+        <translation>%1 的 Prometheus</translation>
+    </message>
+    <message>
+        <source>The fault history this cluster&apos;s Prometheus holds (kube-state-metrics&apos; node metrics) is shown beside Faultboard&apos;s own in the History tab, the Trends view and exported reports. faultboard --prometheus overrides this setting.</source>
+        <translation>此集群的 Prometheus 中记录的故障历史（kube-state-metrics 的节点指标）会与 Faultboard 自己的历史一起显示在“历史”标签页、趋势视图和导出的报告中。faultboard --prometheus 会覆盖此设置。</translation>
+    </message>
+    <message>
+        <source>http://prometheus:9090 (empty: none)</source>
+        <translation>http://prometheus:9090（留空：不使用）</translation>
+    </message>
+    <message>
+        <source>Prometheus URL</source>
+        <translation>Prometheus URL</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>How to log in to Prometheus</source>
+        <translation>登录 Prometheus 的方式</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Bearer token file</source>
+        <translation>Bearer 令牌文件</translation>
+    </message>
+    <message>
+        <source>Basic auth file (user:password)</source>
+        <translation>基本认证文件（user:password）</translation>
+    </message>
+    <message>
+        <source>&amp;Log in:</source>
+        <translation>登录方式(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>File holding the token or user:password</source>
+        <translation>存放令牌或 user:password 的文件</translation>
+    </message>
+    <message>
+        <source>path to the file (its first line is read)</source>
+        <translation>文件路径（读取其第一行）</translation>
+    </message>
+    <message>
+        <source>Credential &amp;file:</source>
+        <translation>凭据文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>CA file (PEM) for Prometheus</source>
+        <translation>Prometheus 的 CA 文件（PEM）</translation>
+    </message>
+    <message>
+        <source>empty: the system&apos;s CAs</source>
+        <translation>留空：使用系统的 CA</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>CA 文件(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>The URL is not an http or https URL.</source>
+        <translation>该 URL 不是 http 或 https URL。</translation>
+    </message>
+    <message>
+        <source>Put the password in a basic auth file, not in the URL: the settings would keep it in clear text.</source>
+        <translation>请把密码放在基本认证文件中，不要写在 URL 里：否则设置会以明文保存它。</translation>
+    </message>
+    <message>
+        <source>Name the file that holds the credentials.</source>
+        <translation>请指定存放凭据的文件。</translation>
     </message>
 </context>
 <context>
