@@ -4,6 +4,7 @@
 #include "app/cli/CommandLine.h"
 #include "app/cli/Console.h"
 #include "app/cli/OptionTable.h"
+#include "app/cli/PrometheusOptions.h"
 #include "kube/KubeConfig.h"
 #include "models/Classifier.h"
 #include "models/ClusterSession.h"
@@ -103,6 +104,7 @@ int run(int argc, char *argv[])
     const QString screenshotOpt = QStringLiteral("screenshot");
     const QString screenshotDelayOpt = QStringLiteral("screenshot-delay");
     const QString screenshotViewOpt = QStringLiteral("screenshot-view");
+    const QString prometheusOpt = QStringLiteral("prometheus");
     cli.process(app);
 
     const ui::AppSettings settings = ui::AppSettings::load();
@@ -127,6 +129,18 @@ int run(int argc, char *argv[])
     kube::KubeConfig::LoadOptions kubeconfig;
     kubeconfig.explicitPath = cli.value(kubeconfigOpt);
     window.setKubeconfigOptions(kubeconfig);
+    if (cli.isSet(prometheusOpt)) {
+        QString error;
+        const auto prometheus = cli::PrometheusOptions::endpoint(
+            cli.value(prometheusOpt), cli.value(QStringLiteral("prometheus-token-file")),
+            cli.value(QStringLiteral("prometheus-basic-auth-file")),
+            cli.value(QStringLiteral("prometheus-ca")), &error);
+        if (!prometheus) {
+            printError(error);
+            return 2;
+        }
+        window.setPrometheus(prometheus);
+    }
 
     auto armScreenshot = [&](ui::ClusterView *view) {
         if (!cli.isSet(screenshotOpt) || !view)

@@ -49,7 +49,9 @@ QStringList FaultReport::columns()
             QStringLiteral("duration_seconds"),
             QStringLiteral("isolated"),
             QStringLiteral("accelerators_ok"),
-            QStringLiteral("accelerators_total")};
+            QStringLiteral("accelerators_total"),
+            QStringLiteral("source"),
+            QStringLiteral("resolution_seconds")};
 }
 
 QStringList FaultReport::fields(const ReportRow &r)
@@ -69,7 +71,9 @@ QStringList FaultReport::fields(const ReportRow &r)
             r.durationSeconds < 0 ? QString() : QString::number(r.durationSeconds),
             r.isolated ? QStringLiteral("true") : QStringLiteral("false"),
             QString::number(r.acceleratorsOk),
-            QString::number(r.acceleratorsTotal)};
+            QString::number(r.acceleratorsTotal),
+            episodeSourceId(r.source),
+            QString::number(r.resolutionSeconds)};
 }
 
 std::vector<ReportRow> FaultReport::currentFaults(const NodeStore &store,
@@ -145,6 +149,8 @@ std::vector<ReportRow> FaultReport::fromEpisodes(const std::vector<FaultEpisode>
         r.isolated = e.isolated;
         r.acceleratorsOk = e.acceleratorsOk;
         r.acceleratorsTotal = e.acceleratorsTotal;
+        r.source = e.source;
+        r.resolutionSeconds = e.resolutionSeconds;
         rows.push_back(std::move(r));
     }
     return rows;
@@ -179,6 +185,8 @@ QJsonObject FaultReport::toJsonObject(const ReportRow &r)
     o.insert(QStringLiteral("isolated"), r.isolated);
     o.insert(QStringLiteral("accelerators_ok"), r.acceleratorsOk);
     o.insert(QStringLiteral("accelerators_total"), r.acceleratorsTotal);
+    o.insert(QStringLiteral("source"), episodeSourceId(r.source));
+    o.insert(QStringLiteral("resolution_seconds"), r.resolutionSeconds);
     return o;
 }
 

@@ -35,6 +35,8 @@ struct ReportRow
     bool isolated = false;
     int acceleratorsOk = 0;
     int acceleratorsTotal = 0;
+    FaultEpisode::Source source = FaultEpisode::Source::Faultboard; // current faults: Faultboard
+    int resolutionSeconds = 0; // 0: exact times; Prometheus: the query's step
 };
 
 // Builds fault reports and writes them as CSV (RFC 4180, see CsvWriter) or JSON. Times are

@@ -66,6 +66,10 @@ FaultTrend FaultTrend::fromEpisodes(const std::vector<FaultEpisode> &episodes,
             continue; // not active in the range
         const int r = row(e.category.isEmpty() ? QStringLiteral("other") : e.category);
         ++t.faults;
+        if (e.source == FaultEpisode::Source::Prometheus) {
+            ++t.fromPrometheus;
+            t.resolutionSeconds = std::max(t.resolutionSeconds, e.resolutionSeconds);
+        }
         if (since >= start)
             ++t.started[std::size_t(r)][std::size_t(bucketOf(since))];
         // Active in every bucket it overlaps; one ending exactly on a boundary is not active

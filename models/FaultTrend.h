@@ -20,6 +20,8 @@ struct FaultTrend
     std::vector<std::vector<int>> active;  // [category][bucket]: faults active during the bucket
     std::vector<std::vector<int>> started; // [category][bucket]: faults that began in the bucket
     int faults = 0;                        // episodes counted in the range
+    int fromPrometheus = 0;                // of those, the ones read from a team's Prometheus
+    int resolutionSeconds = 0;             // their times' resolution (the coarsest)
 
     QDateTime bucketStart(int bucket) const { return from.addSecs(bucket * bucketSeconds); }
     int maxActive() const; // the tallest stacked bar

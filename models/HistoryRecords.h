@@ -128,7 +128,20 @@ struct FaultEpisode
     QString pool; // the node's last known location
     QString rack;
     QString zone;
+    // Where the episode comes from: Faultboard's own transitions (exact times), or a team's
+    // Prometheus (kube-state-metrics), whose bounds are the first evaluation step that saw the
+    // fault and the first that no longer did: each up to `resolutionSeconds` later than the truth.
+    enum class Source { Faultboard, Prometheus };
+    Source source = Source::Faultboard;
+    int resolutionSeconds = 0; // 0: exact
 };
+
+// "faultboard" or "prometheus", as reports write it.
+inline QString episodeSourceId(FaultEpisode::Source s)
+{
+    return s == FaultEpisode::Source::Prometheus ? QStringLiteral("prometheus")
+                                                 : QStringLiteral("faultboard");
+}
 
 // What one committed write transaction stored.
 struct HistoryWriteResult

@@ -1,7 +1,12 @@
 #include "models/NodeHistoryModel.h"
 
+#include "models/HistoryMerge.h"
 #include "models/IncidentTime.h"
 #include "models/Taxonomy.h"
+
+#include <algorithm>
+
+#include <QLocale>
 
 namespace models {
 
@@ -21,12 +26,139 @@ void NodeHistoryModel::setNodeName(const QString &name)
     ++m_generation; // whatever is in flight is for the previous node
     m_inFlight = false;
     m_refreshAgain = false;
+    m_local.clear();
+    m_remote.clear();
     if (!m_events.empty()) {
         beginResetModel();
         m_events.clear();
         endResetModel();
     }
     refresh();
+    askPrometheus();
+}
+
+void NodeHistoryModel::setPrometheusHistory(PrometheusHistory *prometheus, qint64 rangeSeconds)
+{
+    m_prometheus = prometheus;
+    m_prometheusRange = rangeSeconds;
+    m_remote.clear();
+    askPrometheus();
+    if (!prometheus) {
+        ++m_prometheusGeneration; // what was asked of the previous one is of no use
+        setReadingPrometheus(false);
+        show(compose());
+    }
+}
+
+void NodeHistoryModel::setReadingPrometheus(bool reading)
+{
+    if (reading == m_readingPrometheus)
+        return;
+    m_readingPrometheus = reading;
+    emit readingPrometheusChanged(reading);
+}
+
+void NodeHistoryModel::cancelPrometheus()
+{
+    if (m_prometheus && m_readingPrometheus)
+        m_prometheus->cancel();
+}
+
+void NodeHistoryModel::askPrometheus()
+{
+    if (!m_prometheus || m_name.isEmpty())
+        return;
+    const quint64 generation = ++m_prometheusGeneration;
+    setReadingPrometheus(true);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_prometheus->nodeEpisodes(m_name, now.addSecs(-m_prometheusRange), now)
+        .then(this, [this, generation](const PrometheusEpisodes &r) {
+            if (generation != m_prometheusGeneration)
+                return; // another node, or a newer question
+            setReadingPrometheus(false);
+            m_remote = r.episodes;
+            m_remoteResolution = r.stepSeconds;
+            show(compose());
+            if (!r.ok())
+                emit prometheusFailed(r.errorText);
+        });
+}
+
+std::vector<HistoryEvent> NodeHistoryModel::compose() const
+{
+    std::vector<HistoryEvent> out = m_local;
+    if (m_remote.empty())
+        return out;
+    // Faultboard's own episodes, from its rows, for the merge.
+    std::vector<FaultEpisode> local;
+    QHash<QString, std::size_t> open; // type -> index in `local`
+    for (const HistoryEvent &e : m_local) {
+        if (e.kind != HistoryEvent::Kind::Transition)
+            continue;
+        if (e.opens) {
+            FaultEpisode f;
+            f.node = e.node;
+            f.type = e.type;
+            f.since = e.time;
+            open.insert(e.type, local.size());
+            local.push_back(f);
+        } else if (e.closes && open.contains(e.type)) {
+            FaultEpisode &f = local[open.take(e.type)];
+            f.until = e.time;
+            f.ended = true;
+        }
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    qint64 id = -1; // rows of no table: negative ids never meet the history's
+    for (const FaultEpisode &p : mergeEpisodes(local, m_remote, now)) {
+        if (p.source != FaultEpisode::Source::Prometheus)
+            continue;
+        HistoryEvent began;
+        began.kind = HistoryEvent::Kind::Transition;
+        began.id = id--;
+        began.time = p.since;
+        began.node = p.node;
+        began.type = p.type;
+        began.category = p.category;
+        began.newStatus = p.status.isEmpty() ? QString::number(p.acceleratorsOk) : p.status;
+        began.bad = true;
+        began.opens = true;
+        began.severity = p.severity;
+        began.flags = FromPrometheus;
+        out.push_back(began);
+        if (p.ended) {
+            HistoryEvent ended = began;
+            ended.id = id--;
+            ended.time = p.until;
+            ended.oldStatus = began.newStatus;
+            ended.newStatus.clear();
+            ended.bad = false;
+            ended.opens = false;
+            ended.closes = true;
+            out.push_back(ended);
+        }
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const HistoryEvent &a, const HistoryEvent &b) { return a.time < b.time; });
+    return out;
+}
+
+void NodeHistoryModel::show(std::vector<HistoryEvent> next)
+{
+    const auto same = [](const HistoryEvent &a, const HistoryEvent &b) {
+        return a.kind == b.kind && a.id == b.id;
+    };
+    const bool appended = next.size() >= m_events.size() &&
+                          std::equal(m_events.begin(), m_events.end(), next.begin(), same);
+    if (appended && next.size() > m_events.size()) {
+        beginInsertRows({}, int(m_events.size()), int(next.size()) - 1);
+        m_events = std::move(next);
+        endInsertRows();
+    } else if (!appended) {
+        beginResetModel();
+        m_events = std::move(next);
+        endResetModel();
+    }
 }
 
 void NodeHistoryModel::setLimit(int limit)
@@ -66,21 +198,8 @@ void NodeHistoryModel::apply(quint64 generation, HistoryResult<std::vector<Histo
     if (!result.ok()) {
         emit loadFailed(result.error);
     } else {
-        std::vector<HistoryEvent> &next = result.value;
-        const auto same = [](const HistoryEvent &a, const HistoryEvent &b) {
-            return a.kind == b.kind && a.id == b.id;
-        };
-        const bool appended = next.size() >= m_events.size() &&
-                              std::equal(m_events.begin(), m_events.end(), next.begin(), same);
-        if (appended && next.size() > m_events.size()) {
-            beginInsertRows({}, int(m_events.size()), int(next.size()) - 1);
-            m_events = std::move(next);
-            endInsertRows();
-        } else if (!appended) {
-            beginResetModel();
-            m_events = std::move(next);
-            endResetModel();
-        }
+        m_local = std::move(result.value);
+        show(compose());
         emit loaded();
     }
     if (m_refreshAgain) {
@@ -124,6 +243,13 @@ QString NodeHistoryModel::changeText(const HistoryEvent &e) const
         return e.newStatus;
     if (e.kind != HistoryEvent::Kind::Transition)
         return {};
+    if (e.flags & FromPrometheus) {
+        // Prometheus saw statuses at its steps only: no "from" before the first.
+        return e.opens ? tr("%1 (from Prometheus, up to %2 s late)")
+                             .arg(e.newStatus)
+                             .arg(m_remoteResolution)
+                       : tr("over (from Prometheus, up to %1 s late)").arg(m_remoteResolution);
+    }
     const QString from = e.oldStatus.isEmpty() ? tr("(unknown)") : e.oldStatus;
     const QString to = e.newStatus.isEmpty() ? tr("(gone)") : e.newStatus;
     if (e.flags & TransitionRecord::Missed)
@@ -185,6 +311,11 @@ QVariant NodeHistoryModel::data(const QModelIndex &index, int role) const
         return e.actor;
     case FlagsRole:
         return e.flags;
+    case SourceRole:
+        return episodeSourceId((e.flags & FromPrometheus) ? FaultEpisode::Source::Prometheus
+                                                          : FaultEpisode::Source::Faultboard);
+    case ResolutionRole:
+        return (e.flags & FromPrometheus) ? m_remoteResolution : 0;
     }
     return {};
 }
@@ -225,6 +356,8 @@ QHash<int, QByteArray> NodeHistoryModel::roleNames() const
     names.insert(ClosesRole, "closes");
     names.insert(ActorRole, "actor");
     names.insert(FlagsRole, "flags");
+    names.insert(SourceRole, "source");
+    names.insert(ResolutionRole, "resolution");
     return names;
 }
 

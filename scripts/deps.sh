@@ -8,7 +8,8 @@
 #   test                run the test suite: a real kubectl when none is on PATH (Debian's
 #                       kubernetes-client), etcd for the real control plane, curl, openssl and jq for
 #                       its fixture, fonts for offscreen rendering, dpkg-dev and file for the
-#                       package test (dpkg-shlibdeps)
+#                       package test (dpkg-shlibdeps), prometheus (with promtool) and
+#                       victoria-metrics for the tests of the fault history read from Prometheus
 #   controlplane-build  build kube-apiserver, -controller-manager and -scheduler from Debian's
 #                       `kubernetes` source package (only when scripts/realcluster.sh has no cached
 #                       binaries for the source version)
@@ -41,7 +42,8 @@ for g in "${groups[@]}"; do
         )
         ;;
     test)
-        packages+=(fonts-dejavu-core dpkg-dev file etcd-server curl openssl jq ca-certificates)
+        packages+=(fonts-dejavu-core dpkg-dev file etcd-server curl openssl jq ca-certificates
+            prometheus victoria-metrics)
         # A real kubectl: the one on PATH when there is one, else Debian's (v1.20).
         command -v kubectl >/dev/null 2>&1 || packages+=(kubernetes-client)
         ;;

@@ -4,6 +4,7 @@
 #include "sim/Discovery.h"
 #include "sim/FailureInjector.h"
 #include "sim/HttpServer.h"
+#include "sim/MetricsExporter.h"
 #include "sim/Reply.h"
 #include "sim/ResourceHandler.h"
 #include "sim/WatchHub.h"
@@ -23,6 +24,7 @@ ApiServer::ApiServer(ObjectStore *store, ScenarioPlayer *player, const Certifica
                      Kubelet *kubelet, ControllerManager *controllers, QObject *parent)
     : QObject(parent)
     , m_discovery(std::make_unique<Discovery>(&m_registry))
+    , m_metrics(std::make_unique<MetricsExporter>(store))
     , m_access(certs)
     , m_failures(std::make_unique<FailureInjector>())
     , m_watches(std::make_unique<WatchHub>(store))
@@ -83,6 +85,10 @@ void ApiServer::handle(HttpExchange *ex)
         ex->respond(200, "text/plain; charset=utf-8", "ok");
         return;
     }
+    // kube-state-metrics serves its metrics without the API server's credentials; kubesim
+    // serves them beside the API so that a Prometheus can scrape it with a plain job.
+    if (path == QLatin1String("/metrics") && req.method == "GET")
+        return ex->respond(200, MetricsExporter::ContentType, m_metrics->render());
     if (path == QLatin1String("/version"))
         return sendJson(ex, 200, m_discovery->version());
     const std::optional<User> user = m_access.authenticate(req);

@@ -19,6 +19,7 @@ class FailureInjector;
 class HttpExchange;
 class HttpServer;
 class Kubelet;
+class MetricsExporter;
 class ObjectStore;
 class ResourceHandler;
 class ScenarioPlayer;
@@ -56,6 +57,7 @@ signals:
 private:
     ResourceRegistry m_registry;
     std::unique_ptr<Discovery> m_discovery;
+    std::unique_ptr<MetricsExporter> m_metrics;
     AccessControl m_access;
     std::unique_ptr<FailureInjector> m_failures;
     std::unique_ptr<WatchHub> m_watches;

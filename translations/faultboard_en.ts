@@ -206,6 +206,22 @@
         <source>Undoes what Faultboard&apos;s isolation of each NODE did: removes the taint it added (and no other) and uncordons the node if the isolation cordoned it. A node Faultboard did not isolate is left alone, and one that still has a critical fault is refused unless --force.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--prometheus: not an http or https URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--prometheus needs --history (it reads the fault history)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--prometheus-token-file and --prometheus-basic-auth-file exclude each other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the --prometheus-* options need --prometheus URL</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FaultReport</name>
@@ -380,6 +396,32 @@
     </message>
     <message>
         <source>&quot;,&quot; is expected between requirements</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrometheusEndpoint</name>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the Prometheus token file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the Prometheus basic auth file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the first line is not user:password</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrometheusOptions</name>
+    <message>
+        <source>--prometheus: not an http or https URL</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -859,6 +901,25 @@
     </message>
     <message>
         <source>With several nodes, also isolate those that have no active fault (without it they are refused, named: a list easily sweeps healthy nodes along).</source>
+    </message>
+    <message>
+        <source>With --history: also read the fault history from the Prometheus-compatible API at URL (kube-state-metrics&apos; node metrics), for the time before Faultboard watched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the bearer token in FILE to Prometheus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in to Prometheus with the user:password on the first line of FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust Prometheus&apos; certificate only when the CA in FILE (PEM) signed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in each node&apos;s History tab the faults the Prometheus-compatible API at URL holds for it (kube-state-metrics&apos; node metrics) that Faultboard did not see itself.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1402,6 +1463,93 @@
     </message>
 </context>
 <context>
+    <name>kube::PrometheusClient</name>
+    <message>
+        <source>cannot read the CA file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no PEM certificate in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from Prometheus at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a range query: URL %1, %2 to %3, step %4 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer is not JSON (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer&apos;s status is &quot;%1&quot;, not &quot;success&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer&apos;s resultType is &quot;%1&quot;, not &quot;matrix&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer has no result list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>series %1 of the answer has no metric or no values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>series %1 of the answer has a sample that is not [time, &quot;value&quot;]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus refused the connection (%1); is it running and is the URL right?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot resolve Prometheus&apos; host name (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus did not answer in time (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS with Prometheus failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus refused the credentials (401 Unauthorized): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus does not allow this query (403 Forbidden): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus answered %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus&apos; answer cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kube::ProtobufNodeDecoder</name>
     <message>
         <source>a malformed field tag</source>
@@ -1788,6 +1936,14 @@
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (from Prometheus, up to %2 s late)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>over (from Prometheus, up to %1 s late)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>models::NodeOperations</name>
@@ -2017,6 +2173,25 @@
     </message>
     <message>
         <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>models::PrometheusHistory</name>
+    <message>
+        <source>read the fault history of node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the fleet&apos;s %1 faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the fleet&apos;s faults of condition types the taxonomy does not know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the fleet&apos;s lost accelerators</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2723,6 +2898,34 @@
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Stop reading Prometheus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the history, and what Prometheus holds…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading Prometheus was cancelled: the file holds Faultboard&apos;s own history only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus could not be read (%1): the file holds Faultboard&apos;s own history only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them from Prometheus (times up to %1 s late).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>the count, then where from</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::FaultNotifier</name>
@@ -2958,6 +3161,42 @@
         <source>Mean time to recover: no fault recovered in this range</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reading the history from Prometheus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop reading the history from Prometheus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the history from Prometheus…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading Prometheus was cancelled: the charts show Faultboard&apos;s own history only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus could not be read (%1): the charts show Faultboard&apos;s own history only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them from Prometheus (times up to %1 s late).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>the count, then where from</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ui::MainWindow</name>
@@ -3145,6 +3384,21 @@
     </message>
     <message>
         <source>&amp;Copy name</source>
+    </message>
+    <message>
+        <source>&amp;Prometheus of this cluster…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Prometheus of %1 is not read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a cluster to set its Prometheus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved; this window reads the Prometheus given by --prometheus.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3356,6 +3610,29 @@
     </message>
     <message>
         <source>Actions act only on the tiles you can see selected. Change or clear the filter to see %1 again, then select it.</source>
+    </message>
+    <message>
+        <source>Why the history from Prometheus is not shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The faults Prometheus holds for this node are not shown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading this node&apos;s history from Prometheus…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading this node&apos;s history from Prometheus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop reading this node&apos;s history from Prometheus</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3396,6 +3673,85 @@
     </message>
     <message>
         <source>No faults recorded for this node</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui::PrometheusSettingsDialog</name>
+    <message>
+        <source>Prometheus of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fault history this cluster&apos;s Prometheus holds (kube-state-metrics&apos; node metrics) is shown beside Faultboard&apos;s own in the History tab, the Trends view and exported reports. faultboard --prometheus overrides this setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>http://prometheus:9090 (empty: none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How to log in to Prometheus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bearer token file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basic auth file (user:password)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Log in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File holding the token or user:password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>path to the file (its first line is read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credential &amp;file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA file (PEM) for Prometheus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: the system&apos;s CAs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The URL is not an http or https URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the password in a basic auth file, not in the URL: the settings would keep it in clear text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the file that holds the credentials.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

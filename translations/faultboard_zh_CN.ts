@@ -206,6 +206,22 @@
         <source>Undoes what Faultboard&apos;s isolation of each NODE did: removes the taint it added (and no other) and uncordons the node if the isolation cordoned it. A node Faultboard did not isolate is left alone, and one that still has a critical fault is refused unless --force.</source>
         <translation>撤销 Faultboard 对每个 NODE 的隔离：移除隔离时添加的污点（不影响其他污点），若节点是在隔离时被封锁的，则恢复其调度。未被 Faultboard 隔离的节点保持不变；仍有紧急故障的节点会被拒绝恢复，除非指定 --force。</translation>
     </message>
+    <message>
+        <source>--prometheus: not an http or https URL</source>
+        <translation>--prometheus：不是 http 或 https URL</translation>
+    </message>
+    <message>
+        <source>--prometheus needs --history (it reads the fault history)</source>
+        <translation>--prometheus 需要与 --history 一起使用（它读取的是故障历史）</translation>
+    </message>
+    <message>
+        <source>--prometheus-token-file and --prometheus-basic-auth-file exclude each other</source>
+        <translation>--prometheus-token-file 与 --prometheus-basic-auth-file 不能同时使用</translation>
+    </message>
+    <message>
+        <source>the --prometheus-* options need --prometheus URL</source>
+        <translation>--prometheus-* 选项需要同时指定 --prometheus URL</translation>
+    </message>
 </context>
 <context>
     <name>FaultReport</name>
@@ -381,6 +397,32 @@
     <message>
         <source>&quot;,&quot; is expected between requirements</source>
         <translation>各条件之间应以“,”分隔</translation>
+    </message>
+</context>
+<context>
+    <name>PrometheusEndpoint</name>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>cannot read the Prometheus token file %1: %2</source>
+        <translation>无法读取 Prometheus 令牌文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot read the Prometheus basic auth file %1: %2</source>
+        <translation>无法读取 Prometheus 基本认证文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>the first line is not user:password</source>
+        <translation>第一行不是 user:password 格式</translation>
+    </message>
+</context>
+<context>
+    <name>PrometheusOptions</name>
+    <message>
+        <source>--prometheus: not an http or https URL</source>
+        <translation>--prometheus：不是 http 或 https URL</translation>
     </message>
 </context>
 <context>
@@ -858,6 +900,26 @@
     <message>
         <source>With several nodes, also isolate those that have no active fault (without it they are refused, named: a list easily sweeps healthy nodes along).</source>
         <translation>指定多个节点时，也隔离没有活动故障的节点（不加此选项时，这些节点会被逐一点名并拒绝：节点列表很容易把健康节点一并带上）。</translation>
+    </message>
+    <message>
+        <source>With --history: also read the fault history from the Prometheus-compatible API at URL (kube-state-metrics&apos; node metrics), for the time before Faultboard watched.</source>
+        <translation>与 --history 一起使用：同时从 URL 处兼容 Prometheus 的 API 读取故障历史（kube-state-metrics 的节点指标），补全 Faultboard 开始监视之前的时间。</translation>
+    </message>
+    <message>
+        <source>Send the bearer token in FILE to Prometheus.</source>
+        <translation>向 Prometheus 发送 FILE 中的 Bearer 令牌。</translation>
+    </message>
+    <message>
+        <source>Log in to Prometheus with the user:password on the first line of FILE.</source>
+        <translation>使用 FILE 第一行的 user:password 登录 Prometheus。</translation>
+    </message>
+    <message>
+        <source>Trust Prometheus&apos; certificate only when the CA in FILE (PEM) signed it.</source>
+        <translation>仅信任由 FILE（PEM）中的 CA 签发的 Prometheus 证书。</translation>
+    </message>
+    <message>
+        <source>Show in each node&apos;s History tab the faults the Prometheus-compatible API at URL holds for it (kube-state-metrics&apos; node metrics) that Faultboard did not see itself.</source>
+        <translation>在每个节点的“历史”标签页中显示 URL 处兼容 Prometheus 的 API 所记录的、Faultboard 自身未观察到的该节点故障（kube-state-metrics 的节点指标）。</translation>
     </message>
 </context>
 <context>
@@ -1398,6 +1460,93 @@
     </message>
 </context>
 <context>
+    <name>kube::PrometheusClient</name>
+    <message>
+        <source>cannot read the CA file %1: %2</source>
+        <translation>无法读取 CA 文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>no PEM certificate in it</source>
+        <translation>其中没有 PEM 证书</translation>
+    </message>
+    <message>
+        <source>%1 from Prometheus at %2</source>
+        <translation>从 %2 处的 Prometheus %1</translation>
+    </message>
+    <message>
+        <source>not a range query: URL %1, %2 to %3, step %4 s</source>
+        <translation>不是有效的范围查询：URL %1，%2 至 %3，步长 %4 秒</translation>
+    </message>
+    <message>
+        <source>the answer is not JSON (%1): %2</source>
+        <translation>应答不是 JSON（%1）：%2</translation>
+    </message>
+    <message>
+        <source>the answer&apos;s status is &quot;%1&quot;, not &quot;success&quot;</source>
+        <translation>应答的 status 为“%1”，而不是“success”</translation>
+    </message>
+    <message>
+        <source>the answer&apos;s resultType is &quot;%1&quot;, not &quot;matrix&quot;</source>
+        <translation>应答的 resultType 为“%1”，而不是“matrix”</translation>
+    </message>
+    <message>
+        <source>the answer has no result list</source>
+        <translation>应答中没有 result 列表</translation>
+    </message>
+    <message>
+        <source>series %1 of the answer has no metric or no values</source>
+        <translation>应答中的第 %1 个序列缺少 metric 或 values</translation>
+    </message>
+    <message>
+        <source>series %1 of the answer has a sample that is not [time, &quot;value&quot;]</source>
+        <translation>应答中的第 %1 个序列有样本不是 [时间, &quot;值&quot;] 格式</translation>
+    </message>
+    <message>
+        <source>no error</source>
+        <translation>无错误</translation>
+    </message>
+    <message>
+        <source>Prometheus refused the connection (%1); is it running and is the URL right?</source>
+        <translation>Prometheus 拒绝了连接（%1）；请检查它是否在运行、URL 是否正确</translation>
+    </message>
+    <message>
+        <source>cannot resolve Prometheus&apos; host name (%1)</source>
+        <translation>无法解析 Prometheus 的主机名（%1）</translation>
+    </message>
+    <message>
+        <source>Prometheus did not answer in time (%1)</source>
+        <translation>Prometheus 未及时响应（%1）</translation>
+    </message>
+    <message>
+        <source>TLS with Prometheus failed: %1</source>
+        <translation>与 Prometheus 的 TLS 连接失败：%1</translation>
+    </message>
+    <message>
+        <source>Prometheus refused the credentials (401 Unauthorized): %1</source>
+        <translation>Prometheus 拒绝了凭据（401 Unauthorized）：%1</translation>
+    </message>
+    <message>
+        <source>Prometheus does not allow this query (403 Forbidden): %1</source>
+        <translation>Prometheus 不允许此查询（403 Forbidden）：%1</translation>
+    </message>
+    <message>
+        <source>Prometheus answered %1 (%2): %3</source>
+        <translation>Prometheus 返回 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Prometheus&apos; answer cannot be read: %1</source>
+        <translation>无法读取 Prometheus 的应答：%1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>kube::ProtobufNodeDecoder</name>
     <message>
         <source>a malformed field tag</source>
@@ -1783,6 +1932,14 @@
         <source>Message</source>
         <translation>消息</translation>
     </message>
+    <message>
+        <source>%1 (from Prometheus, up to %2 s late)</source>
+        <translation>%1（来自 Prometheus，最多晚 %2 秒）</translation>
+    </message>
+    <message>
+        <source>over (from Prometheus, up to %1 s late)</source>
+        <translation>已结束（来自 Prometheus，最多晚 %1 秒）</translation>
+    </message>
 </context>
 <context>
     <name>models::NodeOperations</name>
@@ -2006,6 +2163,25 @@
     <message>
         <source>Age</source>
         <translation>存在时间</translation>
+    </message>
+</context>
+<context>
+    <name>models::PrometheusHistory</name>
+    <message>
+        <source>read the fault history of node %1</source>
+        <translation>读取节点 %1 的故障历史</translation>
+    </message>
+    <message>
+        <source>read the fleet&apos;s %1 faults</source>
+        <translation>读取整个集群的 %1 故障</translation>
+    </message>
+    <message>
+        <source>read the fleet&apos;s faults of condition types the taxonomy does not know</source>
+        <translation>读取整个集群中故障分类未收录的状况类型的故障</translation>
+    </message>
+    <message>
+        <source>read the fleet&apos;s lost accelerators</source>
+        <translation>读取整个集群丢失的加速卡</translation>
     </message>
 </context>
 <context>
@@ -2698,6 +2874,33 @@
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
+    <message>
+        <source>&amp;Stop reading Prometheus</source>
+        <translation>停止读取 Prometheus(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Reading the history, and what Prometheus holds…</source>
+        <translation>正在读取历史以及 Prometheus 中的记录…</translation>
+    </message>
+    <message>
+        <source>Reading Prometheus was cancelled: the file holds Faultboard&apos;s own history only.</source>
+        <translation>已取消读取 Prometheus：文件中只有 Faultboard 自己的历史。</translation>
+    </message>
+    <message>
+        <source>Prometheus could not be read (%1): the file holds Faultboard&apos;s own history only.</source>
+        <translation>无法读取 Prometheus（%1）：文件中只有 Faultboard 自己的历史。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them from Prometheus (times up to %1 s late).</source>
+        <translation>
+            <numerusform>其中 %n 个来自 Prometheus（时间最多晚 %1 秒）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>the count, then where from</comment>
+        <translation>%1%2</translation>
+    </message>
 </context>
 <context>
     <name>ui::FaultNotifier</name>
@@ -2928,6 +3131,41 @@
         <source>Mean time to recover: no fault recovered in this range</source>
         <translation>平均恢复时间：此范围内没有已恢复的故障</translation>
     </message>
+    <message>
+        <source>Reading the history from Prometheus</source>
+        <translation>正在从 Prometheus 读取历史</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop reading the history from Prometheus</source>
+        <translation>停止从 Prometheus 读取历史</translation>
+    </message>
+    <message>
+        <source>Reading the history from Prometheus…</source>
+        <translation>正在从 Prometheus 读取历史…</translation>
+    </message>
+    <message>
+        <source>Reading Prometheus was cancelled: the charts show Faultboard&apos;s own history only.</source>
+        <translation>已取消读取 Prometheus：图表只显示 Faultboard 自己的历史。</translation>
+    </message>
+    <message>
+        <source>Prometheus could not be read (%1): the charts show Faultboard&apos;s own history only.</source>
+        <translation>无法读取 Prometheus（%1）：图表只显示 Faultboard 自己的历史。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them from Prometheus (times up to %1 s late).</source>
+        <translation>
+            <numerusform>其中 %n 个来自 Prometheus（时间最多晚 %1 秒）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>the count, then where from</comment>
+        <translation>%1%2</translation>
+    </message>
 </context>
 <context>
     <name>ui::MainWindow</name>
@@ -3114,6 +3352,22 @@
     <message>
         <source>&amp;Copy name</source>
         <translation>复制名称(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Prometheus of this cluster…</source>
+        <translation>此集群的 Prometheus(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The Prometheus of %1 is not read: %2</source>
+        <translation>未读取 %1 的 Prometheus：%2</translation>
+    </message>
+    <message>
+        <source>Open a cluster to set its Prometheus.</source>
+        <translation>请先打开一个集群，再设置其 Prometheus。</translation>
+    </message>
+    <message>
+        <source>Saved; this window reads the Prometheus given by --prometheus.</source>
+        <translation>已保存；本窗口读取的是 --prometheus 指定的 Prometheus。</translation>
     </message>
 </context>
 <context>
@@ -3326,6 +3580,30 @@
         <source>Actions act only on the tiles you can see selected. Change or clear the filter to see %1 again, then select it.</source>
         <translation>操作只作用于可见且已选中的图块。请修改或清除筛选条件以重新显示 %1，然后选中它。</translation>
     </message>
+    <message>
+        <source>Why the history from Prometheus is not shown</source>
+        <translation>未显示来自 Prometheus 的历史的原因</translation>
+    </message>
+    <message>
+        <source>The faults Prometheus holds for this node are not shown: %1</source>
+        <translation>未显示 Prometheus 记录的该节点故障：%1</translation>
+    </message>
+    <message>
+        <source>Reading this node&apos;s history from Prometheus…</source>
+        <translation>正在从 Prometheus 读取该节点的历史…</translation>
+    </message>
+    <message>
+        <source>Reading this node&apos;s history from Prometheus</source>
+        <translation>正在从 Prometheus 读取该节点的历史</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop reading this node&apos;s history from Prometheus</source>
+        <translation>停止从 Prometheus 读取该节点的历史</translation>
+    </message>
 </context>
 <context>
     <name>ui::NodeGridView</name>
@@ -3363,6 +3641,85 @@
     <message>
         <source>No faults recorded for this node</source>
         <translation>此节点没有记录到故障</translation>
+    </message>
+</context>
+<context>
+    <name>ui::PrometheusSettingsDialog</name>
+    <message>
+        <source>Prometheus of %1</source>
+        <translation>%1 的 Prometheus</translation>
+    </message>
+    <message>
+        <source>The fault history this cluster&apos;s Prometheus holds (kube-state-metrics&apos; node metrics) is shown beside Faultboard&apos;s own in the History tab, the Trends view and exported reports. faultboard --prometheus overrides this setting.</source>
+        <translation>此集群的 Prometheus 中记录的故障历史（kube-state-metrics 的节点指标）会与 Faultboard 自己的历史一起显示在“历史”标签页、趋势视图和导出的报告中。faultboard --prometheus 会覆盖此设置。</translation>
+    </message>
+    <message>
+        <source>http://prometheus:9090 (empty: none)</source>
+        <translation>http://prometheus:9090（留空：不使用）</translation>
+    </message>
+    <message>
+        <source>Prometheus URL</source>
+        <translation>Prometheus URL</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>How to log in to Prometheus</source>
+        <translation>登录 Prometheus 的方式</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Bearer token file</source>
+        <translation>Bearer 令牌文件</translation>
+    </message>
+    <message>
+        <source>Basic auth file (user:password)</source>
+        <translation>基本认证文件（user:password）</translation>
+    </message>
+    <message>
+        <source>&amp;Log in:</source>
+        <translation>登录方式(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>File holding the token or user:password</source>
+        <translation>存放令牌或 user:password 的文件</translation>
+    </message>
+    <message>
+        <source>path to the file (its first line is read)</source>
+        <translation>文件路径（读取其第一行）</translation>
+    </message>
+    <message>
+        <source>Credential &amp;file:</source>
+        <translation>凭据文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>CA file (PEM) for Prometheus</source>
+        <translation>Prometheus 的 CA 文件（PEM）</translation>
+    </message>
+    <message>
+        <source>empty: the system&apos;s CAs</source>
+        <translation>留空：使用系统的 CA</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>CA 文件(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>The URL is not an http or https URL.</source>
+        <translation>该 URL 不是 http 或 https URL。</translation>
+    </message>
+    <message>
+        <source>Put the password in a basic auth file, not in the URL: the settings would keep it in clear text.</source>
+        <translation>请把密码放在基本认证文件中，不要写在 URL 里：否则设置会以明文保存它。</translation>
+    </message>
+    <message>
+        <source>Name the file that holds the credentials.</source>
+        <translation>请指定存放凭据的文件。</translation>
     </message>
 </context>
 <context>

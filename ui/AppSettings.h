@@ -2,10 +2,23 @@
 
 #include "kube/NodeActions.h"
 
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
 namespace ui {
+
+// A cluster's Prometheus (its fault history before Faultboard watched). Credentials by file
+// path only: the settings never hold a token or a password.
+struct ClusterPrometheus
+{
+    enum class Auth { None, BearerFile, BasicAuthFile };
+    QString url; // empty: none
+    Auth auth = Auth::None;
+    QString credentialFile; // the token, or user:password, on its first line
+    QString caFile;
+    bool operator==(const ClusterPrometheus &) const = default;
+};
 
 // The operator's preferences, kept with QSettings. Plain values: read with load(), written with
 // save(); the GUI and the headless commands read the same file.
@@ -37,6 +50,8 @@ struct AppSettings
     bool notifyCritical = true;
     // Connections, most recent first: "kubeconfig-source|context".
     QStringList recentContexts;
+    // Each cluster's Prometheus, by kubeconfig context name.
+    QMap<QString, ClusterPrometheus> prometheus;
 
     static AppSettings load();
     void save() const;

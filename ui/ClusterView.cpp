@@ -5,6 +5,7 @@
 #include "models/ClusterSession.h"
 #include "models/FaultSummaryModel.h"
 #include "models/NodeFilterProxyModel.h"
+#include "models/PrometheusHistory.h"
 #include "ui/FaultSummaryPanel.h"
 #include "ui/FilterBar.h"
 #include "ui/FleetChartsView.h"
@@ -230,6 +231,18 @@ void ClusterView::selectNode(const QString &name)
         return; // gone, or hidden by the filter
     m_grid->selectionModel()->setCurrentIndex(idx, QItemSelectionModel::ClearAndSelect);
     m_grid->scrollTo(idx);
+}
+
+void ClusterView::setPrometheusHistory(models::PrometheusHistory *prometheus)
+{
+    if (prometheus == m_prometheus)
+        return;
+    delete m_prometheus; // its queries in flight end cancelled; the model holds it weakly
+    m_prometheus = prometheus;
+    if (prometheus)
+        prometheus->setParent(this);
+    m_detail->setPrometheusHistory(prometheus);
+    m_charts->setPrometheusHistory(prometheus);
 }
 
 } // namespace ui

@@ -18,6 +18,7 @@ class ClusterQueries;
 namespace models {
 class FaultSummaryModel;
 class NodeFilterProxyModel;
+class PrometheusHistory;
 } // namespace models
 
 namespace ui {
@@ -63,6 +64,9 @@ public:
     // The selected nodes' names (for actions on the selection): the tiles visibly selected.
     QStringList selectedNodes() const;
     void selectNode(const QString &name);
+    // The team's Prometheus, for the node details' History tab; the view owns it.
+    void setPrometheusHistory(models::PrometheusHistory *prometheus);
+    models::PrometheusHistory *prometheusHistory() const { return m_prometheus; }
 
     // What the operator arranged (filters, splitter sizes, the details tab), across restarts,
     // in the settings' current group.
@@ -77,6 +81,7 @@ private:
     void updateReadability();
 
     QPointer<models::ClusterSession> m_session;
+    models::PrometheusHistory *m_prometheus = nullptr;
     QStackedWidget *m_body = nullptr;
     QLabel *m_unreadable = nullptr;
     SeverityLegend *m_legend = nullptr;

@@ -2,6 +2,8 @@
 
 #include "models/ClusterSession.h"
 #include "models/FaultHistory.h"
+#include "models/FleetHistory.h"
+#include "models/PrometheusHistory.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -93,6 +95,12 @@ ExportDialog::ExportDialog(models::ClusterSession *session, QWidget *parent)
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton *exportButton = m_buttons->addButton(tr("&Export"), QDialogButtonBox::AcceptRole);
     exportButton->setDefault(true);
+    m_cancel = m_buttons->addButton(tr("&Stop reading Prometheus"), QDialogButtonBox::ActionRole);
+    m_cancel->hide();
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        if (m_prometheus)
+            m_prometheus->cancel();
+    });
     layout->addWidget(m_buttons);
 
     connect(browseButton, &QPushButton::clicked, this, &ExportDialog::browse);
@@ -179,30 +187,51 @@ void ExportDialog::startExport()
     const QDateTime to = m_to->dateTime().toUTC();
     if (from >= to)
         return fail(tr("The range must end after it begins."));
-    m_session->history()->episodes(from, to).then(
-        this, [this, from, to](models::HistoryResult<std::vector<models::FaultEpisode>> r) {
-            if (!r.ok())
-                return fail(tr("Could not read the history: %1").arg(r.error));
-            write(models::FaultReport::fromEpisodes(r.value, to), from, to);
+    if (m_prometheus) {
+        m_status->setText(tr("Reading the history, and what Prometheus holds…"));
+        m_cancel->show();
+    }
+    const models::LocationLabels labels = m_session->history()->options().locationLabels;
+    models::FleetHistory::episodes(m_session->history(), m_prometheus, m_session->store(), labels,
+                                   from, to, this)
+        .then(this, [this, from, to](const models::FleetEpisodes &r) {
+            m_cancel->hide();
+            if (!r.historyError.isEmpty())
+                return fail(tr("Could not read the history: %1").arg(r.historyError));
+            QString note;
+            if (r.prometheusCancelled)
+                note = tr("Reading Prometheus was cancelled: the file holds Faultboard's own "
+                          "history only.");
+            else if (!r.prometheusError.isEmpty())
+                note = tr("Prometheus could not be read (%1): the file holds Faultboard's own "
+                          "history only.")
+                           .arg(r.prometheusError);
+            else if (r.prometheusAsked)
+                note = tr("%n of them from Prometheus (times up to %1 s late).", nullptr,
+                          r.fromPrometheus)
+                           .arg(r.stepSeconds);
+            write(models::FaultReport::fromEpisodes(r.episodes, to), from, to, note);
         });
 }
 
 void ExportDialog::write(std::vector<models::ReportRow> rows, const QDateTime &from,
-                         const QDateTime &to)
+                         const QDateTime &to, const QString &note)
 {
     const QString path = m_path->text().trimmed();
     const models::FaultReport::Format fmt = format();
     const int count = int(rows.size());
     auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path, count] {
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path, count, note] {
         watcher->deleteLater();
         const QString error = watcher->result();
         if (!error.isEmpty())
             return fail(error);
         m_busy = false;
         updateState();
+        const QString wrote =
+            tr("Wrote %n fault(s) to %1.", nullptr, count).arg(QDir::toNativeSeparators(path));
         m_status->setText(
-            tr("Wrote %n fault(s) to %1.", nullptr, count).arg(QDir::toNativeSeparators(path)));
+            note.isEmpty() ? wrote : tr("%1 %2", "the count, then where from").arg(wrote, note));
         emit exported(path, count);
     });
     watcher->setFuture(QtConcurrent::run([rows = std::move(rows), path, fmt, from, to] {

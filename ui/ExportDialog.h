@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/FaultReport.h"
+#include "models/PrometheusHistory.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -10,6 +11,7 @@ class QDateTimeEdit;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QRadioButton;
 
 namespace models {
@@ -36,6 +38,9 @@ public:
     QComboBox *formatBox() const { return m_format; }
     QLineEdit *pathEdit() const { return m_path; }
     QLabel *statusLabel() const { return m_status; }
+    QPushButton *cancelButton() const { return m_cancel; }
+    // Null: Faultboard's own history only. Not owned.
+    void setPrometheusHistory(models::PrometheusHistory *prometheus) { m_prometheus = prometheus; }
 
 public slots:
     void startExport();
@@ -47,11 +52,14 @@ signals:
 private:
     void browse();
     void updateState();
-    void write(std::vector<models::ReportRow> rows, const QDateTime &from, const QDateTime &to);
+    void write(std::vector<models::ReportRow> rows, const QDateTime &from, const QDateTime &to,
+               const QString &note = {});
     void fail(const QString &error);
     models::FaultReport::Format format() const;
 
     QPointer<models::ClusterSession> m_session;
+    QPointer<models::PrometheusHistory> m_prometheus;
+    QPushButton *m_cancel = nullptr;
     QRadioButton *m_current = nullptr;
     QRadioButton *m_historyButton = nullptr;
     QComboBox *m_preset = nullptr;

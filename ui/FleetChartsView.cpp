@@ -1,6 +1,8 @@
 #include "ui/FleetChartsView.h"
 
 #include "models/FaultHistory.h"
+#include "models/FleetHistory.h"
+#include "models/PrometheusHistory.h"
 #include "models/Taxonomy.h"
 #include "ui/ChartStyle.h"
 #include "ui/SeverityStyle.h"
@@ -16,6 +18,8 @@
 #include <QLabel>
 #include <QLegend>
 #include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStackedBarSeries>
 #include <QVBoxLayout>
@@ -64,10 +68,25 @@ FleetChartsView::FleetChartsView(models::FaultHistory *history, QWidget *parent)
     m_range->addItem(tr("Last 30 days"), qint64(30 * 24 * 3600));
     m_range->setCurrentIndex(2);
     m_status = new QLabel(this);
+    m_status->setWordWrap(true);
     m_status->setAccessibleName(tr("Charts status"));
     top->addWidget(rangeLabel);
     top->addWidget(m_range);
     top->addWidget(m_status, 1);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 0); // Prometheus tells no progress of one query
+    m_progress->setMaximumWidth(120);
+    m_progress->setAccessibleName(tr("Reading the history from Prometheus"));
+    m_progress->hide();
+    m_cancel = new QPushButton(tr("&Cancel"), this);
+    m_cancel->setAccessibleName(tr("Stop reading the history from Prometheus"));
+    m_cancel->hide();
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        if (m_prometheus)
+            m_prometheus->cancel();
+    });
+    top->addWidget(m_progress);
+    top->addWidget(m_cancel);
     layout->addLayout(top);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
@@ -111,6 +130,24 @@ qint64 FleetChartsView::rangeSeconds() const
     return m_range->currentData().toLongLong();
 }
 
+void FleetChartsView::setPrometheusHistory(models::PrometheusHistory *prometheus)
+{
+    m_prometheus = prometheus;
+    // A fault storm writes the local history many times a second: with Prometheus, whose fleet
+    // query is one range query per fault type, the charts refresh at most once a minute.
+    m_coalesce.setInterval(prometheus ? 60000 : 2000);
+    if (isVisible())
+        refresh();
+    else
+        m_stale = true;
+}
+
+void FleetChartsView::setReadingPrometheus(bool reading)
+{
+    m_progress->setVisible(reading);
+    m_cancel->setVisible(reading);
+}
+
 void FleetChartsView::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
@@ -138,16 +175,31 @@ void FleetChartsView::refresh()
     m_pending = 2;
     m_error.clear();
     m_status->setText(tr("Loading…"));
-    m_history->episodes(from, to).then(
-        this,
-        [this, generation, from, to](models::HistoryResult<std::vector<models::FaultEpisode>> r) {
+    m_prometheusNote.clear();
+    setReadingPrometheus(bool(m_prometheus));
+    if (m_prometheus)
+        m_status->setText(tr("Reading the history from Prometheus…"));
+    models::FleetHistory::episodes(m_history, m_prometheus, nullptr, {}, from, to, this)
+        .then(this, [this, generation, from, to](const models::FleetEpisodes &r) {
             if (generation != m_generation)
                 return;
-            if (r.ok()) {
-                m_trend = models::FaultTrend::fromEpisodes(r.value, from, to);
+            setReadingPrometheus(false);
+            if (r.historyError.isEmpty()) {
+                m_trend = models::FaultTrend::fromEpisodes(r.episodes, from, to);
                 showTrend();
             }
-            finishOne(r.error);
+            if (r.prometheusCancelled)
+                m_prometheusNote = tr("Reading Prometheus was cancelled: the charts show "
+                                      "Faultboard's own history only.");
+            else if (!r.prometheusError.isEmpty())
+                m_prometheusNote = tr("Prometheus could not be read (%1): the charts show "
+                                      "Faultboard's own history only.")
+                                       .arg(r.prometheusError);
+            else if (m_trend.fromPrometheus > 0)
+                m_prometheusNote = tr("%n of them from Prometheus (times up to %1 s late).",
+                                      nullptr, m_trend.fromPrometheus)
+                                       .arg(m_trend.resolutionSeconds);
+            finishOne(r.historyError);
         });
     m_history->faultStats(from, to).then(
         this, [this, generation](models::HistoryResult<std::vector<models::FaultTypeStats>> r) {
@@ -167,12 +219,16 @@ void FleetChartsView::finishOne(const QString &error)
         m_error = error;
     if (--m_pending > 0)
         return;
+    QString text;
     if (!m_error.isEmpty())
-        m_status->setText(tr("Could not read the history: %1").arg(m_error));
+        text = tr("Could not read the history: %1").arg(m_error);
     else if (m_trend.faults == 0)
-        m_status->setText(tr("No faults recorded in this range."));
+        text = tr("No faults recorded in this range.");
     else
-        m_status->setText(tr("%n fault(s) in this range.", nullptr, m_trend.faults));
+        text = tr("%n fault(s) in this range.", nullptr, m_trend.faults);
+    m_status->setText(m_prometheusNote.isEmpty()
+                          ? text
+                          : tr("%1 %2", "the count, then where from").arg(text, m_prometheusNote));
     emit updated();
 }
 

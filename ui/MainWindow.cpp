@@ -2,6 +2,7 @@
 
 #include "models/ActionLogModel.h"
 #include "models/ClusterSession.h"
+#include "models/PrometheusHistory.h"
 #include "ui/ActionController.h"
 #include "ui/ClusterPickerDialog.h"
 #include "ui/ClusterView.h"
@@ -9,6 +10,7 @@
 #include "ui/FaultNotifier.h"
 #include "ui/NodeDetailPanel.h"
 #include "ui/NodeGridView.h"
+#include "ui/PrometheusSettingsDialog.h"
 #include "ui/SettingsDialog.h"
 #include "ui/Theme.h"
 
@@ -108,6 +110,8 @@ void MainWindow::createActions()
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_exportAction->setStatusTip(
         tr("Write the current faults or the fault history to a CSV or JSON file"));
+    fileMenu->addAction(tr("&Prometheus of this cluster…"), this,
+                        &MainWindow::editClusterPrometheus);
     fileMenu->addSeparator();
     QAction *settings = fileMenu->addAction(tr("&Settings…"), this, &MainWindow::editSettings);
     settings->setShortcut(QKeySequence::Preferences);
@@ -227,6 +231,7 @@ ClusterView *MainWindow::openCluster(const kube::ClusterEndpoint &endpoint)
     auto *session = new models::ClusterSession(endpoint, m_classifier);
     auto *view = new ClusterView(session, m_tabs);
     session->setParent(view);
+    applyPrometheus(view);
     session->gridModel()->setGroupingLabel(m_groupBy->currentData().toString());
     {
         QSettings s;
@@ -403,6 +408,52 @@ void MainWindow::setSettings(const AppSettings &settings)
     m_muteAction->setChecked(!m_settings.notifyCritical);
 }
 
+void MainWindow::applyPrometheus(ClusterView *view)
+{
+    std::optional<kube::PrometheusEndpoint> endpoint = m_prometheus;
+    const QString context = view->session()->contextName();
+    const ClusterPrometheus setting = m_settings.prometheus.value(context);
+    if (!endpoint && !setting.url.isEmpty()) {
+        QString error;
+        endpoint = kube::PrometheusEndpoint::fromFiles(
+            QUrl(setting.url),
+            setting.auth == ClusterPrometheus::Auth::BearerFile ? setting.credentialFile
+                                                                : QString(),
+            setting.auth == ClusterPrometheus::Auth::BasicAuthFile ? setting.credentialFile
+                                                                   : QString(),
+            setting.caFile, &error);
+        if (!endpoint)
+            statusBar()->showMessage(tr("The Prometheus of %1 is not read: %2").arg(context, error),
+                                     15000);
+    }
+    view->setPrometheusHistory(
+        endpoint ? new models::PrometheusHistory(*endpoint, m_classifier.taxonomy()) : nullptr);
+}
+
+PrometheusSettingsDialog *MainWindow::editClusterPrometheus()
+{
+    ClusterView *v = currentView();
+    if (!v) {
+        statusBar()->showMessage(tr("Open a cluster to set its Prometheus."), 5000);
+        return nullptr;
+    }
+    const QString context = v->session()->contextName();
+    auto *dialog =
+        new PrometheusSettingsDialog(context, m_settings.prometheus.value(context), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, context, view = QPointer(v)] {
+        m_settings.prometheus.insert(context, dialog->value());
+        m_settings.save();
+        if (m_prometheus)
+            statusBar()->showMessage(
+                tr("Saved; this window reads the Prometheus given by --prometheus."), 10000);
+        else if (view)
+            applyPrometheus(view);
+    });
+    dialog->open();
+    return dialog;
+}
+
 ExportDialog *MainWindow::exportReport()
 {
     ClusterView *v = currentView();
@@ -411,6 +462,7 @@ ExportDialog *MainWindow::exportReport()
         return nullptr;
     }
     auto *dialog = new ExportDialog(v->session(), this);
+    dialog->setPrometheusHistory(v->prometheusHistory());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ExportDialog::exported, this, [this](const QString &path, int faults) {
         statusBar()->showMessage(tr("Exported %n fault(s) to %1", nullptr, faults).arg(path),

@@ -1,11 +1,14 @@
 #pragma once
 
 #include "kube/KubeConfig.h"
+#include "kube/PrometheusClient.h"
 #include "models/Classifier.h"
 #include "ui/AppSettings.h"
 
 #include <QMainWindow>
 #include <QPointer>
+
+#include <optional>
 
 class QAction;
 class QComboBox;
@@ -22,6 +25,7 @@ namespace ui {
 class ActionController;
 class ClusterView;
 class ExportDialog;
+class PrometheusSettingsDialog;
 class FaultNotifier;
 class NodeDetailPanel;
 class NodeGridView;
@@ -54,6 +58,12 @@ public:
     // kubeconfig's only context, else the picker. False when nothing was opened.
     bool openStartupCluster();
 
+    // The team's Prometheus (--prometheus): every cluster opened from now on shows the faults it
+    // holds, whatever its own setting says (nullopt: each cluster's setting).
+    void setPrometheus(const std::optional<kube::PrometheusEndpoint> &endpoint)
+    {
+        m_prometheus = endpoint;
+    }
     void setKubeconfigOptions(const kube::KubeConfig::LoadOptions &options)
     {
         m_kubeconfig = options;
@@ -73,6 +83,9 @@ public:
 
     // Opens the export dialog for the current cluster (non-modal); null without a cluster.
     ExportDialog *exportReport();
+    // Opens the current cluster's Prometheus settings (non-modal; saved and applied when
+    // accepted); null without a cluster.
+    PrometheusSettingsDialog *editClusterPrometheus();
 
 signals:
     // The operator asked for the demo cluster from the picker.
@@ -89,10 +102,13 @@ private:
     void updateTabTitle(ClusterView *view);
     void showAlert(const QString &title, const QString &text);
     void editSettings();
+    // The view's Prometheus: --prometheus when given, else its cluster's setting (or none).
+    void applyPrometheus(ClusterView *view);
 
     models::Classifier m_classifier;
     AppSettings m_settings;
     kube::KubeConfig::LoadOptions m_kubeconfig;
+    std::optional<kube::PrometheusEndpoint> m_prometheus;
     QTabWidget *m_tabs = nullptr;
     QComboBox *m_groupBy = nullptr;
     QLabel *m_connection = nullptr;

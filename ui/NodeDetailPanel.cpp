@@ -10,9 +10,12 @@
 #include "ui/SeverityDelegate.h"
 
 #include <QAction>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -129,8 +132,48 @@ NodeDetailPanel::NodeDetailPanel(models::NodeStore *store, kube::ClusterQueries 
         m_history->setItemDelegateForColumn(
             models::NodeHistoryModel::SeverityColumn,
             new SeverityDelegate(models::NodeHistoryModel::SeverityRole, this));
+        // Why the faults from Prometheus are missing, when they are (the local rows stay).
+        auto *historyTable = new QWidget(historyPage);
+        auto *historyLayout = new QVBoxLayout(historyTable);
+        historyLayout->setContentsMargins(0, 0, 0, 0);
+        m_historyStatus = new QLabel(historyTable);
+        m_historyStatus->setWordWrap(true);
+        m_historyStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        m_historyStatus->setAccessibleName(tr("Why the history from Prometheus is not shown"));
+        m_historyStatus->hide();
+        m_history->setParent(historyTable);
+        // While Prometheus is asked: said, with a way to stop it.
+        auto *reading = new QWidget(historyTable);
+        auto *readingLayout = new QHBoxLayout(reading);
+        readingLayout->setContentsMargins(0, 0, 0, 0);
+        auto *readingLabel =
+            new QLabel(tr("Reading this node's history from Prometheus…"), reading);
+        auto *readingBar = new QProgressBar(reading);
+        readingBar->setRange(0, 0); // Prometheus tells no progress of one query
+        readingBar->setMaximumWidth(120);
+        readingBar->setAccessibleName(tr("Reading this node's history from Prometheus"));
+        m_historyCancel = new QPushButton(tr("Stop"), reading);
+        m_historyCancel->setAccessibleName(tr("Stop reading this node's history from Prometheus"));
+        readingLayout->addWidget(readingLabel, 1);
+        readingLayout->addWidget(readingBar);
+        readingLayout->addWidget(m_historyCancel);
+        reading->hide();
+        connect(m_historyCancel, &QPushButton::clicked, m_historyModel,
+                &models::NodeHistoryModel::cancelPrometheus);
+        connect(m_historyModel, &models::NodeHistoryModel::readingPrometheusChanged, reading,
+                &QWidget::setVisible);
+        historyLayout->addWidget(reading);
+        historyLayout->addWidget(m_historyStatus);
+        historyLayout->addWidget(m_history, 1);
+        connect(
+            m_historyModel, &models::NodeHistoryModel::prometheusFailed, m_historyStatus,
+            [this](const QString &error) {
+                m_historyStatus->setText(
+                    tr("The faults Prometheus holds for this node are not shown: %1").arg(error));
+                m_historyStatus->show();
+            });
         historyPage->addWidget(m_timeline);
-        historyPage->addWidget(m_history);
+        historyPage->addWidget(historyTable);
         historyPage->setStretchFactor(0, 2);
         historyPage->setStretchFactor(1, 3);
         m_tabs->addTab(historyPage, tr("&History"));
@@ -193,8 +236,11 @@ void NodeDetailPanel::showNode(const QString &name)
     const bool changed = name != m_name;
     m_name = name;
     m_conditionsModel->setNodeName(name);
-    if (m_historyModel)
+    if (m_historyModel) {
+        if (name != m_historyModel->nodeName())
+            m_historyStatus->hide(); // asked again for this node
         m_historyModel->setNodeName(name);
+    }
     refresh();
     if (changed) {
         // What was asked for the previous node is of no use any more.
@@ -418,6 +464,14 @@ void NodeDetailPanel::refresh()
     for (const kube::NodeAddress &a : n.addresses)
         html += QStringLiteral("<div>%1: %2</div>").arg(escaped(a.type), escaped(a.address));
     m_details->setText(html);
+}
+
+void NodeDetailPanel::setPrometheusHistory(models::PrometheusHistory *prometheus)
+{
+    if (!m_historyModel)
+        return;
+    m_historyStatus->hide();
+    m_historyModel->setPrometheusHistory(prometheus);
 }
 
 } // namespace ui

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QStackedWidget;
 class QTabWidget;
 class QTableView;
@@ -18,6 +19,7 @@ namespace models {
 class FaultHistory;
 class NodeConditionsModel;
 class NodeHistoryModel;
+class PrometheusHistory;
 class NodeEventsModel;
 class NodePodsModel;
 class NodeStore;
@@ -61,6 +63,12 @@ public:
     models::NodeHistoryModel *historyModel() const { return m_historyModel; }
     NodeTimelineChart *timelineChart() const { return m_timeline; }
     QTableView *historyView() const { return m_history; }
+    // The faults a team's Prometheus holds for the node, in the History tab beside Faultboard's
+    // own (null: none); why they are not shown, when Prometheus fails, in historyStatus().
+    void setPrometheusHistory(models::PrometheusHistory *prometheus);
+    QLabel *historyStatus() const { return m_historyStatus; }
+    // Shown while Prometheus is asked for the node's faults; stops that.
+    QPushButton *historyCancel() const { return m_historyCancel; }
 
     // Refresh interval for pods and events of the shown node (while the panel is visible and
     // the previous answer came).
@@ -108,6 +116,8 @@ private:
     models::NodeHistoryModel *m_historyModel = nullptr;
     NodeTimelineChart *m_timeline = nullptr;
     QTableView *m_history = nullptr;
+    QLabel *m_historyStatus = nullptr;
+    QPushButton *m_historyCancel = nullptr;
     QTimer m_refreshTimer;
     int m_pendingAnswers = 0;
 };

@@ -4,6 +4,7 @@
 
 #include <QCommandLineParser>
 #include <QRegularExpression>
+#include <QUrl>
 
 namespace app::cli {
 
@@ -263,6 +264,24 @@ CliOptions::Outcome CliOptions::parse(const QStringList &args)
             since = parseSince(p.value(historyOpt), QDateTime::currentDateTimeUtc(), &error);
             if (!since.isValid())
                 return usage(error);
+        }
+        prometheusUrl = p.value(QStringLiteral("prometheus"));
+        prometheusTokenFile = p.value(QStringLiteral("prometheus-token-file"));
+        prometheusBasicAuthFile = p.value(QStringLiteral("prometheus-basic-auth-file"));
+        prometheusCaFile = p.value(QStringLiteral("prometheus-ca"));
+        if (!prometheusUrl.isEmpty()) {
+            const QUrl url(prometheusUrl, QUrl::StrictMode);
+            if (!url.isValid() || url.host().isEmpty() ||
+                (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+                return usage(tr("--prometheus: not an http or https URL"));
+            if (!history)
+                return usage(tr("--prometheus needs --history (it reads the fault history)"));
+            if (!prometheusTokenFile.isEmpty() && !prometheusBasicAuthFile.isEmpty())
+                return usage(tr("--prometheus-token-file and --prometheus-basic-auth-file "
+                                "exclude each other"));
+        } else if (!prometheusTokenFile.isEmpty() || !prometheusBasicAuthFile.isEmpty() ||
+                   !prometheusCaFile.isEmpty()) {
+            return usage(tr("the --prometheus-* options need --prometheus URL"));
         }
         break;
     }

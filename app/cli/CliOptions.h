@@ -52,6 +52,10 @@ public:
     QString output; // report --output; empty or "-": stdout
     bool history = false;
     QDateTime since;       // report --history
+    QString prometheusUrl; // report --prometheus (with --history); empty: none
+    QString prometheusTokenFile;
+    QString prometheusBasicAuthFile;
+    QString prometheusCaFile;
     qint64 durationMs = 0; // watch --duration; 0: until interrupted
 
     // isolate, restore, drain

@@ -121,6 +121,41 @@ const QList<OptionTable::Entry> &OptionTable::entries()
          QStringLiteral("SINCE"),
          {},
          S::Report},
+        {names({"prometheus"}),
+         QT_TRANSLATE_NOOP(
+             "app::cli::OptionTable",
+             "With --history: also read the fault history from the Prometheus-compatible API at "
+             "URL (kube-state-metrics' node metrics), for the time before Faultboard watched."),
+         QStringLiteral("URL"),
+         {},
+         S::Report},
+        {names({"prometheus"}),
+         QT_TRANSLATE_NOOP("app::cli::OptionTable",
+                           "Show in each node's History tab the faults the Prometheus-compatible "
+                           "API at URL holds for it (kube-state-metrics' node metrics) that "
+                           "Faultboard did not see itself."),
+         QStringLiteral("URL"),
+         {},
+         S::Window},
+        {names({"prometheus-token-file"}),
+         QT_TRANSLATE_NOOP("app::cli::OptionTable", "Send the bearer token in FILE to Prometheus."),
+         QStringLiteral("FILE"),
+         {},
+         S::Report | S::Window},
+        {names({"prometheus-basic-auth-file"}),
+         QT_TRANSLATE_NOOP(
+             "app::cli::OptionTable",
+             "Log in to Prometheus with the user:password on the first line of FILE."),
+         QStringLiteral("FILE"),
+         {},
+         S::Report | S::Window},
+        {names({"prometheus-ca"}),
+         QT_TRANSLATE_NOOP(
+             "app::cli::OptionTable",
+             "Trust Prometheus' certificate only when the CA in FILE (PEM) signed it."),
+         QStringLiteral("FILE"),
+         {},
+         S::Report | S::Window},
         // watch
         {names({"format"}),
          QT_TRANSLATE_NOOP("app::cli::OptionTable",

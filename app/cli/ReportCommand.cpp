@@ -1,7 +1,10 @@
 #include "app/cli/ReportCommand.h"
 
 #include "app/cli/Console.h"
+#include "app/cli/PrometheusOptions.h"
 #include "models/ClusterSession.h"
+#include "models/FleetHistory.h"
+#include "models/Taxonomy.h"
 
 namespace app::cli {
 
@@ -41,16 +44,35 @@ void ReportCommand::onSynced()
             {}, {});
         return;
     }
-    models::FaultHistory *history = m_session->history();
-    // Queued behind what the list just recorded, so the report includes it.
-    history->episodes(m_options.since, now)
-        .then(this, [this, now](models::HistoryResult<std::vector<models::FaultEpisode>> r) {
-            if (!r.ok()) {
+    if (!m_options.prometheusUrl.isEmpty()) {
+        QString error;
+        const auto endpoint = PrometheusOptions::endpoint(
+            m_options.prometheusUrl, m_options.prometheusTokenFile,
+            m_options.prometheusBasicAuthFile, m_options.prometheusCaFile, &error);
+        if (!endpoint) {
+            Console::error(error);
+            return finish(1);
+        }
+        QString taxonomyError; // already reported by classifier()
+        m_prometheus = new models::PrometheusHistory(
+            *endpoint, models::Taxonomy::load({}, &taxonomyError), this);
+    }
+    // Queued behind what the list just recorded, so the report includes it. The same path as the
+    // window's export dialog and Trends view: Prometheus fills the time before and between.
+    models::FleetHistory::episodes(m_session->history(), m_prometheus, m_session->store(),
+                                   models::LocationLabels(), m_options.since, now, this)
+        .then(this, [this, now](const models::FleetEpisodes &r) {
+            if (!r.historyError.isEmpty()) {
                 Console::error(tr("cannot read the fault history %1: %2")
-                                   .arg(m_session->history()->path(), r.error));
+                                   .arg(m_session->history()->path(), r.historyError));
                 return finish(1);
             }
-            write(models::FaultReport::fromEpisodes(r.value, now), m_options.since, now);
+            // The local history is reported either way; a Prometheus that failed is said so
+            // and makes the exit status 1.
+            if (!r.prometheusError.isEmpty())
+                Console::error(r.prometheusError);
+            m_exitCode = r.prometheusError.isEmpty() ? 0 : 1;
+            write(models::FaultReport::fromEpisodes(r.episodes, now), m_options.since, now);
         });
 }
 
@@ -69,7 +91,7 @@ void ReportCommand::write(const std::vector<models::ReportRow> &rows, const QDat
         if (data.startsWith("\xEF\xBB\xBF"))
             data.remove(0, 3);
         Console::write(data);
-        return finish(0);
+        return finish(m_exitCode);
     }
     QString error;
     if (!models::FaultReport::write(m_options.output, format, rows, &error, from, to)) {
@@ -77,7 +99,7 @@ void ReportCommand::write(const std::vector<models::ReportRow> &rows, const QDat
         return finish(1);
     }
     Console::line(tr("%n fault(s) written to %1", nullptr, int(rows.size())).arg(m_options.output));
-    finish(0);
+    finish(m_exitCode);
 }
 
 } // namespace app::cli

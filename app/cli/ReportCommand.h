@@ -2,6 +2,9 @@
 
 #include "app/cli/Command.h"
 #include "models/FaultReport.h"
+#include "models/PrometheusHistory.h"
+
+#include <optional>
 
 namespace app::cli {
 
@@ -22,6 +25,8 @@ private:
                const QDateTime &to);
 
     models::ClusterSession *m_session = nullptr;
+    models::PrometheusHistory *m_prometheus = nullptr;
+    int m_exitCode = 0; // once the report is written
 };
 
 } // namespace app::cli

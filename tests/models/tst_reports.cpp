@@ -193,6 +193,8 @@ private slots:
         QCOMPARE(a[13], QStringLiteral("true"));
         QCOMPARE(a[14], QStringLiteral("6"));
         QCOMPARE(a[15], QStringLiteral("8"));
+        QCOMPARE(a[16], QStringLiteral("faultboard")); // where it comes from; exact times
+        QCOMPARE(a[17], QStringLiteral("0"));
         const QStringList &b = parsed->at(2);
         QCOMPARE(b[0], QStringLiteral("'@gpu-0002"));
         QCOMPARE(b[8], QStringLiteral("'+SUM(1,2)"));

@@ -1,0 +1,133 @@
+#include "tests/common/TestPrometheus.h"
+
+#include <QFile>
+#include <QHostAddress>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTest>
+
+namespace {
+
+QString program(const char *env, const QString &name)
+{
+    const QString fromEnv = qEnvironmentVariable(env);
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    const QString found = QStandardPaths::findExecutable(name);
+    return found.isEmpty() ? QStringLiteral("/usr/bin/") + name : found;
+}
+
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+}
+
+} // namespace
+
+TestPrometheus::TestPrometheus() = default;
+
+TestPrometheus::~TestPrometheus()
+{
+    stop();
+}
+
+QString TestPrometheus::prometheusProgram()
+{
+    return program("FAULTBOARD_PROMETHEUS", QStringLiteral("prometheus"));
+}
+
+QString TestPrometheus::promtoolProgram()
+{
+    return program("FAULTBOARD_PROMTOOL", QStringLiteral("promtool"));
+}
+
+bool TestPrometheus::backfill(const QByteArray &openMetrics)
+{
+    const QString input = m_dir.filePath(QStringLiteral("backfill.om"));
+    if (!writeFile(input, openMetrics)) {
+        m_error = QStringLiteral("cannot write %1").arg(input);
+        return false;
+    }
+    QProcess promtool;
+    promtool.setProcessChannelMode(QProcess::MergedChannels);
+    promtool.start(promtoolProgram(),
+                   {QStringLiteral("tsdb"), QStringLiteral("create-blocks-from"),
+                    QStringLiteral("openmetrics"), input, m_dir.filePath(QStringLiteral("data"))});
+    if (!promtool.waitForStarted()) {
+        m_error = QStringLiteral("cannot run %1 (Debian: apt-get install prometheus; "
+                                 "scripts/deps.sh test): %2")
+                      .arg(promtoolProgram(), promtool.errorString());
+        return false;
+    }
+    promtool.waitForFinished(120000);
+    QFile::remove(input);
+    if (promtool.exitStatus() != QProcess::NormalExit || promtool.exitCode() != 0) {
+        m_error = QStringLiteral("promtool failed: %1").arg(QString::fromUtf8(promtool.readAll()));
+        return false;
+    }
+    return true;
+}
+
+bool TestPrometheus::start(int readyTimeoutMs)
+{
+    // A free port: Prometheus cannot report the one it got for :0.
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        if (!probe.listen(QHostAddress::LocalHost, 0)) {
+            m_error = probe.errorString();
+            return false;
+        }
+        port = probe.serverPort();
+    }
+    const QString config = m_dir.filePath(QStringLiteral("prometheus.yml"));
+    writeFile(config, m_config);
+    QStringList args{QStringLiteral("--config.file=") + config,
+                     QStringLiteral("--storage.tsdb.path=") +
+                         m_dir.filePath(QStringLiteral("data")),
+                     QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(port),
+                     QStringLiteral("--log.level=info")};
+    if (!m_webConfig.isEmpty()) {
+        const QString web = m_dir.filePath(QStringLiteral("web.yml"));
+        writeFile(web, m_webConfig);
+        args << QStringLiteral("--web.config.file=") + web;
+    }
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    QObject::connect(m_process.get(), &QProcess::readyRead, m_process.get(),
+                     [this] { m_log += m_process->readAll(); });
+    m_process->start(prometheusProgram(), args);
+    if (!m_process->waitForStarted()) {
+        m_error = QStringLiteral("cannot run %1 (Debian: apt-get install prometheus; "
+                                 "scripts/deps.sh test): %2")
+                      .arg(prometheusProgram(), m_process->errorString());
+        return false;
+    }
+    const bool ready = QTest::qWaitFor(
+        [this] {
+            return m_log.contains("Server is ready to receive web requests.") ||
+                   m_process->state() == QProcess::NotRunning;
+        },
+        readyTimeoutMs);
+    if (!ready || m_process->state() == QProcess::NotRunning) {
+        m_error = QStringLiteral("Prometheus did not become ready: %1").arg(log().right(2000));
+        return false;
+    }
+    m_url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+    return true;
+}
+
+void TestPrometheus::stop()
+{
+    if (!m_process)
+        return;
+    if (m_process->state() != QProcess::NotRunning) {
+        m_process->terminate();
+        if (!m_process->waitForFinished(10000)) {
+            m_process->kill();
+            m_process->waitForFinished(5000);
+        }
+    }
+    m_process.reset();
+}

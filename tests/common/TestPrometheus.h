@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QByteArray>
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+// A real Prometheus for a test: Debian's `prometheus` (FAULTBOARD_PROMETHEUS overrides the
+// binary, FAULTBOARD_PROMTOOL promtool's) on a free loopback port, with its storage in a
+// temporary folder that goes with it. Blocking helpers: tests only, never a GUI thread.
+class TestPrometheus
+{
+public:
+    TestPrometheus();
+    ~TestPrometheus();
+
+    static QString prometheusProgram();
+    static QString promtoolProgram();
+
+    // Backfills the storage from an OpenMetrics text (`promtool tsdb create-blocks-from
+    // openmetrics`); before start(). False with errorString().
+    bool backfill(const QByteArray &openMetrics);
+    // prometheus.yml (default: no scrape jobs) and the web config (--web.config.file: TLS, basic
+    // auth); before start().
+    void setConfig(const QByteArray &yaml) { m_config = yaml; }
+    void setWebConfig(const QByteArray &yaml) { m_webConfig = yaml; }
+
+    // Starts it and waits until it says it is ready for web requests.
+    bool start(int readyTimeoutMs = 30000);
+    void stop();
+    QUrl url() const { return m_url; }
+    QString errorString() const { return m_error; }
+    QString log() const { return QString::fromUtf8(m_log); }
+
+private:
+    QTemporaryDir m_dir;
+    QByteArray m_config = "global:\n  scrape_interval: 1m\n";
+    QByteArray m_webConfig;
+    std::unique_ptr<QProcess> m_process;
+    QByteArray m_log;
+    QUrl m_url;
+    QString m_error;
+};
