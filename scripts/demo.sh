@@ -24,7 +24,9 @@ fi
 work=$(mktemp -d)
 pids=()
 cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    # The window first, then what it reads from.
+    local i
+    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
     wait 2>/dev/null || true
     rm -rf "$work"
 }
@@ -60,5 +62,9 @@ YAML
 pids+=($!)
 echo "demo: Prometheus at http://127.0.0.1:$prom_port scrapes kubesim's /metrics every ${FAULTBOARD_DEMO_SCRAPE_INTERVAL:-5s};" \
     "Faultboard reads its fault history (--prometheus)." >&2
+# In the background and waited for: a TERM to this script then ends the window too (bash runs a
+# trap only once a foreground command has ended, but interrupts `wait`).
 "$window" --kubeconfig "$work/kubeconfig" --context kubesim \
-    --prometheus "http://127.0.0.1:$prom_port" "$@"
+    --prometheus "http://127.0.0.1:$prom_port" "$@" &
+pids+=($!)
+wait "${pids[-1]}"
