@@ -56,13 +56,15 @@ public:
     {
         if (failed())
             return false;
+        // The end of the innermost message or of the body; ReadTag() would say 0 there too, and
+        // for a zero byte before it, which is no tag (fuzz_protobufnodedecoder: a Time message
+        // ending in 0x00 was read as complete, where protobuf and kube-apiserver's Go code refuse).
+        const int untilLimit = m_in.BytesUntilLimit();
+        if (untilLimit == 0 || (untilLimit < 0 && m_in.CurrentPosition() == m_size))
+            return false;
         const quint32 tag = m_in.ReadTag();
-        if (tag == 0) {
-            // 0 is the end of the innermost message, the end of the body, or a broken tag.
-            const int untilLimit = m_in.BytesUntilLimit();
-            if (untilLimit > 0 || (untilLimit < 0 && m_in.CurrentPosition() != m_size))
-                fail(QCoreApplication::translate("kube::ProtobufNodeDecoder",
-                                                 "a malformed field tag"));
+        if ((tag >> 3) == 0) {
+            fail(QCoreApplication::translate("kube::ProtobufNodeDecoder", "a malformed field tag"));
             return false;
         }
         *field = tag >> 3;

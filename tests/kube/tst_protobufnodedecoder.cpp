@@ -357,6 +357,14 @@ private slots:
             << envelope("NodeList", std::string("\x12\x04\x0a\x02\x08\x01", 6)) << "wire type";
         QTest::newRow("varint runs off the end")
             << envelope("NodeList", std::string("\x12\x03\x12\x01\x20", 5)) << "byte";
+        // fuzz_protobufnodedecoder: a zero byte ending a message was taken for its end. Zero is no
+        // tag (field number 0 is illegal), for protobuf and for kube-apiserver's Go code alike.
+        QTest::newRow("zero tag ending a node")
+            << envelope("NodeList", std::string("\x12\x03\x0a\x00\x00", 5)) << "tag";
+        QTest::newRow("zero tag ending the list")
+            << envelope("NodeList", std::string("\x12\x00\x00", 3)) << "tag";
+        QTest::newRow("field number zero")
+            << envelope("NodeList", std::string("\x12\x04\x0a\x00\x02\x00", 6)) << "tag";
         pb::Unknown u;
         u.mutable_typemeta()->set_kind("NodeList");
         u.set_raw("");
