@@ -2916,9 +2916,9 @@
     </message>
     <message numerus="yes">
         <source>%n of them from Prometheus (times up to %1 s late).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n of them from Prometheus (times up to %1 s late).</numerusform>
+            <numerusform>%n of them from Prometheus (times up to %1 s late).</numerusform>
         </translation>
     </message>
     <message>
@@ -3187,9 +3187,9 @@
     </message>
     <message numerus="yes">
         <source>%n of them from Prometheus (times up to %1 s late).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n of them from Prometheus (times up to %1 s late).</numerusform>
+            <numerusform>%n of them from Prometheus (times up to %1 s late).</numerusform>
         </translation>
     </message>
     <message>
