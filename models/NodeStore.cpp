@@ -227,19 +227,21 @@ void NodeStore::removeRows(std::vector<int> rows, QList<int> *pendingRows,
             emit rowsRemoved(it->first, it->second);
         }
     }
-    for (auto it = m_index.begin(); it != m_index.end();) {
-        if (it.value() < firstRemoved) {
-            ++it;
+    // Renumbered in place, erased afterwards. Erasing in this loop left an intermittent index
+    // entry of -1 (seen under ASan, hash-seed dependent): Qt 6's QHash closes the gap an erase()
+    // leaves by shifting later entries back, most likely landing one behind the iterator.
+    QStringList leavingNames;
+    for (auto it = m_index.begin(); it != m_index.end(); ++it) {
+        if (it.value() < firstRemoved)
             continue;
-        }
         const int to = moved[std::size_t(it.value() - firstRemoved)];
-        if (to < 0) {
-            it = m_index.erase(it);
-        } else {
+        if (to < 0)
+            leavingNames.append(it.key());
+        else
             it.value() = to;
-            ++it;
-        }
     }
+    for (const QString &name : std::as_const(leavingNames))
+        m_index.remove(name);
 
     // Changed rows noted earlier in the batch: drop the removed, shift the rest.
     QList<int> kept;
