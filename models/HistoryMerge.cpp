@@ -50,13 +50,7 @@ std::vector<FaultEpisode> mergeEpisodes(const std::vector<FaultEpisode> &faultbo
         if (!seen)
             out.push_back(p);
     }
-    std::stable_sort(out.begin(), out.end(), [](const FaultEpisode &a, const FaultEpisode &b) {
-        if (a.since != b.since)
-            return a.since < b.since;
-        if (a.node != b.node)
-            return a.node < b.node;
-        return a.type < b.type;
-    });
+    std::stable_sort(out.begin(), out.end(), episodeBefore);
     return out;
 }
 

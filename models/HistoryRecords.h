@@ -136,6 +136,16 @@ struct FaultEpisode
     int resolutionSeconds = 0; // 0: exact
 };
 
+// The order episodes are reported in: by start, then node, then fault type.
+inline bool episodeBefore(const FaultEpisode &a, const FaultEpisode &b)
+{
+    if (a.since != b.since)
+        return a.since < b.since;
+    if (a.node != b.node)
+        return a.node < b.node;
+    return a.type < b.type;
+}
+
 // "faultboard" or "prometheus", as reports write it.
 inline QString episodeSourceId(FaultEpisode::Source s)
 {

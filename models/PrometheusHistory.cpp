@@ -284,13 +284,7 @@ std::vector<FaultEpisode> toEpisodes(const Taxonomy &taxonomy, const kube::Prome
             out.push_back(std::move(e));
         }
     }
-    std::sort(out.begin(), out.end(), [](const FaultEpisode &a, const FaultEpisode &b) {
-        if (a.since != b.since)
-            return a.since < b.since;
-        if (a.node != b.node)
-            return a.node < b.node;
-        return a.type < b.type;
-    });
+    std::sort(out.begin(), out.end(), episodeBefore);
     return out;
 }
 
@@ -402,14 +396,7 @@ QFuture<PrometheusEpisodes> PrometheusHistory::run(const std::vector<Query> &all
                 });
         }
         if (state->running == 0 && state->next >= state->queries.size()) {
-            std::sort(state->result.episodes.begin(), state->result.episodes.end(),
-                      [](const FaultEpisode &a, const FaultEpisode &b) {
-                          if (a.since != b.since)
-                              return a.since < b.since;
-                          if (a.node != b.node)
-                              return a.node < b.node;
-                          return a.type < b.type;
-                      });
+            std::sort(state->result.episodes.begin(), state->result.episodes.end(), episodeBefore);
             state->promise.addResult(std::move(state->result));
             state->promise.finish();
         }
