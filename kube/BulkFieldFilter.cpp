@@ -1,5 +1,6 @@
 #include "kube/BulkFieldFilter.h"
 
+#include <charconv>
 #include <cstring>
 #include <string_view>
 #include <vector>
@@ -142,6 +143,53 @@ std::size_t skipDigits(const unsigned char *s, std::size_t p, std::size_t n)
     return p;
 }
 
+// Whether the number s[i, end) (valid in RFC 8259's grammar, with an exponent or at least 309
+// integer digits) exceeds a double's range. The parser refuses such a number ("number
+// overflow"), so a dropped value holding one must be refused here too. A value too small for a
+// double is read as zero, so it is no reason to refuse.
+bool overflowsDouble(const unsigned char *s, std::size_t i, std::size_t end)
+{
+    const char *first = reinterpret_cast<const char *>(s + i);
+    const char *last = reinterpret_cast<const char *>(s + end);
+    double value = 0;
+    const std::from_chars_result r = std::from_chars(first, last, value);
+    if (r.ec != std::errc::result_out_of_range)
+        return false;
+    // Out of range either way: too large when the first significant digit's decimal order (its
+    // place relative to the point, plus the exponent) is positive, too small otherwise.
+    const char *p = first + (*first == '-');
+    long long intDigits = 0; // digits before the point
+    long long index = 0;     // of the digit at p among all the mantissa's digits
+    long long firstNonZero = -1;
+    bool seenPoint = false;
+    for (; p < last && *p != 'e' && *p != 'E'; ++p) {
+        if (*p == '.') {
+            seenPoint = true;
+            continue;
+        }
+        if (firstNonZero < 0 && *p != '0')
+            firstNonZero = index;
+        ++index;
+        if (!seenPoint)
+            ++intDigits;
+    }
+    if (firstNonZero < 0)
+        return false; // zero, whatever its exponent
+    long long exponent = 0;
+    if (p < last) {
+        ++p;
+        const bool negative = *p == '-';
+        if (*p == '+' || *p == '-')
+            ++p;
+        for (; p < last && exponent < 1000000000; ++p)
+            exponent = exponent * 10 + (*p - '0');
+        if (negative)
+            exponent = -exponent;
+    }
+    const long long order = intDigits - 1 - firstNonZero + exponent;
+    return order > 0;
+}
+
 // A number in RFC 8259's grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
 std::size_t skipNumber(const unsigned char *s, std::size_t i, std::size_t n)
 {
@@ -150,13 +198,17 @@ std::size_t skipNumber(const unsigned char *s, std::size_t i, std::size_t n)
         ++p;
     if (p >= n || s[p] < '0' || s[p] > '9')
         return std::string_view::npos;
+    const std::size_t intStart = p;
     p = s[p] == '0' ? p + 1 : skipDigits(s, p, n);
+    const std::size_t intDigits = p - intStart;
     if (p < n && s[p] == '.') {
         const std::size_t start = ++p;
         if ((p = skipDigits(s, p, n)) == start)
             return std::string_view::npos;
     }
+    bool exponent = false;
     if (p < n && (s[p] == 'e' || s[p] == 'E')) {
+        exponent = true;
         ++p;
         if (p < n && (s[p] == '+' || s[p] == '-'))
             ++p;
@@ -164,6 +216,9 @@ std::size_t skipNumber(const unsigned char *s, std::size_t i, std::size_t n)
         if ((p = skipDigits(s, p, n)) == start)
             return std::string_view::npos;
     }
+    // Only an exponent or 309 integer digits can leave a double's range (DBL_MAX < 1.8e308).
+    if ((exponent || intDigits >= 309) && overflowsDouble(s, i, p))
+        return std::string_view::npos;
     return p;
 }
 

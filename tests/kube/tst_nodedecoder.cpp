@@ -213,6 +213,13 @@ private slots:
         QTest::newRow("overlong UTF-8") << QByteArray("[\"\xC0\x80\"]");
         QTest::newRow("bad literal") << QByteArray("[tru]");
         QTest::newRow("bad number") << QByteArray("[1.]");
+        // fuzz_nodedecoder: numbers beyond a double's range are refused by the parser (nlohmann's
+        // "number overflow"), so dropping them unread accepted a node the parser rejects.
+        QTest::newRow("exponent beyond a double") << QByteArray(R"([{"sizeBytes":1e4002}])");
+        QTest::newRow("negative beyond a double") << QByteArray("[-2.5E+309]");
+        QTest::newRow("integer beyond a double") << QByteArray("[" + QByteArray(310, '9') + "]");
+        QTest::newRow("small digits, large exponent")
+            << QByteArray("[0.000" + QByteArray(20, '0') + "1e400]");
         QTest::newRow("key without value") << QByteArray(R"([{"names"}])");
         QTest::newRow("mismatched brackets") << QByteArray("[{]}");
     }
@@ -231,7 +238,8 @@ private slots:
     {
         const QByteArray node =
             "{\"status\":{\"images\": [{\"names\":[\"caf\xC3\xA9\\u00e9\\ud83d\\ude00\\n\"],"
-            "\"sizeBytes\":-1.5e+3}, {}, [], true, false, null, 0, \"\\\"\"]},"
+            "\"sizeBytes\":-1.5e+3}, {}, [], true, false, null, 0, \"\\\"\", 1e-4002, 0e4002, "
+            "1.7976931348623157e308, 0.0001e310, 184467440737095516150]},"
             "\"metadata\":{\"name\":\"n\",\"managedFields\":[{\"f:x\":{}}]}}";
         QCOMPARE(
             BulkFieldFilter::strip(node),
