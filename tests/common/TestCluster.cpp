@@ -95,7 +95,7 @@ QString TestCluster::errorString() const
 QString TestCluster::kubeconfigPath() const
 {
     if (isReal())
-        return m_realDir ? m_realDir->filePath(QStringLiteral("kubeconfig")) : QString();
+        return m_realPath.isEmpty() ? QString() : m_realPath + QStringLiteral("/kubeconfig");
     return m_process.kubeconfigPath();
 }
 
@@ -105,9 +105,16 @@ QUrl TestCluster::serverUrl() const
 }
 
 // One control plane per TestCluster: `realcluster.sh up` in a private folder, stopped by the
-// destructor, and by the plane itself when this process dies without it (a crashed test).
+// destructor, and by the plane itself when this process dies without it (a crashed test). With
+// FAULTBOARD_TEST_REALCLUSTER_DIR, the plane that `realcluster.sh up` started there by hand is
+// used as it is and left running (benchmarks at a scale that takes minutes to load).
 bool TestCluster::startReal(int readyTimeoutMs)
 {
+    const QString given = QString::fromLocal8Bit(qgetenv("FAULTBOARD_TEST_REALCLUSTER_DIR"));
+    if (!given.isEmpty()) {
+        m_realPath = QDir(given).absolutePath();
+        return readRealPorts();
+    }
     m_realDir =
         std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/realcluster-XXXXXX"));
     if (!m_realDir->isValid()) {
@@ -118,7 +125,8 @@ bool TestCluster::startReal(int readyTimeoutMs)
     m_realDir->setAutoRemove(qgetenv("FAULTBOARD_KEEP_REALCLUSTER") != "1");
     QProcess up;
     up.setProgram(QStringLiteral("bash"));
-    up.setArguments(QStringList{realclusterScript(), QStringLiteral("up"), m_realDir->path(),
+    m_realPath = m_realDir->path();
+    up.setArguments(QStringList{realclusterScript(), QStringLiteral("up"), m_realPath,
                                 QStringLiteral("--owner"),
                                 QString::number(QCoreApplication::applicationPid())} +
                     m_args);
@@ -144,7 +152,12 @@ bool TestCluster::startReal(int readyTimeoutMs)
         stopReal();
         return false;
     }
-    QFile ports(m_realDir->filePath(QStringLiteral("ports")));
+    return readRealPorts();
+}
+
+bool TestCluster::readRealPorts()
+{
+    QFile ports(m_realPath + QStringLiteral("/ports"));
     if (!ports.open(QIODevice::ReadOnly)) {
         m_realError = QStringLiteral("realcluster.sh up wrote no ports file");
         return false;

@@ -72,13 +72,15 @@ public:
 
 private:
     bool startReal(int readyTimeoutMs);
+    bool readRealPorts();
     void stopReal();
 
     sim::KubesimProcess m_process;
     QStringList m_args;
     std::unique_ptr<kube::ApiClient> m_client;
     // The real backend's state folder (kubeconfigs, logs) and its server.
-    std::unique_ptr<QTemporaryDir> m_realDir;
+    std::unique_ptr<QTemporaryDir> m_realDir; // null when the plane was given (not ours to stop)
+    QString m_realPath;
     QString m_realError;
     QUrl m_realUrl;
 };
