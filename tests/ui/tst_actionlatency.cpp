@@ -13,6 +13,7 @@
 #include "models/NodeGridModel.h"
 #include "models/Taxonomy.h"
 #include "tests/common/TestCluster.h"
+#include "tests/common/TestSettings.h"
 #include "ui/ActionConfirmDialog.h"
 #include "ui/ActionController.h"
 #include "ui/ClusterView.h"
@@ -80,7 +81,7 @@ private:
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(useTestSettings());
         m_cluster = std::make_unique<TestCluster>(
             QStringList{QStringLiteral("--nodes"), QString::number(fleetSize())});
         // The real server takes about 40 s per 1,000 nodes to be given them.

@@ -9,6 +9,7 @@
 #include "models/NodeHistoryModel.h"
 #include "models/Taxonomy.h"
 #include "tests/common/TestCluster.h"
+#include "tests/common/TestSettings.h"
 #include "ui/ActionConfirmDialog.h"
 #include "ui/ActionController.h"
 #include "ui/ClusterView.h"
@@ -94,7 +95,7 @@ private:
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(useTestSettings());
         m_cluster = std::make_unique<TestCluster>(
             QStringList{QStringLiteral("--paused"), QStringLiteral("--scenario"),
                         QStringLiteral(FAULTBOARD_TEST_DATA "/ui/drain-scenario.json")});

@@ -6,6 +6,7 @@
 #include "models/ClusterSession.h"
 #include "models/Taxonomy.h"
 #include "tests/common/TestCluster.h"
+#include "tests/common/TestSettings.h"
 #include "ui/ClusterView.h"
 #include "ui/MainWindow.h"
 #include "ui/NodeGridView.h"
@@ -79,6 +80,8 @@ class TestFleet : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { QVERIFY(useTestSettings()); }
+
     void syncPaintAndStorm()
     {
         const int nodes = fleetSize();

@@ -5,6 +5,7 @@
 #include "models/NodeGridModel.h"
 #include "models/Taxonomy.h"
 #include "tests/common/TestCluster.h"
+#include "tests/common/TestSettings.h"
 #include "ui/ActionController.h"
 #include "ui/ClusterView.h"
 #include "ui/DrainDialog.h"
@@ -57,7 +58,7 @@ private:
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(useTestSettings());
         m_cluster = std::make_unique<TestCluster>(QStringList{QStringLiteral("--paused")});
         QVERIFY2(m_cluster->start(), qPrintable(m_cluster->errorString()));
     }

@@ -5,6 +5,7 @@
 #include "models/NodeFilterProxyModel.h"
 #include "models/Taxonomy.h"
 #include "tests/common/TestCluster.h"
+#include "tests/common/TestSettings.h"
 #include "ui/ClusterView.h"
 #include "ui/FaultSummaryPanel.h"
 #include "ui/FilterBar.h"
@@ -45,6 +46,7 @@ private:
 private slots:
     void initTestCase()
     {
+        QVERIFY(useTestSettings());
         m_cluster = std::make_unique<TestCluster>(QStringList{QStringLiteral("--paused")});
         QVERIFY2(m_cluster->start(), qPrintable(m_cluster->errorString()));
     }

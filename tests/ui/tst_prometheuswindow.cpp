@@ -12,6 +12,7 @@
 #include "models/PrometheusHistory.h"
 #include "models/Taxonomy.h"
 #include "tests/common/TestCluster.h"
+#include "tests/common/TestSettings.h"
 #include "tests/common/TestPrometheus.h"
 #include "ui/ClusterView.h"
 #include "ui/ExportDialog.h"
@@ -126,7 +127,7 @@ private slots:
 
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(useTestSettings());
         qputenv("FAULTBOARD_HISTORY_DIR", m_dir.filePath(str("history")).toUtf8());
         ui::AppSettings settings = ui::AppSettings::load(); // a run cut short may have left one
         settings.prometheus.clear();

@@ -5,6 +5,7 @@
 #include "models/ClusterSession.h"
 #include "models/Taxonomy.h"
 #include "tests/common/TestCluster.h"
+#include "tests/common/TestSettings.h"
 #include "ui/AppSettings.h"
 #include "ui/ClusterPickerDialog.h"
 #include "ui/ClusterView.h"
@@ -44,8 +45,7 @@ private:
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
+        QVERIFY(useTestSettings());
     }
 
     void pickerListsContextsLastUsedFirst()
