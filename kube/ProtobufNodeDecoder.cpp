@@ -62,13 +62,19 @@ public:
         const int untilLimit = m_in.BytesUntilLimit();
         if (untilLimit == 0 || (untilLimit < 0 && m_in.CurrentPosition() == m_size))
             return false;
-        const quint32 tag = m_in.ReadTag();
+        // A tag is a varint of at most five bytes whose value fits 32 bits. ReadTag() would cut a
+        // longer one to its low 32 bits and take it for some other field, where protobuf refuses
+        // it (fuzz_protobufnodedecoder: a ten-byte tag read as an unknown fixed32 field).
+        const int tagStart = m_in.CurrentPosition();
+        std::uint64_t tag = 0;
+        if (!m_in.ReadVarint64(&tag) || tag > 0xffffffffu || m_in.CurrentPosition() - tagStart > 5)
+            tag = 0;
         if ((tag >> 3) == 0) {
             fail(QCoreApplication::translate("kube::ProtobufNodeDecoder", "a malformed field tag"));
             return false;
         }
-        *field = tag >> 3;
-        *wire = tag & 7;
+        *field = quint32(tag >> 3);
+        *wire = quint32(tag & 7);
         return true;
     }
 

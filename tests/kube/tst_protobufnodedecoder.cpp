@@ -365,12 +365,35 @@ private slots:
             << envelope("NodeList", std::string("\x12\x00\x00", 3)) << "tag";
         QTest::newRow("field number zero")
             << envelope("NodeList", std::string("\x12\x04\x0a\x00\x02\x00", 6)) << "tag";
+        // fuzz_protobufnodedecoder: a tag longer than 32 bits was cut to its low 32 bits and
+        // skipped as some unknown field; protobuf refuses a tag over five bytes or 32 bits.
+        QTest::newRow("tag beyond 32 bits")
+            << envelope("NodeList", std::string("\xfd\xff\xff\xff\xff\x01"
+                                                "abcd",
+                                                10))
+            << "tag";
+        QTest::newRow("tag in six bytes")
+            << envelope("NodeList", std::string("\xfd\x80\x80\x80\x80\x00"
+                                                "abcd",
+                                                10))
+            << "tag";
         pb::Unknown u;
         u.mutable_typemeta()->set_kind("NodeList");
         u.set_raw("");
         u.set_contentencoding("gzip");
         QTest::newRow("content encoding")
             << QByteArray("k8s\0", 4) + QByteArray::fromStdString(u.SerializeAsString()) << "gzip";
+    }
+
+    void aTagInFiveBytesIsATag()
+    {
+        // Field 15 (unknown, fixed32) with its tag padded to five bytes, as protobuf accepts it.
+        const DecodedList l =
+            ProtobufNodeDecoder::decodeList(envelope("NodeList", std::string("\xfd\x80\x80\x80\x00"
+                                                                             "abcd",
+                                                                             9)));
+        QVERIFY2(!l.error, qPrintable(l.error.toString()));
+        QVERIFY(l.items.empty());
     }
 
     void malformedBodiesAreErrors()
