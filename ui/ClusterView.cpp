@@ -13,6 +13,7 @@
 #include "ui/NodeGridView.h"
 #include "ui/SeverityLegend.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QLoggingCategory>
 #include <QSplitter>
@@ -83,10 +84,25 @@ ClusterView::ClusterView(models::ClusterSession *session, QWidget *parent)
     m_center->addTab(m_charts, tr("T&rends"));
     m_splitter->addWidget(m_center);
     m_splitter->addWidget(m_detail);
-    m_splitter->setStretchFactor(0, 1);
-    m_splitter->setStretchFactor(1, 4);
-    m_splitter->setStretchFactor(2, 3);
-    m_splitter->setSizes({220, 760, 520});
+    // The side panels keep their width when the window changes size, and neither can be
+    // squeezed out of sight; the grid takes the rest. The first width is arranged when the
+    // splitter first has one (arrangeSplitter), unless the operator's own is restored.
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 0);
+    m_splitter->setCollapsible(0, false);
+    m_splitter->setCollapsible(1, false);
+    m_splitter->setCollapsible(2, false);
+    m_center->setMinimumWidth(200);
+    m_detail->setMinimumWidth(300);
+    m_splitter->installEventFilter(this);
+    QStringList types;
+    for (const models::FaultType &t : session->store()->classifier().taxonomy().types())
+        types << t.type;
+    QStringList categories;
+    for (const QString &c : models::Taxonomy::categories())
+        categories << models::Taxonomy::categoryName(c);
+    m_summary->setKnownTypes(types, categories);
     m_unreadable = new QLabel(m_body);
     m_unreadable->setAccessibleName(tr("Why no nodes are shown"));
     m_unreadable->setAlignment(Qt::AlignCenter);
@@ -202,9 +218,31 @@ void ClusterView::saveViewState(QSettings &settings) const
     settings.endGroup();
 }
 
+bool ClusterView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_splitter && event->type() == QEvent::Resize && !m_splitterArranged &&
+        m_splitter->width() > 0)
+        arrangeSplitter();
+    return QWidget::eventFilter(watched, event);
+}
+
+void ClusterView::arrangeSplitter()
+{
+    m_splitterArranged = true;
+    const int width = m_splitter->width();
+    // The fault types whole when the window allows, 30 % of the width for the details.
+    const int summary = std::clamp(m_summary->preferredWidth(), m_summary->minimumWidth(),
+                                   std::max(m_summary->minimumWidth(), width * 3 / 10));
+    const int detail = std::clamp(width * 3 / 10, m_detail->minimumWidth(),
+                                  std::max(m_detail->minimumWidth(), 560));
+    m_splitter->setSizes(
+        {summary, std::max(m_center->minimumWidth(), width - summary - detail), detail});
+}
+
 void ClusterView::restoreViewState(QSettings &settings)
 {
-    m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
+    if (m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray()))
+        m_splitterArranged = true;
     const int tab = settings.value(QStringLiteral("detailsTab"), -1).toInt();
     if (tab >= 0 && tab < m_detail->tabs()->count())
         m_detail->tabs()->setCurrentIndex(tab);

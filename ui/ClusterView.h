@@ -77,7 +77,12 @@ signals:
     void currentNodeChanged(const QString &name);
     void selectionChanged();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void arrangeSplitter();
+
     void updateReadability();
 
     QPointer<models::ClusterSession> m_session;
@@ -93,6 +98,7 @@ private:
     FilterBar *m_filterBar = nullptr;
     FaultSummaryPanel *m_summary = nullptr;
     QSplitter *m_splitter = nullptr;
+    bool m_splitterArranged = false; // its first sizes are set (or restored)
     QTabWidget *m_center = nullptr;
     FleetChartsView *m_charts = nullptr;
     QString m_hiddenNode; // the current node while the filter removes its tile

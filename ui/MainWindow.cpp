@@ -6,6 +6,7 @@
 #include "ui/ActionController.h"
 #include "ui/ClusterPickerDialog.h"
 #include "ui/ClusterView.h"
+#include "ui/ElidedLabel.h"
 #include "ui/ExportDialog.h"
 #include "ui/FaultNotifier.h"
 #include "ui/NodeDetailPanel.h"
@@ -62,7 +63,9 @@ MainWindow::MainWindow(const models::Classifier &classifier, QWidget *parent)
             m_actions->updateActions();
     });
 
-    m_connection = new QLabel(tr("Not connected"), this);
+    // A long reason ("Stale since …: <error>") is cut, not a reason for a wider window.
+    m_connection = new ElidedLabel(this);
+    m_connection->setText(tr("Not connected"));
     m_connection->setAccessibleName(tr("Connection state"));
     m_counts = new QLabel(this);
     m_counts->setAccessibleName(tr("Node and fault counts"));

@@ -1,11 +1,14 @@
 #include "ui/NodeDetailPanel.h"
 
 #include "kube/ClusterQueries.h"
+#include "models/IncidentTime.h"
 #include "models/NodeConditionsModel.h"
 #include "models/NodeEventsModel.h"
 #include "models/NodeHistoryModel.h"
 #include "models/NodePodsModel.h"
 #include "models/NodeStore.h"
+#include "ui/ElidedLabel.h"
+#include "ui/FullTextDelegate.h"
 #include "ui/NodeTimelineChart.h"
 #include "ui/SeverityDelegate.h"
 
@@ -37,6 +40,9 @@ QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *p
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
     t->setSelectionMode(QAbstractItemView::SingleSelection);
     t->setWordWrap(false);
+    // Pod and fault names share prefixes: cut in the middle, the whole text in the tooltip.
+    t->setTextElideMode(Qt::ElideMiddle);
+    t->setItemDelegate(new FullTextDelegate(t));
     t->setSortingEnabled(false);
     t->verticalHeader()->hide();
     t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -59,16 +65,20 @@ NodeDetailPanel::NodeDetailPanel(models::NodeStore *store, kube::ClusterQueries 
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
-    m_title = new QLabel(this);
+    m_title = new ElidedLabel(Qt::ElideMiddle, this);
     QFont f = m_title->font();
     f.setPointSizeF(f.pointSizeF() * 1.3);
     f.setBold(true);
     m_title->setFont(f);
-    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_title->setAccessibleName(tr("Selected node"));
     m_summary = new QLabel(this);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    // The height of its longest usual text (pool, accelerators, isolation, faulty since), so
+    // the tabs below stay where they are from node to node; never wider than it is given.
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_summary->setFixedHeight(4 * m_summary->fontMetrics().lineSpacing() + 4);
     m_summary->setAccessibleName(tr("Node summary"));
     m_tabs = new QTabWidget(this);
     m_tabs->setAccessibleName(tr("Node details"));
@@ -138,6 +148,7 @@ NodeDetailPanel::NodeDetailPanel(models::NodeStore *store, kube::ClusterQueries 
         historyLayout->setContentsMargins(0, 0, 0, 0);
         m_historyStatus = new QLabel(historyTable);
         m_historyStatus->setWordWrap(true);
+        m_historyStatus->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
         m_historyStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
         m_historyStatus->setAccessibleName(tr("Why the history from Prometheus is not shown"));
         m_historyStatus->hide();
@@ -184,7 +195,7 @@ NodeDetailPanel::NodeDetailPanel(models::NodeStore *store, kube::ClusterQueries 
                 [this] { m_history->scrollToBottom(); });
     }
 
-    m_workloadStatus = new QLabel(this);
+    m_workloadStatus = new ElidedLabel(this);
     m_workloadStatus->setAccessibleName(tr("Pods and events status"));
 
     layout->addWidget(m_title);
@@ -291,7 +302,7 @@ void NodeDetailPanel::refreshWorkload()
                     tr("Loading pods and events of %1…").arg(m_name)))
                 m_workloadStatus->setText(
                     tr("Pods and events as of %1")
-                        .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+                        .arg(models::incidentTime(QDateTime::currentDateTime())));
             emit workloadLoaded();
         }
     };
@@ -337,6 +348,8 @@ QStackedWidget *NodeDetailPanel::makeQueryPage(QTableView *table, QLabel *&error
     table->setParent(page);
     error = new QLabel(page);
     error->setWordWrap(true);
+    // A long word in an error (a URL) must not widen the panel.
+    error->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     error->setAlignment(Qt::AlignCenter);
     error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     error->setMargin(12);
@@ -411,6 +424,7 @@ void NodeDetailPanel::refresh()
             m_summary->setText(m_name.isEmpty() ? tr("Click a tile to see the node's conditions.")
                                                 : tr("The node was removed from the cluster."));
         }
+        m_summary->setToolTip(m_summary->text());
         m_details->clear();
         m_tabs->setEnabled(!m_name.isEmpty());
         return;
@@ -434,9 +448,9 @@ void NodeDetailPanel::refresh()
     else if (h.isolation.cordoned)
         lines << tr("Cordoned (unschedulable)");
     if (h.faultySince.isValid())
-        lines << tr("Faulty since %1")
-                     .arg(QLocale().toString(h.faultySince.toLocalTime(), QLocale::ShortFormat));
+        lines << tr("Faulty since %1").arg(models::incidentTime(h.faultySince));
     m_summary->setText(lines.join(QLatin1Char('\n')));
+    m_summary->setToolTip(m_summary->text());
 
     QString html;
     html += QStringLiteral("<h4>%1</h4>").arg(escaped(tr("Taints")));

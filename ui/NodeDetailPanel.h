@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/ElidedLabel.h"
+
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
@@ -96,7 +98,7 @@ private:
     QString m_name;
     quint64 m_generation = 0;
     QTimer m_debounce;
-    QLabel *m_title = nullptr;
+    ElidedLabel *m_title = nullptr;
     QString m_hiddenName; // showHiddenNode's, until another node is shown
     QLabel *m_summary = nullptr;
     QTabWidget *m_tabs = nullptr;
@@ -109,7 +111,7 @@ private:
     QLabel *m_podsError = nullptr;
     QLabel *m_eventsError = nullptr;
     QLabel *m_details = nullptr;
-    QLabel *m_workloadStatus = nullptr;
+    ElidedLabel *m_workloadStatus = nullptr;
     models::NodeConditionsModel *m_conditionsModel = nullptr;
     models::NodePodsModel *m_podsModel = nullptr;
     models::NodeEventsModel *m_eventsModel = nullptr;
