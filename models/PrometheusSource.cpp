@@ -20,9 +20,9 @@ std::optional<kube::PrometheusEndpoint> PrometheusSource::endpointOf(const Prome
         s.auth == Auth::BasicAuthFile ? s.credentialFile : QString(), s.caFile, error);
 }
 
-PrometheusSource PrometheusSource::choose(const std::optional<kube::PrometheusEndpoint> &commandLine,
-                                          const QMap<QString, PrometheusSetting> &settings,
-                                          const QString &context)
+PrometheusSource
+PrometheusSource::choose(const std::optional<kube::PrometheusEndpoint> &commandLine,
+                         const QMap<QString, PrometheusSetting> &settings, const QString &context)
 {
     PrometheusSource out;
     if (commandLine) {

@@ -48,7 +48,7 @@ void appendSample(std::string &out, const char *metric,
                   std::initializer_list<std::pair<const char *, std::string>> labels, double value)
 {
     appendSample<std::initializer_list<std::pair<const char *, std::string>>>(out, metric, labels,
-                                                                               value);
+                                                                              value);
 }
 
 std::string stringAt(const json &j, const char *key)

@@ -415,9 +415,9 @@ void MainWindow::applyPrometheus(ClusterView *view)
         m_prometheus, m_settings.prometheus, view->session()->contextName());
     if (!source.error.isEmpty())
         statusBar()->showMessage(source.error, 15000);
-    view->setPrometheusHistory(source.endpoint ? new models::PrometheusHistory(
-                                                     *source.endpoint, m_classifier.taxonomy())
-                                               : nullptr);
+    view->setPrometheusHistory(
+        source.endpoint ? new models::PrometheusHistory(*source.endpoint, m_classifier.taxonomy())
+                        : nullptr);
 }
 
 PrometheusSettingsDialog *MainWindow::editClusterPrometheus()

@@ -220,16 +220,15 @@ private slots:
         // --history reads it without --prometheus, as the window does.
         QFile kubeconfig(m_cluster->kubeconfigPath());
         QVERIFY(kubeconfig.open(QIODevice::ReadOnly));
-        const QString context =
-            QRegularExpression(str("current-context: *\"?([^\"\n]+)"))
-                .match(QString::fromUtf8(kubeconfig.readAll()))
-                .captured(1)
-                .trimmed();
+        const QString context = QRegularExpression(str("current-context: *\"?([^\"\n]+)"))
+                                    .match(QString::fromUtf8(kubeconfig.readAll()))
+                                    .captured(1)
+                                    .trimmed();
         QVERIFY(!context.isEmpty());
         QVERIFY(ui::AppSettings::load().prometheus.isEmpty());
         ui::AppSettings settings;
-        settings.prometheus.insert(context, {m_prometheus.url().toString(),
-                                             ui::ClusterPrometheus::Auth::None, {}, {}});
+        settings.prometheus.insert(
+            context, {m_prometheus.url().toString(), ui::ClusterPrometheus::Auth::None, {}, {}});
         settings.save();
         Run r = report({});
         QVERIFY2(r.code == 0, qPrintable(r.err));
@@ -238,9 +237,9 @@ private slots:
                                              str("npu-0001 NT_NPU_CARD_LOSE prometheus")}));
         // Another context's setting is not this cluster's.
         settings.prometheus.clear();
-        settings.prometheus.insert(context + str("-other"), {m_prometheus.url().toString(),
-                                                             ui::ClusterPrometheus::Auth::None,
-                                                             {}, {}});
+        settings.prometheus.insert(
+            context + str("-other"),
+            {m_prometheus.url().toString(), ui::ClusterPrometheus::Auth::None, {}, {}});
         settings.save();
         r = report({});
         QVERIFY2(r.code == 0, qPrintable(r.err));
@@ -253,8 +252,8 @@ private slots:
             QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
             port = probe.serverPort();
         }
-        settings.prometheus.insert(context, {m_prometheus.url().toString(),
-                                             ui::ClusterPrometheus::Auth::None, {}, {}});
+        settings.prometheus.insert(
+            context, {m_prometheus.url().toString(), ui::ClusterPrometheus::Auth::None, {}, {}});
         settings.save();
         r = report({str("--prometheus"), QStringLiteral("http://127.0.0.1:%1").arg(port)});
         QCOMPARE(r.code, 1);
@@ -264,7 +263,8 @@ private slots:
         // local history still reported.
         settings.prometheus.insert(context, {m_prometheus.url().toString(),
                                              ui::ClusterPrometheus::Auth::BearerFile,
-                                             m_dir.filePath(str("no-such-token")), {}});
+                                             m_dir.filePath(str("no-such-token")),
+                                             {}});
         settings.save();
         r = report({});
         QCOMPARE(r.code, 1);
@@ -272,8 +272,8 @@ private slots:
                  qPrintable(r.err));
         QVERIFY2(r.err.contains(str("no-such-token")), qPrintable(r.err));
         QCOMPARE(faults(r.out), QStringList{str("npu-0001 NT_NPU_CARD_LOSE faultboard")});
-        settings.prometheus.insert(context, {str("ftp://user:hunter2@p:9090"),
-                                             ui::ClusterPrometheus::Auth::None, {}, {}});
+        settings.prometheus.insert(
+            context, {str("ftp://user:hunter2@p:9090"), ui::ClusterPrometheus::Auth::None, {}, {}});
         settings.save();
         r = report({});
         QCOMPARE(r.code, 1);

@@ -22,8 +22,8 @@ void print(const char *what, const models::PrometheusEpisodes &r, qint64 ms)
 {
     std::printf("%s: %d queries, %lld bytes, %lld ms, %zu episodes, step %d s%s%s\n", what,
                 r.queries, static_cast<long long>(r.bytes), static_cast<long long>(ms),
-                r.episodes.size(), r.stepSeconds, r.ok() ? "" : ", error: ",
-                r.ok() ? "" : qPrintable(r.errorText));
+                r.episodes.size(), r.stepSeconds,
+                r.ok() ? "" : ", error: ", r.ok() ? "" : qPrintable(r.errorText));
 }
 
 } // namespace

@@ -38,7 +38,7 @@ QString str(const char *s)
 }
 
 constexpr int Nodes = 500;
-constexpr int Scrape = 300;      // seconds between the generated samples
+constexpr int Scrape = 300;       // seconds between the generated samples
 constexpr int BlockSamples = 216; // 18 h: one promtool block per backfill file
 const QString Accelerator = str("huawei.com/ascend-910");
 
@@ -98,10 +98,10 @@ public:
                 truth.push_back({i, Chips, 1000 + i, 1100 + i});
         }
         truth.push_back({3, CardLose, 3 * BlockSamples - 5, 3 * BlockSamples + 7}); // a block
-        truth.push_back({4, Ready, midnights[1] - 10, midnights[1] + 20, 15});        // midnight
+        truth.push_back({4, Ready, midnights[1] - 10, midnights[1] + 20, 15});      // midnight
         truth.push_back({6, Chips, midnights[3] - 3, midnights[3] + 9});
         truth.push_back({11, MemoryPressure, midnights[2] - 30, midnights[4] + 30}); // two days
-        truth.push_back({7, Vendor, k - 100, k});                                   // still going
+        truth.push_back({7, Vendor, k - 100, k});                                    // still going
         truth.push_back({57, Vendor, 300, 320});
         truth.push_back({8, CardLose, 0, 40}); // began before the range asked
         for (int c = 0; c < 10; ++c)           // flapping: 20 minutes each way
@@ -119,9 +119,9 @@ public:
         for (const TrueEpisode &e : truth)
             for (int s = e.start; s < e.end; ++s)
                 m_state[e.node][e.type][s] =
-                    e.type == Ready ? (e.unknownAfter >= 0 && s >= e.start + e.unknownAfter ? 'U'
-                                                                                            : 'F')
-                                    : 'T';
+                    e.type == Ready
+                        ? (e.unknownAfter >= 0 && s >= e.start + e.unknownAfter ? 'U' : 'F')
+                        : 'T';
     }
 
     static constexpr int RecentNode = 12;
@@ -165,8 +165,8 @@ public:
                 const char *statuses[] = {"true", "false", "unknown"};
                 for (int st = 0; st < (type == Ready ? 3 : 2); ++st) {
                     const QByteArray series = "kube_node_status_condition{node=\"" + n +
-                                              "\",condition=\"" + TypeNames[type] +
-                                              "\",status=\"" + statuses[st] + "\"} ";
+                                              "\",condition=\"" + TypeNames[type] + "\",status=\"" +
+                                              statuses[st] + "\"} ";
                     const char mine = type == Ready ? "RFU"[st] : "TH"[st];
                     for (int s = first; s < last; ++s) {
                         const char now = m_state[i][type][s] ? m_state[i][type][s] : healthy;
@@ -181,8 +181,9 @@ public:
             out += QByteArray("# TYPE ") + metric + " gauge\n";
             const bool allocatable = QByteArray(metric).endsWith("allocatable");
             for (int i = 0; i < Nodes; ++i) {
-                const QByteArray series = QByteArray(metric) + "{node=\"" + nodeName(i).toUtf8() +
-                                          "\",resource=\"huawei_com_ascend_910\",unit=\"integer\"} ";
+                const QByteArray series =
+                    QByteArray(metric) + "{node=\"" + nodeName(i).toUtf8() +
+                    "\",resource=\"huawei_com_ascend_910\",unit=\"integer\"} ";
                 for (int s = first; s < last; ++s) {
                     out += series;
                     out += allocatable && m_state[i][Chips][s] ? '6' : '8';
@@ -252,10 +253,10 @@ private:
                         x = {};
                         x.node = nodeName(n);
                         x.type = str(TypeNames[type]);
-                        x.status = type == Chips     ? QString()
-                                   : status == 'F'   ? str("False")
-                                   : status == 'U'   ? str("Unknown")
-                                                     : str("True");
+                        x.status = type == Chips   ? QString()
+                                   : status == 'F' ? str("False")
+                                   : status == 'U' ? str("Unknown")
+                                                   : str("True");
                         x.since = QDateTime::fromSecsSinceEpoch(t, Qt::UTC);
                     } else if (!status && open) {
                         open = false;
@@ -296,16 +297,16 @@ private slots:
         m_fleet = std::make_unique<Fleet>(m_base, int((now - 3600 - m_base) / Scrape));
         QElapsedTimer timer;
         timer.start();
-        QVERIFY2(m_backfilled.backfill(m_fleet->chunks(),
-                                       [this](int c) { return m_fleet->chunk(c); },
-                                       BlockSamples * Scrape / 3600),
+        QVERIFY2(m_backfilled.backfill(
+                     m_fleet->chunks(), [this](int c) { return m_fleet->chunk(c); },
+                     BlockSamples * Scrape / 3600),
                  qPrintable(m_backfilled.errorString()));
         const qint64 backfilled = timer.elapsed();
         QVERIFY2(m_backfilled.start(), qPrintable(m_backfilled.errorString()));
         qInfo("generated and backfilled %d samples of %d nodes (%d s apart, %d files of 18 h) in "
               "%lld ms; Prometheus ready %lld ms later",
-              m_fleet->samples * (Nodes * 9 + Nodes / 50 * 2), Nodes, Scrape,
-              m_fleet->chunks(), backfilled, timer.elapsed() - backfilled);
+              m_fleet->samples * (Nodes * 9 + Nodes / 50 * 2), Nodes, Scrape, m_fleet->chunks(),
+              backfilled, timer.elapsed() - backfilled);
         m_from = QDateTime::fromSecsSinceEpoch(m_base + 3600 + 20, Qt::UTC);
         m_to = QDateTime::fromSecsSinceEpoch(m_fleet->timeOf(m_fleet->samples - 1), Qt::UTC);
         QCOMPARE(PrometheusHistory::stepFor(m_from, m_to), Step);
@@ -334,8 +335,8 @@ private slots:
         for (const TrueEpisode &t : m_fleet->truth) {
             const qint64 start = std::max(m_fleet->timeOf(t.start), m_from.toSecsSinceEpoch());
             const qint64 end = m_fleet->timeOf(t.end);
-            const auto found = std::find_if(
-                r.episodes.begin(), r.episodes.end(), [&](const FaultEpisode &e) {
+            const auto found =
+                std::find_if(r.episodes.begin(), r.episodes.end(), [&](const FaultEpisode &e) {
                     const qint64 since = e.since.toSecsSinceEpoch();
                     const bool endOk = t.end == m_fleet->samples
                                            ? !e.ended
@@ -489,8 +490,7 @@ private slots:
         QVERIFY2(r.ok(), qPrintable(r.errorText));
         QCOMPARE(r.queries, 1);
         QCOMPARE(r.stepSeconds, step);
-        const QStringList want =
-            expected([&](int n, Type) { return n == node; }, from, to, step);
+        const QStringList want = expected([&](int n, Type) { return n == node; }, from, to, step);
         QCOMPARE(described(r), want);
         QCOMPARE(want.isEmpty(), node == 16);
     }

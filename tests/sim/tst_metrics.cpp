@@ -214,12 +214,11 @@ private slots:
         // Three keys that sanitise to one name each keep their value, numbered in key order.
         const auto pairs = sim::MetricsExporter::nodeLabelPairs(
             "n", {{"a.b", "1"}, {"a/b", "2"}, {"a_b", "3"}, {"c", "4"}});
-        const std::vector<std::pair<std::string, std::string>> want{
-            {"node", "n"},
-            {"label_a_b_conflict1", "1"},
-            {"label_a_b_conflict2", "2"},
-            {"label_a_b_conflict3", "3"},
-            {"label_c", "4"}};
+        const std::vector<std::pair<std::string, std::string>> want{{"node", "n"},
+                                                                    {"label_a_b_conflict1", "1"},
+                                                                    {"label_a_b_conflict2", "2"},
+                                                                    {"label_a_b_conflict3", "3"},
+                                                                    {"label_c", "4"}};
         QVERIFY(pairs == want);
     }
 
