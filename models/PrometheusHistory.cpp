@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <set>
 
 namespace models {
 
@@ -54,6 +55,9 @@ QString statusMatcher(const QStringList &lowerStatuses)
                ? QStringLiteral("status=\"%1\"").arg(promString(lowerStatuses.first()))
                : QStringLiteral("status=~\"%1\"").arg(promAlternation(lowerStatuses));
 }
+
+// The label acceleratorQuery() tells the allocatable count from the capacity by.
+constexpr char CountLabel[] = "faultboard_count";
 
 QString capitalized(const QString &status)
 {
@@ -179,10 +183,16 @@ QString PrometheusHistory::acceleratorQuery(const QString &node) const
     const QString selector =
         (node.isEmpty() ? QString() : QStringLiteral("node=\"%1\",").arg(promString(node))) +
         QStringLiteral("resource=~\"%1\"").arg(promAlternation(resources));
-    // max by: a kube-state-metrics run in two replicas exports every series twice.
-    return QStringLiteral("(max by (node, resource) (kube_node_status_allocatable{%1}) < max by "
-                          "(node, resource) (kube_node_status_capacity{%1}))")
-        .arg(selector);
+    // max by: a kube-state-metrics run in two replicas exports every series twice. Both counts
+    // of a node below its capacity come back, told apart by a label (`or` keeps both: their
+    // label sets differ), so an episode says 6 of 8 and not only 6.
+    const QString allocatable =
+        QStringLiteral("max by (node, resource) (kube_node_status_allocatable{%1})").arg(selector);
+    const QString capacity =
+        QStringLiteral("max by (node, resource) (kube_node_status_capacity{%1})").arg(selector);
+    return QStringLiteral("(label_replace(%1 < %2, \"%3\", \"allocatable\", \"node\", \".*\") or "
+                          "label_replace(%2 > %1, \"%3\", \"capacity\", \"node\", \".*\"))")
+        .arg(allocatable, capacity, QLatin1String(CountLabel));
 }
 
 namespace {
@@ -199,10 +209,12 @@ std::vector<FaultEpisode> toEpisodes(const Taxonomy &taxonomy, const kube::Prome
     {
         QString status;
         int allocatable = -1;
+        int capacity = 0;
     };
     // (node, type) -> evaluation time -> what was seen; several series of one pair (the
     // statuses False and Unknown of Ready, replicas of kube-state-metrics) make one timeline.
     std::map<std::pair<QString, QString>, std::map<qint64, Point>> timelines;
+    std::set<std::pair<QString, QString>> acceleratorKeys;
     for (const kube::PrometheusSeries &s : m.series) {
         const QString node = s.labels.value(QStringLiteral("node"));
         if (node.isEmpty())
@@ -218,11 +230,19 @@ std::vector<FaultEpisode> toEpisodes(const Taxonomy &taxonomy, const kube::Prome
         if (type.isEmpty())
             continue;
         auto &timeline = timelines[{node, type}];
+        if (accelerator)
+            acceleratorKeys.insert({node, type});
+        const bool capacity =
+            accelerator && s.labels.value(QLatin1String(CountLabel)) == QLatin1String("capacity");
         for (const kube::PrometheusSample &p : s.samples) {
             // A condition's series is 1 while it has that status (the query keeps only those).
             if (!accelerator && p.value != 1)
                 continue;
             Point &point = timeline[p.timeMs];
+            if (capacity) {
+                point.capacity = int(p.value);
+                continue;
+            }
             if (point.status.isEmpty() && point.allocatable < 0) {
                 point.status = capitalized(s.labels.value(QStringLiteral("status")));
                 point.allocatable = accelerator ? int(p.value) : -1;
@@ -251,7 +271,7 @@ std::vector<FaultEpisode> toEpisodes(const Taxonomy &taxonomy, const kube::Prome
         if (timeline.empty())
             continue; // a series that never had the faulty status (a query without "== 1")
         const FaultType type = taxonomy.lookup(key.second);
-        const bool accelerator = timeline.begin()->second.allocatable >= 0;
+        const bool accelerator = acceleratorKeys.count(key) > 0;
         auto it = timeline.begin();
         while (it != timeline.end()) {
             FaultEpisode e;
@@ -262,6 +282,7 @@ std::vector<FaultEpisode> toEpisodes(const Taxonomy &taxonomy, const kube::Prome
                 e.category = a ? a->category : type.category;
                 e.severity = type.severity;
                 e.acceleratorsOk = it->second.allocatable;
+                e.acceleratorsTotal = it->second.capacity;
             } else {
                 e.category = type.category;
                 e.severity = type.severity;

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <map>
 #include <string_view>
 
 namespace sim {
@@ -17,8 +18,8 @@ struct Family
     std::string samples;
 };
 
-void appendSample(std::string &out, const char *metric,
-                  std::initializer_list<std::pair<const char *, std::string>> labels, double value)
+template <typename Labels>
+void appendSample(std::string &out, const char *metric, const Labels &labels, double value)
 {
     out += metric;
     out += '{';
@@ -41,6 +42,13 @@ void appendSample(std::string &out, const char *metric,
         out += buf;
     }
     out += '\n';
+}
+
+void appendSample(std::string &out, const char *metric,
+                  std::initializer_list<std::pair<const char *, std::string>> labels, double value)
+{
+    appendSample<std::initializer_list<std::pair<const char *, std::string>>>(out, metric, labels,
+                                                                              value);
 }
 
 std::string stringAt(const json &j, const char *key)
@@ -81,6 +89,26 @@ std::string MetricsExporter::sanitizeLabelName(const std::string &name)
         if (!ok)
             c = '_';
     }
+    return out;
+}
+
+std::vector<std::pair<std::string, std::string>>
+MetricsExporter::nodeLabelPairs(const std::string &node,
+                                const std::map<std::string, std::string> &labels)
+{
+    std::vector<std::pair<std::string, std::string>> out{{"node", node}};
+    // The keys in order; where two sanitise to one name, each gets a numbered suffix, so that
+    // no label is lost and the series stays valid.
+    std::map<std::string, std::vector<std::size_t>> byName; // sanitised name -> indexes in out
+    for (const auto &[key, value] : labels) {
+        const std::string name = "label_" + sanitizeLabelName(key);
+        byName[name].push_back(out.size());
+        out.emplace_back(name, value);
+    }
+    for (const auto &[name, indexes] : byName)
+        if (indexes.size() > 1)
+            for (std::size_t i = 0; i < indexes.size(); ++i)
+                out[indexes[i]].first = name + "_conflict" + std::to_string(i + 1);
     return out;
 }
 
@@ -159,6 +187,7 @@ QByteArray MetricsExporter::render() const
                        "The allocatable for different resources of a node that are available "
                        "for scheduling.",
                        {}};
+    Family labels{"kube_node_labels", "Kubernetes labels converted to Prometheus labels.", {}};
     static const char *const statuses[] = {"True", "False", "Unknown"};
     static const char *const statusLabels[] = {"true", "false", "unknown"};
 
@@ -166,6 +195,12 @@ QByteArray MetricsExporter::render() const
         const json node = object->parse();
         const std::string name = node.value("/metadata/name"_json_pointer, std::string());
         const json spec = node.value("spec", json::object());
+        std::map<std::string, std::string> nodeLabels;
+        const json labelObject = node.value("/metadata/labels"_json_pointer, json::object());
+        for (const auto &[key, value] : labelObject.items())
+            if (value.is_string())
+                nodeLabels[key] = value.get<std::string>();
+        appendSample(labels.samples, labels.name, nodeLabelPairs(name, nodeLabels), 1);
         const json status = node.value("status", json::object());
 
         const json conds = status.value("conditions", json::array());
@@ -196,7 +231,8 @@ QByteArray MetricsExporter::render() const
     }
 
     std::string out;
-    for (const Family *f : {&conditions, &taints, &unschedulable, &capacity, &allocatable}) {
+    for (const Family *f :
+         {&conditions, &taints, &unschedulable, &capacity, &allocatable, &labels}) {
         out += "# HELP ";
         out += f->name;
         out += ' ';

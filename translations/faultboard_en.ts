@@ -901,10 +901,7 @@
     </message>
     <message>
         <source>With several nodes, also isolate those that have no active fault (without it they are refused, named: a list easily sweeps healthy nodes along).</source>
-    </message>
-    <message>
-        <source>With --history: also read the fault history from the Prometheus-compatible API at URL (kube-state-metrics&apos; node metrics), for the time before Faultboard watched.</source>
-        <translation type="unfinished"></translation>
+        <translation></translation>
     </message>
     <message>
         <source>Send the bearer token in FILE to Prometheus.</source>
@@ -920,6 +917,10 @@
     </message>
     <message>
         <source>Show in each node&apos;s History tab the faults the Prometheus-compatible API at URL holds for it (kube-state-metrics&apos; node metrics) that Faultboard did not see itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --history: also read the fault history from the Prometheus-compatible API at URL (kube-state-metrics&apos; node metrics), for the time before Faultboard watched. Without it, the Prometheus set for the cluster&apos;s context in the window (Cluster &gt; Prometheus of this cluster), if any.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2196,6 +2197,17 @@
     </message>
 </context>
 <context>
+    <name>models::PrometheusSource</name>
+    <message>
+        <source>its URL is not an http or https URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Prometheus set for %1 is not read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sim::KubesimProcess</name>
     <message>
         <source>kubesim printed an unexpected first line: %1</source>
@@ -3384,13 +3396,10 @@
     </message>
     <message>
         <source>&amp;Copy name</source>
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Prometheus of this cluster…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The Prometheus of %1 is not read: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3610,6 +3619,7 @@
     </message>
     <message>
         <source>Actions act only on the tiles you can see selected. Change or clear the filter to see %1 again, then select it.</source>
+        <translation></translation>
     </message>
     <message>
         <source>Why the history from Prometheus is not shown</source>

@@ -902,10 +902,6 @@
         <translation>指定多个节点时，也隔离没有活动故障的节点（不加此选项时，这些节点会被逐一点名并拒绝：节点列表很容易把健康节点一并带上）。</translation>
     </message>
     <message>
-        <source>With --history: also read the fault history from the Prometheus-compatible API at URL (kube-state-metrics&apos; node metrics), for the time before Faultboard watched.</source>
-        <translation>与 --history 一起使用：同时从 URL 处兼容 Prometheus 的 API 读取故障历史（kube-state-metrics 的节点指标），补全 Faultboard 开始监视之前的时间。</translation>
-    </message>
-    <message>
         <source>Send the bearer token in FILE to Prometheus.</source>
         <translation>向 Prometheus 发送 FILE 中的 Bearer 令牌。</translation>
     </message>
@@ -920,6 +916,10 @@
     <message>
         <source>Show in each node&apos;s History tab the faults the Prometheus-compatible API at URL holds for it (kube-state-metrics&apos; node metrics) that Faultboard did not see itself.</source>
         <translation>在每个节点的“历史”标签页中显示 URL 处兼容 Prometheus 的 API 所记录的、Faultboard 自身未观察到的该节点故障（kube-state-metrics 的节点指标）。</translation>
+    </message>
+    <message>
+        <source>With --history: also read the fault history from the Prometheus-compatible API at URL (kube-state-metrics&apos; node metrics), for the time before Faultboard watched. Without it, the Prometheus set for the cluster&apos;s context in the window (Cluster &gt; Prometheus of this cluster), if any.</source>
+        <translation>与 --history 一起使用：同时从 URL 处兼容 Prometheus 的 API 读取故障历史（kube-state-metrics 的节点指标），补全 Faultboard 开始监视之前的时间。未给出时，使用窗口中为该集群上下文设置的 Prometheus（集群 &gt; 此集群的 Prometheus）（如有）。</translation>
     </message>
 </context>
 <context>
@@ -2185,6 +2185,17 @@
     </message>
 </context>
 <context>
+    <name>models::PrometheusSource</name>
+    <message>
+        <source>its URL is not an http or https URL</source>
+        <translation>其 URL 不是 http 或 https URL</translation>
+    </message>
+    <message>
+        <source>The Prometheus set for %1 is not read: %2</source>
+        <translation>未读取为 %1 设置的 Prometheus：%2</translation>
+    </message>
+</context>
+<context>
     <name>sim::KubesimProcess</name>
     <message>
         <source>kubesim printed an unexpected first line: %1</source>
@@ -3356,10 +3367,6 @@
     <message>
         <source>&amp;Prometheus of this cluster…</source>
         <translation>此集群的 Prometheus(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>The Prometheus of %1 is not read: %2</source>
-        <translation>未读取 %1 的 Prometheus：%2</translation>
     </message>
     <message>
         <source>Open a cluster to set its Prometheus.</source>

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kube/NodeActions.h"
+#include "models/PrometheusSource.h"
 
 #include <QMap>
 #include <QString>
@@ -8,17 +9,9 @@
 
 namespace ui {
 
-// A cluster's Prometheus (its fault history before Faultboard watched). Credentials by file
-// path only: the settings never hold a token or a password.
-struct ClusterPrometheus
-{
-    enum class Auth { None, BearerFile, BasicAuthFile };
-    QString url; // empty: none
-    Auth auth = Auth::None;
-    QString credentialFile; // the token, or user:password, on its first line
-    QString caFile;
-    bool operator==(const ClusterPrometheus &) const = default;
-};
+// A cluster's Prometheus (its fault history before Faultboard watched); the rule that picks
+// it is models::PrometheusSource, which the headless commands share.
+using ClusterPrometheus = models::PrometheusSetting;
 
 // The operator's preferences, kept with QSettings. Plain values: read with load(), written with
 // save(); the GUI and the headless commands read the same file.

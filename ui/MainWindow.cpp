@@ -3,6 +3,7 @@
 #include "models/ActionLogModel.h"
 #include "models/ClusterSession.h"
 #include "models/PrometheusHistory.h"
+#include "models/PrometheusSource.h"
 #include "ui/ActionController.h"
 #include "ui/ClusterPickerDialog.h"
 #include "ui/ClusterView.h"
@@ -413,24 +414,13 @@ void MainWindow::setSettings(const AppSettings &settings)
 
 void MainWindow::applyPrometheus(ClusterView *view)
 {
-    std::optional<kube::PrometheusEndpoint> endpoint = m_prometheus;
-    const QString context = view->session()->contextName();
-    const ClusterPrometheus setting = m_settings.prometheus.value(context);
-    if (!endpoint && !setting.url.isEmpty()) {
-        QString error;
-        endpoint = kube::PrometheusEndpoint::fromFiles(
-            QUrl(setting.url),
-            setting.auth == ClusterPrometheus::Auth::BearerFile ? setting.credentialFile
-                                                                : QString(),
-            setting.auth == ClusterPrometheus::Auth::BasicAuthFile ? setting.credentialFile
-                                                                   : QString(),
-            setting.caFile, &error);
-        if (!endpoint)
-            statusBar()->showMessage(tr("The Prometheus of %1 is not read: %2").arg(context, error),
-                                     15000);
-    }
+    const models::PrometheusSource source = models::PrometheusSource::choose(
+        m_prometheus, m_settings.prometheus, view->session()->contextName());
+    if (!source.error.isEmpty())
+        statusBar()->showMessage(source.error, 15000);
     view->setPrometheusHistory(
-        endpoint ? new models::PrometheusHistory(*endpoint, m_classifier.taxonomy()) : nullptr);
+        source.endpoint ? new models::PrometheusHistory(*source.endpoint, m_classifier.taxonomy())
+                        : nullptr);
 }
 
 PrometheusSettingsDialog *MainWindow::editClusterPrometheus()

@@ -102,7 +102,7 @@ private:
     void updateTabTitle(ClusterView *view);
     void showAlert(const QString &title, const QString &text);
     void editSettings();
-    // The view's Prometheus: --prometheus when given, else its cluster's setting (or none).
+    // The view's Prometheus: models::PrometheusSource::choose(), as the commands'.
     void applyPrometheus(ClusterView *view);
 
     models::Classifier m_classifier;

@@ -125,7 +125,9 @@ const QList<OptionTable::Entry> &OptionTable::entries()
          QT_TRANSLATE_NOOP(
              "app::cli::OptionTable",
              "With --history: also read the fault history from the Prometheus-compatible API at "
-             "URL (kube-state-metrics' node metrics), for the time before Faultboard watched."),
+             "URL (kube-state-metrics' node metrics), for the time before Faultboard watched. "
+             "Without it, the Prometheus set for the cluster's context in the window (Cluster > "
+             "Prometheus of this cluster), if any."),
          QStringLiteral("URL"),
          {},
          S::Report},

@@ -4,6 +4,7 @@
 #include "app/cli/PrometheusOptions.h"
 #include "models/ClusterSession.h"
 #include "models/FleetHistory.h"
+#include "models/PrometheusSource.h"
 #include "models/Taxonomy.h"
 
 namespace app::cli {
@@ -44,18 +45,29 @@ void ReportCommand::onSynced()
             {}, {});
         return;
     }
+    std::optional<kube::PrometheusEndpoint> given;
     if (!m_options.prometheusUrl.isEmpty()) {
         QString error;
-        const auto endpoint = PrometheusOptions::endpoint(
-            m_options.prometheusUrl, m_options.prometheusTokenFile,
-            m_options.prometheusBasicAuthFile, m_options.prometheusCaFile, &error);
-        if (!endpoint) {
+        given = PrometheusOptions::endpoint(m_options.prometheusUrl, m_options.prometheusTokenFile,
+                                            m_options.prometheusBasicAuthFile,
+                                            m_options.prometheusCaFile, &error);
+        if (!given) {
             Console::error(error);
             return finish(1);
         }
+    }
+    // --prometheus, else the cluster's setting (the window's rule): a setting that cannot be
+    // used is said and makes the exit status 1; the local history is reported either way.
+    const models::PrometheusSource source =
+        models::PrometheusSource::choose(given, m_settings.prometheus, m_session->contextName());
+    if (!source.error.isEmpty()) {
+        Console::error(source.error);
+        m_exitCode = 1;
+    }
+    if (source.endpoint) {
         QString taxonomyError; // already reported by classifier()
         m_prometheus = new models::PrometheusHistory(
-            *endpoint, models::Taxonomy::load({}, &taxonomyError), this);
+            *source.endpoint, models::Taxonomy::load({}, &taxonomyError), this);
     }
     // Queued behind what the list just recorded, so the report includes it. The same path as the
     // window's export dialog and Trends view: Prometheus fills the time before and between.
@@ -71,7 +83,8 @@ void ReportCommand::onSynced()
             // and makes the exit status 1.
             if (!r.prometheusError.isEmpty())
                 Console::error(r.prometheusError);
-            m_exitCode = r.prometheusError.isEmpty() ? 0 : 1;
+            if (!r.prometheusError.isEmpty())
+                m_exitCode = 1;
             write(models::FaultReport::fromEpisodes(r.episodes, now), m_options.since, now);
         });
 }

@@ -8,11 +8,13 @@
 #include "app/cli/ReportCommand.h"
 #include "tests/common/TestCluster.h"
 #include "tests/common/TestPrometheus.h"
+#include "ui/AppSettings.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -209,6 +211,77 @@ private slots:
                     str("--prometheus-token-file"), m_dir.filePath(str("missing"))});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains(str("Prometheus token file")), qPrintable(r.err));
+    }
+
+    void theClustersSettingWhenNoOptionIsGiven()
+    {
+        // The window's "Prometheus of this cluster…" setting, kept for the kubeconfig's
+        // context in this test's own settings file (XDG_CONFIG_HOME, set above): report
+        // --history reads it without --prometheus, as the window does.
+        QFile kubeconfig(m_cluster->kubeconfigPath());
+        QVERIFY(kubeconfig.open(QIODevice::ReadOnly));
+        const QString context = QRegularExpression(str("current-context: *\"?([^\"\n]+)"))
+                                    .match(QString::fromUtf8(kubeconfig.readAll()))
+                                    .captured(1)
+                                    .trimmed();
+        QVERIFY(!context.isEmpty());
+        QVERIFY(ui::AppSettings::load().prometheus.isEmpty());
+        ui::AppSettings settings;
+        settings.prometheus.insert(
+            context, {m_prometheus.url().toString(), ui::ClusterPrometheus::Auth::None, {}, {}});
+        settings.save();
+        Run r = report({});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(faults(r.out), QStringList({str("gpu-0002 Ready prometheus"),
+                                             str("npu-0001 NT_NPU_CARD_LOSE faultboard"),
+                                             str("npu-0001 NT_NPU_CARD_LOSE prometheus")}));
+        // Another context's setting is not this cluster's.
+        settings.prometheus.clear();
+        settings.prometheus.insert(
+            context + str("-other"),
+            {m_prometheus.url().toString(), ui::ClusterPrometheus::Auth::None, {}, {}});
+        settings.save();
+        r = report({});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(faults(r.out), QStringList{str("npu-0001 NT_NPU_CARD_LOSE faultboard")});
+
+        // --prometheus wins over the setting (here one that is down).
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            port = probe.serverPort();
+        }
+        settings.prometheus.insert(
+            context, {m_prometheus.url().toString(), ui::ClusterPrometheus::Auth::None, {}, {}});
+        settings.save();
+        r = report({str("--prometheus"), QStringLiteral("http://127.0.0.1:%1").arg(port)});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(str("Prometheus refused the connection")), qPrintable(r.err));
+
+        // A setting that cannot be used: said (the file named, never a secret), exit 1, the
+        // local history still reported.
+        settings.prometheus.insert(context, {m_prometheus.url().toString(),
+                                             ui::ClusterPrometheus::Auth::BearerFile,
+                                             m_dir.filePath(str("no-such-token")),
+                                             {}});
+        settings.save();
+        r = report({});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(str("The Prometheus set for %1 is not read").arg(context)),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(str("no-such-token")), qPrintable(r.err));
+        QCOMPARE(faults(r.out), QStringList{str("npu-0001 NT_NPU_CARD_LOSE faultboard")});
+        settings.prometheus.insert(
+            context, {str("ftp://user:hunter2@p:9090"), ui::ClusterPrometheus::Auth::None, {}, {}});
+        settings.save();
+        r = report({});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(str("not an http or https URL")), qPrintable(r.err));
+        QVERIFY(!r.err.contains(str("hunter2")));
+
+        ui::AppSettings().save();
+        QVERIFY(ui::AppSettings::load().prometheus.isEmpty());
     }
 
     void usage_data()

@@ -69,6 +69,62 @@ bool TestPrometheus::backfill(const QByteArray &openMetrics)
     return true;
 }
 
+bool TestPrometheus::backfill(int count, const std::function<QByteArray(int)> &chunk,
+                              int blockHours)
+{
+    struct Run
+    {
+        std::unique_ptr<QProcess> process;
+        QString input;
+    };
+    std::vector<Run> running;
+    // Waits for the oldest run; false (with m_error) when it failed.
+    const auto finishOne = [&] {
+        Run run = std::move(running.front());
+        running.erase(running.begin());
+        run.process->waitForFinished(120000);
+        QFile::remove(run.input);
+        if (run.process->exitStatus() != QProcess::NormalExit || run.process->exitCode() != 0) {
+            m_error = QStringLiteral("promtool failed on %1: %2")
+                          .arg(run.input, QString::fromUtf8(run.process->readAll()));
+            return false;
+        }
+        return true;
+    };
+    bool ok = true;
+    for (int i = 0; i < count && ok; ++i) {
+        if (running.size() >= 2)
+            ok = finishOne();
+        if (!ok)
+            break;
+        Run run;
+        run.input = m_dir.filePath(QStringLiteral("backfill-%1.om").arg(i));
+        if (!writeFile(run.input, chunk(i))) {
+            m_error = QStringLiteral("cannot write %1").arg(run.input);
+            ok = false;
+            break;
+        }
+        run.process = std::make_unique<QProcess>();
+        run.process->setProcessChannelMode(QProcess::MergedChannels);
+        run.process->start(promtoolProgram(),
+                           {QStringLiteral("tsdb"), QStringLiteral("create-blocks-from"),
+                            QStringLiteral("openmetrics"),
+                            QStringLiteral("--max-block-duration=%1h").arg(blockHours), run.input,
+                            m_dir.filePath(QStringLiteral("data"))});
+        if (!run.process->waitForStarted()) {
+            m_error = QStringLiteral("cannot run %1 (Debian: apt-get install prometheus; "
+                                     "scripts/deps.sh test): %2")
+                          .arg(promtoolProgram(), run.process->errorString());
+            ok = false;
+            break;
+        }
+        running.push_back(std::move(run));
+    }
+    while (!running.empty())
+        ok = finishOne() && ok;
+    return ok;
+}
+
 bool TestPrometheus::start(int readyTimeoutMs)
 {
     // A free port: Prometheus cannot report the one it got for :0.

@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 // A real Prometheus for a test: Debian's `prometheus` (FAULTBOARD_PROMETHEUS overrides the
@@ -23,6 +24,11 @@ public:
     // Backfills the storage from an OpenMetrics text (`promtool tsdb create-blocks-from
     // openmetrics`); before start(). False with errorString().
     bool backfill(const QByteArray &openMetrics);
+    // The same from `count` OpenMetrics texts made by `chunk(i)`, each holding only samples of
+    // one aligned window of `blockHours` (2, 6, 18 or 54: promtool's block sizes). promtool reads
+    // its whole input once for every block it writes, so a week in one file is read 84 times;
+    // one block per run reads each sample once, and two runs go at a time (one per core).
+    bool backfill(int count, const std::function<QByteArray(int)> &chunk, int blockHours);
     // prometheus.yml (default: no scrape jobs) and the web config (--web.config.file: TLS, basic
     // auth); before start().
     void setConfig(const QByteArray &yaml) { m_config = yaml; }

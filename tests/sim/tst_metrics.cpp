@@ -4,6 +4,8 @@
 #include "sim/MetricsExporter.h"
 #include "tests/common/TestCluster.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
@@ -94,7 +96,7 @@ private slots:
         QVERIFY2(s.malformed.isEmpty(), qPrintable(s.malformed.join(u'\n')));
         for (const char *family :
              {"kube_node_status_condition", "kube_node_spec_taint", "kube_node_spec_unschedulable",
-              "kube_node_status_capacity", "kube_node_status_allocatable"})
+              "kube_node_status_capacity", "kube_node_status_allocatable", "kube_node_labels"})
             QVERIFY2(s.body.contains(QByteArray(QByteArray("# TYPE ") + family + " gauge\n")),
                      family);
     }
@@ -174,6 +176,50 @@ private slots:
         QCOMPARE(resource("kube_node_status_capacity", "gpu-0001", "cpu", "core"), str("96"));
         QCOMPARE(resource("kube_node_status_capacity", "cp-0001", "memory", "byte"),
                  QString::number(64LL * 1024 * 1024 * 1024));
+    }
+
+    void nodeLabels()
+    {
+        const auto labelsOf = [&](const char *node) {
+            const QByteArray prefix = QByteArray("kube_node_labels{node=\"") + node + "\",";
+            for (const QByteArray &l : scrape().body.split('\n'))
+                if (l.startsWith(prefix))
+                    return QString::fromUtf8(l);
+            return QString();
+        };
+        QString l = labelsOf("npu-0001");
+        QVERIFY2(l.endsWith(str("} 1")), qPrintable(l));
+        for (const char *label : {"label_kubernetes_io_hostname=\"npu-0001\"",
+                                  "label_topology_kubernetes_io_zone=\"zone-a\"",
+                                  "label_pool=\"npu-910b\"", "label_rack=\"npu-r01\""})
+            QVERIFY2(l.contains(str(label)), qPrintable(l));
+        // One series a node.
+        QCOMPARE(scrape().body.count("kube_node_labels{node=\"npu-0001\","), 1);
+        // A label set by an operator is there at the next scrape.
+        // (Built, not a raw string: moc loses the class at a raw string with \" in it.)
+        const QJsonObject labels{{str("example.com/team"), str("infra \"a\"")}};
+        const kube::ApiResponse r = m_cluster->request(
+            "PATCH", str("/api/v1/nodes/npu-0001"),
+            QJsonDocument(QJsonObject{{str("metadata"), QJsonObject{{str("labels"), labels}}}})
+                .toJson(QJsonDocument::Compact),
+            "application/merge-patch+json");
+        QCOMPARE(r.status, 200);
+        l = labelsOf("npu-0001");
+        QVERIFY2(l.contains(str("label_example_com_team=\"infra \\\"a\\\"\"")), qPrintable(l));
+        QVERIFY(scrape().malformed.isEmpty());
+    }
+
+    void nodeLabelNamesThatCollide()
+    {
+        // Three keys that sanitise to one name each keep their value, numbered in key order.
+        const auto pairs = sim::MetricsExporter::nodeLabelPairs(
+            "n", {{"a.b", "1"}, {"a/b", "2"}, {"a_b", "3"}, {"c", "4"}});
+        const std::vector<std::pair<std::string, std::string>> want{{"node", "n"},
+                                                                    {"label_a_b_conflict1", "1"},
+                                                                    {"label_a_b_conflict2", "2"},
+                                                                    {"label_a_b_conflict3", "3"},
+                                                                    {"label_c", "4"}};
+        QVERIFY(pairs == want);
     }
 
     void quantities_data()
