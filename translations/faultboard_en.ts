@@ -224,6 +224,44 @@
     </message>
 </context>
 <context>
+    <name>DurationText</name>
+    <message>
+        <source>%1 s</source>
+        <comment>duration in seconds</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <comment>duration in minutes</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <comment>duration: minutes and seconds</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <comment>duration in hours</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <comment>duration: hours and minutes</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <comment>duration in days</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <comment>duration: days and hours</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FaultReport</name>
     <message>
         <source>Cannot write the report %1: %2</source>
@@ -422,6 +460,13 @@
     <name>PrometheusOptions</name>
     <message>
         <source>--prometheus: not an http or https URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportBuilder</name>
+    <message>
+        <source>this cluster records no fault history</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -901,6 +946,7 @@
     </message>
     <message>
         <source>With several nodes, also isolate those that have no active fault (without it they are refused, named: a list easily sweeps healthy nodes along).</source>
+        <translation></translation>
     </message>
     <message>
         <source>With --history: also read the fault history from the Prometheus-compatible API at URL (kube-state-metrics&apos; node metrics), for the time before Faultboard watched.</source>
@@ -3107,14 +3153,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Active faults by category</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Active faults over time by category</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Mean time to recover by fault type</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3140,22 +3178,6 @@
             <numerusform>%n fault in this range.</numerusform>
             <numerusform>%n faults in this range.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Active faults</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mean time to recover (minutes)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2 recovered)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Minutes</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mean time to recover: no fault recovered in this range</source>
@@ -3195,6 +3217,27 @@
     <message>
         <source>%1 %2</source>
         <comment>the count, then where from</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most faults active at once, by category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The most faults active at once over time, by category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faults active at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean time to recover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 recovered): %3</source>
+        <comment>fault type, recoveries, mean time to recover</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3384,6 +3427,7 @@
     </message>
     <message>
         <source>&amp;Copy name</source>
+        <translation></translation>
     </message>
     <message>
         <source>&amp;Prometheus of this cluster…</source>
@@ -3610,6 +3654,7 @@
     </message>
     <message>
         <source>Actions act only on the tiles you can see selected. Change or clear the filter to see %1 again, then select it.</source>
+        <translation></translation>
     </message>
     <message>
         <source>Why the history from Prometheus is not shown</source>
