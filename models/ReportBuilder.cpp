@@ -38,14 +38,17 @@ void fillUnknownSince(std::vector<ReportRow> *rows, const std::vector<FaultEpiso
 
 // History rows: who isolated the node during the fault. A fault still active on a node that is
 // isolated now: the node's annotations (who and why). Otherwise the last isolation through
-// Faultboard between the fault's beginning and its end (the action log keeps who, not why).
+// Faultboard in effect at some time during the fault: made before its end and not restored
+// before it began (the action log keeps who, not why). Made before the fault was recorded
+// counts too: a command-line isolation can precede Faultboard's first sight of the fault.
 void fillIsolation(std::vector<ReportRow> *rows, const std::vector<ActionRecord> &actions,
-                   const NodeStore *store, const QDateTime &to)
+                   const NodeStore *store)
 {
-    QHash<QString, std::vector<const ActionRecord *>> isolations; // by node, in time order
+    QHash<QString, std::vector<const ActionRecord *>> changes; // by node, in time order
     for (const ActionRecord &a : actions)
-        if (a.action == QLatin1String("isolate") && a.result == QLatin1String("succeeded"))
-            isolations[a.target].push_back(&a);
+        if ((a.action == QLatin1String("isolate") || a.action == QLatin1String("restore")) &&
+            a.result == QLatin1String("succeeded"))
+            changes[a.target].push_back(&a);
     for (ReportRow &r : *rows) {
         const bool open = !r.until.isValid() && r.durationSeconds >= 0;
         if (open && store) {
@@ -56,18 +59,23 @@ void fillIsolation(std::vector<ReportRow> *rows, const std::vector<ActionRecord>
                 continue;
             }
         }
-        const auto it = isolations.constFind(r.node);
-        if (it == isolations.constEnd() || !r.since.isValid())
+        const auto it = changes.constFind(r.node);
+        if (it == changes.constEnd() || !r.since.isValid())
             continue;
         const QDateTime end = r.until.isValid()        ? r.until
                               : r.durationSeconds >= 0 ? r.since.addSecs(r.durationSeconds)
-                                                       : to;
-        for (auto a = it->rbegin(); a != it->rend(); ++a) {
-            if ((*a)->time >= r.since && (*a)->time <= end) {
-                r.isolatedBy = (*a)->actor;
+                                                       : r.since;
+        const ActionRecord *inEffect = nullptr;
+        for (const ActionRecord *a : *it) {
+            if (a->time > end.addMSecs(999)) // report times have whole seconds
                 break;
-            }
+            if (a->action == QLatin1String("isolate"))
+                inEffect = a;
+            else if (a->time < r.since)
+                inEffect = nullptr; // restored before the fault began
         }
+        if (inEffect)
+            r.isolatedBy = inEffect->actor;
     }
 }
 
@@ -114,16 +122,14 @@ QFuture<ReportResult> ReportBuilder::build(ClusterSession *session, PrometheusHi
                   if (!r.historyError.isEmpty() || !history)
                       return QtFuture::makeReadyFuture(std::move(out));
                   out.rows = FaultReport::fromEpisodes(r.episodes, out.to);
-                  QDateTime earliest = out.from;
-                  for (const ReportRow &row : out.rows)
-                      if (row.since.isValid() && (!earliest.isValid() || row.since < earliest))
-                          earliest = row.since;
-                  return history->actions(earliest, out.to.addMSecs(1))
+                  // Every action up to the end: an isolation made long before can still be
+                  // in effect (operators' actions are few).
+                  return history->actions({}, out.to.addMSecs(1))
                       .then(context,
                             [out, store](const HistoryResult<std::vector<ActionRecord>> &a) {
                                 ReportResult done = out;
                                 if (a.ok())
-                                    fillIsolation(&done.rows, a.value, store, done.to);
+                                    fillIsolation(&done.rows, a.value, store);
                                 return done;
                             });
               })

@@ -498,6 +498,23 @@ private slots:
         QVERIFY(m_cluster->changeNode(QJsonObject{
             {QStringLiteral("node"), n},
             {QStringLiteral("allocatable"), QJsonObject{{chips, QStringLiteral("8")}}}}));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            node(n)[QLatin1String("status")][QLatin1String("allocatable")][chips].toString() ==
+                QLatin1String("8"),
+            10000);
+
+        // Over and restored: the history report still says who isolated the node during the
+        // fault (the action log keeps who, not why).
+        r = report({QStringLiteral("--history"), QStringLiteral("1h")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject past = reportRow(r.out, n, chips);
+        QVERIFY2(!past.value(QStringLiteral("until")).toString().isEmpty(),
+                 qPrintable(QJsonDocument(past).toJson()));
+        QVERIFY2(past.value(QStringLiteral("isolated_by"))
+                     .toString()
+                     .startsWith(QLatin1String("kubesim-admin")),
+                 qPrintable(QJsonDocument(past).toJson()));
+        QCOMPARE(past.value(QStringLiteral("isolation_reason")).toString(), QString());
     }
 
     void dryRunsAreNotRecorded()
