@@ -43,8 +43,8 @@ struct ReportResult
 // history knows. Lost accelerator chips carry no time in the API: their `since` is when
 // Faultboard first saw the loss (the history's open episode). Who isolated a node comes from
 // its annotations (current faults, and history faults still active on a node isolated now) or
-// from the action log (the isolation through Faultboard in effect during a past fault). Results arrive in
-// `context`'s thread.
+// from the action log (the isolation through Faultboard in effect during a past fault). Results
+// arrive in `context`'s thread.
 class ReportBuilder
 {
     Q_DECLARE_TR_FUNCTIONS(ReportBuilder)
