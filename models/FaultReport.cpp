@@ -3,9 +3,12 @@
 #include "models/CsvWriter.h"
 #include "models/NodeStore.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <QStandardPaths>
 
 #include <algorithm>
 
@@ -32,6 +35,19 @@ QString FaultReport::isoTime(const QDateTime &t)
     return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString();
 }
 
+QString FaultReport::defaultFolder()
+{
+    const QStringList candidates{
+        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation), QDir::homePath(),
+        QDir::tempPath()};
+    for (const QString &folder : candidates) {
+        const QFileInfo info(folder);
+        if (!folder.isEmpty() && info.isDir() && info.isWritable())
+            return info.absoluteFilePath();
+    }
+    return QDir::tempPath();
+}
+
 QStringList FaultReport::columns()
 {
     return {QStringLiteral("node"),
@@ -51,7 +67,9 @@ QStringList FaultReport::columns()
             QStringLiteral("accelerators_ok"),
             QStringLiteral("accelerators_total"),
             QStringLiteral("source"),
-            QStringLiteral("resolution_seconds")};
+            QStringLiteral("resolution_seconds"),
+            QStringLiteral("isolated_by"),
+            QStringLiteral("isolation_reason")};
 }
 
 QStringList FaultReport::fields(const ReportRow &r)
@@ -73,7 +91,9 @@ QStringList FaultReport::fields(const ReportRow &r)
             QString::number(r.acceleratorsOk),
             QString::number(r.acceleratorsTotal),
             episodeSourceId(r.source),
-            QString::number(r.resolutionSeconds)};
+            QString::number(r.resolutionSeconds),
+            r.isolatedBy,
+            r.isolationReason};
 }
 
 std::vector<ReportRow> FaultReport::currentFaults(const NodeStore &store,
@@ -102,6 +122,10 @@ std::vector<ReportRow> FaultReport::currentFaults(const NodeStore &store,
             r.since = f.since.isValid() ? f.since.toUTC() : QDateTime();
             r.durationSeconds = secondsBetween(r.since, now);
             r.isolated = h.isolation.isolated;
+            if (h.isolation.isolated) {
+                r.isolatedBy = h.isolation.isolatedBy;
+                r.isolationReason = h.isolation.isolatedReason;
+            }
             r.acceleratorsOk = h.acceleratorsHealthy();
             r.acceleratorsTotal = h.acceleratorsTotal();
             if (f.acceleratorLoss) {
@@ -187,6 +211,8 @@ QJsonObject FaultReport::toJsonObject(const ReportRow &r)
     o.insert(QStringLiteral("accelerators_total"), r.acceleratorsTotal);
     o.insert(QStringLiteral("source"), episodeSourceId(r.source));
     o.insert(QStringLiteral("resolution_seconds"), r.resolutionSeconds);
+    o.insert(QStringLiteral("isolated_by"), r.isolatedBy);
+    o.insert(QStringLiteral("isolation_reason"), r.isolationReason);
     return o;
 }
 

@@ -37,6 +37,8 @@ struct ReportRow
     int acceleratorsTotal = 0;
     FaultEpisode::Source source = FaultEpisode::Source::Faultboard; // current faults: Faultboard
     int resolutionSeconds = 0; // 0: exact times; Prometheus: the query's step
+    QString isolatedBy;        // who isolated the node (its annotation, or the action log)
+    QString isolationReason;   // why, as the isolation recorded it; empty when not known
 };
 
 // Builds fault reports and writes them as CSV (RFC 4180, see CsvWriter) or JSON. Times are
@@ -72,6 +74,10 @@ public:
     static bool write(const QString &path, Format format, const std::vector<ReportRow> &rows,
                       QString *error, const QDateTime &from = {}, const QDateTime &to = {});
     static QString isoTime(const QDateTime &t);
+    // The folder a report is proposed in: the user's documents folder, else (many servers and
+    // fresh accounts have none) the home folder, else the temporary one. Always one that
+    // exists, so the first export works; nothing is created in the user's home.
+    static QString defaultFolder();
 };
 
 } // namespace models

@@ -18,6 +18,20 @@ int FaultTrend::maxActive() const
     return best;
 }
 
+FaultTrend::CountAxis FaultTrend::countAxis(int maximum, int maxTicks)
+{
+    maximum = std::max(1, maximum);
+    maxTicks = std::max(1, maxTicks);
+    int step = 1;
+    for (int scale = 1;; scale *= 10) {
+        for (int m : {1, 2, 5}) {
+            step = m * scale;
+            if ((maximum + step - 1) / step <= maxTicks)
+                return {step, (maximum + step - 1) / step * step};
+        }
+    }
+}
+
 qint64 FaultTrend::bucketSecondsFor(qint64 rangeSeconds, int maxBuckets)
 {
     static constexpr std::array<qint64, 12> sizes{
@@ -59,10 +73,23 @@ FaultTrend FaultTrend::fromEpisodes(const std::vector<FaultEpisode> &episodes,
     auto bucketOf = [&](qint64 secs) {
         return int(std::clamp<qint64>((secs - aligned) / t.bucketSeconds, 0, t.bucketCount - 1));
     };
+    // Each episode as [begin, end) in milliseconds, clipped to the range. A fault that began
+    // and ended at the same instant was still active at that instant: it lasts 1 ms.
+    struct Change
+    {
+        qint64 ms;
+        int delta; // -1 before +1 at the same time: a fault that ends as another begins was
+        int row;   // never active at once with it
+    };
+    std::vector<Change> changes;
+    const qint64 startMs = start * 1000, endMs = end * 1000;
     for (const FaultEpisode &e : episodes) {
-        const qint64 since = e.since.isValid() ? e.since.toSecsSinceEpoch() : start;
-        const qint64 until = e.until.isValid() ? e.until.toSecsSinceEpoch() : end;
-        if (until < start || since >= end)
+        const qint64 since = e.since.isValid() ? e.since.toMSecsSinceEpoch() : startMs;
+        qint64 until = e.until.isValid() ? e.until.toMSecsSinceEpoch() : endMs;
+        if (e.ended && !e.until.isValid())
+            until = since; // ended at an unknown time: only its beginning is known
+        until = std::max(until, since + 1);
+        if (until <= startMs || since >= endMs)
             continue; // not active in the range
         const int r = row(e.category.isEmpty() ? QStringLiteral("other") : e.category);
         ++t.faults;
@@ -70,14 +97,44 @@ FaultTrend FaultTrend::fromEpisodes(const std::vector<FaultEpisode> &episodes,
             ++t.fromPrometheus;
             t.resolutionSeconds = std::max(t.resolutionSeconds, e.resolutionSeconds);
         }
-        if (since >= start)
-            ++t.started[std::size_t(r)][std::size_t(bucketOf(since))];
-        // Active in every bucket it overlaps; one ending exactly on a boundary is not active
-        // in the bucket that begins there.
-        const int first = bucketOf(std::max(since, start));
-        const int last = bucketOf(std::max(std::max(since, start), std::min(until, end) - 1));
-        for (int b = first; b <= last; ++b)
-            ++t.active[std::size_t(r)][std::size_t(b)];
+        if (since >= startMs)
+            ++t.started[std::size_t(r)][std::size_t(bucketOf(since / 1000))];
+        changes.push_back({std::max(since, startMs), +1, r});
+        changes.push_back({std::min(until, endMs), -1, r});
+    }
+    std::sort(changes.begin(), changes.end(), [](const Change &a, const Change &b) {
+        return a.ms != b.ms ? a.ms < b.ms : a.delta < b.delta;
+    });
+
+    // A sweep through time: in each bucket, the moment the most faults were active at once (the
+    // first such moment), and how many of each category were active then. The stacked bar is
+    // that moment's total, never more faults than were ever active together.
+    std::vector<int> now(std::size_t(t.categories.size()), 0);
+    int activeNow = 0;
+    std::size_t next = 0;
+    auto applyUpTo = [&](qint64 ms) { // the changes at one time, or up to one, together
+        for (; next < changes.size() && changes[next].ms <= ms; ++next) {
+            now[std::size_t(changes[next].row)] += changes[next].delta;
+            activeNow += changes[next].delta;
+        }
+    };
+    for (int b = 0; b < t.bucketCount; ++b) {
+        const qint64 bucketStart = (aligned + b * t.bucketSeconds) * 1000;
+        const qint64 bucketEnd = bucketStart + t.bucketSeconds * 1000;
+        int best = -1;
+        auto keepIfPeak = [&] {
+            if (activeNow > best) {
+                best = activeNow;
+                for (std::size_t r = 0; r < now.size(); ++r)
+                    t.active[r][std::size_t(b)] = now[r];
+            }
+        };
+        applyUpTo(bucketStart); // what carries over, less what ends as the bucket begins
+        keepIfPeak();
+        while (next < changes.size() && changes[next].ms < bucketEnd) {
+            applyUpTo(changes[next].ms);
+            keepIfPeak();
+        }
     }
 
     // Most affected category first, so the colours of the big ones stay stable.

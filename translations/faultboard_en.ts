@@ -224,6 +224,44 @@
     </message>
 </context>
 <context>
+    <name>DurationText</name>
+    <message>
+        <source>%1 s</source>
+        <comment>duration in seconds</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <comment>duration in minutes</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <comment>duration: minutes and seconds</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <comment>duration in hours</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <comment>duration: hours and minutes</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <comment>duration in days</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <comment>duration: days and hours</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FaultReport</name>
     <message>
         <source>Cannot write the report %1: %2</source>
@@ -422,6 +460,13 @@
     <name>PrometheusOptions</name>
     <message>
         <source>--prometheus: not an http or https URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportBuilder</name>
+    <message>
+        <source>this cluster records no fault history</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3119,14 +3164,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Active faults by category</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Active faults over time by category</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Mean time to recover by fault type</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3152,22 +3189,6 @@
             <numerusform>%n fault in this range.</numerusform>
             <numerusform>%n faults in this range.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Active faults</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mean time to recover (minutes)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2 recovered)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Minutes</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mean time to recover: no fault recovered in this range</source>
@@ -3207,6 +3228,27 @@
     <message>
         <source>%1 %2</source>
         <comment>the count, then where from</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most faults active at once, by category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The most faults active at once over time, by category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faults active at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean time to recover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 recovered): %3</source>
+        <comment>fault type, recoveries, mean time to recover</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -224,6 +224,44 @@
     </message>
 </context>
 <context>
+    <name>DurationText</name>
+    <message>
+        <source>%1 s</source>
+        <comment>duration in seconds</comment>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <comment>duration in minutes</comment>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <comment>duration: minutes and seconds</comment>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <comment>duration in hours</comment>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <comment>duration: hours and minutes</comment>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <comment>duration in days</comment>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <comment>duration: days and hours</comment>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+</context>
+<context>
     <name>FaultReport</name>
     <message>
         <source>Cannot write the report %1: %2</source>
@@ -423,6 +461,13 @@
     <message>
         <source>--prometheus: not an http or https URL</source>
         <translation>--prometheus：不是 http 或 https URL</translation>
+    </message>
+</context>
+<context>
+    <name>ReportBuilder</name>
+    <message>
+        <source>this cluster records no fault history</source>
+        <translation>此集群不记录故障历史</translation>
     </message>
 </context>
 <context>
@@ -3089,14 +3134,6 @@
         <translation>图表状态</translation>
     </message>
     <message>
-        <source>Active faults by category</source>
-        <translation>按类别统计的活动故障</translation>
-    </message>
-    <message>
-        <source>Active faults over time by category</source>
-        <translation>按类别统计的活动故障随时间变化</translation>
-    </message>
-    <message>
         <source>Mean time to recover by fault type</source>
         <translation>按故障类型统计的平均恢复时间</translation>
     </message>
@@ -3121,22 +3158,6 @@
         <translation>
             <numerusform>此范围内有 %n 个故障。</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Active faults</source>
-        <translation>活动故障</translation>
-    </message>
-    <message>
-        <source>Mean time to recover (minutes)</source>
-        <translation>平均恢复时间（分钟）</translation>
-    </message>
-    <message>
-        <source>%1 (%2 recovered)</source>
-        <translation>%1（已恢复 %2 个）</translation>
-    </message>
-    <message>
-        <source>Minutes</source>
-        <translation>分钟</translation>
     </message>
     <message>
         <source>Mean time to recover: no fault recovered in this range</source>
@@ -3176,6 +3197,27 @@
         <source>%1 %2</source>
         <comment>the count, then where from</comment>
         <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>Most faults active at once, by category</source>
+        <translation>同时活动故障的最多数量（按类别）</translation>
+    </message>
+    <message>
+        <source>The most faults active at once over time, by category</source>
+        <translation>各时段同时活动故障的最多数量（按类别）</translation>
+    </message>
+    <message>
+        <source>Faults active at once</source>
+        <translation>同时活动的故障</translation>
+    </message>
+    <message>
+        <source>Mean time to recover</source>
+        <translation>平均恢复时间</translation>
+    </message>
+    <message>
+        <source>%1 (%2 recovered): %3</source>
+        <comment>fault type, recoveries, mean time to recover</comment>
+        <translation>%1（已恢复 %2 次）：%3</translation>
     </message>
 </context>
 <context>

@@ -2,8 +2,8 @@
 
 #include "models/ClusterSession.h"
 #include "models/FaultHistory.h"
-#include "models/FleetHistory.h"
 #include "models/PrometheusHistory.h"
+#include "models/ReportBuilder.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -17,7 +17,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QStandardPaths>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -72,9 +71,8 @@ ExportDialog::ExportDialog(models::ClusterSession *session, QWidget *parent)
 
     m_path = new QLineEdit(this);
     m_path->setAccessibleName(tr("File to write"));
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     m_path->setText(
-        QDir(folder.isEmpty() ? QDir::homePath() : folder)
+        QDir(models::FaultReport::defaultFolder())
             .filePath(QStringLiteral("faultboard-%1-%2.csv")
                           .arg(session->contextName().isEmpty() ? QStringLiteral("cluster")
                                                                 : session->contextName(),
@@ -175,26 +173,31 @@ void ExportDialog::startExport()
     updateState();
     m_status->setText(tr("Exporting…"));
 
-    if (m_current->isChecked()) {
-        const models::LocationLabels labels = m_session->history()
-                                                  ? m_session->history()->options().locationLabels
-                                                  : models::LocationLabels{};
-        // Walking the store is a fast scan; the file is written off the GUI thread.
-        write(models::FaultReport::currentFaults(*m_session->store(), labels), {}, {});
-        return;
+    models::ReportRequest request;
+    if (m_historyButton->isChecked()) {
+        request.kind = models::ReportRequest::Kind::History;
+        // A preset range ends when the operator exports, not when the dialog opened: what
+        // happened since (a fault that ended, one that came back) belongs in the file.
+        const qint64 preset = m_preset->currentData().toLongLong();
+        if (preset > 0) {
+            const QDateTime end = QDateTime::currentDateTime();
+            m_to->setDateTime(end);
+            m_from->setDateTime(end.addSecs(-preset));
+            request.to = end.toUTC();
+            request.from = request.to.addSecs(-preset);
+        } else {
+            request.from = m_from->dateTime().toUTC();
+            request.to = m_to->dateTime().toUTC();
+        }
+        if (request.from >= request.to)
+            return fail(tr("The range must end after it begins."));
+        if (m_prometheus) {
+            m_status->setText(tr("Reading the history, and what Prometheus holds…"));
+            m_cancel->show();
+        }
     }
-    const QDateTime from = m_from->dateTime().toUTC();
-    const QDateTime to = m_to->dateTime().toUTC();
-    if (from >= to)
-        return fail(tr("The range must end after it begins."));
-    if (m_prometheus) {
-        m_status->setText(tr("Reading the history, and what Prometheus holds…"));
-        m_cancel->show();
-    }
-    const models::LocationLabels labels = m_session->history()->options().locationLabels;
-    models::FleetHistory::episodes(m_session->history(), m_prometheus, m_session->store(), labels,
-                                   from, to, this)
-        .then(this, [this, from, to](const models::FleetEpisodes &r) {
+    models::ReportBuilder::build(m_session, m_prometheus, request, this)
+        .then(this, [this, history = m_historyButton->isChecked()](models::ReportResult r) {
             m_cancel->hide();
             if (!r.historyError.isEmpty())
                 return fail(tr("Could not read the history: %1").arg(r.historyError));
@@ -210,7 +213,10 @@ void ExportDialog::startExport()
                 note = tr("%n of them from Prometheus (times up to %1 s late).", nullptr,
                           r.fromPrometheus)
                            .arg(r.stepSeconds);
-            write(models::FaultReport::fromEpisodes(r.episodes, to), from, to, note);
+            if (history)
+                write(std::move(r.rows), r.from, r.to, note);
+            else
+                write(std::move(r.rows), {}, {}, note);
         });
 }
 

@@ -1,5 +1,6 @@
 #include "ui/FleetChartsView.h"
 
+#include "models/DurationText.h"
 #include "models/FaultHistory.h"
 #include "models/FleetHistory.h"
 #include "models/PrometheusHistory.h"
@@ -9,6 +10,7 @@
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -24,6 +26,8 @@
 #include <QStackedBarSeries>
 #include <QVBoxLayout>
 #include <QValueAxis>
+
+#include <cmath>
 
 namespace ui {
 
@@ -90,8 +94,8 @@ FleetChartsView::FleetChartsView(models::FaultHistory *history, QWidget *parent)
     layout->addLayout(top);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    m_trendView = new QChartView(newChart(tr("Active faults by category")), splitter);
-    m_trendView->setAccessibleName(tr("Active faults over time by category"));
+    m_trendView = new QChartView(newChart(tr("Most faults active at once, by category")), splitter);
+    m_trendView->setAccessibleName(tr("The most faults active at once over time, by category"));
     m_trendView->setRenderHint(QPainter::Antialiasing);
     m_recoveryView = new QChartView(newChart(tr("Mean time to recover by fault type")), splitter);
     m_recoveryView->setAccessibleName(tr("Mean time to recover by fault type"));
@@ -250,24 +254,29 @@ void FleetChartsView::showTrend()
     }
     c->addSeries(series);
 
-    // Label every few buckets so they stay readable.
-    auto *x = new QBarCategoryAxis;
-    const bool days = m_trend.bucketSeconds >= 24 * 3600;
-    const QString format = days ? QStringLiteral("MM-dd") : QStringLiteral("HH:mm");
-    const int every = std::max(1, m_trend.bucketCount / 8);
-    QStringList labels;
-    for (int b = 0; b < m_trend.bucketCount; ++b) {
-        // Category labels must be unique: pad the unlabelled ones with distinct blanks.
-        labels << (b % every == 0 ? m_trend.bucketStart(b).toLocalTime().toString(format)
-                                  : QString(b, QLatin1Char(' ')));
-    }
-    x->append(labels);
+    // Time labels on the bucket boundaries, a few of them so none is elided: bar i stands at
+    // x = i, so bucket i begins at i - 0.5. The date is added when the range spans days.
+    auto *x = new QCategoryAxis;
+    x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    x->setRange(-0.5, m_trend.bucketCount - 0.5);
+    x->setStartValue(-0.5);
+    const bool spansDays = (m_trend.bucketCount - 1) * m_trend.bucketSeconds > 24 * 3600;
+    const QString format = m_trend.bucketSeconds >= 24 * 3600 ? QStringLiteral("MM-dd")
+                           : spansDays                        ? QStringLiteral("MM-dd HH:mm")
+                                                              : QStringLiteral("HH:mm");
+    const int every = std::max(1, (m_trend.bucketCount + 7) / 8);
+    for (int b = 0; b < m_trend.bucketCount; b += every)
+        x->append(m_trend.bucketStart(b).toLocalTime().toString(format), b - 0.5);
     x->setGridLineVisible(false);
+    // Whole counts only: ticks every 1, 2, 5, 10, … from 0.
+    const models::FaultTrend::CountAxis counts = models::FaultTrend::countAxis(m_trend.maxActive());
     auto *y = new QValueAxis;
-    y->setRange(0, std::max(1, m_trend.maxActive()));
+    y->setRange(0, counts.top);
+    y->setTickType(QValueAxis::TicksDynamic);
+    y->setTickAnchor(0);
+    y->setTickInterval(counts.step);
     y->setLabelFormat(QStringLiteral("%d"));
-    y->applyNiceNumbers();
-    y->setTitleText(tr("Active faults"));
+    y->setTitleText(tr("Faults active at once"));
     c->addAxis(x, Qt::AlignBottom);
     c->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);
@@ -296,29 +305,44 @@ void FleetChartsView::showRecovery()
         shown.resize(12);
     std::reverse(shown.begin(), shown.end()); // horizontal bars draw bottom-up
 
-    // Minutes read well for most faults; the bar labels give the exact duration.
-    auto *set = new QBarSet(tr("Mean time to recover (minutes)"));
+    // Bars in seconds; the axis and each type's label read as durations ("1 min 5 s"), since a
+    // bar's own value label can only print the number.
+    auto *set = new QBarSet(tr("Mean time to recover"));
     QStringList types;
     double longest = 0;
     for (const auto *s : shown) {
-        *set << s->meanSecondsToRecover / 60.0;
-        types << tr("%1 (%2 recovered)").arg(s->type).arg(s->recovered);
-        longest = std::max(longest, s->meanSecondsToRecover / 60.0);
+        *set << s->meanSecondsToRecover;
+        types << tr("%1 (%2 recovered): %3", "fault type, recoveries, mean time to recover")
+                     .arg(s->type)
+                     .arg(s->recovered)
+                     .arg(models::DurationText::format(s->meanSecondsToRecover));
+        longest = std::max(longest, s->meanSecondsToRecover);
     }
     set->setColor(SeverityStyle::color(models::Severity::Major, dark));
-    set->setLabelColor(palette().color(QPalette::Text));
     auto *series = new QHorizontalBarSeries;
     series->append(set);
-    series->setLabelsVisible(true);
-    series->setLabelsFormat(QStringLiteral("@value"));
-    series->setLabelsPrecision(3);
     c->addSeries(series);
     auto *y = new QBarCategoryAxis;
     y->append(types);
-    auto *x = new QValueAxis;
-    x->setRange(0, std::max(1.0, longest * 1.15));
-    x->setTitleText(tr("Minutes"));
-    x->applyNiceNumbers();
+    // A readable step (10 s, 1 min, 15 min, 1 h, …) giving at most 5 intervals.
+    static constexpr qint64 steps[] = {5,     10,    15,    30,    60,     120,
+                                       300,   600,   900,   1800,  3600,   7200,
+                                       10800, 21600, 43200, 86400, 172800, 604800};
+    qint64 step = steps[std::size(steps) - 1];
+    for (qint64 candidate : steps) {
+        if (std::ceil(std::max(1.0, longest) / double(candidate)) <= 5) {
+            step = candidate;
+            break;
+        }
+    }
+    const qint64 top = std::max<qint64>(1, qint64(std::ceil(std::max(1.0, longest) / step))) * step;
+    auto *x = new QCategoryAxis;
+    x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    x->setRange(0, double(top));
+    x->setStartValue(0);
+    for (qint64 v = 0; v <= top; v += step)
+        x->append(models::DurationText::format(double(v)), double(v));
+    x->setTitleText(tr("Mean time to recover"));
     c->addAxis(y, Qt::AlignLeft);
     c->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);

@@ -3,8 +3,9 @@
 #include "app/cli/Console.h"
 #include "app/cli/PrometheusOptions.h"
 #include "models/ClusterSession.h"
-#include "models/FleetHistory.h"
+#include "models/FaultHistory.h"
 #include "models/PrometheusSource.h"
+#include "models/ReportBuilder.h"
 #include "models/Taxonomy.h"
 
 namespace app::cli {
@@ -39,53 +40,57 @@ void ReportCommand::onSynced()
     // History ranges end before `to`; what this listing just recorded may carry the current
     // millisecond (an accelerator count has no time of its own), and belongs in the report.
     const QDateTime now = QDateTime::currentDateTimeUtc().addMSecs(1);
-    if (!m_options.history) {
-        write(
-            models::FaultReport::currentFaults(*m_session->store(), models::LocationLabels(), now),
-            {}, {});
-        return;
-    }
-    std::optional<kube::PrometheusEndpoint> given;
-    if (!m_options.prometheusUrl.isEmpty()) {
-        QString error;
-        given = PrometheusOptions::endpoint(m_options.prometheusUrl, m_options.prometheusTokenFile,
-                                            m_options.prometheusBasicAuthFile,
-                                            m_options.prometheusCaFile, &error);
-        if (!given) {
-            Console::error(error);
-            return finish(1);
+    models::ReportRequest request;
+    request.to = now;
+    if (m_options.history) {
+        request.kind = models::ReportRequest::Kind::History;
+        request.from = m_options.since;
+        std::optional<kube::PrometheusEndpoint> given;
+        if (!m_options.prometheusUrl.isEmpty()) {
+            QString error;
+            given = PrometheusOptions::endpoint(
+                m_options.prometheusUrl, m_options.prometheusTokenFile,
+                m_options.prometheusBasicAuthFile, m_options.prometheusCaFile, &error);
+            if (!given) {
+                Console::error(error);
+                return finish(1);
+            }
+        }
+        // --prometheus, else the cluster's setting (the window's rule): a setting that cannot
+        // be used is said and makes the exit status 1; the local history is reported either way.
+        const models::PrometheusSource source = models::PrometheusSource::choose(
+            given, m_settings.prometheus, m_session->contextName());
+        if (!source.error.isEmpty()) {
+            Console::error(source.error);
+            m_exitCode = 1;
+        }
+        if (source.endpoint) {
+            QString taxonomyError; // already reported by classifier()
+            m_prometheus = new models::PrometheusHistory(
+                *source.endpoint, models::Taxonomy::load({}, &taxonomyError), this);
         }
     }
-    // --prometheus, else the cluster's setting (the window's rule): a setting that cannot be
-    // used is said and makes the exit status 1; the local history is reported either way.
-    const models::PrometheusSource source =
-        models::PrometheusSource::choose(given, m_settings.prometheus, m_session->contextName());
-    if (!source.error.isEmpty()) {
-        Console::error(source.error);
-        m_exitCode = 1;
-    }
-    if (source.endpoint) {
-        QString taxonomyError; // already reported by classifier()
-        m_prometheus = new models::PrometheusHistory(
-            *source.endpoint, models::Taxonomy::load({}, &taxonomyError), this);
-    }
-    // Queued behind what the list just recorded, so the report includes it. The same path as the
-    // window's export dialog and Trends view: Prometheus fills the time before and between.
-    models::FleetHistory::episodes(m_session->history(), m_prometheus, m_session->store(),
-                                   models::LocationLabels(), m_options.since, now, this)
-        .then(this, [this, now](const models::FleetEpisodes &r) {
+    // Queued behind what the list just recorded, so the report includes it. The same engine as
+    // the window's export dialog: Prometheus fills the time before and between.
+    models::ReportBuilder::build(m_session, m_prometheus, request, this)
+        .then(this, [this, history = m_options.history](const models::ReportResult &r) {
             if (!r.historyError.isEmpty()) {
-                Console::error(tr("cannot read the fault history %1: %2")
-                                   .arg(m_session->history()->path(), r.historyError));
+                Console::error(
+                    tr("cannot read the fault history %1: %2")
+                        .arg(m_session->history() ? m_session->history()->path() : QString(),
+                             r.historyError));
                 return finish(1);
             }
             // The local history is reported either way; a Prometheus that failed is said so
             // and makes the exit status 1.
-            if (!r.prometheusError.isEmpty())
+            if (!r.prometheusError.isEmpty()) {
                 Console::error(r.prometheusError);
-            if (!r.prometheusError.isEmpty())
                 m_exitCode = 1;
-            write(models::FaultReport::fromEpisodes(r.episodes, now), m_options.since, now);
+            }
+            if (history)
+                write(r.rows, r.from, r.to);
+            else
+                write(r.rows, {}, {});
         });
 }
 

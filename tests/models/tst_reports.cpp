@@ -265,6 +265,10 @@ private slots:
                                         QStringLiteral("NT_NPU_CARD_LOSE"),
                                         QStringLiteral("NoSchedule"),
                                         {}});
+        isolatedNode->annotations.insert(QStringLiteral("faultboard.io/isolated-by"),
+                                         QStringLiteral("alice@example.com"));
+        isolatedNode->annotations.insert(QStringLiteral("faultboard.io/isolated-reason"),
+                                         QStringLiteral("fault: NT_NPU_CARD_LOSE; ticket 7"));
         store.applyDeltas(
             {{kube::Delta::Type::Added, isolatedNode},
              {kube::Delta::Type::Added,
@@ -280,12 +284,21 @@ private slots:
         QCOMPARE(rows[0].since, at(100));
         QCOMPARE(rows[0].durationSeconds, 3500);
         QVERIFY(rows[0].isolated);
+        // Who isolated it and why: the node's annotations.
+        QCOMPARE(rows[0].isolatedBy, QStringLiteral("alice@example.com"));
+        QCOMPARE(rows[0].isolationReason, QStringLiteral("fault: NT_NPU_CARD_LOSE; ticket 7"));
+        const QStringList fields = FaultReport::fields(rows[0]);
+        QCOMPARE(fields[int(FaultReport::columns().indexOf(QStringLiteral("isolated_by")))],
+                 QStringLiteral("alice@example.com"));
+        QCOMPARE(fields[int(FaultReport::columns().indexOf(QStringLiteral("isolation_reason")))],
+                 QStringLiteral("fault: NT_NPU_CARD_LOSE; ticket 7"));
+        QVERIFY(rows[2].isolatedBy.isEmpty()); // not isolated
         QCOMPARE(rows[0].acceleratorsOk, 6);
         QCOMPARE(rows[0].acceleratorsTotal, 8);
         QCOMPARE(rows[1].type, QStringLiteral("huawei.com/ascend-910"));
         QCOMPARE(rows[1].status, QStringLiteral("6/8"));
         QCOMPARE(rows[1].message, QStringLiteral("2 of 8 NPUs lost"));
-        QCOMPARE(rows[1].durationSeconds, -1);
+        QCOMPARE(rows[1].durationSeconds, -1); // the store alone does not know; ReportBuilder
         QCOMPARE(rows[2].node, QStringLiteral("gpu-01"));
         QCOMPARE(rows[2].severity, Severity::Minor);
         QCOMPARE(FaultReport::currentFaults(store, {}, at(3600), Severity::Info).size(),
