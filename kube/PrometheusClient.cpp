@@ -14,6 +14,8 @@
 #include <QSslCertificate>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <cmath>
+
 #include <memory>
 
 namespace kube {
@@ -310,14 +312,18 @@ PrometheusMatrix PrometheusClient::decodeMatrix(const QByteArray &body, int http
             const QJsonArray pair = p.toArray();
             bool numeric = false;
             const double value = pair.size() == 2 ? pair.at(1).toString().toDouble(&numeric) : 0;
-            if (pair.size() != 2 || !pair.at(0).isDouble() || !numeric) {
+            // A time is Unix seconds, which must fit qint64 milliseconds (fuzz_prometheusmatrix:
+            // 1.8e25 s was rounded into qint64, undefined behaviour).
+            const double seconds = pair.size() == 2 ? pair.at(0).toDouble() : 0;
+            if (pair.size() != 2 || !pair.at(0).isDouble() || !numeric ||
+                !(std::abs(seconds) < 9.2e15)) {
                 m.error = decodeError(
                     tr("series %1 of the answer has a sample that is not [time, \"value\"]").arg(i),
                     context);
                 m.series.clear();
                 return m;
             }
-            series.samples.push_back({qRound64(pair.at(0).toDouble() * 1000.0), value});
+            series.samples.push_back({qRound64(seconds * 1000.0), value});
         }
         m.series.push_back(std::move(series));
     }

@@ -256,6 +256,11 @@ private slots:
             << QByteArray(
                    R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1,2]]}]}})")
             << str("[time, \"value\"]");
+        // fuzz_prometheusmatrix: a time beyond qint64 milliseconds was rounded into one (UB).
+        QTest::newRow("time beyond range")
+            << QByteArray(
+                   R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[17966666666666666666132120,"1"]]}]}})")
+            << str("[time, \"value\"]");
         QTest::newRow("no values")
             << QByteArray(
                    R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{}}]}})")
