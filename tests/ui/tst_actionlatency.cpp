@@ -14,6 +14,7 @@
 #include "models/Taxonomy.h"
 #include "tests/common/TestCluster.h"
 #include "tests/common/TestSettings.h"
+#include "tests/common/TestWindow.h"
 #include "ui/ActionConfirmDialog.h"
 #include "ui/ActionController.h"
 #include "ui/ClusterView.h"
@@ -38,7 +39,8 @@ namespace {
 class PaintClock : public QObject
 {
 public:
-    PaintClock(QWidget *viewport, const QElapsedTimer &clock) : m_clock(clock)
+    PaintClock(QWidget *viewport, const QElapsedTimer &clock)
+        : m_clock(clock)
     {
         viewport->installEventFilter(this);
     }
@@ -94,12 +96,9 @@ private slots:
     void isolatedTileFollowsTheActionWithinASecond()
     {
         ui::MainWindow window{Classifier(Taxonomy::builtIn())};
-        window.resize(1400, 900);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        ui::ClusterView *view = window.openCluster(m_cluster->endpoint());
-        QSignalSpy synced(view->session(), &ClusterSession::synced);
-        QVERIFY(synced.wait(std::max(20000, fleetSize() * 10)));
+        ui::ClusterView *view = openSyncedCluster(window, m_cluster->endpoint(), QSize(1400, 900),
+                                                  std::max(20000, fleetSize() * 10));
+        QVERIFY(view);
         NodeGridModel *grid = view->session()->gridModel();
         QTRY_COMPARE_WITH_TIMEOUT(grid->rowCount(), fleetSize(), 20000);
 
@@ -107,10 +106,9 @@ private slots:
         const int rounds = 5;
         QStringList targets;
         for (int i = 0; i < rounds; ++i) {
-            const QString name =
-                grid->index(i * (fleetSize() - 1) / (rounds - 1), 0)
-                    .data(NodeGridModel::NameRole)
-                    .toString();
+            const QString name = grid->index(i * (fleetSize() - 1) / (rounds - 1), 0)
+                                     .data(NodeGridModel::NameRole)
+                                     .toString();
             QVERIFY(!name.isEmpty());
             targets << name;
             QVERIFY(m_cluster->setCondition(name, QStringLiteral("NT_NPU_CARD_LOSE"),
@@ -118,9 +116,9 @@ private slots:
         }
         for (const QString &name : std::as_const(targets))
             QTRY_VERIFY_WITH_TIMEOUT(grid->indexOf(name)
-                                             .data(NodeGridModel::FaultTypesRole)
-                                             .toStringList()
-                                             .contains(QStringLiteral("NT_NPU_CARD_LOSE")),
+                                         .data(NodeGridModel::FaultTypesRole)
+                                         .toStringList()
+                                         .contains(QStringLiteral("NT_NPU_CARD_LOSE")),
                                      20000);
 
         kube::Informer *informer = view->session()->nodeInformer();
@@ -135,8 +133,7 @@ private slots:
             view->selectNode(name);
             QTRY_VERIFY(window.actions()->isolateAction()->isEnabled());
             window.actions()->isolateAction()->trigger();
-            auto *dialog =
-                qobject_cast<ui::ActionConfirmDialog *>(window.actions()->openDialog());
+            auto *dialog = qobject_cast<ui::ActionConfirmDialog *>(window.actions()->openDialog());
             QVERIFY(dialog);
             QSignalSpy planned(dialog, &ui::ActionConfirmDialog::planFinished);
             QVERIFY(planned.wait(10000));

@@ -10,6 +10,7 @@
 #include "models/Taxonomy.h"
 #include "tests/common/TestCluster.h"
 #include "tests/common/TestSettings.h"
+#include "tests/common/TestWindow.h"
 #include "ui/ActionConfirmDialog.h"
 #include "ui/ActionController.h"
 #include "ui/ClusterView.h"
@@ -49,15 +50,7 @@ private:
 
     ui::ClusterView *open(ui::MainWindow &window, const QString &context = {})
     {
-        window.resize(1400, 900);
-        window.show();
-        if (!QTest::qWaitForWindowExposed(&window))
-            return nullptr;
-        ui::ClusterView *view = window.openCluster(m_cluster->endpoint(context));
-        QSignalSpy synced(view->session(), &ClusterSession::synced);
-        if (!synced.wait(20000))
-            return nullptr;
-        return view;
+        return openSyncedCluster(window, m_cluster->endpoint(context));
     }
 
     // The llama replica on a node (ReplicaSet pods get generated names).

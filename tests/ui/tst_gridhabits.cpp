@@ -6,6 +6,7 @@
 #include "models/Taxonomy.h"
 #include "tests/common/TestCluster.h"
 #include "tests/common/TestSettings.h"
+#include "tests/common/TestWindow.h"
 #include "ui/ActionController.h"
 #include "ui/ClusterView.h"
 #include "ui/DrainDialog.h"
@@ -35,15 +36,7 @@ private:
 
     ui::ClusterView *open(ui::MainWindow &window)
     {
-        window.resize(1400, 900);
-        window.show();
-        if (!QTest::qWaitForWindowExposed(&window))
-            return nullptr;
-        ui::ClusterView *view = window.openCluster(m_cluster->endpoint());
-        QSignalSpy synced(view->session(), &ClusterSession::synced);
-        if (!synced.wait(20000))
-            return nullptr;
-        return view;
+        return openSyncedCluster(window, m_cluster->endpoint());
     }
 
     static QStringList shownNames(const QAbstractItemModel *model)

@@ -11,6 +11,7 @@
 #include "models/Taxonomy.h"
 #include "tests/common/TestCluster.h"
 #include "tests/common/TestSettings.h"
+#include "tests/common/TestWindow.h"
 #include "ui/ClusterView.h"
 #include "ui/ElidedLabel.h"
 #include "ui/FaultSummaryPanel.h"
@@ -77,15 +78,7 @@ private:
 
     ui::ClusterView *open(ui::MainWindow &window, QSize size)
     {
-        window.resize(size);
-        window.show();
-        if (!QTest::qWaitForWindowExposed(&window))
-            return nullptr;
-        ui::ClusterView *view = window.openCluster(m_cluster->endpoint());
-        QSignalSpy synced(view->session(), &ClusterSession::synced);
-        if (!synced.wait(20000))
-            return nullptr;
-        return view;
+        return openSyncedCluster(window, m_cluster->endpoint(), size);
     }
 
 private slots:
