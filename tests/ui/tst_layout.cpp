@@ -81,6 +81,17 @@ private:
         return openSyncedCluster(window, m_cluster->endpoint(), size);
     }
 
+    // A 1024×700 window with `node` selected and its pods and events loaded.
+    ui::ClusterView *openAtNode(ui::MainWindow &window, const QString &node)
+    {
+        ui::ClusterView *view = open(window, QSize(1024, 700));
+        if (!view)
+            return nullptr;
+        view->selectNode(node);
+        QSignalSpy loaded(view->detailPanel(), &ui::NodeDetailPanel::workloadLoaded);
+        return loaded.wait(10000) ? view : nullptr;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -156,12 +167,9 @@ private slots:
     void cutNamesAreCutInTheMiddleWithTheirWholeTextInATooltip()
     {
         ui::MainWindow window{Classifier(Taxonomy::builtIn())};
-        ui::ClusterView *view = open(window, QSize(1024, 700));
+        ui::ClusterView *view = openAtNode(window, QStringLiteral("gpu-0001"));
         QVERIFY(view);
-        view->selectNode(QStringLiteral("gpu-0001"));
         ui::NodeDetailPanel *detail = view->detailPanel();
-        QSignalSpy loaded(detail, &ui::NodeDetailPanel::workloadLoaded);
-        QVERIFY(loaded.wait(10000));
         detail->tabs()->setCurrentWidget(detail->podsView()->parentWidget());
         QTableView *pods = detail->podsView();
         QCOMPARE(pods->textElideMode(), Qt::ElideMiddle);
@@ -237,12 +245,9 @@ private slots:
     void aLongErrorWidensNothing()
     {
         ui::MainWindow window{Classifier(Taxonomy::builtIn())};
-        ui::ClusterView *view = open(window, QSize(1024, 700));
+        ui::ClusterView *view = openAtNode(window, QStringLiteral("gpu-0001"));
         QVERIFY(view);
-        view->selectNode(QStringLiteral("gpu-0001"));
         ui::NodeDetailPanel *detail = view->detailPanel();
-        QSignalSpy loaded(detail, &ui::NodeDetailPanel::workloadLoaded);
-        QVERIFY(loaded.wait(10000));
         QSplitter *splitter = qobject_cast<QSplitter *>(detail->parentWidget());
         QVERIFY(splitter);
         QTRY_VERIFY(splitter->sizes().value(0) > 0);
