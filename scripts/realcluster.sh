@@ -70,17 +70,28 @@ cmd_build() {
 }
 
 
-# A free TCP port on 127.0.0.1 (nothing answers a connect to it).
+# A free TCP port on 127.0.0.1 (nothing answers a connect to it), below the kernel's ephemeral
+# range: a port in that range can be taken at any moment as the local end of some outgoing
+# connection (another test's client, this plane's own apiserver-to-etcd connections), and etcd
+# then fails with "bind: address already in use". Never one of the ports given as arguments.
 free_port() {
-    local p
+    local p lo=32768 hi=60999 range
+    if range=$(cat /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null); then
+        read -r lo hi <<<"$range"
+    fi
+    local from=10000 to=$((lo - 1))
+    if ((to - from < 2000)); then
+        from=$((hi + 1)) to=65535
+    fi
     for _ in $(seq 200); do
-        p=$((20000 + RANDOM % 30000))
+        p=$((from + RANDOM % (to - from + 1)))
+        [[ " $* " == *" $p "* ]] && continue
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
             echo "$p"
             return 0
         fi
     done
-    die "no free port on 127.0.0.1"
+    die "no free port on 127.0.0.1 between $from and $to"
 }
 
 # The start of every kubeconfig: the one cluster, then the users: key.
@@ -308,6 +319,41 @@ find_program() { # NAME ENVVAR: from the env, else the build tree
     fi
 }
 
+# Starts plane.sh on new ports with new kubeconfigs (pki and tokens made already), and waits for it to be ready. Fails when the
+# plane stopped before it was (its log is $dir/plane.log). Sets plane and started.
+start_plane() {
+    local bin=$1
+    APISERVER_PORT=$(free_port)
+    ETCD_PORT=$(free_port "$APISERVER_PORT")
+    ETCD_PEER_PORT=$(free_port "$APISERVER_PORT" "$ETCD_PORT")
+    printf 'APISERVER_PORT=%s\nETCD_PORT=%s\nETCD_PEER_PORT=%s\nKUBELET_STANDIN=%q\nOWNER=%s\n' \
+        "$APISERVER_PORT" "$ETCD_PORT" "$ETCD_PEER_PORT" "$KUBELET_STANDIN" "$owner" >"$dir/ports"
+    (
+        umask 077
+        kubeconfig system:kube-controller-manager "$(token_of system:kube-controller-manager)" \
+            controller-manager >"$dir/controller-manager.kubeconfig"
+        kubeconfig system:kube-scheduler "$(token_of system:kube-scheduler)" scheduler \
+            >"$dir/scheduler.kubeconfig"
+        for u in admin viewer operator sre; do
+            kubeconfig "$u" "$(token_of "$u")" "$u" >"$dir/$u.kubeconfig"
+        done
+        all_kubeconfig >"$dir/kubeconfig"
+    )
+    # Its own session and process group: `down` stops the group, whatever became of this shell.
+    setsid bash "$here/realcluster/plane.sh" "$dir" "$bin" >"$dir/plane.log" 2>&1 </dev/null &
+    plane=$!
+    echo "$plane" >"$dir/pgid"
+    started=$SECONDS
+    while [[ ! -f "$dir/ready" ]]; do
+        if ! kill -0 "$plane" 2>/dev/null; then
+            rm -f "$dir/pgid"
+            return 1
+        fi
+        ((SECONDS - started < 180)) || { cmd_down "$dir"; die "the control plane took over 180 s"; }
+        sleep 0.2
+    done
+}
+
 cmd_up() {
     dir=${1:?usage: realcluster.sh up DIR [--owner PID] [kubesim args, default --nodes 40]}
     shift
@@ -329,37 +375,19 @@ cmd_up() {
     kubesim=$(find_program kubesim FAULTBOARD_KUBESIM)
     KUBELET_STANDIN=$(find_program kubelet_standin FAULTBOARD_KUBELET_STANDIN)
     rm -rf "$dir/etcd" "$dir/logs" "$dir/ready" "$dir/pids"
-    APISERVER_PORT=$(free_port)
-    ETCD_PORT=$(free_port)
-    ETCD_PEER_PORT=$(free_port)
-    printf 'APISERVER_PORT=%s\nETCD_PORT=%s\nETCD_PEER_PORT=%s\nKUBELET_STANDIN=%q\nOWNER=%s\n' \
-        "$APISERVER_PORT" "$ETCD_PORT" "$ETCD_PEER_PORT" "$KUBELET_STANDIN" "$owner" >"$dir/ports"
+    # Another process can still take a port between the check above and the bind: then the plane
+    # stops with "address already in use", and it is started again on other ports.
     pki
     tokens
-    (
-        umask 077
-        kubeconfig system:kube-controller-manager "$(token_of system:kube-controller-manager)" \
-            controller-manager >"$dir/controller-manager.kubeconfig"
-        kubeconfig system:kube-scheduler "$(token_of system:kube-scheduler)" scheduler \
-            >"$dir/scheduler.kubeconfig"
-        for u in admin viewer operator sre; do
-            kubeconfig "$u" "$(token_of "$u")" "$u" >"$dir/$u.kubeconfig"
-        done
-        all_kubeconfig >"$dir/kubeconfig"
-    )
-    # Its own session and process group: `down` stops the group, whatever became of this shell.
-    setsid bash "$here/realcluster/plane.sh" "$dir" "$bin" >"$dir/plane.log" 2>&1 </dev/null &
-    local plane=$!
-    echo "$plane" >"$dir/pgid"
-    local started=$SECONDS
-    while [[ ! -f "$dir/ready" ]]; do
-        if ! kill -0 "$plane" 2>/dev/null; then
+    local attempt plane started
+    for attempt in 1 2 3; do
+        start_plane "$bin" && break
+        if ((attempt == 3)) || ! grep -q 'address already in use' "$dir/plane.log"; then
             cat "$dir/plane.log" >&2
-            rm -f "$dir/pgid"
             die "the control plane did not start (logs in $dir/logs)"
         fi
-        ((SECONDS - started < 180)) || { cmd_down "$dir"; die "the control plane took over 180 s"; }
-        sleep 0.2
+        echo "realcluster: a port was taken while the plane started; again on other ports" >&2
+        rm -rf "$dir/etcd" "$dir/logs" "$dir/ready" "$dir/pids"
     done
     rbac
     nodes_from_kubesim "$kubesim" "${simargs[@]}"
