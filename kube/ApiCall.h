@@ -36,11 +36,16 @@ signals:
     void finished(const kube::ApiResponse &response);
     // The answer was `error`; the request goes out again in `delayMs` (attempt counts from 1).
     void retrying(int attempt, int delayMs, const kube::ApiError &error);
+    // With ApiRequest::streamBody, for a 2xx answer: its Content-Type once, before its first
+    // bytes, then the bytes as they arrive; `finished` follows the last of them.
+    void bodyStarted(const QByteArray &contentType);
+    void bodyData(const QByteArray &data);
 
 private:
     void begin();
     void start(const Credentials &creds);
     void onReplyFinished();
+    void onReadyRead();
     void finish(const ApiResponse &response);
 
     QPointer<ApiClient> m_client;
@@ -53,6 +58,7 @@ private:
     bool m_retried = false;
     bool m_done = false;
     int m_retries = 0;
+    qint64 m_streamed = -1; // bytes of the body handed over; -1: not streaming this answer
 };
 
 // Maps a failed transfer to an operator-worded error.

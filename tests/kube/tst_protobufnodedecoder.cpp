@@ -1,6 +1,7 @@
 #include "kube/ApiError.h"
 #include "kube/NodeDecoder.h"
 #include "kube/ProtobufNodeDecoder.h"
+#include "tests/common/StreamedList.h"
 #include "tests/kube/KubeTestSupport.h"
 
 #include "k8s-nodelist.pb.h"
@@ -406,6 +407,88 @@ private slots:
         QVERIFY(l.items.empty());
     }
 
+    void streamedInAnyChunksLikeWhole_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<qsizetype>("chunk");
+        const QByteArray captured = readData("nodelist-real-1.20.pb");
+        const QByteArray page = repeatedProtobuf(500);
+        for (qsizetype chunk : {1, 2, 3, 7, 64, 1000, 16384})
+            QTest::addRow("captured, %lld bytes at a time", qint64(chunk)) << captured << chunk;
+        QTest::newRow("captured, whole") << captured << captured.size();
+        for (qsizetype chunk : {13, 4096, 65536})
+            QTest::addRow("500 nodes, %lld bytes at a time", qint64(chunk)) << page << chunk;
+        QTest::newRow("two nodes, every field") << protobufList() << qsizetype(5);
+    }
+
+    void streamedInAnyChunksLikeWhole()
+    {
+        // However the answer is cut into reads, the streamed read gives the list decodeList()
+        // gives for the whole body, with the same nodes in the same order.
+        QFETCH(QByteArray, body);
+        QFETCH(qsizetype, chunk);
+        ProtobufNodeListStream stream;
+        const kubetest::StreamedList s = kubetest::decodeStreamed(stream, body, chunk);
+        compareLists(ProtobufNodeDecoder::decodeList(body), s.list);
+        if (body.size() > 2 * ProtobufNodeListStream::BatchBytes)
+            QVERIFY2(s.batches > 2, qPrintable(QString::number(s.batches)));
+    }
+
+    void streamingHoldsLittleOfTheAnswer()
+    {
+        // 2,000 realistic nodes (20 MB) read 64 KiB at a time: what the stream holds between two
+        // reads stays near one read plus one batch, never the answer.
+        const QByteArray body = repeatedProtobuf(2000);
+        constexpr qsizetype Chunk = 64 * 1024;
+        ProtobufNodeListStream stream;
+        const kubetest::StreamedList s = kubetest::decodeStreamed(stream, body, Chunk);
+        QVERIFY2(!s.list.error, qPrintable(s.list.error.toString()));
+        QCOMPARE(s.list.items.size(), std::size_t(2000));
+        QVERIFY2(s.maxBuffered < 2 * Chunk + ProtobufNodeListStream::BatchBytes,
+                 qPrintable(QString::number(s.maxBuffered)));
+        QVERIFY(body.size() > 10 * s.maxBuffered);
+    }
+
+    void streamedTruncationIsAnError()
+    {
+        const QByteArray body = readData("nodelist-real-1.20.pb");
+        for (qsizetype cut = 0; cut < body.size() - 4; cut += (cut < 256 ? 1 : 61)) {
+            ProtobufNodeListStream stream;
+            const kubetest::StreamedList s = kubetest::decodeStreamed(stream, body.left(cut), 97);
+            QVERIFY2(s.list.error.kind == ApiError::Kind::Decode, qPrintable(QString::number(cut)));
+            QVERIFY(s.list.items.empty());
+        }
+    }
+
+    void streamedMalformedBodiesAreErrors_data() { malformedBodiesAreErrors_data(); }
+
+    void streamedMalformedBodiesAreErrors()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, mentions);
+        for (qsizetype chunk : {qsizetype(1), body.size()}) {
+            ProtobufNodeListStream stream;
+            const kubetest::StreamedList s = kubetest::decodeStreamed(stream, body, chunk);
+            QCOMPARE(s.list.error.kind, ApiError::Kind::Decode);
+            QVERIFY2(s.list.error.message.contains(mentions), qPrintable(s.list.error.message));
+            QVERIFY(s.list.items.empty());
+        }
+    }
+
+    void aSecondObjectIsRefusedByBoth()
+    {
+        // protobuf keeps the last `raw`; the streamed read has decoded the first one's items by
+        // then, so both reads refuse an answer with two (no writer sends it).
+        pb::Unknown u;
+        u.mutable_typemeta()->set_kind("NodeList");
+        u.set_raw("");
+        QByteArray body = QByteArray("k8s\0", 4) + QByteArray::fromStdString(u.SerializeAsString());
+        body += QByteArray("\x12\x00", 2);
+        QVERIFY(ProtobufNodeDecoder::decodeList(body).error.message.contains("second"));
+        ProtobufNodeListStream stream;
+        QVERIFY(kubetest::decodeStreamed(stream, body, 3).list.error.message.contains("second"));
+    }
+
     void corruptedBytesNeverCrash()
     {
         // Single bytes of the captured list overwritten: an error or a list, never a crash.
@@ -415,7 +498,14 @@ private slots:
         for (int i = 0; i < 3000; ++i) {
             QByteArray b = body;
             b[qsizetype(rng.bounded(int(b.size())))] = char(rng.bounded(256));
-            errors += ProtobufNodeDecoder::decodeList(b).error ? 1 : 0;
+            const DecodedList whole = ProtobufNodeDecoder::decodeList(b);
+            errors += whole.error ? 1 : 0;
+            // The streamed read agrees with the whole one on every corrupted body.
+            ProtobufNodeListStream stream;
+            const DecodedList streamed =
+                kubetest::decodeStreamed(stream, b, 1 + qsizetype(rng.bounded(4096))).list;
+            QCOMPARE(bool(streamed.error), bool(whole.error));
+            QCOMPARE(streamed.items.size(), whole.items.size());
         }
         QVERIFY(errors > 0);
     }
