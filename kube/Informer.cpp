@@ -100,6 +100,7 @@ void Informer::beginList()
     m_seenInList.clear();
     m_pieces.clear();
     m_nextPiece = m_nextApply = 0;
+    m_listBatches = 0;
     requestPage(QString());
 }
 
@@ -195,6 +196,7 @@ void Informer::queueBatches(quint64 generation, bool all,
         if (batch.isEmpty())
             return;
         const quint64 seq = m_nextPiece++;
+        ++m_listBatches;
         // decode() only reads the batch: the stream goes on being fed meanwhile.
         QtConcurrent::run(&m_listPool, [stream, batch = std::move(batch)] {
             return stream->decode(batch);

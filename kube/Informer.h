@@ -88,6 +88,8 @@ public:
     // The resourceVersion the latest list asked for ("0": the watch cache; "": etcd).
     QString lastListResourceVersion() const { return m_lastListFrom; }
     int watchCount() const { return m_watchCount; }
+    // Batches the latest list's answers were decoded in while they streamed in (0: decoded whole).
+    int lastListBatches() const { return m_listBatches; }
     QString lastWatchResourceVersion() const { return m_lastWatchFrom; }
 
 signals:
@@ -159,6 +161,7 @@ private:
 
     int m_listCount = 0;
     int m_watchCount = 0;
+    int m_listBatches = 0;
     QString m_lastWatchFrom;
     QString m_lastListFrom;
 };
