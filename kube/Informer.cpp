@@ -179,8 +179,9 @@ void Informer::requestPage(const QString &continueToken)
         }
         const quint64 seq = m_nextPiece++;
         auto codec = m_codec;
-        QtConcurrent::run(&m_listPool, [codec, body = std::exchange(m_pageBody, {}),
-                                        type = r.contentType] {
+        // The body came in pieces (bodyData), or whole when the call did not stream it.
+        QByteArray body = r.body.isEmpty() ? std::exchange(m_pageBody, {}) : r.body;
+        QtConcurrent::run(&m_listPool, [codec, body = std::move(body), type = r.contentType] {
             return codec->decodeList(body, type);
         }).then(this, [this, gen, seq](DecodedList page) {
             onPiece(gen, seq, {std::move(page), true});
