@@ -201,8 +201,26 @@ void ApiCall::start(const Credentials &creds)
             [this](const QList<QSslError> &errors) { m_sslErrors = describeSslErrors(errors); });
     connect(m_reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
     m_streamed = -1;
-    if (m_request.streamBody)
-        connect(m_reply, &QNetworkReply::readyRead, this, &ApiCall::onReadyRead);
+    if (m_request.streamBody) {
+        m_reply->setReadBufferSize(BodyBufferBytes);
+        connect(m_reply, &QNetworkReply::readyRead, this, [this] {
+            if (!m_paused)
+                onReadyRead();
+        });
+    }
+}
+
+void ApiCall::setBodyPaused(bool paused)
+{
+    if (paused == m_paused)
+        return;
+    m_paused = paused;
+    // What arrived meanwhile, then more as it comes.
+    if (!paused && m_reply)
+        QTimer::singleShot(0, this, [this] {
+            if (!m_paused && !m_done && m_reply)
+                onReadyRead();
+        });
 }
 
 void ApiCall::onReadyRead()

@@ -29,6 +29,12 @@ public:
     // Stops the request; `finished` is not emitted.
     void cancel();
 
+    // With ApiRequest::streamBody: no more bodyData until resumed. The reply then holds at most
+    // BodyBufferBytes and the server's sending waits on TCP; `finished` still comes after the last
+    // bytes were handed over.
+    void setBodyPaused(bool paused);
+    static constexpr qint64 BodyBufferBytes = 4 << 20;
+
     // Retries done so far.
     int retries() const { return m_retries; }
 
@@ -58,6 +64,7 @@ private:
     bool m_retried = false;
     bool m_done = false;
     int m_retries = 0;
+    bool m_paused = false;
     qint64 m_streamed = -1; // bytes of the body handed over; -1: not streaming this answer
 };
 

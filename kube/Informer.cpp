@@ -192,19 +192,26 @@ void Informer::requestPage(const QString &continueToken)
 void Informer::queueBatches(quint64 generation, bool all,
                             const std::shared_ptr<ListStreamDecoder> &stream)
 {
-    for (;;) {
-        ListItemBatch batch = stream->takeBatch(all);
-        if (batch.isEmpty())
-            return;
+    for (ListItemBatch batch = stream->takeBatch(all); !batch.isEmpty();
+         batch = stream->takeBatch(all)) {
         const quint64 seq = m_nextPiece++;
         ++m_listBatches;
+        const qsizetype bytes = batch.bytes.size();
+        m_decodingBytes += bytes;
         // decode() only reads the batch: the stream goes on being fed meanwhile.
         QtConcurrent::run(&m_listPool, [stream, batch = std::move(batch)] {
             return stream->decode(batch);
-        }).then(this, [this, generation, seq](DecodedList items) {
+        }).then(this, [this, generation, seq, bytes](DecodedList items) {
+            m_decodingBytes -= bytes;
+            if (m_listCall && m_decodingBytes <= MaxDecodingBytes / 2)
+                m_listCall->setBodyPaused(false);
             onPiece(generation, seq, {std::move(items), false});
         });
     }
+    // The decoders are behind: the rest of the answer waits in the socket (TCP holds the server
+    // back), not in memory.
+    if (m_listCall && m_decodingBytes > MaxDecodingBytes)
+        m_listCall->setBodyPaused(true);
 }
 
 void Informer::onPiece(quint64 generation, quint64 seq, ListPiece piece)

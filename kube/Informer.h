@@ -154,6 +154,8 @@ private:
     std::map<quint64, ListPiece> m_pieces;           // decoded, waiting for the ones before them
     quint64 m_nextPiece = 0;
     quint64 m_nextApply = 0;
+    qsizetype m_decodingBytes = 0; // of list batches queued or being decoded
+    static constexpr qsizetype MaxDecodingBytes = 16 << 20;
     quint64 m_generation = 0; // bumped on stop/relist: late results of older rounds are dropped
     Backoff m_backoff;
     QTimer m_retryTimer;
