@@ -725,7 +725,8 @@ ProtobufNodeListStream::Step ProtobufNodeListStream::step()
         return Step::Failed;
     };
     const auto tr = [](const char *s) {
-        return QCoreApplication::translate("kube::ProtobufNodeDecoder", s);
+        // lupdate files these under the class this function belongs to.
+        return QCoreApplication::translate("kube::ProtobufNodeListStream", s);
     };
 
     std::uint64_t tag = 0;

@@ -1653,6 +1653,45 @@
         <source>the protobuf node list cannot be read: %1 (%2 nodes read)</source>
         <translation>无法读取 protobuf 节点列表：%1（已读取 %2 个节点）</translation>
     </message>
+    <message>
+        <source>the answer holds a second object</source>
+        <translation>回答中包含第二个对象</translation>
+    </message>
+    <message>
+        <source>the answer ends inside the field</source>
+        <translation>回答在字段中途结束</translation>
+    </message>
+</context>
+<context>
+    <name>kube::ProtobufNodeListStream</name>
+    <message>
+        <source>a malformed field tag</source>
+        <translation>格式错误的字段标记</translation>
+    </message>
+    <message>
+        <source>an unexpected wire type %1</source>
+        <translation>意外的线路类型 %1</translation>
+    </message>
+    <message>
+        <source>a truncated number</source>
+        <translation>被截断的数字</translation>
+    </message>
+    <message>
+        <source>an unknown wire type %1</source>
+        <translation>未知的线路类型 %1</translation>
+    </message>
+    <message>
+        <source>a truncated length</source>
+        <translation>被截断的长度</translation>
+    </message>
+    <message>
+        <source>a field of %1 bytes past the end of the data</source>
+        <translation>超出数据末尾的 %1 字节字段</translation>
+    </message>
+    <message>
+        <source>a field of %1 bytes</source>
+        <translation>%1 字节的字段</translation>
+    </message>
 </context>
 <context>
     <name>kube::SelfSubjectReview</name>
