@@ -818,9 +818,12 @@ ProtobufNodeListStream::Step ProtobufNodeListStream::step()
             readListMeta(r, w, m_meta);
         } else {
             std::string_view s;
-            if (field == 1 && readTypeMeta(r, w, &s))
-                m_kind = plain(s);
-            else if (field == 3 && r.string(w, &s))
+            // A second TypeMeta merges into the first, as in protobuf: one without a kind keeps
+            // the kind read before (fuzz_protobufnodedecoder: an empty second TypeMeta).
+            if (field == 1 && readTypeMeta(r, w, &s)) {
+                if (s.data())
+                    m_kind = plain(s);
+            } else if (field == 3 && r.string(w, &s))
                 m_encoding = plain(s);
         }
         if (r.failed()) {

@@ -526,6 +526,20 @@ private slots:
         QVERIFY(kubetest::decodeStreamed(stream, body, 3).list.error.message.contains("second"));
     }
 
+    void aSecondTypeMetaKeepsTheKind()
+    {
+        // fuzz_protobufnodedecoder: TypeMeta{kind: NodeList}, raw, then an empty TypeMeta. protobuf
+        // merges the two; the streamed read took the empty one's kind for "" and refused the list.
+        const QByteArray body("k8s\0\x0a\x0e\x3a\x02v.\x12\x08NodeList\x12\x00\x0a\x00\x22\x00",
+                              26);
+        QVERIFY(!ProtobufNodeDecoder::decodeList(body).error);
+        for (qsizetype chunk : {qsizetype(1), body.size()}) {
+            ProtobufNodeListStream stream;
+            const DecodedList l = kubetest::decodeStreamed(stream, body, chunk).list;
+            QVERIFY2(!l.error, qPrintable(l.error.toString()));
+        }
+    }
+
     void corruptedBytesNeverCrash()
     {
         // Single bytes of the captured list overwritten: an error or a list, never a crash.
