@@ -724,10 +724,6 @@ ProtobufNodeListStream::Step ProtobufNodeListStream::step()
         fail(what, where);
         return Step::Failed;
     };
-    const auto tr = [](const char *s) {
-        // lupdate files these under the class this function belongs to.
-        return QCoreApplication::translate("kube::ProtobufNodeListStream", s);
-    };
 
     std::uint64_t tag = 0;
     int tagLen = 0;
@@ -735,12 +731,16 @@ ProtobufNodeListStream::Step ProtobufNodeListStream::step()
     if (t == VarintRead::Short && !boundIsEnd)
         return Step::NeedMore;
     if (t != VarintRead::Ok || tag > 0xffffffffu || tagLen > 5 || (tag >> 3) == 0)
-        return failed(tr("a malformed field tag"), at);
+        return failed(
+            QCoreApplication::translate("kube::ProtobufNodeDecoder", "a malformed field tag"), at);
     const quint32 field = quint32(tag >> 3);
     const quint32 wire = quint32(tag & 7);
     const bool known = inList ? (field == 1 || field == 2) : (field >= 1 && field <= 3);
     if (known && wire != Bytes)
-        return failed(tr("an unexpected wire type %1").arg(wire), at + tagLen);
+        return failed(
+            QCoreApplication::translate("kube::ProtobufNodeDecoder", "an unexpected wire type %1")
+                .arg(wire),
+            at + tagLen);
 
     const char *after = p + tagLen;
     switch (wire) {
@@ -751,7 +751,9 @@ ProtobufNodeListStream::Step ProtobufNodeListStream::step()
         if (v == VarintRead::Short && !boundIsEnd)
             return Step::NeedMore;
         if (v != VarintRead::Ok)
-            return failed(tr("a truncated number"), at + tagLen);
+            return failed(
+                QCoreApplication::translate("kube::ProtobufNodeDecoder", "a truncated number"),
+                at + tagLen);
         m_pos += tagLen + n;
         return Step::Done;
     }
@@ -759,14 +761,20 @@ ProtobufNodeListStream::Step ProtobufNodeListStream::step()
     case Fixed32: {
         const int n = wire == Fixed64 ? 8 : 4;
         if (end - after < n)
-            return boundIsEnd ? failed(tr("a truncated number"), at + tagLen) : Step::NeedMore;
+            return boundIsEnd ? failed(QCoreApplication::translate("kube::ProtobufNodeDecoder",
+                                                                   "a truncated number"),
+                                       at + tagLen)
+                              : Step::NeedMore;
         m_pos += tagLen + n;
         return Step::Done;
     }
     case Bytes:
         break;
     default:
-        return failed(tr("an unknown wire type %1").arg(wire), at + tagLen);
+        return failed(
+            QCoreApplication::translate("kube::ProtobufNodeDecoder", "an unknown wire type %1")
+                .arg(wire),
+            at + tagLen);
     }
 
     std::uint64_t len64 = 0;
@@ -775,11 +783,16 @@ ProtobufNodeListStream::Step ProtobufNodeListStream::step()
     if (l == VarintRead::Short && !boundIsEnd)
         return Step::NeedMore;
     if (l != VarintRead::Ok)
-        return failed(tr("a truncated length"), at + tagLen);
+        return failed(
+            QCoreApplication::translate("kube::ProtobufNodeDecoder", "a truncated length"),
+            at + tagLen);
     const qsizetype len = qsizetype(len64);
     const qsizetype body = m_pos + tagLen + lenLen; // in m_buf
     if (inList && len > m_listEnd - (m_base + body))
-        return failed(tr("a field of %1 bytes past the end of the data").arg(len), m_base + body);
+        return failed(QCoreApplication::translate("kube::ProtobufNodeDecoder",
+                                                  "a field of %1 bytes past the end of the data")
+                          .arg(len),
+                      m_base + body);
 
     if (!inList && field == 2) {
         if (m_haveRaw)
@@ -800,7 +813,10 @@ ProtobufNodeListStream::Step ProtobufNodeListStream::step()
         return Step::Done;
     }
     if (len > MaxFieldBytes)
-        return failed(tr("a field of %1 bytes").arg(len), m_base + body);
+        return failed(
+            QCoreApplication::translate("kube::ProtobufNodeDecoder", "a field of %1 bytes")
+                .arg(len),
+            m_base + body);
     if (size - body < len)
         return Step::NeedMore;
 

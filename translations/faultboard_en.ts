@@ -1665,33 +1665,6 @@
         <source>the answer ends inside the field</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>kube::ProtobufNodeListStream</name>
-    <message>
-        <source>a malformed field tag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an unexpected wire type %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a truncated number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an unknown wire type %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a truncated length</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a field of %1 bytes past the end of the data</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>a field of %1 bytes</source>
         <translation type="unfinished"></translation>

@@ -1661,33 +1661,6 @@
         <source>the answer ends inside the field</source>
         <translation>回答在字段中途结束</translation>
     </message>
-</context>
-<context>
-    <name>kube::ProtobufNodeListStream</name>
-    <message>
-        <source>a malformed field tag</source>
-        <translation>格式错误的字段标记</translation>
-    </message>
-    <message>
-        <source>an unexpected wire type %1</source>
-        <translation>意外的线路类型 %1</translation>
-    </message>
-    <message>
-        <source>a truncated number</source>
-        <translation>被截断的数字</translation>
-    </message>
-    <message>
-        <source>an unknown wire type %1</source>
-        <translation>未知的线路类型 %1</translation>
-    </message>
-    <message>
-        <source>a truncated length</source>
-        <translation>被截断的长度</translation>
-    </message>
-    <message>
-        <source>a field of %1 bytes past the end of the data</source>
-        <translation>超出数据末尾的 %1 字节字段</translation>
-    </message>
     <message>
         <source>a field of %1 bytes</source>
         <translation>%1 字节的字段</translation>
