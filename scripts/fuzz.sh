@@ -49,7 +49,7 @@ for t in "${targets[@]}"; do
     mkdir -p "$out/corpus"
     dict=()
     case "$t" in
-    fuzz_nodedecoder | fuzz_execcredential | fuzz_scenario) dict=(-dict="$root/tests/fuzz/json.dict") ;;
+    fuzz_nodedecoder | fuzz_execcredential | fuzz_scenario | fuzz_taxonomy) dict=(-dict="$root/tests/fuzz/json.dict") ;;
     esac
     echo "== fuzz.sh: $t, $runs runs"
     start=$SECONDS
