@@ -236,8 +236,14 @@ void ResourceHandler::list(HttpExchange *ex, const ApiPath &p)
             "you requested PartialObjectMetadata, but the requested object is a list (*v1." +
                 p.resource->kind + "List)");
 
-    const long long limit = req.queryValue(QStringLiteral("limit")).toLongLong();
     const std::string cont = req.queryValue(QStringLiteral("continue")).toStdString();
+    // resourceVersion=0 without a continue token is served by kube-apiserver's watch cache,
+    // which ignores `limit` and sends the list whole (cacher.go GetList); any other list is
+    // read from etcd, a page of `limit` at a time.
+    const bool fromWatchCache =
+        cont.empty() && req.queryValue(QStringLiteral("resourceVersion")) == QLatin1String("0");
+    const long long limit =
+        fromWatchCache ? 0 : req.queryValue(QStringLiteral("limit")).toLongLong();
     std::uint64_t listRv = m_store->currentResourceVersion();
     std::string startKey;
     if (!cont.empty()) {
