@@ -67,6 +67,18 @@ void ApiServer::setBookmarkIntervalMs(int ms)
     m_watches->setSettings(settings);
 }
 
+void ApiServer::setServeProtobuf(bool on)
+{
+    m_resources->setServeProtobuf(on);
+}
+
+void ApiServer::setRefuseWatchCacheList(bool on)
+{
+    WatchSettings settings = m_watches->settings();
+    settings.refuseWatchCacheList = on;
+    m_watches->setSettings(settings);
+}
+
 void ApiServer::dropWatches()
 {
     m_watches->dropAll();

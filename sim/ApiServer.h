@@ -45,6 +45,10 @@ public:
     // Set before serving.
     void setApiLevel(ApiLevel level);
     void setBookmarkIntervalMs(int ms);
+    // Nodes in protobuf when asked (default on); off, JSON only (--no-protobuf).
+    void setServeProtobuf(bool on);
+    // Lists at resourceVersion=0 get 410 Expired (--refuse-watch-cache-list).
+    void setRefuseWatchCacheList(bool on);
 
     void handle(HttpExchange *exchange);
     // Ends every watch abruptly, as when the connection to the API server breaks.

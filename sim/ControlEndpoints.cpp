@@ -185,6 +185,7 @@ json ControlEndpoints::toJson(const Settings &s)
             {"eventWindow", s.eventWindow},
             {"pauseWatches", s.watch.paused},
             {"watchTooOldAsHttpError", s.watch.tooOldAsHttpError},
+            {"refuseWatchCacheList", s.watch.refuseWatchCacheList},
             {"responseDelayMs", s.responseDelayMs},
             {"cutWatchAfterBytes", s.watch.cutAfterBytes},
             {"pauseControllers", s.pauseControllers},
@@ -202,9 +203,9 @@ void ControlEndpoints::changeSettings(HttpExchange *ex, const json &body)
     if (!body.is_object())
         return sendBadRequest(ex, "settings needs a JSON object");
     static const std::set<std::string> known = {
-        "bookmarkIntervalMs", "eventWindow",        "pauseWatches", "watchTooOldAsHttpError",
-        "responseDelayMs",    "cutWatchAfterBytes", "failNext",     "pauseControllers",
-        "podStartupDelayMs"};
+        "bookmarkIntervalMs", "eventWindow",         "pauseWatches", "watchTooOldAsHttpError",
+        "responseDelayMs",    "cutWatchAfterBytes",  "failNext",     "pauseControllers",
+        "podStartupDelayMs",  "refuseWatchCacheList"};
     for (auto it = body.begin(); it != body.end(); ++it)
         if (!known.count(it.key()))
             return sendBadRequest(ex, "unknown setting \"" + it.key() + "\"");
@@ -219,6 +220,7 @@ void ControlEndpoints::changeSettings(HttpExchange *ex, const json &body)
         !readInteger(body, "podStartupDelayMs", 0, &s.podStartupDelayMs, &error) ||
         !readBoolean(body, "pauseWatches", &s.watch.paused, &error) ||
         !readBoolean(body, "watchTooOldAsHttpError", &s.watch.tooOldAsHttpError, &error) ||
+        !readBoolean(body, "refuseWatchCacheList", &s.watch.refuseWatchCacheList, &error) ||
         !readBoolean(body, "pauseControllers", &s.pauseControllers, &error))
         return sendBadRequest(ex, error);
     s.watch.bookmarkIntervalMs = int(bookmark);

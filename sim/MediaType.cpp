@@ -1,18 +1,34 @@
 #include "sim/MediaType.h"
 
+#include "sim/NodeProtobufEncoder.h"
+
 #include <QList>
+
+#include <algorithm>
+#include <vector>
 
 namespace sim {
 
-MediaType MediaType::negotiate(const QByteArray &accept)
+namespace {
+
+struct Range
 {
-    MediaType out;
-    for (const QByteArray &range : accept.split(',')) {
-        const QList<QByteArray> parts = range.split(';');
-        const QByteArray type = parts.value(0).trimmed().toLower();
-        if (type != "application/json" && type != "*/*" && type != "application/*")
+    QByteArray type;
+    QByteArray as, g, v;
+    double q = 1.0;
+    bool wildcard = false;
+};
+
+std::vector<Range> parseAccept(const QByteArray &accept)
+{
+    std::vector<Range> ranges;
+    for (const QByteArray &text : accept.split(',')) {
+        const QList<QByteArray> parts = text.split(';');
+        Range r;
+        r.type = parts.value(0).trimmed().toLower();
+        if (r.type.isEmpty())
             continue;
-        QByteArray as, g, v;
+        r.wildcard = r.type.endsWith("/*");
         for (qsizetype i = 1; i < parts.size(); ++i) {
             const QByteArray kv = parts[i].trimmed();
             const qsizetype eq = kv.indexOf('=');
@@ -20,29 +36,70 @@ MediaType MediaType::negotiate(const QByteArray &accept)
                 continue;
             const QByteArray k = kv.left(eq).trimmed(), val = kv.mid(eq + 1).trimmed();
             if (k == "as")
-                as = val;
+                r.as = val;
             else if (k == "g")
-                g = val;
+                r.g = val;
             else if (k == "v")
-                v = val;
+                r.v = val;
+            else if (k == "q")
+                r.q = val.toDouble();
         }
-        if (as.isEmpty())
+        if (r.q > 0)
+            ranges.push_back(r);
+    }
+    std::stable_sort(ranges.begin(), ranges.end(), [](const Range &a, const Range &b) {
+        if (a.q != b.q)
+            return a.q > b.q;
+        return !a.wildcard && b.wildcard;
+    });
+    return ranges;
+}
+
+} // namespace
+
+MediaType MediaType::negotiate(const QByteArray &accept, bool protobufServed)
+{
+    MediaType out;
+    bool onlyProtobuf = false;
+    for (const Range &r : parseAccept(accept)) {
+        if (r.type == NodeProtobufEncoder::ContentType) {
+            if (!r.as.isEmpty())
+                continue; // a Table or metadata in protobuf: not written here
+            if (protobufServed) {
+                out.protobuf = true;
+                return out;
+            }
+            onlyProtobuf = true;
+            continue;
+        }
+        if (r.type != "application/json" && r.type != "*/*" && r.type != "application/*")
+            continue;
+        onlyProtobuf = false;
+        if (r.as.isEmpty())
             return out;
-        if (g != "meta.k8s.io" || (v != "v1" && v != "v1beta1"))
+        if (r.g != "meta.k8s.io" || (r.v != "v1" && r.v != "v1beta1"))
             continue; // e.g. aggregated discovery (apidiscovery.k8s.io): answered in the plain
                       // format
-        out.apiVersion = "meta.k8s.io/" + v.toStdString();
-        if (as == "Table")
+        out.apiVersion = "meta.k8s.io/" + r.v.toStdString();
+        if (r.as == "Table")
             out.kind = Kind::Table;
-        else if (as == "PartialObjectMetadata")
+        else if (r.as == "PartialObjectMetadata")
             out.kind = Kind::PartialObjectMetadata;
-        else if (as == "PartialObjectMetadataList")
+        else if (r.as == "PartialObjectMetadataList")
             out.kind = Kind::PartialObjectMetadataList;
         else
             continue;
         return out;
     }
+    out.acceptable = !onlyProtobuf;
     return out;
+}
+
+std::string MediaType::notAcceptableMessage(bool protobufServed)
+{
+    // apimachinery's errNotAcceptable: the types the server would have served.
+    return std::string("only the following media types are accepted: application/json") +
+           (protobufServed ? std::string(", ") + NodeProtobufEncoder::ContentType : "");
 }
 
 } // namespace sim

@@ -5,6 +5,7 @@
 #include "sim/HttpServer.h"
 #include "sim/Kubelet.h"
 #include "sim/MediaType.h"
+#include "sim/NodeProtobufEncoder.h"
 #include "sim/Patch.h"
 #include "sim/Reply.h"
 #include "sim/Selectors.h"
@@ -89,6 +90,7 @@ ResourceHandler::ResourceHandler(ObjectStore *store, Kubelet *kubelet,
     , m_access(access)
     , m_watches(watches)
     , m_eviction(std::make_unique<EvictionHandler>(store, kubelet))
+    , m_protobuf(std::make_unique<NodeProtobufEncoder>())
 {}
 
 ResourceHandler::~ResourceHandler() = default;
@@ -155,6 +157,26 @@ void ResourceHandler::sendConflict(HttpExchange *ex, const ApiPath &p)
                p.resource->statusDetails(p.name));
 }
 
+// kube-apiserver serves every built-in type in protobuf; kubesim only nodes, which is what
+// Faultboard's informer asks for (everything else keeps answering JSON, the fallback every client
+// lists in its Accept).
+bool ResourceHandler::servesProtobuf(const ApiPath &p) const
+{
+    return m_serveProtobuf && p.resource->plural == "nodes" &&
+           (p.subresource.empty() || p.subresource == "status");
+}
+
+void ResourceHandler::sendError(HttpExchange *ex, const MediaType &media, int code,
+                                const std::string &reason, const std::string &message,
+                                const json &details)
+{
+    if (!media.protobuf)
+        return sendStatus(ex, code, reason, message, details);
+    ex->respond(code, NodeProtobufEncoder::ContentType,
+                QByteArray::fromStdString(
+                    NodeProtobufEncoder::statusBody(statusObject(code, reason, message, details))));
+}
+
 bool ResourceHandler::parseSelectors(HttpExchange *ex, const ApiPath &p, LabelSelector *labels,
                                      FieldSelector *fields)
 {
@@ -204,24 +226,40 @@ void ResourceHandler::list(HttpExchange *ex, const ApiPath &p)
     FieldSelector fields;
     if (!parseSelectors(ex, p, &labels, &fields))
         return;
-    const MediaType media = MediaType::negotiate(req.header("accept"));
+    const MediaType media = MediaType::negotiate(req.header("accept"), servesProtobuf(p));
+    if (!media.acceptable)
+        return sendStatus(ex, 406, "NotAcceptable",
+                          MediaType::notAcceptableMessage(servesProtobuf(p)));
     if (media.kind == MediaType::Kind::PartialObjectMetadata)
         return sendStatus(
             ex, 406, "NotAcceptable",
             "you requested PartialObjectMetadata, but the requested object is a list (*v1." +
                 p.resource->kind + "List)");
 
-    const long long limit = req.queryValue(QStringLiteral("limit")).toLongLong();
     const std::string cont = req.queryValue(QStringLiteral("continue")).toStdString();
+    // resourceVersion=0 without a continue token is served by kube-apiserver's watch cache,
+    // which ignores `limit` and sends the list whole (cacher.go GetList); any other list is
+    // read from etcd, a page of `limit` at a time.
+    const bool fromWatchCache =
+        cont.empty() && req.queryValue(QStringLiteral("resourceVersion")) == QLatin1String("0");
+    const long long limit =
+        fromWatchCache ? 0 : req.queryValue(QStringLiteral("limit")).toLongLong();
     std::uint64_t listRv = m_store->currentResourceVersion();
     std::string startKey;
     if (!cont.empty()) {
         if (!decodeContinue(cont, &listRv, &startKey))
-            return sendStatus(ex, 400, "BadRequest",
-                              "continue key is not valid: incorrect encoded start resourceVersion "
-                              "(version meta.k8s.io/v1)");
+            return sendError(ex, media, 400, "BadRequest",
+                             "continue key is not valid: incorrect encoded start resourceVersion "
+                             "(version meta.k8s.io/v1)");
         if (listRv < m_store->compactedResourceVersion())
-            return sendStatus(ex, 410, "Expired", ContinueExpiredMessage);
+            return sendError(ex, media, 410, "Expired", ContinueExpiredMessage);
+    } else if (m_watches->settings().refuseWatchCacheList &&
+               req.queryValue(QStringLiteral("resourceVersion")) == QLatin1String("0")) {
+        // A watch cache that cannot serve resourceVersion=0: the watch cache's "too old" answer
+        // (apiserver's watch_cache.go: too old resource version: REQUESTED (OLDEST)).
+        return sendError(ex, media, 410, "Expired",
+                         "too old resource version: 0 (" +
+                             std::to_string(m_store->compactedResourceVersion()) + ")");
     }
 
     const std::string ns = p.storeNamespace();
@@ -276,6 +314,11 @@ void ResourceHandler::list(HttpExchange *ex, const ApiPath &p)
                          {"metadata", listMeta},
                          {"items", items}});
     }
+    if (media.protobuf) {
+        m_protobuf->setApiLevel(m_registry->apiLevel());
+        return ex->respond(200, NodeProtobufEncoder::ContentType,
+                           QByteArray::fromStdString(m_protobuf->nodeListBody(page, listMeta)));
+    }
     std::string body;
     std::size_t bytes = 256;
     for (const StoredObject *o : page)
@@ -296,10 +339,20 @@ void ResourceHandler::list(HttpExchange *ex, const ApiPath &p)
 
 void ResourceHandler::get(HttpExchange *ex, const ApiPath &p)
 {
+    const MediaType media = MediaType::negotiate(ex->request().header("accept"), servesProtobuf(p));
+    if (!media.acceptable)
+        return sendStatus(ex, 406, "NotAcceptable",
+                          MediaType::notAcceptableMessage(servesProtobuf(p)));
     const StoredObject *o = m_store->get(p.resource->plural, p.storeNamespace(), p.name);
     if (!o)
-        return sendNotFound(ex, p);
-    const MediaType media = MediaType::negotiate(ex->request().header("accept"));
+        return sendError(ex, media, 404, "NotFound",
+                         p.resource->groupResource() + " \"" + p.name + "\" not found",
+                         p.resource->statusDetails(p.name));
+    if (media.protobuf) {
+        m_protobuf->setApiLevel(m_registry->apiLevel());
+        return ex->respond(200, NodeProtobufEncoder::ContentType,
+                           QByteArray::fromStdString(m_protobuf->nodeBody(*o)));
+    }
     switch (media.kind) {
     case MediaType::Kind::Table: {
         const json obj = o->parse();

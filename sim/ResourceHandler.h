@@ -14,6 +14,8 @@ class FieldSelector;
 class HttpExchange;
 class Kubelet;
 class LabelSelector;
+class NodeProtobufEncoder;
+struct MediaType;
 class WatchHub;
 struct User;
 
@@ -32,6 +34,9 @@ public:
 
     // Answers a request for the resource path `p` (valid) from `user`.
     void handle(HttpExchange *ex, const ApiPath &p, const User &user);
+    // Nodes (get and list; and nodes/status) in protobuf when Accept prefers it (the default);
+    // off: JSON only, as a server that does not serve protobuf for them.
+    void setServeProtobuf(bool on) { m_serveProtobuf = on; }
 
 private:
     void list(HttpExchange *ex, const ApiPath &p);
@@ -53,6 +58,11 @@ private:
     bool acceptsBody(HttpExchange *ex);
     void sendNotFound(HttpExchange *ex, const ApiPath &p);
     void sendConflict(HttpExchange *ex, const ApiPath &p);
+    bool servesProtobuf(const ApiPath &p) const;
+    // A Failure Status in the negotiated encoding (kube-apiserver answers a protobuf request's
+    // errors in protobuf).
+    void sendError(HttpExchange *ex, const MediaType &media, int code, const std::string &reason,
+                   const std::string &message, const json &details = nullptr);
 
     ObjectStore *m_store;
     Kubelet *m_kubelet;
@@ -60,6 +70,8 @@ private:
     const AccessControl *m_access;
     WatchHub *m_watches;
     std::unique_ptr<EvictionHandler> m_eviction;
+    std::unique_ptr<NodeProtobufEncoder> m_protobuf;
+    bool m_serveProtobuf = true;
 };
 
 } // namespace sim

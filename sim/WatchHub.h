@@ -21,6 +21,9 @@ struct WatchSettings
     bool tooOldAsHttpError = false; // a too-old watch gets HTTP 410, not a 200 with an ERROR event
     bool paused = false;            // events are not delivered (a stalled connection)
     qint64 cutAfterBytes = 0;       // > 0: watch streams are cut mid-frame after this many bytes
+    // A list from the watch cache (resourceVersion=0) gets 410 Expired, as from a server whose
+    // watch cache cannot serve it; clients read from etcd (resourceVersion unset) instead.
+    bool refuseWatchCacheList = false;
 };
 
 // Every open watch stream: its start from a resourceVersion (or with the initial events), the

@@ -125,8 +125,16 @@ int main(int argc, char *argv[])
         QStringLiteral("Look like kube-apiserver 1.20 (policy/v1beta1 only), 1.21 (policy/v1 "
                        "preferred, pods/eviction naming policy/v1beta1) or current (default)."),
         QStringLiteral("LEVEL"), QStringLiteral("current"));
+    QCommandLineOption noProtobufOpt(
+        QStringLiteral("no-protobuf"),
+        QStringLiteral("Serve nodes in JSON only (as a server without protobuf for them): a "
+                       "protobuf-only Accept gets 406."));
+    QCommandLineOption refuseWatchCacheOpt(
+        QStringLiteral("refuse-watch-cache-list"),
+        QStringLiteral("Answer lists at resourceVersion=0 (the watch cache) with 410 Expired, "
+                       "so that clients list from etcd."));
     cli.addOptions({scenarioOpt, nodesOpt, portOpt, tlsOpt, noTlsOpt, kubeconfigOpt, windowOpt,
-                    bookmarkOpt, pausedOpt, apiLevelOpt});
+                    bookmarkOpt, pausedOpt, apiLevelOpt, noProtobufOpt, refuseWatchCacheOpt});
     cli.process(app);
 
     auto die = [](const QString &msg) {
@@ -202,6 +210,8 @@ int main(int argc, char *argv[])
         return die(QStringLiteral("--api-level must be 1.20, 1.21 or current, not \"%1\"")
                        .arg(cli.value(apiLevelOpt)));
     api.setApiLevel(*apiLevel);
+    api.setServeProtobuf(!cli.isSet(noProtobufOpt));
+    api.setRefuseWatchCacheList(cli.isSet(refuseWatchCacheOpt));
     const QByteArray adminToken = randomToken("kubesim-admin-");
     const QByteArray viewerToken = randomToken("kubesim-viewer-");
     const QByteArray basicPassword = randomToken("");
