@@ -149,6 +149,7 @@ bool TestPrometheus::start(int readyTimeoutMs)
         writeFile(web, m_webConfig);
         args << QStringLiteral("--web.config.file=") + web;
     }
+    args << m_extraArguments;
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     QObject::connect(m_process.get(), &QProcess::readyRead, m_process.get(),

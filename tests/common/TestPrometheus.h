@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QProcess>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -33,6 +34,8 @@ public:
     // auth); before start().
     void setConfig(const QByteArray &yaml) { m_config = yaml; }
     void setWebConfig(const QByteArray &yaml) { m_webConfig = yaml; }
+    // More command-line flags (--query.max-samples=5000); before start().
+    void setExtraArguments(const QStringList &args) { m_extraArguments = args; }
 
     // Starts it and waits until it says it is ready for web requests.
     bool start(int readyTimeoutMs = 30000);
@@ -45,6 +48,7 @@ private:
     QTemporaryDir m_dir;
     QByteArray m_config = "global:\n  scrape_interval: 1m\n";
     QByteArray m_webConfig;
+    QStringList m_extraArguments;
     std::unique_ptr<QProcess> m_process;
     QByteArray m_log;
     QUrl m_url;
