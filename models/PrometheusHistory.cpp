@@ -601,6 +601,8 @@ QFuture<PrometheusEpisodes> PrometheusHistory::run(const std::vector<Query> &all
         }
         if (state->running == 0 && state->joining == 0 && state->todo.empty() &&
             !state->promise.future().isFinished()) {
+            state->promise.setProgressRange(0, state->planned);
+            state->promise.setProgressValue(state->planned);
             std::sort(state->result.episodes.begin(), state->result.episodes.end(), episodeBefore);
             state->promise.addResult(std::move(state->result));
             state->promise.finish();

@@ -2228,6 +2228,14 @@
         <source>read the fleet&apos;s lost accelerators</source>
         <translation>读取整个集群丢失的加速卡</translation>
     </message>
+    <message>
+        <source>%1, %2 to %3 at a step of %4 s: the server&apos;s limit on the samples one query may load was hit even by a single step (%5). Raise the limit: Prometheus&apos; --query.max-samples (50000000 by default), VictoriaMetrics&apos; -search.maxSamplesPerQuery.</source>
+        <translation>%1，%2 至 %3，步长 %4 秒：即使只查询一个步长，也超出了服务器对单次查询可加载样本数的限制（%5）。请提高该限制：Prometheus 的 --query.max-samples（默认 50000000），VictoriaMetrics 的 -search.maxSamplesPerQuery。</translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3 at a step of %4 s: the server&apos;s limit on the samples one query may load was hit (%5), and cutting the query into time slices is off. Raise the limit: Prometheus&apos; --query.max-samples (50000000 by default), VictoriaMetrics&apos; -search.maxSamplesPerQuery.</source>
+        <translation>%1，%2 至 %3，步长 %4 秒：超出了服务器对单次查询可加载样本数的限制（%5），且按时间分片查询已关闭。请提高该限制：Prometheus 的 --query.max-samples（默认 50000000），VictoriaMetrics 的 -search.maxSamplesPerQuery。</translation>
+    </message>
 </context>
 <context>
     <name>models::PrometheusSource</name>
