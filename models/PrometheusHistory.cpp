@@ -547,56 +547,67 @@ QFuture<PrometheusEpisodes> PrometheusHistory::run(const std::vector<Query> &all
             state->todo.pop_front();
             ++state->running;
             std::shared_ptr<std::function<void()>> launch = weakLaunch.lock();
+            const auto answered = [this, state, launch, slice, from, to, step, stepMs, progress,
+                                   fail](kube::PrometheusMatrix m) {
+                --state->running;
+                ++state->result.queries;
+                state->result.bytes += m.bytes;
+                Answers &answers = state->answers[slice.query];
+                const qint64 steps = slice.from.msecsTo(slice.to) / stepMs + 1;
+                if (m.ok()) {
+                    ++state->done;
+                    ++state->result.slices;
+                    if (!answers.failed)
+                        answers.slices.push_back(std::move(m));
+                    if (--answers.outstanding == 0 && !answers.failed) {
+                        // The matrices become episodes on the thread pool (a fleet's
+                        // answer is large); the tally is kept on this object's thread.
+                        ++state->joining;
+                        QtConcurrent::run([taxonomy = m_taxonomy,
+                                           slices = std::move(answers.slices), from, to,
+                                           step]() mutable {
+                            return toEpisodes(taxonomy, joinSlices(std::move(slices)), from, to,
+                                              step);
+                        }).then(this, [state, launch](std::vector<FaultEpisode> episodes) {
+                            --state->joining;
+                            std::move(episodes.begin(), episodes.end(),
+                                      std::back_inserter(state->result.episodes));
+                            (*launch)();
+                        });
+                    }
+                } else if (m.error.kind == kube::ApiError::Kind::Cancelled) {
+                    // cancel() stops the slices in flight, and the rest are not started.
+                    ++state->done;
+                    fail(slice.query, m, slice, false);
+                    state->done += int(state->todo.size());
+                    state->todo.clear();
+                } else if (isTooManySamples(m.error) && m_splitting && steps > 1) {
+                    // Refused: the two halves on the step grid, asked next.
+                    ++state->result.refused;
+                    ++state->planned;
+                    ++answers.outstanding;
+                    const QDateTime cut = slice.from.addMSecs(steps / 2 * stepMs);
+                    state->todo.push_front({slice.query, cut, slice.to});
+                    state->todo.push_front({slice.query, slice.from, cut.addMSecs(-stepMs)});
+                } else {
+                    ++state->done;
+                    fail(slice.query, m, slice, m_splitting);
+                }
+                progress();
+                (*launch)();
+            };
             const Query &q = state->queries[slice.query];
             m_client->queryRange(q.promql, slice.from, slice.to, step, q.context)
-                .then(this, [this, state, launch, slice, from, to, step, stepMs, progress,
-                             fail](kube::PrometheusMatrix m) {
-                    --state->running;
-                    ++state->result.queries;
-                    state->result.bytes += m.bytes;
-                    Answers &answers = state->answers[slice.query];
-                    const qint64 steps = slice.from.msecsTo(slice.to) / stepMs + 1;
-                    if (m.ok()) {
-                        ++state->done;
-                        ++state->result.slices;
-                        if (!answers.failed)
-                            answers.slices.push_back(std::move(m));
-                        if (--answers.outstanding == 0 && !answers.failed) {
-                            // The matrices become episodes on the thread pool (a fleet's
-                            // answer is large); the tally is kept on this object's thread.
-                            ++state->joining;
-                            QtConcurrent::run([taxonomy = m_taxonomy,
-                                               slices = std::move(answers.slices), from, to,
-                                               step]() mutable {
-                                return toEpisodes(taxonomy, joinSlices(std::move(slices)), from, to,
-                                                  step);
-                            }).then(this, [state, launch](std::vector<FaultEpisode> episodes) {
-                                --state->joining;
-                                std::move(episodes.begin(), episodes.end(),
-                                          std::back_inserter(state->result.episodes));
-                                (*launch)();
-                            });
-                        }
-                    } else if (m.error.kind == kube::ApiError::Kind::Cancelled) {
-                        // cancel() stops the slices in flight, and the rest are not started.
-                        ++state->done;
-                        fail(slice.query, m, slice, false);
-                        state->done += int(state->todo.size());
-                        state->todo.clear();
-                    } else if (isTooManySamples(m.error) && m_splitting && steps > 1) {
-                        // Refused: the two halves on the step grid, asked next.
-                        ++state->result.refused;
-                        ++state->planned;
-                        ++answers.outstanding;
-                        const QDateTime cut = slice.from.addMSecs(steps / 2 * stepMs);
-                        state->todo.push_front({slice.query, cut, slice.to});
-                        state->todo.push_front({slice.query, slice.from, cut.addMSecs(-stepMs)});
-                    } else {
-                        ++state->done;
-                        fail(slice.query, m, slice, m_splitting);
-                    }
-                    progress();
-                    (*launch)();
+                .then(this, [this, answered](kube::PrometheusMatrix m) {
+                    // Some answers come at once: cancel() aborts the requests and their futures
+                    // finish inside it (so does a request refused before it is sent). Handled
+                    // there, the last one finished the result and ran the caller's
+                    // continuations inside cancel(): the Trends view updated inside Cancel's
+                    // clicked(), before the click returned. Every answer is handled in a later
+                    // turn of the event loop, as a network answer is.
+                    QMetaObject::invokeMethod(
+                        this, [answered, m = std::move(m)]() mutable { answered(std::move(m)); },
+                        Qt::QueuedConnection);
                 });
         }
         if (state->running == 0 && state->joining == 0 && state->todo.empty() &&

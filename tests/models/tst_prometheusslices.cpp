@@ -2,10 +2,12 @@
 // a synthetic range query's answer is cut the way Prometheus would answer each slice (only the
 // evaluation times of the slice; a series without a point in it is absent), the slices are
 // joined in any order, and the episodes must be those of the answer not cut: one per fault,
-// with the same bounds, across every cut.
+// with the same bounds, across every cut. And cancel() ends a read in flight after it returns.
 
 #include "models/PrometheusHistory.h"
 
+#include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
 
 #include <algorithm>
@@ -201,6 +203,30 @@ private slots:
         QCOMPARE(PrometheusHistory::isTooManySamples(e), tooMany);
         e.kind = kube::ApiError::Kind::Decode; // only a server's answer
         QVERIFY(!PrometheusHistory::isTooManySamples(e));
+    }
+
+    void cancelEndsTheReadAfterItReturns()
+    {
+        // Accepts connections and never answers: every query hangs until cancelled.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        QSignalSpy connected(&silent, &QTcpServer::newConnection);
+        PrometheusHistory history(
+            kube::PrometheusEndpoint::fromUrl(
+                QUrl(QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort()))),
+            models::Taxonomy::builtIn());
+        QFuture<models::PrometheusEpisodes> f =
+            history.allFleetEpisodes(From, From.addSecs(Steps * Step), Step);
+        QTRY_VERIFY_WITH_TIMEOUT(connected.count() > 0, 10000);
+        history.cancel();
+        // The aborted requests answer inside cancel(): the read must not end there, or the
+        // caller's continuations (the window's update) run inside its Cancel button's click.
+        QVERIFY(!f.isFinished());
+        QTRY_VERIFY_WITH_TIMEOUT(f.isFinished(), 5000);
+        const models::PrometheusEpisodes r = f.result();
+        QCOMPARE(r.error.kind, kube::ApiError::Kind::Cancelled);
+        QVERIFY(r.queries <= 4); // those in flight; the others not asked
+        QVERIFY(r.episodes.empty());
     }
 };
 
