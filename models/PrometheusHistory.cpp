@@ -334,6 +334,67 @@ bool PrometheusHistory::isTooManySamples(const kube::ApiError &error)
            error.message.contains(QLatin1String("-search.maxPointsPerTimeseries"));
 }
 
+QString PrometheusHistory::limitErrorText(const kube::ApiError &error, const QDateTime &from,
+                                          const QDateTime &to, int stepSeconds, bool cutToOneStep)
+{
+    const QString first = from.toUTC().toString(Qt::ISODate);
+    const QString last = to.toUTC().toString(Qt::ISODate);
+    if (isTooManySamples(error)) {
+        return (cutToOneStep
+                    ? tr("%1, %2 to %3 at a step of %4 s: the server's limit on the samples one "
+                         "query may load was hit even by a single step (%5). Raise the limit: "
+                         "Prometheus' --query.max-samples (50000000 by default), "
+                         "VictoriaMetrics' -search.maxSamplesPerQuery.")
+                    : tr("%1, %2 to %3 at a step of %4 s: the server's limit on the samples one "
+                         "query may load was hit (%5), and cutting the query into time slices is "
+                         "off. Raise the limit: Prometheus' --query.max-samples (50000000 by "
+                         "default), VictoriaMetrics' -search.maxSamplesPerQuery."))
+            .arg(error.context, first, last)
+            .arg(stepSeconds)
+            .arg(error.message);
+    }
+    if (isQueryTimeout(error)) {
+        // What the server said, as it said it: its status, its error type, its message.
+        const QString said =
+            error.reason.isEmpty() || error.reason == QString::number(error.code)
+                ? tr("HTTP %1: %2").arg(error.code).arg(error.message)
+                : tr("HTTP %1, %2: %3").arg(error.code).arg(error.reason, error.message);
+        return (cutToOneStep
+                    ? tr("%1, %2 to %3 at a step of %4 s: the server stopped the query at its "
+                         "time limit even for a single step (%5). Raise the limit (Prometheus' "
+                         "--query.timeout, 2 minutes by default; VictoriaMetrics' "
+                         "-search.maxQueryDuration, 30 s by default) or read again when the "
+                         "server is less loaded.")
+                    : tr("%1, %2 to %3 at a step of %4 s: the server stopped the query at its "
+                         "time limit (%5), and cutting the query into time slices is off. Raise "
+                         "the limit: Prometheus' --query.timeout (2 minutes by default), "
+                         "VictoriaMetrics' -search.maxQueryDuration (30 s by default)."))
+            .arg(error.context, first, last)
+            .arg(stepSeconds)
+            .arg(said);
+    }
+    return kube::PrometheusClient::errorText(error);
+}
+
+bool PrometheusHistory::isQueryTimeout(const kube::ApiError &error)
+{
+    if (error.kind != kube::ApiError::Kind::Http)
+        return false;
+    const QString &message = error.message;
+    if (message.contains(QLatin1String("in query queue")) ||
+        message.contains(QLatin1String("-search.maxConcurrentRequests")))
+        return false;
+    // Prometheus answers 503, errorType "timeout", "query timed out in expression evaluation"
+    // (or "in query execution"); met while the series are read, the deadline is a 422 of type
+    // "execution": "expanding series: context deadline exceeded". VictoriaMetrics answers 503
+    // "... couldn't be executed in 30.000 seconds; possible solutions: to increase
+    // -search.maxQueryDuration=30s ...".
+    return error.reason == QLatin1String("timeout") ||
+           message.contains(QLatin1String("query timed out")) ||
+           message.contains(QLatin1String("context deadline exceeded")) ||
+           message.contains(QLatin1String("-search.maxQueryDuration"));
+}
+
 std::vector<std::pair<QDateTime, QDateTime>> PrometheusHistory::timeSlices(const QDateTime &from,
                                                                            const QDateTime &to,
                                                                            int stepSeconds,
@@ -501,29 +562,12 @@ QFuture<PrometheusEpisodes> PrometheusHistory::run(const std::vector<Query> &all
         state->promise.setProgressRange(0, state->planned);
         state->promise.setProgressValue(std::min(state->done, state->planned));
     };
-    const auto fail = [this, state](std::size_t query, const kube::PrometheusMatrix &m,
-                                    const Slice &slice, bool cutToOneStep) {
+    const auto fail = [state](std::size_t query, const kube::PrometheusMatrix &m,
+                              const Slice &slice, bool cutToOneStep) {
         if (state->result.error.ok()) {
             state->result.error = m.error;
-            state->result.errorText =
-                !isTooManySamples(m.error) ? kube::PrometheusClient::errorText(m.error)
-                : cutToOneStep
-                    ? tr("%1, %2 to %3 at a step of %4 s: the server's limit on the samples one "
-                         "query may load was hit even by a single step (%5). Raise the limit: "
-                         "Prometheus' --query.max-samples (50000000 by default), "
-                         "VictoriaMetrics' -search.maxSamplesPerQuery.")
-                          .arg(m.error.context, slice.from.toUTC().toString(Qt::ISODate),
-                               slice.to.toUTC().toString(Qt::ISODate))
-                          .arg(state->result.stepSeconds)
-                          .arg(m.error.message)
-                    : tr("%1, %2 to %3 at a step of %4 s: the server's limit on the samples one "
-                         "query may load was hit (%5), and cutting the query into time slices is "
-                         "off. Raise the limit: Prometheus' --query.max-samples (50000000 by "
-                         "default), VictoriaMetrics' -search.maxSamplesPerQuery.")
-                          .arg(m.error.context, slice.from.toUTC().toString(Qt::ISODate),
-                               slice.to.toUTC().toString(Qt::ISODate))
-                          .arg(state->result.stepSeconds)
-                          .arg(m.error.message);
+            state->result.errorText = limitErrorText(m.error, slice.from, slice.to,
+                                                     state->result.stepSeconds, cutToOneStep);
         }
         Answers &answers = state->answers[query];
         answers.failed = true;
@@ -581,9 +625,12 @@ QFuture<PrometheusEpisodes> PrometheusHistory::run(const std::vector<Query> &all
                     fail(slice.query, m, slice, false);
                     state->done += int(state->todo.size());
                     state->todo.clear();
-                } else if (isTooManySamples(m.error) && m_splitting && steps > 1) {
-                    // Refused: the two halves on the step grid, asked next.
-                    ++state->result.refused;
+                } else if (m_splitting && steps > 1 &&
+                           (isTooManySamples(m.error) || isQueryTimeout(m.error))) {
+                    // Refused as too large, or stopped at the server's time limit: the two
+                    // halves on the step grid, asked next (each loads half the samples and
+                    // takes about half the time).
+                    ++(isTooManySamples(m.error) ? state->result.refused : state->result.timedOut);
                     ++state->planned;
                     ++answers.outstanding;
                     const QDateTime cut = slice.from.addMSecs(steps / 2 * stepMs);

@@ -150,6 +150,7 @@ bool TestPrometheus::start(int readyTimeoutMs)
         args << QStringLiteral("--web.config.file=") + web;
     }
     args << m_extraArguments;
+    m_log.clear(); // started again: the last run's "ready" is not this one's
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     QObject::connect(m_process.get(), &QProcess::readyRead, m_process.get(),

@@ -37,7 +37,8 @@ public:
     // More command-line flags (--query.max-samples=5000); before start().
     void setExtraArguments(const QStringList &args) { m_extraArguments = args; }
 
-    // Starts it and waits until it says it is ready for web requests.
+    // Starts it and waits until it says it is ready for web requests; again after stop(), on
+    // the same storage, with the flags set since (on another port).
     bool start(int readyTimeoutMs = 30000);
     void stop();
     QUrl url() const { return m_url; }

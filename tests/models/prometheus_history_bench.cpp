@@ -22,9 +22,9 @@ namespace {
 
 void print(const char *what, const models::PrometheusEpisodes &r, qint64 ms)
 {
-    std::printf("%s: %d queries (%d slices, %d refused and cut), %lld bytes, %lld ms, %zu "
-                "episodes, step %d s%s%s\n",
-                what, r.queries, r.slices, r.refused, static_cast<long long>(r.bytes),
+    std::printf("%s: %d queries (%d slices, %d refused and cut, %d timed out and cut), %lld "
+                "bytes, %lld ms, %zu episodes, step %d s%s%s\n",
+                what, r.queries, r.slices, r.refused, r.timedOut, static_cast<long long>(r.bytes),
                 static_cast<long long>(ms), r.episodes.size(), r.stepSeconds,
                 r.ok() ? "" : ", error: ", r.ok() ? "" : qPrintable(r.errorText));
 }

@@ -166,43 +166,84 @@ private slots:
         QCOMPARE(described(history.episodesFromMatrix(joined, From, to, Step)), want);
     }
 
-    void tooManySamplesAsPrometheusAndVictoriaMetricsSayIt_data()
+    void limitsAsPrometheusAndVictoriaMetricsSayThem_data()
     {
         QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("reason"); // Prometheus' errorType
         QTest::addColumn<QString>("message");
         QTest::addColumn<bool>("tooMany");
+        QTest::addColumn<bool>("timeout");
         QTest::newRow("Prometheus 2.x")
-            << 422
+            << 422 << str("execution")
             << str("query processing would load too many samples into memory in query "
                    "execution")
-            << true;
+            << true << false;
         QTest::newRow("VictoriaMetrics samples")
-            << 422
+            << 422 << str("422")
             << str("error when executing query=\"up\" on the time range (start=1, end=2, step=60): "
                    "cannot select more than -search.maxSamplesPerQuery=1000 samples; possible "
                    "solutions: to increase the -search.maxSamplesPerQuery; to reduce time range")
-            << true;
+            << true << false;
         QTest::newRow("VictoriaMetrics points")
-            << 422
+            << 422 << str("422")
             << str("too many points for the given step=1, start=0 and end=100000: 100001; cannot "
                    "exceed -search.maxPointsPerTimeseries=30000")
+            << true << false;
+        QTest::newRow("a bad query") << 400 << str("bad_data")
+                                     << str("1:5: parse error: unexpected \"}\"") << false << false;
+        QTest::newRow("Prometheus timeout")
+            << 503 << str("timeout") << str("query timed out in expression evaluation") << false
             << true;
-        QTest::newRow("a bad query") << 400 << str("1:5: parse error: unexpected \"}\"") << false;
-        QTest::newRow("timeout") << 503 << str("query timed out in expression evaluation") << false;
+        QTest::newRow("Prometheus timeout, execution")
+            << 503 << str("timeout") << str("query timed out in query execution") << false << true;
+        QTest::newRow("Prometheus deadline while reading the series")
+            << 422 << str("execution") << str("expanding series: context deadline exceeded")
+            << false << true;
+        QTest::newRow("VictoriaMetrics timeout")
+            << 503 << str("503")
+            << str("the request couldn't be executed in 30.001 seconds; possible solutions: to "
+                   "increase -search.maxQueryDuration=30s; to pass bigger value to 'timeout' "
+                   "query arg")
+            << false << true;
+        // Waiting for a slot: a shorter query would wait as long.
+        QTest::newRow("Prometheus queue")
+            << 503 << str("timeout") << str("query timed out in query queue") << false << false;
+        QTest::newRow("VictoriaMetrics concurrency")
+            << 503 << str("503")
+            << str("couldn't start executing the request in 10.000 seconds, since "
+                   "-search.maxConcurrentRequests=8 concurrent requests are executed. Possible "
+                   "solutions: to reduce query load; to add more compute resources to the "
+                   "server; to increase -search.maxQueueDuration=10s; to increase "
+                   "-search.maxQueryDuration; to increase -search.maxConcurrentRequests")
+            << false << false;
+        QTest::newRow("Prometheus cancelled")
+            << 503 << str("canceled") << str("query was canceled in expression evaluation") << false
+            << false;
+        QTest::newRow("a proxy's gateway timeout")
+            << 504 << str("504") << str("<html>504 Gateway Time-out</html>") << false << false;
     }
 
-    void tooManySamplesAsPrometheusAndVictoriaMetricsSayIt()
+    void limitsAsPrometheusAndVictoriaMetricsSayThem()
     {
         QFETCH(int, code);
+        QFETCH(QString, reason);
         QFETCH(QString, message);
         QFETCH(bool, tooMany);
+        QFETCH(bool, timeout);
         kube::ApiError e;
         e.kind = kube::ApiError::Kind::Http;
         e.code = code;
+        e.reason = reason;
         e.message = message;
         QCOMPARE(PrometheusHistory::isTooManySamples(e), tooMany);
+        QCOMPARE(PrometheusHistory::isQueryTimeout(e), timeout);
         e.kind = kube::ApiError::Kind::Decode; // only a server's answer
         QVERIFY(!PrometheusHistory::isTooManySamples(e));
+        QVERIFY(!PrometheusHistory::isQueryTimeout(e));
+        // Faultboard's own transfer timeout is not the server's limit: a server that does not
+        // answer at all would be asked again and again.
+        e.kind = kube::ApiError::Kind::Timeout;
+        QVERIFY(!PrometheusHistory::isQueryTimeout(e));
     }
 
     void cancelEndsTheReadAfterItReturns()
