@@ -66,10 +66,9 @@ public:
     // (and Thanos') 422 "query processing would load too many samples into memory",
     // VictoriaMetrics' -search.maxSamplesPerQuery and -search.maxPointsPerTimeseries.
     static bool isTooManySamples(const kube::ApiError &error);
-    // Whether `error` is the server's limit on the time one query may run: Prometheus' (and
-    // Thanos', Mimir's) --query.timeout, VictoriaMetrics' -search.maxQueryDuration. Not a wait
-    // for a free slot (Prometheus' query queue, VictoriaMetrics' -search.maxConcurrentRequests):
-    // a shorter query waits as long.
+    // Whether `error` is the server's limit on the time one query may take: Prometheus' (and
+    // Thanos', Mimir's) --query.timeout, VictoriaMetrics' -search.maxQueryDuration, a wait for
+    // a free slot of the server included.
     static bool isQueryTimeout(const kube::ApiError &error);
     // The evaluation times from + k * step up to `to`, as slices of at most `maxSteps` steps:
     // consecutive [first, last] pairs on the grid (the last one ends at `to`).

@@ -22,6 +22,13 @@ public:
     static QString prometheusProgram();
     static QString promtoolProgram();
 
+    // kube-state-metrics' Ready series of `nodes` healthy nodes (healthy-00000, ...): False and
+    // Unknown, 0, every `scrapeSeconds` over [first, last), as OpenMetrics for backfill(). A
+    // fleet whose Ready query reads 2 x `nodes` series at each evaluation (1000 nodes: several
+    // milliseconds, past a --query.timeout of 1ms even for one step) and finds no fault.
+    static QByteArray healthyReadySeries(int nodes, qint64 first, qint64 last,
+                                         int scrapeSeconds = 60);
+
     // Backfills the storage from an OpenMetrics text (`promtool tsdb create-blocks-from
     // openmetrics`); before start(). False with errorString().
     bool backfill(const QByteArray &openMetrics);
