@@ -625,11 +625,12 @@ QFuture<PrometheusEpisodes> PrometheusHistory::run(const std::vector<Query> &all
                     fail(slice.query, m, slice, false);
                     state->done += int(state->todo.size());
                     state->todo.clear();
-                } else if (m_splitting && steps > 1 &&
+                } else if (m_splitting && steps > 1 && !answers.failed &&
                            (isTooManySamples(m.error) || isQueryTimeout(m.error))) {
                     // Refused as too large, or stopped at the server's time limit: the two
                     // halves on the step grid, asked next (each loads half the samples and
-                    // takes about half the time).
+                    // takes about half the time). Not once the query failed by another slice:
+                    // its halves would be asked for nothing, each up to the server's limit.
                     ++(isTooManySamples(m.error) ? state->result.refused : state->result.timedOut);
                     ++state->planned;
                     ++answers.outstanding;

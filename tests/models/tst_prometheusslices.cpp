@@ -8,9 +8,11 @@
 
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <algorithm>
+#include <memory>
 #include <random>
 
 using models::FaultEpisode;
@@ -91,6 +93,51 @@ QStringList described(const std::vector<FaultEpisode> &episodes)
                         e.ended ? e.until.toString(Qt::ISODate) : str("open"));
     return out;
 }
+
+// A server that answers every request with Prometheus' 503 timeout at once, and counts them.
+class StoppingServer : public QObject
+{
+public:
+    StoppingServer()
+    {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                auto buffer = std::make_shared<QByteArray>();
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+                connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
+                    *buffer += socket->readAll();
+                    // One request a connection: its headers and its form body, whole.
+                    const qsizetype end = buffer->indexOf("\r\n\r\n");
+                    const qsizetype at = buffer->toLower().indexOf("content-length:");
+                    if (end < 0 || at < 0)
+                        return;
+                    const qsizetype eol = buffer->indexOf("\r\n", at);
+                    const int length = buffer->mid(at + 15, eol - at - 15).trimmed().toInt();
+                    if (buffer->size() < end + 4 + length)
+                        return;
+                    buffer->clear();
+                    ++requests;
+                    const QByteArray body = "{\"status\":\"error\",\"errorType\":\"timeout\","
+                                            "\"error\":\"query timed out in expression "
+                                            "evaluation\"}";
+                    socket->write("HTTP/1.1 503 Service Unavailable\r\nContent-Type: "
+                                  "application/json\r\nConnection: close\r\nContent-Length: " +
+                                  QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                    socket->disconnectFromHost();
+                });
+            }
+        });
+    }
+    QUrl url() const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()));
+    }
+    int requests = 0;
+
+private:
+    QTcpServer m_server;
+};
 
 } // namespace
 
@@ -244,6 +291,28 @@ private slots:
         // answer at all would be asked again and again.
         e.kind = kube::ApiError::Kind::Timeout;
         QVERIFY(!PrometheusHistory::isQueryTimeout(e));
+    }
+
+    void aQueryStoppedDownToOneStepAsksNoMoreOfIt()
+    {
+        // Every slice stopped: the query is cut in halves down to one step, then fails, with
+        // the slice, the server's words and the limits (not every slice of the 64 steps asked:
+        // 127 requests).
+        StoppingServer server;
+        PrometheusHistory history(kube::PrometheusEndpoint::fromUrl(server.url()),
+                                  models::Taxonomy::builtIn());
+        QFuture<models::PrometheusEpisodes> f =
+            history.fleetEpisodes(str("Ready"), From, From.addSecs(63 * Step), Step);
+        QTRY_VERIFY_WITH_TIMEOUT(f.isFinished(), 10000);
+        const models::PrometheusEpisodes r = f.result();
+        QVERIFY(PrometheusHistory::isQueryTimeout(r.error));
+        QCOMPARE(r.queries, server.requests);
+        QVERIFY2(r.timedOut >= 6, qPrintable(QString::number(r.timedOut))); // 64, 32, ..., 2
+        QVERIFY2(r.queries < 32, qPrintable(QString::number(r.queries)));
+        QVERIFY2(r.errorText.contains(str("even for a single step")), qPrintable(r.errorText));
+        QVERIFY2(r.errorText.contains(str("HTTP 503, timeout: query timed out in expression "
+                                          "evaluation")),
+                 qPrintable(r.errorText));
     }
 
     void cancelEndsTheReadAfterItReturns()
