@@ -18,8 +18,13 @@ QFuture<FleetEpisodes> FleetHistory::episodes(FaultHistory *history, PrometheusH
     // Prometheus is asked at once, beside the local history: a Cancel at any time after this
     // call finds its queries in flight.
     QFuture<PrometheusEpisodes> remote;
-    if (prometheus)
+    if (prometheus) {
+        // The fleet's size tells how many series a fleet query selects: one too large for the
+        // server's limit is cut into time slices before it is sent, not after a refusal.
+        if (store && store->size() > 0)
+            prometheus->setExpectedNodes(store->size());
         remote = prometheus->allFleetEpisodes(from, to);
+    }
     const bool asked = prometheus != nullptr;
     return history->episodes(from, to)
         .then(context,

@@ -2,8 +2,12 @@
 
 #include <QMap>
 #include <QPromise>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <deque>
+#include <functional>
+#include <limits>
 #include <map>
 #include <memory>
 #include <set>
@@ -319,6 +323,141 @@ std::vector<FaultEpisode> PrometheusHistory::episodesFromMatrix(const kube::Prom
     return toEpisodes(m_taxonomy, m, from, to, stepSeconds);
 }
 
+bool PrometheusHistory::isTooManySamples(const kube::ApiError &error)
+{
+    if (error.kind != kube::ApiError::Kind::Http)
+        return false;
+    // Prometheus (and Thanos, Mimir: its engine) answers 422 "query processing would load too
+    // many samples into memory in query execution"; VictoriaMetrics names its flags.
+    return error.message.contains(QLatin1String("too many samples")) ||
+           error.message.contains(QLatin1String("-search.maxSamplesPerQuery")) ||
+           error.message.contains(QLatin1String("-search.maxPointsPerTimeseries"));
+}
+
+QString PrometheusHistory::limitErrorText(const kube::ApiError &error, const QDateTime &from,
+                                          const QDateTime &to, int stepSeconds, bool cutToOneStep)
+{
+    const QString first = from.toUTC().toString(Qt::ISODate);
+    const QString last = to.toUTC().toString(Qt::ISODate);
+    if (isTooManySamples(error)) {
+        return (cutToOneStep
+                    ? tr("%1, %2 to %3 at a step of %4 s: the server's limit on the samples one "
+                         "query may load was hit even by a single step (%5). Raise the limit: "
+                         "Prometheus' --query.max-samples (50000000 by default), "
+                         "VictoriaMetrics' -search.maxSamplesPerQuery.")
+                    : tr("%1, %2 to %3 at a step of %4 s: the server's limit on the samples one "
+                         "query may load was hit (%5), and cutting the query into time slices is "
+                         "off. Raise the limit: Prometheus' --query.max-samples (50000000 by "
+                         "default), VictoriaMetrics' -search.maxSamplesPerQuery."))
+            .arg(error.context, first, last)
+            .arg(stepSeconds)
+            .arg(error.message);
+    }
+    if (isQueryTimeout(error)) {
+        // What the server said, as it said it: its status, its error type, its message.
+        const QString said =
+            error.reason.isEmpty() || error.reason == QString::number(error.code)
+                ? tr("HTTP %1: %2").arg(error.code).arg(error.message)
+                : tr("HTTP %1, %2: %3").arg(error.code).arg(error.reason, error.message);
+        return (cutToOneStep
+                    ? tr("%1, %2 to %3 at a step of %4 s: the server stopped the query at its "
+                         "time limit even for a single step (%5). Raise the limit (Prometheus' "
+                         "--query.timeout, 2 minutes by default; VictoriaMetrics' "
+                         "-search.maxQueryDuration, 30 s by default) or read again when the "
+                         "server is less loaded.")
+                    : tr("%1, %2 to %3 at a step of %4 s: the server stopped the query at its "
+                         "time limit (%5), and cutting the query into time slices is off. Raise "
+                         "the limit: Prometheus' --query.timeout (2 minutes by default), "
+                         "VictoriaMetrics' -search.maxQueryDuration (30 s by default)."))
+            .arg(error.context, first, last)
+            .arg(stepSeconds)
+            .arg(said);
+    }
+    return kube::PrometheusClient::errorText(error);
+}
+
+bool PrometheusHistory::isQueryTimeout(const kube::ApiError &error)
+{
+    if (error.kind != kube::ApiError::Kind::Http)
+        return false;
+    // Prometheus answers 503, errorType "timeout", "query timed out in expression evaluation"
+    // (or "in query execution"; "in query queue" when the limit came while it waited for a
+    // slot: its limit counts the wait); met while the series are read, the deadline is a 422 of
+    // type "execution": "expanding series: context deadline exceeded". VictoriaMetrics answers
+    // 503 "... couldn't be executed in 30.000 seconds; possible solutions: to increase
+    // -search.maxQueryDuration=30s ..." (and names it too when its -search.maxConcurrentRequests
+    // slots stayed full). A wait is not cured by a shorter query, but the halves are asked
+    // again within the same 4 in flight: no more load on the server, a second chance.
+    const QString &message = error.message;
+    return error.reason == QLatin1String("timeout") ||
+           message.contains(QLatin1String("query timed out")) ||
+           message.contains(QLatin1String("context deadline exceeded")) ||
+           message.contains(QLatin1String("-search.maxQueryDuration"));
+}
+
+std::vector<std::pair<QDateTime, QDateTime>> PrometheusHistory::timeSlices(const QDateTime &from,
+                                                                           const QDateTime &to,
+                                                                           int stepSeconds,
+                                                                           qint64 maxSteps)
+{
+    const qint64 stepMs = qint64(std::max(1, stepSeconds)) * 1000;
+    const qint64 steps = std::max<qint64>(0, from.msecsTo(to)) / stepMs + 1;
+    const qint64 count = (steps - 1) / std::max<qint64>(1, maxSteps) + 1;
+    std::vector<std::pair<QDateTime, QDateTime>> out;
+    qint64 first = 0;
+    for (qint64 i = 0; i < count; ++i) {
+        const qint64 n = steps / count + (i < steps % count ? 1 : 0);
+        const QDateTime a = from.addMSecs(first * stepMs);
+        out.emplace_back(a, i + 1 == count ? to : a.addMSecs((n - 1) * stepMs));
+        first += n;
+    }
+    return out;
+}
+
+kube::PrometheusMatrix PrometheusHistory::joinSlices(std::vector<kube::PrometheusMatrix> slices)
+{
+    if (slices.size() == 1)
+        return std::move(slices.front());
+    kube::PrometheusMatrix out;
+    QHash<QString, std::size_t> index; // a series' labels, in name order -> its place in out
+    for (kube::PrometheusMatrix &slice : slices) {
+        out.bytes += slice.bytes;
+        for (const QString &w : std::as_const(slice.warnings))
+            if (!out.warnings.contains(w))
+                out.warnings << w;
+        for (kube::PrometheusSeries &s : slice.series) {
+            QStringList names = s.labels.keys();
+            names.sort();
+            QString key;
+            for (const QString &name : std::as_const(names))
+                key += name + QChar(0x1f) + s.labels.value(name) + QChar(0x1e);
+            const auto it = index.constFind(key);
+            if (it == index.constEnd()) {
+                index.insert(key, out.series.size());
+                out.series.push_back(std::move(s));
+                continue;
+            }
+            std::vector<kube::PrometheusSample> &samples = out.series[*it].samples;
+            samples.insert(samples.end(), s.samples.begin(), s.samples.end());
+        }
+    }
+    // Slices answer in any order; a server that rounds a slice's range out to its step (as
+    // VictoriaMetrics does) gives a time at a cut twice.
+    for (kube::PrometheusSeries &s : out.series) {
+        std::stable_sort(s.samples.begin(), s.samples.end(),
+                         [](const kube::PrometheusSample &a, const kube::PrometheusSample &b) {
+                             return a.timeMs < b.timeMs;
+                         });
+        s.samples.erase(
+            std::unique(s.samples.begin(), s.samples.end(),
+                        [](const kube::PrometheusSample &a, const kube::PrometheusSample &b) {
+                            return a.timeMs == b.timeMs;
+                        }),
+            s.samples.end());
+    }
+    return out;
+}
+
 QFuture<PrometheusEpisodes> PrometheusHistory::nodeEpisodes(const QString &node,
                                                             const QDateTime &from,
                                                             const QDateTime &to, int stepSeconds)
@@ -327,12 +466,22 @@ QFuture<PrometheusEpisodes> PrometheusHistory::nodeEpisodes(const QString &node,
                stepSeconds);
 }
 
+namespace {
+
+int statusCount(const FaultType &t)
+{
+    return int(t.badStatuses.size());
+}
+
+} // namespace
+
 QFuture<PrometheusEpisodes> PrometheusHistory::fleetEpisodes(const QString &type,
                                                              const QDateTime &from,
                                                              const QDateTime &to, int stepSeconds)
 {
-    return run({{tr("read the fleet's %1 faults").arg(type), fleetQuery(type)}}, from, to,
-               stepSeconds);
+    return run({{tr("read the fleet's %1 faults").arg(type), fleetQuery(type),
+                 statusCount(m_taxonomy.lookup(type))}},
+               from, to, stepSeconds);
 }
 
 QFuture<PrometheusEpisodes>
@@ -340,10 +489,15 @@ PrometheusHistory::allFleetEpisodes(const QDateTime &from, const QDateTime &to, 
 {
     std::vector<Query> queries;
     for (const FaultType &t : m_taxonomy.types())
-        queries.push_back({tr("read the fleet's %1 faults").arg(t.type), fleetQuery(t.type)});
+        queries.push_back(
+            {tr("read the fleet's %1 faults").arg(t.type), fleetQuery(t.type), statusCount(t)});
+    // A node has few condition types the taxonomy does not know, if any: one each is a guess,
+    // and a refusal cuts the query anyway.
     queries.push_back({tr("read the fleet's faults of condition types the taxonomy does not know"),
-                       unknownTypesQuery()});
-    queries.push_back({tr("read the fleet's lost accelerators"), acceleratorQuery()});
+                       unknownTypesQuery(), int(m_taxonomy.unknownBadStatuses().size())});
+    // Allocatable and capacity of each resource, each held twice (the selector, the max by).
+    queries.push_back({tr("read the fleet's lost accelerators"), acceleratorQuery(),
+                       4 * int(m_taxonomy.accelerators().size())});
     return run(queries, from, to, stepSeconds);
 }
 
@@ -357,66 +511,157 @@ QFuture<PrometheusEpisodes> PrometheusHistory::run(const std::vector<Query> &all
                                                    int stepSeconds)
 {
     const int step = stepSeconds > 0 ? stepSeconds : stepFor(from, to);
+    // One request: a time slice of one query, [from, to] on the query's step grid.
+    struct Slice
+    {
+        std::size_t query = 0;
+        QDateTime from;
+        QDateTime to;
+    };
+    struct Answers
+    {
+        std::vector<kube::PrometheusMatrix> slices;
+        int outstanding = 0; // slices not answered yet
+        bool failed = false;
+    };
     struct State
     {
         QPromise<PrometheusEpisodes> promise;
         PrometheusEpisodes result;
         std::vector<Query> queries;
-        std::size_t next = 0;
-        int running = 0;
+        std::vector<Answers> answers;
+        std::deque<Slice> todo;
+        int running = 0; // requests in flight
+        int joining = 0; // queries whose slices become episodes on the thread pool
+        int planned = 0; // slices, for progress
+        int done = 0;
     };
     auto state = std::make_shared<State>();
-    for (const Query &q : allQueries)
-        if (!q.promql.isEmpty())
-            state->queries.push_back(q);
+    const qint64 stepMs = qint64(step) * 1000;
+    for (const Query &q : allQueries) {
+        if (q.promql.isEmpty())
+            continue;
+        const std::size_t index = state->queries.size();
+        state->queries.push_back(q);
+        qint64 maxSteps = std::numeric_limits<qint64>::max();
+        if (m_splitting && m_sampleBudget > 0 && m_expectedNodes > 0 && q.seriesPerNode > 0)
+            maxSteps =
+                std::max<qint64>(1, m_sampleBudget / (qint64(m_expectedNodes) * q.seriesPerNode));
+        const auto slices = timeSlices(from, to, step, maxSteps);
+        for (const auto &[a, b] : slices)
+            state->todo.push_back({index, a, b});
+        state->answers.push_back({{}, int(slices.size()), false});
+        state->planned += int(slices.size());
+    }
     state->result.stepSeconds = step;
     state->promise.start();
+    state->promise.setProgressRange(0, state->planned);
     QFuture<PrometheusEpisodes> future = state->promise.future();
 
-    // Starts queries while fewer than MaxInFlight run; each answer starts the next. The
+    const auto progress = [state] {
+        state->promise.setProgressRange(0, state->planned);
+        state->promise.setProgressValue(std::min(state->done, state->planned));
+    };
+    const auto fail = [state](std::size_t query, const kube::PrometheusMatrix &m,
+                              const Slice &slice, bool cutToOneStep) {
+        if (state->result.error.ok()) {
+            state->result.error = m.error;
+            state->result.errorText = limitErrorText(m.error, slice.from, slice.to,
+                                                     state->result.stepSeconds, cutToOneStep);
+        }
+        Answers &answers = state->answers[query];
+        answers.failed = true;
+        answers.slices.clear();
+        // A query with a slice missing would give wrong bounds: its other slices are not asked.
+        const auto before = state->todo.size();
+        state->todo.erase(std::remove_if(state->todo.begin(), state->todo.end(),
+                                         [query](const Slice &s) { return s.query == query; }),
+                          state->todo.end());
+        state->done += int(before - state->todo.size());
+    };
+
+    // Starts slices while fewer than MaxInFlight run; each answer starts the next. The
     // function holds itself weakly: the answers in flight keep it alive.
     auto launch = std::make_shared<std::function<void()>>();
-    *launch = [this, state, weakLaunch = std::weak_ptr(launch), from, to, step] {
+    *launch = [this, state, weakLaunch = std::weak_ptr(launch), from, to, step, stepMs, progress,
+               fail] {
         constexpr int MaxInFlight = 4;
-        while (state->running < MaxInFlight && state->next < state->queries.size()) {
-            const Query q = state->queries[state->next++];
+        while (state->running < MaxInFlight && !state->todo.empty()) {
+            const Slice slice = state->todo.front();
+            state->todo.pop_front();
             ++state->running;
             std::shared_ptr<std::function<void()>> launch = weakLaunch.lock();
-            // The matrix becomes episodes on the thread pool (a fleet's answer is large);
-            // the tally is kept on this object's thread.
-            struct Answer
-            {
-                kube::ApiError error;
-                qint64 bytes = 0;
-                std::vector<FaultEpisode> episodes;
-            };
-            m_client->queryRange(q.promql, from, to, step, q.context)
-                .then(QtFuture::Launch::Async,
-                      [taxonomy = m_taxonomy, from, to, step](const kube::PrometheusMatrix &m) {
-                          Answer a;
-                          a.error = m.error;
-                          a.bytes = m.bytes;
-                          if (m.ok())
-                              a.episodes = toEpisodes(taxonomy, m, from, to, step);
-                          return a;
-                      })
-                .then(this, [state, launch](Answer a) {
-                    --state->running;
-                    ++state->result.queries;
-                    state->result.bytes += a.bytes;
-                    if (!a.error.ok() && state->result.error.ok()) {
-                        state->result.error = a.error;
-                        state->result.errorText = kube::PrometheusClient::errorText(a.error);
+            const auto answered = [this, state, launch, slice, from, to, step, stepMs, progress,
+                                   fail](kube::PrometheusMatrix m) {
+                --state->running;
+                ++state->result.queries;
+                state->result.bytes += m.bytes;
+                Answers &answers = state->answers[slice.query];
+                const qint64 steps = slice.from.msecsTo(slice.to) / stepMs + 1;
+                if (m.ok()) {
+                    ++state->done;
+                    ++state->result.slices;
+                    if (!answers.failed)
+                        answers.slices.push_back(std::move(m));
+                    if (--answers.outstanding == 0 && !answers.failed) {
+                        // The matrices become episodes on the thread pool (a fleet's
+                        // answer is large); the tally is kept on this object's thread.
+                        ++state->joining;
+                        QtConcurrent::run([taxonomy = m_taxonomy,
+                                           slices = std::move(answers.slices), from, to,
+                                           step]() mutable {
+                            return toEpisodes(taxonomy, joinSlices(std::move(slices)), from, to,
+                                              step);
+                        }).then(this, [state, launch](std::vector<FaultEpisode> episodes) {
+                            --state->joining;
+                            std::move(episodes.begin(), episodes.end(),
+                                      std::back_inserter(state->result.episodes));
+                            (*launch)();
+                        });
                     }
-                    std::move(a.episodes.begin(), a.episodes.end(),
-                              std::back_inserter(state->result.episodes));
-                    // cancel() stops the queries in flight, and the rest are not started.
-                    if (a.error.kind == kube::ApiError::Kind::Cancelled)
-                        state->next = state->queries.size();
-                    (*launch)();
+                } else if (m.error.kind == kube::ApiError::Kind::Cancelled) {
+                    // cancel() stops the slices in flight, and the rest are not started.
+                    ++state->done;
+                    fail(slice.query, m, slice, false);
+                    state->done += int(state->todo.size());
+                    state->todo.clear();
+                } else if (m_splitting && steps > 1 && !answers.failed &&
+                           (isTooManySamples(m.error) || isQueryTimeout(m.error))) {
+                    // Refused as too large, or stopped at the server's time limit: the two
+                    // halves on the step grid, asked next (each loads half the samples and
+                    // takes about half the time). Not once the query failed by another slice:
+                    // its halves would be asked for nothing, each up to the server's limit.
+                    ++(isTooManySamples(m.error) ? state->result.refused : state->result.timedOut);
+                    ++state->planned;
+                    ++answers.outstanding;
+                    const QDateTime cut = slice.from.addMSecs(steps / 2 * stepMs);
+                    state->todo.push_front({slice.query, cut, slice.to});
+                    state->todo.push_front({slice.query, slice.from, cut.addMSecs(-stepMs)});
+                } else {
+                    ++state->done;
+                    fail(slice.query, m, slice, m_splitting);
+                }
+                progress();
+                (*launch)();
+            };
+            const Query &q = state->queries[slice.query];
+            m_client->queryRange(q.promql, slice.from, slice.to, step, q.context)
+                .then(this, [this, answered](kube::PrometheusMatrix m) {
+                    // Some answers come at once: cancel() aborts the requests and their futures
+                    // finish inside it (so does a request refused before it is sent). Handled
+                    // there, the last one finished the result and ran the caller's
+                    // continuations inside cancel(): the Trends view updated inside Cancel's
+                    // clicked(), before the click returned. Every answer is handled in a later
+                    // turn of the event loop, as a network answer is.
+                    QMetaObject::invokeMethod(
+                        this, [answered, m = std::move(m)]() mutable { answered(std::move(m)); },
+                        Qt::QueuedConnection);
                 });
         }
-        if (state->running == 0 && state->next >= state->queries.size()) {
+        if (state->running == 0 && state->joining == 0 && state->todo.empty() &&
+            !state->promise.future().isFinished()) {
+            state->promise.setProgressRange(0, state->planned);
+            state->promise.setProgressValue(state->planned);
             std::sort(state->result.episodes.begin(), state->result.episodes.end(), episodeBefore);
             state->promise.addResult(std::move(state->result));
             state->promise.finish();

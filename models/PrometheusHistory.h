@@ -8,6 +8,7 @@
 #include <QFuture>
 #include <QObject>
 
+#include <utility>
 #include <vector>
 
 namespace models {
@@ -19,7 +20,10 @@ struct PrometheusEpisodes
     kube::ApiError error;               // the first query that failed (episodes: the others')
     QString errorText;                  // that error worded for an operator
     int stepSeconds = 0;
-    int queries = 0;
+    int queries = 0;  // the requests sent, refused ones and slices included
+    int slices = 0;   // the time slices answered (a query not cut is one)
+    int refused = 0;  // the answers "too many samples" that were cut in halves and asked again
+    int timedOut = 0; // the answers "timed out" (the server's limit) cut in halves and asked again
     qint64 bytes = 0; // the answers' bodies, together
     bool ok() const { return error.ok(); }
 };
@@ -28,7 +32,9 @@ struct PrometheusEpisodes
 // condition type, the spans where kube_node_status_condition had the type's faulty status (the
 // taxonomy's polarity; types it does not know are faulty when True), and the spans where a
 // node's allocatable accelerators were below capacity. Queries are bounded: a range, a step,
-// only faulty statuses, one node (drill-down) or one fault type (fleet) per query.
+// only faulty statuses, one node (drill-down) or one fault type (fleet) per query. A query the
+// server refuses as too large, or gives up on at its time limit, is cut into time slices on the
+// step grid, in halves, down to one step, and the slices joined.
 //
 // Bounds are at the step's resolution: an episode begins at the first evaluation time that saw
 // the fault and ends at the first that no longer did (start + k * step). A fault still present
@@ -44,6 +50,33 @@ public:
     ~PrometheusHistory() override;
 
     kube::PrometheusClient *client() const { return m_client; }
+
+    // Prometheus' default --query.max-samples, less a fifth: what a query is cut to hold.
+    static constexpr qint64 DefaultSampleBudget = 40'000'000;
+    // The samples one query may hold (series x steps) before it is cut beforehand; 0: never.
+    void setSampleBudget(qint64 samples) { m_sampleBudget = samples; }
+    qint64 sampleBudget() const { return m_sampleBudget; }
+    // The fleet's node count (the node store's), which the series of a fleet query follow;
+    // 0 (unknown): queries are cut only when the server refuses them.
+    void setExpectedNodes(int nodes) { m_expectedNodes = nodes; }
+    // false: a refused or timed-out query fails as it is, without being cut (tests, comparisons).
+    void setSplitting(bool on) { m_splitting = on; }
+
+    // Whether `error` is the server's limit on the samples or points of one query: Prometheus'
+    // (and Thanos') 422 "query processing would load too many samples into memory",
+    // VictoriaMetrics' -search.maxSamplesPerQuery and -search.maxPointsPerTimeseries.
+    static bool isTooManySamples(const kube::ApiError &error);
+    // Whether `error` is the server's limit on the time one query may take: Prometheus' (and
+    // Thanos', Mimir's) --query.timeout, VictoriaMetrics' -search.maxQueryDuration, a wait for
+    // a free slot of the server included.
+    static bool isQueryTimeout(const kube::ApiError &error);
+    // The evaluation times from + k * step up to `to`, as slices of at most `maxSteps` steps:
+    // consecutive [first, last] pairs on the grid (the last one ends at `to`).
+    static std::vector<std::pair<QDateTime, QDateTime>>
+    timeSlices(const QDateTime &from, const QDateTime &to, int stepSeconds, qint64 maxSteps);
+    // The answers of one query's slices as the one answer of the query: each series' samples
+    // together, in time order, a time two slices both hold once.
+    static kube::PrometheusMatrix joinSlices(std::vector<kube::PrometheusMatrix> slices);
 
     // A step that keeps every series under ~1440 points: 15 s for an hour, 60 s for a day,
     // 600 s for a week.
@@ -78,6 +111,7 @@ private:
     {
         QString context;
         QString promql;
+        int seriesPerNode = 0; // what it selects of each node, for cutting it beforehand
     };
     QFuture<PrometheusEpisodes> run(const std::vector<Query> &queries, const QDateTime &from,
                                     const QDateTime &to, int stepSeconds);
@@ -86,9 +120,16 @@ private:
     QMap<QString, QStringList> polarityGroups() const;
     QStringList allKnownTypes() const;
     QString defaultStatuses() const;
+    // `error` of the slice [from, to] worded for an operator: for a server's limit (samples,
+    // time), which query, which slice, what the server said and which flag raises the limit.
+    static QString limitErrorText(const kube::ApiError &error, const QDateTime &from,
+                                  const QDateTime &to, int stepSeconds, bool cutToOneStep);
 
     Taxonomy m_taxonomy;
     kube::PrometheusClient *m_client;
+    qint64 m_sampleBudget = DefaultSampleBudget;
+    int m_expectedNodes = 0;
+    bool m_splitting = true;
 };
 
 } // namespace models

@@ -2252,6 +2252,30 @@
         <source>read the fleet&apos;s lost accelerators</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1, %2 to %3 at a step of %4 s: the server&apos;s limit on the samples one query may load was hit even by a single step (%5). Raise the limit: Prometheus&apos; --query.max-samples (50000000 by default), VictoriaMetrics&apos; -search.maxSamplesPerQuery.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3 at a step of %4 s: the server&apos;s limit on the samples one query may load was hit (%5), and cutting the query into time slices is off. Raise the limit: Prometheus&apos; --query.max-samples (50000000 by default), VictoriaMetrics&apos; -search.maxSamplesPerQuery.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3 at a step of %4 s: the server stopped the query at its time limit even for a single step (%5). Raise the limit (Prometheus&apos; --query.timeout, 2 minutes by default; VictoriaMetrics&apos; -search.maxQueryDuration, 30 s by default) or read again when the server is less loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3 at a step of %4 s: the server stopped the query at its time limit (%5), and cutting the query into time slices is off. Raise the limit: Prometheus&apos; --query.timeout (2 minutes by default), VictoriaMetrics&apos; -search.maxQueryDuration (30 s by default).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>models::PrometheusSource</name>

@@ -2240,6 +2240,30 @@
         <source>read the fleet&apos;s lost accelerators</source>
         <translation>读取整个集群丢失的加速卡</translation>
     </message>
+    <message>
+        <source>%1, %2 to %3 at a step of %4 s: the server&apos;s limit on the samples one query may load was hit even by a single step (%5). Raise the limit: Prometheus&apos; --query.max-samples (50000000 by default), VictoriaMetrics&apos; -search.maxSamplesPerQuery.</source>
+        <translation>%1，%2 至 %3，步长 %4 秒：即使只查询一个步长，也超出了服务器对单次查询可加载样本数的限制（%5）。请提高该限制：Prometheus 的 --query.max-samples（默认 50000000），VictoriaMetrics 的 -search.maxSamplesPerQuery。</translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3 at a step of %4 s: the server&apos;s limit on the samples one query may load was hit (%5), and cutting the query into time slices is off. Raise the limit: Prometheus&apos; --query.max-samples (50000000 by default), VictoriaMetrics&apos; -search.maxSamplesPerQuery.</source>
+        <translation>%1，%2 至 %3，步长 %4 秒：超出了服务器对单次查询可加载样本数的限制（%5），且按时间分片查询已关闭。请提高该限制：Prometheus 的 --query.max-samples（默认 50000000），VictoriaMetrics 的 -search.maxSamplesPerQuery。</translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1：%2</translation>
+    </message>
+    <message>
+        <source>HTTP %1, %2: %3</source>
+        <translation>HTTP %1，%2：%3</translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3 at a step of %4 s: the server stopped the query at its time limit even for a single step (%5). Raise the limit (Prometheus&apos; --query.timeout, 2 minutes by default; VictoriaMetrics&apos; -search.maxQueryDuration, 30 s by default) or read again when the server is less loaded.</source>
+        <translation>%1，%2 至 %3，步长 %4 秒：即使只查询一个步长，服务器也因达到单次查询的时间限制而停止了查询（%5）。请提高该限制（Prometheus 的 --query.timeout，默认 2 分钟；VictoriaMetrics 的 -search.maxQueryDuration，默认 30 秒），或在服务器负载较低时重新读取。</translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3 at a step of %4 s: the server stopped the query at its time limit (%5), and cutting the query into time slices is off. Raise the limit: Prometheus&apos; --query.timeout (2 minutes by default), VictoriaMetrics&apos; -search.maxQueryDuration (30 s by default).</source>
+        <translation>%1，%2 至 %3，步长 %4 秒：服务器因达到单次查询的时间限制而停止了查询（%5），且按时间分片查询已关闭。请提高该限制：Prometheus 的 --query.timeout（默认 2 分钟），VictoriaMetrics 的 -search.maxQueryDuration（默认 30 秒）。</translation>
+    </message>
 </context>
 <context>
     <name>models::PrometheusSource</name>

@@ -2,8 +2,9 @@
 # The cost of the fleet's history from Prometheus: generates NODES NPU nodes over DAYS days
 # (scripts/bench/prometheus-history-gen.py: 5-minute samples, known fault rates), backfills a
 # Prometheus with promtool (one 6 h block a file, two at a time), starts it on loopback and runs
-# build/bin/prometheus_history_bench: the Trends view's fleet-wide read and one node's
-# drill-down, through Faultboard's own code. Prints what each step cost; the data goes with it.
+# build/bin/prometheus_history_bench: the Trends view's fleet-wide read (cut into time slices
+# when Prometheus refuses a query as too large), one node's drill-down, and the fleet-wide read
+# again knowing the node count (cut beforehand), through Faultboard's own code. Prints what each step cost; the data goes with it.
 #
 #   cmake --build build --target prometheus_history_bench
 #   scripts/bench/prometheus-history.sh NODES [DAYS=7]   (DAYS may be a fraction: 0.0833 = 2 h)
@@ -46,5 +47,5 @@ t3=$(date +%s.%N)
 echo "Prometheus ready in $(echo "$t3 - $t2" | bc) s, resident $(grep VmRSS /proc/$prom/status | awk '{print $2, $3}')"
 # From FAULTBOARD_BENCH_SKIP seconds (default an hour) after the first sample, so that every
 # evaluation has data.
-"$bench" "http://127.0.0.1:$port" npu-00000 $((first + ${FAULTBOARD_BENCH_SKIP:-3600})) "$last"
+"$bench" "http://127.0.0.1:$port" npu-00000 $((first + ${FAULTBOARD_BENCH_SKIP:-3600})) "$last" "$nodes"
 echo "Prometheus resident after the queries: $(grep VmRSS /proc/$prom/status | awk '{print $2, $3}')"

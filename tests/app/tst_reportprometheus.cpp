@@ -187,6 +187,28 @@ private slots:
         QCOMPARE(faults(r.out), QStringList{str("npu-0001 NT_NPU_CARD_LOSE faultboard")});
     }
 
+    void aPrometheusOverItsTimeLimitIsSaidAndTheLocalHistoryStays()
+    {
+        // A Prometheus stopping every query at 1 ms: the fleet's Ready query (2000 series) is
+        // stopped even for one step, after being cut down to one.
+        TestPrometheus slow;
+        QVERIFY2(slow.backfill(TestPrometheus::healthyReadySeries(1000, m_now - 4 * 3600, m_now)),
+                 qPrintable(slow.errorString()));
+        slow.setExtraArguments({str("--query.timeout=1ms")});
+        QVERIFY2(slow.start(), qPrintable(slow.errorString()));
+        const Run r = report({str("--prometheus"), slow.url().toString()});
+        QCOMPARE(r.code, 1);
+        // Which query, which slice (one step), what the server said, which limit to raise.
+        for (const QString &part :
+             {str("read the fleet's Ready faults"), slow.url().toString(), str("at a step of 60 s"),
+              str("even for a single step"), str("HTTP "), str("--query.timeout"),
+              str("-search.maxQueryDuration")})
+            QVERIFY2(r.err.contains(part), qPrintable(part + str(" | ") + r.err));
+        QVERIFY2(QRegularExpression(str("(\\S+Z) to \\1 at a step")).match(r.err).hasMatch(),
+                 qPrintable(r.err));
+        QCOMPARE(faults(r.out), QStringList{str("npu-0001 NT_NPU_CARD_LOSE faultboard")});
+    }
+
     void credentialsFromFilesNeverShown()
     {
         // This Prometheus has no auth: a wrong token still works, which proves only that it is

@@ -42,6 +42,22 @@ QString TestPrometheus::promtoolProgram()
     return program("FAULTBOARD_PROMTOOL", QStringLiteral("promtool"));
 }
 
+QByteArray TestPrometheus::healthyReadySeries(int nodes, qint64 first, qint64 last,
+                                              int scrapeSeconds)
+{
+    QByteArray out = "# TYPE kube_node_status_condition gauge\n";
+    for (int i = 0; i < nodes; ++i) {
+        for (const char *status : {"false", "unknown"}) {
+            const QByteArray series = "kube_node_status_condition{node=\"healthy-" +
+                                      QByteArray::number(i).rightJustified(5, '0') +
+                                      "\",condition=\"Ready\",status=\"" + status + "\"} 0 ";
+            for (qint64 t = first; t < last; t += scrapeSeconds)
+                out += series + QByteArray::number(t) + '\n';
+        }
+    }
+    return out + "# EOF\n";
+}
+
 bool TestPrometheus::backfill(const QByteArray &openMetrics)
 {
     const QString input = m_dir.filePath(QStringLiteral("backfill.om"));
@@ -149,6 +165,8 @@ bool TestPrometheus::start(int readyTimeoutMs)
         writeFile(web, m_webConfig);
         args << QStringLiteral("--web.config.file=") + web;
     }
+    args << m_extraArguments;
+    m_log.clear(); // started again: the last run's "ready" is not this one's
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     QObject::connect(m_process.get(), &QProcess::readyRead, m_process.get(),

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QProcess>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -21,6 +22,13 @@ public:
     static QString prometheusProgram();
     static QString promtoolProgram();
 
+    // kube-state-metrics' Ready series of `nodes` healthy nodes (healthy-00000, ...): False and
+    // Unknown, 0, every `scrapeSeconds` over [first, last), as OpenMetrics for backfill(). A
+    // fleet whose Ready query reads 2 x `nodes` series at each evaluation (1000 nodes: several
+    // milliseconds, past a --query.timeout of 1ms even for one step) and finds no fault.
+    static QByteArray healthyReadySeries(int nodes, qint64 first, qint64 last,
+                                         int scrapeSeconds = 60);
+
     // Backfills the storage from an OpenMetrics text (`promtool tsdb create-blocks-from
     // openmetrics`); before start(). False with errorString().
     bool backfill(const QByteArray &openMetrics);
@@ -33,8 +41,11 @@ public:
     // auth); before start().
     void setConfig(const QByteArray &yaml) { m_config = yaml; }
     void setWebConfig(const QByteArray &yaml) { m_webConfig = yaml; }
+    // More command-line flags (--query.max-samples=5000); before start().
+    void setExtraArguments(const QStringList &args) { m_extraArguments = args; }
 
-    // Starts it and waits until it says it is ready for web requests.
+    // Starts it and waits until it says it is ready for web requests; again after stop(), on
+    // the same storage, with the flags set since (on another port).
     bool start(int readyTimeoutMs = 30000);
     void stop();
     QUrl url() const { return m_url; }
@@ -45,6 +56,7 @@ private:
     QTemporaryDir m_dir;
     QByteArray m_config = "global:\n  scrape_interval: 1m\n";
     QByteArray m_webConfig;
+    QStringList m_extraArguments;
     std::unique_ptr<QProcess> m_process;
     QByteArray m_log;
     QUrl m_url;

@@ -12,8 +12,8 @@
 #include "models/PrometheusHistory.h"
 #include "models/Taxonomy.h"
 #include "tests/common/TestCluster.h"
-#include "tests/common/TestSettings.h"
 #include "tests/common/TestPrometheus.h"
+#include "tests/common/TestSettings.h"
 #include "ui/ClusterView.h"
 #include "ui/ExportDialog.h"
 #include "ui/FleetChartsView.h"
@@ -31,6 +31,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -300,6 +301,35 @@ private slots:
         QVERIFY(QFile::exists(path));
         QVERIFY2(dialog->statusLabel()->text().contains(str("Prometheus could not be read")),
                  qPrintable(dialog->statusLabel()->text()));
+    }
+
+    void aPrometheusOverItsTimeLimitIsSaidAndTheLocalTrendsStay()
+    {
+        // A Prometheus stopping every query at 1 ms: the fleet's Ready query (2000 series) is
+        // stopped even for one step, after being cut down to one.
+        TestPrometheus slow;
+        QVERIFY2(slow.backfill(TestPrometheus::healthyReadySeries(1000, m_now - 4 * 3600, m_now)),
+                 qPrintable(slow.errorString()));
+        slow.setExtraArguments({str("--query.timeout=1ms")});
+        QVERIFY2(slow.start(), qPrintable(slow.errorString()));
+        ui::ClusterView *view = nullptr;
+        const auto window = openView(kube::PrometheusEndpoint::fromUrl(slow.url()), &view);
+        ui::FleetChartsView *charts = view->chartsView();
+        view->showCharts();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            charts->statusLabel()->text().contains(str("Prometheus could not be read")), 20000);
+        const QString text = charts->statusLabel()->text();
+        // Which query, which slice (one step), what the server said, which limit to raise.
+        for (const QString &part :
+             {str("read the fleet's Ready faults"), slow.url().toString(), str("at a step of 60 s"),
+              str("even for a single step"), str("HTTP "), str("--query.timeout"),
+              str("-search.maxQueryDuration"), str("Faultboard's own history only")})
+            QVERIFY2(text.contains(part), qPrintable(part + str(" | ") + text));
+        QVERIFY2(QRegularExpression(str("(\\S+Z) to \\1 at a step")).match(text).hasMatch(),
+                 qPrintable(text));
+        QCOMPARE(charts->trend().fromPrometheus, 0);
+        QVERIFY(charts->trend().bucketCount > 0); // the local history's trend is shown
+        QVERIFY(charts->progressBar()->isHidden());
     }
 
     void cancelStopsAPrometheusThatDoesNotAnswer()
