@@ -66,6 +66,17 @@ FilterBar::FilterBar(models::NodeFilterProxyModel *proxy, const models::Taxonomy
     m_clear = new QToolButton(this);
     m_clear->setText(tr("Clear"));
     m_clear->setAccessibleName(tr("Clear every filter"));
+    m_faultsFirst = new QToolButton(this);
+    m_faultsFirst->setText(tr("Faults first"));
+    m_faultsFirst->setCheckable(true);
+    m_faultsFirst->setAccessibleName(tr("Show faulty nodes first, worst first"));
+    m_faultsFirst->setToolTip(tr("Order the grid by severity: critical, major, minor, then "
+                                 "healthy nodes"));
+    m_faultyOnly = new QToolButton(this);
+    m_faultyOnly->setText(tr("Faulty only"));
+    m_faultyOnly->setCheckable(true);
+    m_faultyOnly->setAccessibleName(tr("Show only faulty nodes"));
+    m_faultyOnly->setToolTip(tr("Hide healthy nodes (the severity filter at Minor or worse)"));
     m_count = new QLabel(this);
     m_count->setAccessibleName(tr("Nodes shown"));
     layout->addWidget(m_name, 2);
@@ -74,6 +85,8 @@ FilterBar::FilterBar(models::NodeFilterProxyModel *proxy, const models::Taxonomy
     layout->addWidget(m_faultType);
     layout->addWidget(m_category);
     layout->addWidget(m_isolation);
+    layout->addWidget(m_faultsFirst);
+    layout->addWidget(m_faultyOnly);
     layout->addWidget(m_clear);
     layout->addWidget(m_count);
 
@@ -85,6 +98,13 @@ FilterBar::FilterBar(models::NodeFilterProxyModel *proxy, const models::Taxonomy
     for (QComboBox *box : {m_severity, m_faultType, m_category, m_isolation})
         connect(box, &QComboBox::currentIndexChanged, this, &FilterBar::applyNow);
     connect(m_clear, &QToolButton::clicked, this, &FilterBar::clear);
+    connect(m_faultsFirst, &QToolButton::toggled, this, [this](bool on) {
+        if (m_proxy)
+            m_proxy->setFaultsFirst(on);
+    });
+    connect(m_faultyOnly, &QToolButton::clicked, this, [this](bool on) {
+        setMinimumSeverity(on ? int(Severity::Minor) : -1);
+    });
     if (proxy) {
         connect(proxy, &QAbstractItemModel::rowsInserted, this, &FilterBar::updateCount);
         connect(proxy, &QAbstractItemModel::rowsRemoved, this, &FilterBar::updateCount);
@@ -115,6 +135,10 @@ void FilterBar::applyNow()
         m_proxy->setSeverities({Severity::Critical});
     else
         m_proxy->setMinimumSeverity(Severity(sev));
+    {
+        const QSignalBlocker block(m_faultyOnly);
+        m_faultyOnly->setChecked(sev >= 0);
+    }
     m_proxy->setFaultType(m_faultType->currentData().toString());
     m_proxy->setCategory(m_category->currentData().toString());
     m_proxy->setIsolation(
@@ -126,7 +150,8 @@ namespace {
 const QString kName = QStringLiteral("name"), kSelector = QStringLiteral("labelSelector"),
               kSeverity = QStringLiteral("minimumSeverity"),
               kFaultType = QStringLiteral("faultType"), kCategory = QStringLiteral("category"),
-              kIsolation = QStringLiteral("isolation");
+              kIsolation = QStringLiteral("isolation"),
+              kFaultsFirst = QStringLiteral("faultsFirst");
 } // namespace
 
 void FilterBar::saveState(QSettings &settings) const
@@ -137,6 +162,7 @@ void FilterBar::saveState(QSettings &settings) const
     settings.setValue(kFaultType, m_faultType->currentData());
     settings.setValue(kCategory, m_category->currentData());
     settings.setValue(kIsolation, m_isolation->currentData());
+    settings.setValue(kFaultsFirst, m_faultsFirst->isChecked());
 }
 
 void FilterBar::restoreState(const QSettings &settings)
@@ -161,6 +187,7 @@ void FilterBar::restoreState(const QSettings &settings)
     const QString type = settings.value(kFaultType).toString();
     const QSignalBlocker b(m_faultType);
     setFaultType(type);
+    m_faultsFirst->setChecked(settings.value(kFaultsFirst, false).toBool());
     applyNow();
 }
 
@@ -198,10 +225,21 @@ void FilterBar::setNodesRead(bool read)
     updateCount();
 }
 
+void FilterBar::setLoading(bool loading)
+{
+    m_loading = loading;
+    updateCount();
+}
+
 void FilterBar::updateCount()
 {
     if (!m_proxy || !m_proxy->sourceModel())
         return;
+    if (m_loading) {
+        m_count->setText(tr("%n node(s) read so far, still listing", nullptr,
+                            m_proxy->sourceModel()->rowCount()));
+        return;
+    }
     if (!m_nodesRead) {
         m_count->setText(tr("nodes not read"));
         return;

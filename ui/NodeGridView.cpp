@@ -4,12 +4,17 @@
 #include "ui/SeverityStyle.h"
 
 #include <QCollator>
+#include <QHelpEvent>
+#include <QImage>
+#include <QToolTip>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
 #include <QWheelEvent>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <map>
 
 namespace ui {
@@ -64,34 +69,109 @@ void NodeGridView::setTileSize(int px)
 void NodeGridView::fitToView()
 {
     m_fit = true;
-    applyTileSize(fittingTileSize());
+    const int before = m_tileSize;
+    m_layoutDirty = true;
+    relayout();
+    if (m_tileSize == before)
+        viewport()->update();
 }
 
-int NodeGridView::fittingTileSize() const
+bool NodeGridView::Pos::faulty() const
 {
-    // The largest size at which every tile (and group header) fits without scrolling.
+    return (flags & NodeGridModel::SeverityMask) >= int(Severity::Minor);
+}
+
+int NodeGridView::flow(int size, Shape shape)
+{
+    const int gap = gapFor(size);
+    const int p = size + gap;
+    const int width = std::max(1, viewport()->width() - 2 * Margin);
+    const int maxCols = std::max(1, (width + gap) / p);
+    if (!m_hasGroups) {
+        m_headerH = 0;
+        int y = Margin;
+        for (Group &g : m_groups) {
+            g.left = Margin, g.top = y, g.cols = maxCols;
+            const int rows = (int(g.rows.size()) + maxCols - 1) / maxCols;
+            g.width = maxCols * p - gap;
+            g.height = std::max(0, rows * p - gap);
+            y += g.height;
+        }
+        return y + Margin;
+    }
+    // Labelled blocks are at least a short title wide; unlabelled ones are parted by a gap of
+    // the background (their titles are the tooltips).
+    m_headerH = shape.labelled ? fontMetrics().height() + 6 : 0;
+    const int minWidth = shape.labelled ? fontMetrics().averageCharWidth() * 14 : 0;
+    const int hGap = shape.labelled ? 10 : (size >= 3 ? 3 : 2);
+    const int vGap = shape.labelled ? 8 : hGap;
+    int x = Margin, y = Margin, shelf = 0;
+    for (Group &g : m_groups) {
+        const int n = std::max<int>(1, int(g.rows.size()));
+        int cols = int(std::ceil(std::sqrt(double(n) * shape.aspect)));
+        cols = std::max(cols, std::min(n, (minWidth + p - 1) / p));
+        cols = std::clamp(cols, 1, maxCols);
+        const int rows = (n + cols - 1) / cols;
+        g.cols = cols;
+        g.width = std::max(minWidth, cols * p - gap);
+        g.height = m_headerH + rows * p - gap;
+        if (x > Margin && x + g.width > Margin + width) {
+            x = Margin;
+            y += shelf + vGap;
+            shelf = 0;
+        }
+        g.left = x, g.top = y;
+        x += g.width + hGap;
+        shelf = std::max(shelf, g.height);
+    }
+    return y + shelf + Margin;
+}
+
+namespace {
+// Square blocks, wider ones, and one full-width band per group: which fits best depends on how
+// many groups there are and how big.
+constexpr double Aspects[] = {1.0, 3.0, 1e9};
+} // namespace
+
+int NodeGridView::fittingTileSize()
+{
     const int rows = model() ? model()->rowCount(rootIndex()) : 0;
     if (rows == 0)
         return m_tileSize;
-    const int groups = std::max<int>(1, int(m_groups.size()));
-    const int width = viewport()->width() - 2 * Margin;
-    const int height = viewport()->height() - 2 * Margin -
-                       (m_hasGroups ? groups * (fontMetrics().height() + 16) : 0);
-    for (int s = MaxTileSize; s > MinTileSize; --s) {
-        const int p = s + (s >= 16 ? 2 : 1);
-        const int cols = std::max(1, (width + (s >= 16 ? 2 : 1)) / p);
-        // Each group starts a new row of tiles.
-        int lines = 0;
-        if (m_hasGroups) {
-            for (const Group &g : m_groups)
-                lines += (int(g.rows.size()) + cols - 1) / cols;
-        } else {
-            lines = (rows + cols - 1) / cols;
+    const int height = viewport()->height();
+    // Labelled blocks at any size first: a title says more than a pixel of tile. Without
+    // groups, or when even 1 px tiles do not fit with titles, blocks go unlabelled.
+    for (const bool labelled : {true, false}) {
+        if (!labelled && !m_hasGroups)
+            break;
+        for (int s = MaxTileSize; s >= MinTileSize; --s) {
+            for (const double aspect : Aspects) {
+                const Shape shape{aspect, labelled};
+                if (flow(s, shape) <= height) {
+                    m_shape = shape;
+                    return s;
+                }
+                if (!m_hasGroups)
+                    break;
+            }
         }
-        if (lines * p <= height)
-            return s;
     }
+    m_shape = {1.0, !m_hasGroups};
     return MinTileSize;
+}
+
+NodeGridView::Shape NodeGridView::shortestShape(int size)
+{
+    Shape best{1.0, true};
+    int bestHeight = std::numeric_limits<int>::max();
+    for (const double aspect : Aspects) {
+        const int h = flow(size, {aspect, true});
+        if (h < bestHeight)
+            bestHeight = h, best = {aspect, true};
+        if (!m_hasGroups)
+            break;
+    }
+    return best;
 }
 
 void NodeGridView::applyTileSize(int px)
@@ -110,7 +190,7 @@ void NodeGridView::applyTileSize(int px)
 
 void NodeGridView::zoomIn()
 {
-    setTileSize(m_tileSize + std::max(2, m_tileSize / 4));
+    setTileSize(m_tileSize + std::max(1, m_tileSize / 4));
 }
 
 void NodeGridView::zoomOut()
@@ -118,37 +198,23 @@ void NodeGridView::zoomOut()
     setTileSize(m_tileSize - std::max(1, m_tileSize / 5));
 }
 
-int NodeGridView::columns() const
-{
-    const int width = viewport()->width() - 2 * Margin + gap();
-    return std::max(1, width / pitch());
-}
-
-int NodeGridView::headerHeight() const
-{
-    return m_hasGroups ? fontMetrics().height() + 10 : 0;
-}
-
-int NodeGridView::groupHeight(const Group &g) const
-{
-    const int rows = (int(g.rows.size()) + m_columns - 1) / m_columns;
-    return headerHeight() + rows * pitch() + (m_hasGroups ? 6 : 0);
-}
-
-int NodeGridView::contentHeight() const
-{
-    if (m_groups.empty())
-        return 0;
-    const Group &last = m_groups.back();
-    return last.top + groupHeight(last) + Margin;
-}
-
 QRect NodeGridView::tileRect(const Group &g, int slot) const
 {
-    const int col = slot % m_columns;
-    const int row = slot / m_columns;
-    return QRect(Margin + col * pitch(), g.top + headerHeight() + row * pitch(), m_tileSize,
+    const int col = slot % g.cols;
+    const int row = slot / g.cols;
+    return QRect(g.left + col * pitch(), g.top + m_headerH + row * pitch(), m_tileSize,
                  m_tileSize);
+}
+
+QRect NodeGridView::markRect(const QRect &tile) const
+{
+    if (m_tileSize >= HeatmapBelow)
+        return tile;
+    // The mark's core is at least FaultMarkSize px, centred on the tile, with a 1 px outline.
+    const int core = std::max(FaultMarkSize, m_tileSize);
+    const int side = core + 2;
+    const QPoint c = tile.topLeft() + QPoint((m_tileSize - side) / 2, (m_tileSize - side) / 2);
+    return QRect(c, QSize(side, side));
 }
 
 QModelIndex NodeGridView::indexForRow(int row) const
@@ -174,7 +240,7 @@ void NodeGridView::relayout()
     m_layoutDirty = false;
     m_groups.clear();
     m_pos.clear();
-    m_columns = columns();
+    m_layoutWidth = viewport()->width();
     QAbstractItemModel *m = model();
     const int rows = m ? m->rowCount(rootIndex()) : 0;
     m_pos.resize(std::size_t(rows));
@@ -197,22 +263,18 @@ void NodeGridView::relayout()
             m_hasGroups = true;
         byValue[g.toString()].push_back(r);
     }
-    int y = Margin;
     for (auto &[value, members] : byValue) {
         Group g;
         g.value = value;
         g.rows = std::move(members);
-        g.top = y;
         for (std::size_t slot = 0; slot < g.rows.size(); ++slot) {
             const int r = g.rows[slot];
-            const int flags =
-                m->data(m->index(r, 0, rootIndex()), NodeGridModel::TileFlagsRole).toInt();
-            const bool faulty = (flags & NodeGridModel::SeverityMask) >= int(Severity::Minor);
-            m_pos[std::size_t(r)] = {int(m_groups.size()), int(slot), faulty};
-            if (faulty)
+            Pos &p = m_pos[std::size_t(r)];
+            p = {int(m_groups.size()), int(slot),
+                 m->data(m->index(r, 0, rootIndex()), NodeGridModel::TileFlagsRole).toInt()};
+            if (p.faulty())
                 ++g.faulty;
         }
-        y += groupHeight(g);
         m_groups.push_back(std::move(g));
     }
     if (m_fit) {
@@ -220,9 +282,11 @@ void NodeGridView::relayout()
         if (fitting != m_tileSize) {
             m_tileSize = fitting;
             emit tileSizeChanged(fitting);
-            return relayout(); // positions depend on the size; groups are now known
         }
+    } else {
+        m_shape = shortestShape(m_tileSize);
     }
+    m_contentHeight = m_groups.empty() ? 0 : flow(m_tileSize, m_shape);
     updateGeometries();
 }
 
@@ -231,7 +295,7 @@ void NodeGridView::updateGeometries()
     if (m_layoutDirty)
         return scheduleRelayout();
     const int h = contentHeight();
-    verticalScrollBar()->setSingleStep(pitch());
+    verticalScrollBar()->setSingleStep(std::max(8, pitch()));
     verticalScrollBar()->setPageStep(viewport()->height());
     verticalScrollBar()->setRange(0, std::max(0, h - viewport()->height()));
     QAbstractItemView::updateGeometries();
@@ -259,6 +323,13 @@ int NodeGridView::tilesInGroup(int group) const
     return int(m_groups.at(std::size_t(group)).rows.size());
 }
 
+QRect NodeGridView::groupRect(int group) const
+{
+    ensureLayout();
+    const Group &g = m_groups.at(std::size_t(group));
+    return QRect(g.left, g.top - verticalOffset(), g.width, g.height);
+}
+
 QRect NodeGridView::visualRect(const QModelIndex &index) const
 {
     ensureLayout();
@@ -268,6 +339,15 @@ QRect NodeGridView::visualRect(const QModelIndex &index) const
     if (p.group < 0)
         return {};
     return tileRect(m_groups[std::size_t(p.group)], p.slot).translated(0, -verticalOffset());
+}
+
+QRect NodeGridView::faultMarkRect(const QModelIndex &index) const
+{
+    ensureLayout();
+    if (!index.isValid() || index.row() >= int(m_pos.size()) ||
+        !m_pos[std::size_t(index.row())].faulty())
+        return {};
+    return markRect(visualRect(index));
 }
 
 void NodeGridView::scrollTo(const QModelIndex &index, ScrollHint hint)
@@ -290,7 +370,7 @@ void NodeGridView::scrollTo(const QModelIndex &index, ScrollHint hint)
         break;
     case EnsureVisible:
         if (r.top() < area.top())
-            sb->setValue(contentTop - Margin - headerHeight());
+            sb->setValue(contentTop - Margin - m_headerH);
         else if (r.bottom() > area.bottom())
             sb->setValue(contentTop + r.height() - area.height() + Margin);
         break;
@@ -298,29 +378,70 @@ void NodeGridView::scrollTo(const QModelIndex &index, ScrollHint hint)
     viewport()->update();
 }
 
+const NodeGridView::Group *NodeGridView::groupAt(const QPoint &c) const
+{
+    // Blocks are in reading order; a few thousand rectangle tests per mouse move are nothing.
+    for (const Group &g : m_groups) {
+        if (g.top > c.y())
+            break;
+        if (QRect(g.left, g.top, g.width, g.height).contains(c))
+            return &g;
+    }
+    return nullptr;
+}
+
+int NodeGridView::slotAt(const Group &g, const QPoint &c) const
+{
+    const int x = c.x() - g.left;
+    const int y = c.y() - g.top - m_headerH;
+    if (x < 0 || y < 0)
+        return -1;
+    const int col = x / pitch(), row = y / pitch();
+    if (col >= g.cols || x % pitch() >= m_tileSize || y % pitch() >= m_tileSize)
+        return -1;
+    const int slot = row * g.cols + col;
+    return slot < int(g.rows.size()) ? slot : -1;
+}
+
 QModelIndex NodeGridView::indexAt(const QPoint &point) const
 {
     ensureLayout();
-    const int y = point.y() + verticalOffset();
-    const int x = point.x() - Margin;
-    if (x < 0)
+    const QPoint c = point + QPoint(0, verticalOffset());
+    const Group *g = groupAt(c);
+    if (m_tileSize < HeatmapBelow) {
+        // A faulty node's mark covers its neighbours' pixels: the point goes to what is drawn
+        // there, the worst mark first, as the paint puts it on top.
+        const int reach = (std::max(FaultMarkSize, m_tileSize) + 2) / 2 + 1;
+        int best = -1, bestSev = -1;
+        for (const Group &grp : m_groups) {
+            if (grp.top > c.y() + reach)
+                break;
+            if (!QRect(grp.left, grp.top, grp.width, grp.height)
+                     .adjusted(-reach, -reach, reach, reach)
+                     .contains(c))
+                continue;
+            for (int dy = -reach; dy <= reach; dy += 1) {
+                for (int dx = -reach; dx <= reach; dx += 1) {
+                    const int slot = slotAt(grp, c + QPoint(dx, dy));
+                    if (slot < 0)
+                        continue;
+                    const int row = grp.rows[std::size_t(slot)];
+                    const Pos &p = m_pos[std::size_t(row)];
+                    const int sev = p.flags & NodeGridModel::SeverityMask;
+                    if (!p.faulty() || sev <= bestSev)
+                        continue;
+                    if (markRect(tileRect(grp, slot)).contains(c))
+                        best = row, bestSev = sev;
+                }
+            }
+        }
+        if (best >= 0)
+            return indexForRow(best);
+    }
+    if (!g)
         return {};
-    auto it = std::upper_bound(m_groups.begin(), m_groups.end(), y,
-                               [](int yy, const Group &g) { return yy < g.top; });
-    if (it == m_groups.begin())
-        return {};
-    const Group &g = *std::prev(it);
-    const int inY = y - g.top - headerHeight();
-    if (inY < 0)
-        return {};
-    const int col = x / pitch();
-    const int row = inY / pitch();
-    if (col >= m_columns || x % pitch() >= m_tileSize || inY % pitch() >= m_tileSize)
-        return {};
-    const int slot = row * m_columns + col;
-    if (slot >= int(g.rows.size()))
-        return {};
-    return indexForRow(g.rows[std::size_t(slot)]);
+    const int slot = slotAt(*g, c);
+    return slot < 0 ? QModelIndex() : indexForRow(g->rows[std::size_t(slot)]);
 }
 
 int NodeGridView::horizontalOffset() const
@@ -349,8 +470,9 @@ QModelIndex NodeGridView::moveCursor(CursorAction action, Qt::KeyboardModifiers)
     const Pos p = m_pos[std::size_t(cur.row())];
     int group = p.group;
     int slot = p.slot;
-    const int perPage = std::max(1, viewport()->height() / pitch()) * m_columns;
     auto groupSize = [&](int gi) { return int(m_groups[std::size_t(gi)].rows.size()); };
+    auto cols = [&](int gi) { return m_groups[std::size_t(gi)].cols; };
+    const int perPage = std::max(1, viewport()->height() / pitch()) * cols(group);
     switch (action) {
     case MoveLeft:
     case MovePrevious:
@@ -367,23 +489,25 @@ QModelIndex NodeGridView::moveCursor(CursorAction action, Qt::KeyboardModifiers)
             group++, slot = 0;
         break;
     case MoveUp:
-        if (slot - m_columns >= 0) {
-            slot -= m_columns;
+        if (slot - cols(group) >= 0) {
+            slot -= cols(group);
         } else if (group > 0) {
+            const int col = slot % cols(group);
             --group;
             const int n = groupSize(group);
-            const int lastRowStart = ((n - 1) / m_columns) * m_columns;
-            slot = std::min(n - 1, lastRowStart + slot % m_columns);
+            const int lastRowStart = ((n - 1) / cols(group)) * cols(group);
+            slot = std::min(n - 1, lastRowStart + std::min(col, cols(group) - 1));
         }
         break;
     case MoveDown:
-        if (slot + m_columns < groupSize(group)) {
-            slot += m_columns;
-        } else if ((slot / m_columns) < (groupSize(group) - 1) / m_columns) {
+        if (slot + cols(group) < groupSize(group)) {
+            slot += cols(group);
+        } else if ((slot / cols(group)) < (groupSize(group) - 1) / cols(group)) {
             slot = groupSize(group) - 1; // the last row is shorter
         } else if (group + 1 < int(m_groups.size())) {
+            const int col = slot % cols(group);
             ++group;
-            slot = std::min(groupSize(group) - 1, slot % m_columns);
+            slot = std::min(groupSize(group) - 1, std::min(col, cols(group) - 1));
         }
         break;
     case MoveHome:
@@ -411,7 +535,7 @@ void NodeGridView::setSelection(const QRect &rect, QItemSelectionModel::Selectio
     const QRect content = rect.normalized().translated(0, verticalOffset());
     QList<int> rows;
     for (const Group &g : m_groups) {
-        if (g.top > content.bottom() || g.top + groupHeight(g) < content.top())
+        if (!QRect(g.left, g.top, g.width, g.height).intersects(content))
             continue;
         for (std::size_t slot = 0; slot < g.rows.size(); ++slot)
             if (tileRect(g, int(slot)).intersects(content))
@@ -434,7 +558,7 @@ QRegion NodeGridView::visualRegionForSelection(const QItemSelection &selection) 
     QRegion region;
     for (const QItemSelectionRange &range : selection) {
         for (int r = range.top(); r <= range.bottom(); ++r) {
-            region += visualRect(indexForRow(r));
+            region += markRect(visualRect(indexForRow(r))).adjusted(-2, -2, 2, 2);
             if (region.rectCount() > 512)
                 return viewport()->rect(); // large selections: repaint everything once
         }
@@ -442,9 +566,26 @@ QRegion NodeGridView::visualRegionForSelection(const QItemSelection &selection) 
     return region;
 }
 
-void NodeGridView::paintTile(QPainter &p, const QRect &r, const QModelIndex &index, bool dark) const
+bool NodeGridView::viewportEvent(QEvent *event)
 {
-    const int flags = model()->data(index, NodeGridModel::TileFlagsRole).toInt();
+    if (event->type() == QEvent::ToolTip && !m_groups.empty() && m_headerH == 0) {
+        // Unlabelled blocks: the gaps and the tiles' own tooltips aside, a block says its title.
+        auto *help = static_cast<QHelpEvent *>(event);
+        if (!indexAt(help->pos()).isValid()) {
+            if (const Group *g = groupAt(help->pos() + QPoint(0, verticalOffset())))
+                QToolTip::showText(help->globalPos(),
+                                   groupTitle(int(g - m_groups.data())), viewport());
+            else
+                QToolTip::hideText();
+            return true;
+        }
+    }
+    return QAbstractItemView::viewportEvent(event);
+}
+
+void NodeGridView::paintTile(QPainter &p, const QRect &r, const QModelIndex &index, int flags,
+                             bool dark) const
+{
     const auto sev = Severity(flags & NodeGridModel::SeverityMask);
     const QColor fill = SeverityStyle::color(sev, dark);
     p.fillRect(r, fill);
@@ -480,6 +621,66 @@ void NodeGridView::paintTile(QPainter &p, const QRect &r, const QModelIndex &ind
     }
 }
 
+void NodeGridView::paintHeatmap(QPainter &p, const QRect &visible, bool dark) const
+{
+    // One image for the whole area, written pixel by pixel: at 65,000 one-pixel tiles a
+    // fillRect each would cost more than a frame.
+    const int offset = verticalOffset();
+    const QRect area = visible.translated(0, -offset) & viewport()->rect();
+    if (area.isEmpty())
+        return;
+    QImage img(area.size(), QImage::Format_ARGB32_Premultiplied);
+    img.fill(Qt::transparent);
+    QRgb colors[8];
+    for (int sev = 0; sev < 8; ++sev)
+        colors[sev] = SeverityStyle::color(Severity(std::min(sev, int(Severity::Critical))), dark)
+                          .rgba();
+    const QRgb selected = palette().color(QPalette::Highlight).rgba();
+    const QRgb outline = palette().color(QPalette::Text).rgba();
+    const QItemSelectionModel *sel = selectionModel();
+    const bool anySelected = sel && sel->hasSelection();
+    const int ox = area.left(), oy = area.top() + offset; // content coordinates of img(0,0)
+    auto fill = [&](QRect r, QRgb c) {
+        r = r.translated(-ox, -oy) & img.rect();
+        for (int y = r.top(); y <= r.bottom(); ++y) {
+            QRgb *line = reinterpret_cast<QRgb *>(img.scanLine(y));
+            std::fill(line + r.left(), line + r.right() + 1, c);
+        }
+    };
+    struct Mark
+    {
+        QRect tile;
+        int severity;
+        bool selected;
+    };
+    std::vector<Mark> marks;
+    const QRect content = area.translated(0, offset);
+    for (const Group &g : m_groups) {
+        if (g.top > content.bottom())
+            break;
+        if (!QRect(g.left, g.top, g.width, g.height).intersects(content.adjusted(-4, -4, 4, 4)))
+            continue;
+        for (std::size_t slot = 0; slot < g.rows.size(); ++slot) {
+            const int row = g.rows[slot];
+            const Pos &pos = m_pos[std::size_t(row)];
+            const QRect r = tileRect(g, int(slot));
+            const bool isSel = anySelected && sel->isRowSelected(row, rootIndex());
+            fill(r, isSel ? selected : colors[pos.flags & NodeGridModel::SeverityMask]);
+            if (pos.faulty())
+                marks.push_back({r, pos.flags & NodeGridModel::SeverityMask, isSel});
+        }
+    }
+    // Marks over the tiles, the worst last so it stays on top where marks overlap.
+    std::stable_sort(marks.begin(), marks.end(),
+                     [](const Mark &a, const Mark &b) { return a.severity < b.severity; });
+    for (const Mark &m : marks) {
+        const QRect r = markRect(m.tile);
+        fill(r, m.selected ? selected : outline);
+        fill(r.adjusted(1, 1, -1, -1), colors[m.severity]);
+    }
+    p.drawImage(area.topLeft(), img);
+}
+
 void NodeGridView::paintEvent(QPaintEvent *event)
 {
     QElapsedTimer timer;
@@ -495,43 +696,50 @@ void NodeGridView::paintEvent(QPaintEvent *event)
     const QItemSelectionModel *sel = selectionModel();
     const QModelIndex current = currentIndex();
     const QColor selectionColor = palette().color(QPalette::Highlight);
+    const bool heatmap = m_tileSize < HeatmapBelow;
 
     for (const Group &g : m_groups) {
-        const int gh = groupHeight(g);
         if (g.top > visible.bottom())
             break;
-        if (g.top + gh < visible.top())
+        const QRect block(g.left, g.top, g.width, g.height);
+        if (!block.intersects(visible))
             continue;
-        if (m_hasGroups) {
-            const QRect header(Margin, g.top - offset, viewport()->width() - 2 * Margin,
-                               headerHeight() - 4);
+        if (m_headerH > 0) {
+            const QRect header(g.left, g.top - offset, g.width, m_headerH - 4);
             p.setPen(palette().color(QPalette::Text));
             QFont bold = font();
             bold.setBold(true);
             p.setFont(bold);
             p.drawText(header, Qt::AlignVCenter | Qt::AlignLeft,
-                       groupTitle(int(&g - m_groups.data())));
+                       QFontMetrics(bold).elidedText(groupTitle(int(&g - m_groups.data())),
+                                                     Qt::ElideMiddle, g.width));
             p.setFont(font());
         }
-        const int firstRow = std::max(0, (visible.top() - g.top - headerHeight()) / pitch());
-        const int lastRow = (visible.bottom() - g.top - headerHeight()) / pitch();
-        const int firstSlot = firstRow * m_columns;
-        const int lastSlot = std::min(int(g.rows.size()) - 1, (lastRow + 1) * m_columns - 1);
+        if (heatmap)
+            continue;
+        const int firstRow = std::max(0, (visible.top() - g.top - m_headerH) / pitch());
+        const int lastRow = (visible.bottom() - g.top - m_headerH) / pitch();
+        const int firstSlot = firstRow * g.cols;
+        const int lastSlot = std::min(int(g.rows.size()) - 1, (lastRow + 1) * g.cols - 1);
         for (int slot = firstSlot; slot <= lastSlot; ++slot) {
             const QRect r = tileRect(g, slot).translated(0, -offset);
-            const QModelIndex idx = indexForRow(g.rows[std::size_t(slot)]);
-            paintTile(p, r, idx, dark);
+            const int row = g.rows[std::size_t(slot)];
+            const QModelIndex idx = indexForRow(row);
+            paintTile(p, r, idx, m_pos[std::size_t(row)].flags, dark);
             if (sel && sel->isSelected(idx)) {
                 p.setPen(QPen(selectionColor, std::max(2, m_tileSize / 7)));
                 p.setBrush(Qt::NoBrush);
                 p.drawRect(r.adjusted(-1, -1, 0, 0));
             }
-            if (idx == current && hasFocus()) {
-                p.setPen(QPen(palette().color(QPalette::Text), 1, Qt::DotLine));
-                p.setBrush(Qt::NoBrush);
-                p.drawRect(r.adjusted(-2, -2, 1, 1));
-            }
         }
+    }
+    if (heatmap)
+        paintHeatmap(p, visible, dark);
+    if (current.isValid() && hasFocus()) {
+        const QRect r = markRect(visualRect(current));
+        p.setPen(QPen(palette().color(QPalette::Text), 1, Qt::DotLine));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(r.adjusted(-2, -2, 1, 1));
     }
     if (!m_rubberBand.isNull()) {
         QColor c = selectionColor;
@@ -546,7 +754,7 @@ void NodeGridView::paintEvent(QPaintEvent *event)
 void NodeGridView::resizeEvent(QResizeEvent *event)
 {
     QAbstractItemView::resizeEvent(event);
-    if (m_fit || columns() != m_columns) {
+    if (m_fit || viewport()->width() != m_layoutWidth) {
         relayout();
         viewport()->update();
     } else {
@@ -612,22 +820,19 @@ void NodeGridView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bo
     const int first = std::max(0, topLeft.row());
     const int last = std::min(bottomRight.row(), int(m_pos.size()) - 1);
     bool headersChanged = false;
-    if (m_hasGroups) {
+    for (int r = first; r <= last; ++r) {
+        const QModelIndex idx = indexForRow(r);
+        Pos &p = m_pos[std::size_t(r)];
         // A changed grouping label moves the tile to another group: lay out again. A severity
         // change only alters its group's faulty count.
-        for (int r = first; r <= last; ++r) {
-            const QModelIndex idx = indexForRow(r);
-            Pos &p = m_pos[std::size_t(r)];
-            if (p.group < 0 || model()->data(idx, NodeGridModel::GroupRole).toString() !=
-                                   m_groups[std::size_t(p.group)].value)
-                return scheduleRelayout();
-            const bool faulty = (model()->data(idx, NodeGridModel::TileFlagsRole).toInt() &
-                                 NodeGridModel::SeverityMask) >= int(Severity::Minor);
-            if (faulty != p.faulty) {
-                m_groups[std::size_t(p.group)].faulty += faulty ? 1 : -1;
-                p.faulty = faulty;
-                headersChanged = true;
-            }
+        if (m_hasGroups && (p.group < 0 || model()->data(idx, NodeGridModel::GroupRole).toString() !=
+                                                m_groups[std::size_t(p.group)].value))
+            return scheduleRelayout();
+        const bool wasFaulty = p.faulty();
+        p.flags = model()->data(idx, NodeGridModel::TileFlagsRole).toInt();
+        if (p.group >= 0 && p.faulty() != wasFaulty) {
+            m_groups[std::size_t(p.group)].faulty += p.faulty() ? 1 : -1;
+            headersChanged = m_hasGroups;
         }
     }
     if (headersChanged || last - first > 256) {
@@ -636,7 +841,7 @@ void NodeGridView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bo
     }
     QRegion region;
     for (int r = first; r <= last; ++r)
-        region += visualRect(indexForRow(r)).adjusted(-2, -2, 2, 2);
+        region += markRect(visualRect(indexForRow(r))).adjusted(-2, -2, 2, 2);
     viewport()->update(region);
 }
 

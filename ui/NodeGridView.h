@@ -9,8 +9,11 @@
 namespace ui {
 
 // The fleet grid: every node a small tile, painted directly (no widget per node), so 65,000
-// tiles stay cheap. Tiles are grouped by the model's GroupRole with a header per group, coloured
-// and marked by TileFlagsRole, and selectable by click, rubber band and keyboard. Works on any
+// tiles stay cheap. Tiles are grouped by the model's GroupRole into labelled blocks that flow
+// across the width, coloured and marked by TileFlagsRole, and selectable by click, rubber band
+// and keyboard. Fitting shrinks tiles down to one pixel so every node is on screen: below
+// HeatmapBelow px the tiles are one image (a heatmap, no gaps), and each faulty node is drawn
+// as an outlined mark of at least FaultMarkSize px over it, hit-tested as drawn. Works on any
 // model that provides NodeGridModel's roles, including filter proxies over it.
 class NodeGridView : public QAbstractItemView
 {
@@ -28,8 +31,10 @@ public:
     // Fitting: tiles as large as possible while every node fits in the viewport (the default,
     // until the user zooms).
     bool fitsToView() const { return m_fit; }
-    static constexpr int MinTileSize = 6;
+    static constexpr int MinTileSize = 1;
     static constexpr int MaxTileSize = 72;
+    static constexpr int HeatmapBelow = 6; // tiles smaller than this are painted as a heatmap
+    static constexpr int FaultMarkSize = 3; // a faulty node's mark, inside its outline
 
     QRect visualRect(const QModelIndex &index) const override;
     void scrollTo(const QModelIndex &index, ScrollHint hint = EnsureVisible) override;
@@ -39,6 +44,13 @@ public:
     int groupCount() const;
     QString groupTitle(int group) const;
     int tilesInGroup(int group) const;
+    // A group's block (header and tiles) in viewport coordinates; whether headers are drawn
+    // (false when so many groups fit only without their labels: each title is the tooltip).
+    QRect groupRect(int group) const;
+    bool groupsLabelled() const { return m_headerH > 0; }
+    // The mark drawn over a faulty node's tile in the heatmap (its tile rect otherwise); empty
+    // for a healthy node. Viewport coordinates.
+    QRect faultMarkRect(const QModelIndex &index) const;
 
     // The last paint's duration, for the responsiveness benchmark.
     qint64 lastPaintNanoseconds() const { return m_lastPaintNs; }
@@ -59,6 +71,7 @@ protected:
     void setSelection(const QRect &rect, QItemSelectionModel::SelectionFlags command) override;
     QRegion visualRegionForSelection(const QItemSelection &selection) const override;
 
+    bool viewportEvent(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
@@ -81,31 +94,47 @@ private:
     {
         QString value;
         std::vector<int> rows; // model rows, in model order
-        int top = 0;           // content y of the header
+        int left = 0;          // content coordinates of the block (header, then tiles)
+        int top = 0;
+        int cols = 1;
+        int width = 0;
+        int height = 0;
         int faulty = 0;
     };
     struct Pos
     {
         int group = -1;
         int slot = -1;
-        bool faulty = false; // counted in its group's header
+        int flags = 0; // TileFlagsRole, cached: the heatmap reads 65,000 of them per paint
+        bool faulty() const;
+    };
+    // How blocks are shaped: columns ~ sqrt(n * aspect), capped at the width.
+    struct Shape
+    {
+        double aspect = 1;
+        bool labelled = true;
     };
 
     void scheduleRelayout();
     void ensureLayout() const;
     void relayout();
-    int columns() const;
-    int headerHeight() const;
+    int flow(int size, Shape shape); // places m_groups at `size`; returns the content height
+    static int gapFor(int size) { return size >= 16 ? 2 : size >= 4 ? 1 : 0; }
     int pitch() const { return m_tileSize + gap(); }
-    int gap() const { return m_tileSize >= 16 ? 2 : 1; }
+    int gap() const { return gapFor(m_tileSize); }
     QRect tileRect(const Group &g, int slot) const; // content coordinates
-    int groupHeight(const Group &g) const;
-    int contentHeight() const;
+    QRect markRect(const QRect &tile) const;
+    int contentHeight() const { return m_contentHeight; }
+    const Group *groupAt(const QPoint &content) const;
+    int slotAt(const Group &g, const QPoint &content) const; // -1 outside the tiles
     QModelIndex indexForRow(int row) const;
-    void paintTile(QPainter &p, const QRect &r, const QModelIndex &index, bool dark) const;
+    void paintTile(QPainter &p, const QRect &r, const QModelIndex &index, int flags,
+                   bool dark) const;
+    void paintHeatmap(QPainter &p, const QRect &visible, bool dark) const;
 
     void applyTileSize(int px);
-    int fittingTileSize() const;
+    int fittingTileSize();           // the largest size at which everything fits (sets m_shape)
+    Shape shortestShape(int size);  // the shape with the least scrolling at `size`
 
     int m_tileSize = 14;
     bool m_fit = true;
@@ -113,7 +142,10 @@ private:
     bool m_hasGroups = false;
     std::vector<Group> m_groups;
     std::vector<Pos> m_pos; // by model row
-    int m_columns = 1;
+    int m_layoutWidth = -1;
+    int m_headerH = 0;
+    int m_contentHeight = 0;
+    Shape m_shape;
     QTimer m_relayoutTimer;
     qint64 m_lastPaintNs = 0;
     QPoint m_pressPos;  // content coordinates
