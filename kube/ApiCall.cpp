@@ -200,15 +200,60 @@ void ApiCall::start(const Credentials &creds)
     connect(m_reply, &QNetworkReply::sslErrors, this,
             [this](const QList<QSslError> &errors) { m_sslErrors = describeSslErrors(errors); });
     connect(m_reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
+    m_streamed = -1;
+    if (m_request.streamBody) {
+        m_reply->setReadBufferSize(BodyBufferBytes);
+        connect(m_reply, &QNetworkReply::readyRead, this, [this] {
+            if (!m_paused)
+                onReadyRead();
+        });
+    }
+}
+
+void ApiCall::setBodyPaused(bool paused)
+{
+    if (paused == m_paused)
+        return;
+    m_paused = paused;
+    // What arrived meanwhile, then more as it comes.
+    if (!paused && m_reply)
+        QTimer::singleShot(0, this, [this] {
+            if (!m_paused && !m_done && m_reply)
+                onReadyRead();
+        });
+}
+
+void ApiCall::onReadyRead()
+{
+    if (!m_reply)
+        return;
+    if (m_streamed < 0) {
+        const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        // An error's body is read whole, at the end, as for any call.
+        if (status < 200 || status > 299)
+            return;
+        m_streamed = 0;
+        emit bodyStarted(m_reply->rawHeader("Content-Type"));
+    }
+    const QByteArray data = m_reply->readAll();
+    if (data.isEmpty())
+        return;
+    m_streamed += data.size();
+    emit bodyData(data); // the receiver may cancel the call (m_done); it is deleted later
 }
 
 void ApiCall::onReplyFinished()
 {
+    if (m_request.streamBody) {
+        onReadyRead(); // the last bytes, or all of them
+        if (m_done)
+            return;
+    }
     QNetworkReply *reply = std::exchange(m_reply, nullptr);
     reply->deleteLater();
     const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     ApiResponse r;
-    if (reply->isOpen())
+    if (m_streamed < 0 && reply->isOpen())
         r.body = reply->readAll();
     r.contentType = reply->rawHeader("Content-Type");
     if (statusAttr.isValid() && statusAttr.toInt() > 0) {
@@ -229,13 +274,17 @@ void ApiCall::onReplyFinished()
             // 201 (the eviction of a pod with two PodDisruptionBudgets: code 500 inside); client-go
             // turns a Failure Status into an error whatever the HTTP code, and so do we.
             r.error = ApiError::fromHttp(r.status, r.body, m_request.context);
+        } else if (m_streamed >= 0 && reply->error() != QNetworkReply::NoError) {
+            // The connection broke or timed out in the middle of a streamed body.
+            r.error = transportError(reply, m_sslErrors, m_request.context);
         }
     } else {
         r.error = transportError(reply, m_sslErrors, m_request.context);
         qCDebug(lcKube).noquote() << m_request.verb << m_request.path
                                   << "failed:" << r.error.toString();
     }
-    if (r.error && m_client) {
+    // Half an answer was handed over: the reader restarts on its own terms.
+    if (r.error && m_client && m_streamed < 0) {
         const int delay = m_client->retryPolicy().delayMs(m_request, r.error, m_retries + 1);
         if (delay >= 0) {
             ++m_retries;

@@ -29,6 +29,12 @@ public:
     // Stops the request; `finished` is not emitted.
     void cancel();
 
+    // With ApiRequest::streamBody: no more bodyData until resumed. The reply then holds at most
+    // BodyBufferBytes and the server's sending waits on TCP; `finished` still comes after the last
+    // bytes were handed over.
+    void setBodyPaused(bool paused);
+    static constexpr qint64 BodyBufferBytes = 4 << 20;
+
     // Retries done so far.
     int retries() const { return m_retries; }
 
@@ -36,11 +42,16 @@ signals:
     void finished(const kube::ApiResponse &response);
     // The answer was `error`; the request goes out again in `delayMs` (attempt counts from 1).
     void retrying(int attempt, int delayMs, const kube::ApiError &error);
+    // With ApiRequest::streamBody, for a 2xx answer: its Content-Type once, before its first
+    // bytes, then the bytes as they arrive; `finished` follows the last of them.
+    void bodyStarted(const QByteArray &contentType);
+    void bodyData(const QByteArray &data);
 
 private:
     void begin();
     void start(const Credentials &creds);
     void onReplyFinished();
+    void onReadyRead();
     void finish(const ApiResponse &response);
 
     QPointer<ApiClient> m_client;
@@ -53,6 +64,8 @@ private:
     bool m_retried = false;
     bool m_done = false;
     int m_retries = 0;
+    bool m_paused = false;
+    qint64 m_streamed = -1; // bytes of the body handed over; -1: not streaming this answer
 };
 
 // Maps a failed transfer to an operator-worded error.

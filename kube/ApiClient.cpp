@@ -224,6 +224,9 @@ QNetworkRequest ApiClient::buildRequest(const ApiRequest &request, const Credent
     req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     req.setRawHeader("Accept", request.accept);
     req.setRawHeader("User-Agent", "faultboard/" FAULTBOARD_VERSION);
+    // Otherwise QNetworkAccessManager asks for gzip and inflates the answer, as client-go does.
+    if (m_endpoint.cluster.disableCompression)
+        req.setRawHeader("Accept-Encoding", "identity");
     if (!request.body.isEmpty() || request.verb != "GET")
         req.setRawHeader("Content-Type", request.contentType);
     if (!creds.authorization.isEmpty())

@@ -33,6 +33,10 @@ struct ApiRequest
     QString context;       // for errors, worded for an operator: "cordon node gpu-0001"
     int timeoutMs = 30000; // no bytes for this long aborts the transfer; 0 = never
     int maxRetries = -1;   // retries after 429/5xx/resets (RetryPolicy); -1: the client's policy
+    // A 2xx answer's body is handed over as it arrives (ApiCall::bodyData), not kept: the
+    // response's body is then empty. Once some of it was handed over, a broken transfer is not
+    // retried (the reader has half an answer): it finishes with the error.
+    bool streamBody = false;
 };
 
 struct ApiResponse

@@ -6,7 +6,10 @@
 #include "kube/Logging.h"
 
 #include <QRandomGenerator>
+#include <QThread>
+
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
 namespace kube {
 
@@ -25,6 +28,7 @@ Informer::Informer(ApiClient *client, std::shared_ptr<const ObjectCodec> codec, 
 {
     m_decodePool.setMaxThreadCount(1);
     m_decodePool.setExpiryTimeout(-1);
+    m_listPool.setMaxThreadCount(std::clamp(QThread::idealThreadCount(), 1, 4));
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, [this] {
         if (m_retryAction)
@@ -35,6 +39,7 @@ Informer::Informer(ApiClient *client, std::shared_ptr<const ObjectCodec> codec, 
 Informer::~Informer()
 {
     stop();
+    m_listPool.waitForDone();
     m_decodePool.waitForDone();
 }
 
@@ -93,6 +98,9 @@ void Informer::beginList()
     ++m_listCount;
     closeStream();
     m_seenInList.clear();
+    m_pieces.clear();
+    m_nextPiece = m_nextApply = 0;
+    m_listBatches = 0;
     requestPage(QString());
 }
 
@@ -120,8 +128,33 @@ void Informer::requestPage(const QString &continueToken)
     if (!m_options.fieldSelector.isEmpty())
         req.query.addQueryItem(QStringLiteral("fieldSelector"), m_options.fieldSelector);
 
+    // The answer is read as it arrives: a protobuf list is split into batches of items that are
+    // decoded on m_listPool while the rest is still coming; other types are decoded whole.
+    req.streamBody = true;
     const quint64 gen = m_generation;
+    m_pageStream.reset();
+    m_pageBody.clear();
     m_listCall = m_client->send(req);
+    connect(m_listCall, &ApiCall::bodyStarted, this, [this, gen](const QByteArray &type) {
+        if (gen != m_generation)
+            return;
+        m_pageBody.clear();
+        m_pageStream = std::shared_ptr<ListStreamDecoder>(m_codec->listStream(type));
+    });
+    connect(m_listCall, &ApiCall::bodyData, this, [this, gen](const QByteArray &data) {
+        if (gen != m_generation)
+            return;
+        if (!m_pageStream) {
+            m_pageBody.append(data);
+            return;
+        }
+        if (!m_pageStream->feed(data.constData(), data.size())) {
+            ApiError e = m_pageStream->error();
+            e.context = tr("list %1").arg(m_options.what);
+            return retryLater(e, true);
+        }
+        queueBatches(gen, false, m_pageStream);
+    });
     connect(m_listCall, &ApiCall::finished, this, [this, gen, continueToken](const ApiResponse &r) {
         if (gen != m_generation)
             return;
@@ -139,46 +172,97 @@ void Informer::requestPage(const QString &continueToken)
             }
             return retryLater(r.error, true);
         }
+        if (auto stream = std::exchange(m_pageStream, nullptr)) {
+            queueBatches(gen, true, stream);
+            onPiece(gen, m_nextPiece++, {stream->finish(), true});
+            return;
+        }
+        const quint64 seq = m_nextPiece++;
         auto codec = m_codec;
-        QtConcurrent::run(&m_decodePool, [codec, body = r.body, type = r.contentType] {
+        // The body came in pieces (bodyData), or whole when the call did not stream it.
+        QByteArray body = r.body.isEmpty() ? std::exchange(m_pageBody, {}) : r.body;
+        QtConcurrent::run(&m_listPool, [codec, body = std::move(body), type = r.contentType] {
             return codec->decodeList(body, type);
-        }).then(this, [this, gen](DecodedList page) { onPage(gen, std::move(page)); });
+        }).then(this, [this, gen, seq](DecodedList page) {
+            onPiece(gen, seq, {std::move(page), true});
+        });
     });
 }
 
-void Informer::onPage(quint64 generation, DecodedList page)
+void Informer::queueBatches(quint64 generation, bool all,
+                            const std::shared_ptr<ListStreamDecoder> &stream)
+{
+    for (ListItemBatch batch = stream->takeBatch(all); !batch.isEmpty();
+         batch = stream->takeBatch(all)) {
+        const quint64 seq = m_nextPiece++;
+        ++m_listBatches;
+        const qsizetype bytes = batch.bytes.size();
+        m_decodingBytes += bytes;
+        // decode() only reads the batch: the stream goes on being fed meanwhile.
+        QtConcurrent::run(&m_listPool, [stream, batch = std::move(batch)] {
+            return stream->decode(batch);
+        }).then(this, [this, generation, seq, bytes](DecodedList items) {
+            m_decodingBytes -= bytes;
+            if (m_listCall && m_decodingBytes <= MaxDecodingBytes / 2)
+                m_listCall->setBodyPaused(false);
+            onPiece(generation, seq, {std::move(items), false});
+        });
+    }
+    // The decoders are behind: the rest of the answer waits in the socket (TCP holds the server
+    // back), not in memory.
+    if (m_listCall && m_decodingBytes > MaxDecodingBytes)
+        m_listCall->setBodyPaused(true);
+}
+
+void Informer::onPiece(quint64 generation, quint64 seq, ListPiece piece)
 {
     if (generation != m_generation || !m_running)
         return;
-    if (page.error) {
-        page.error.context = tr("list %1").arg(m_options.what);
-        return retryLater(page.error, true);
-    }
-    // Ask for the next page before applying this one: the server works while we apply.
-    const bool more = !page.continueToken.isEmpty();
-    if (more)
-        requestPage(page.continueToken);
-    else
-        m_resourceVersion = page.resourceVersion;
-
+    m_pieces.emplace(seq, std::move(piece));
+    // Pieces are applied in the order of the answer; whatever is ready is one batch of deltas.
     DeltaBatch batch;
-    batch.reserve(page.items.size());
-    for (ObjectPtr &obj : page.items) {
-        const QString key = obj->key();
-        m_seenInList.insert(key);
-        auto it = m_cache.find(key);
-        if (it == m_cache.end()) {
-            m_cache.insert(key, obj);
-            batch.push_back({Delta::Type::Added, std::move(obj)});
-        } else if ((*it)->resourceVersion != obj->resourceVersion) {
-            *it = obj;
-            batch.push_back({Delta::Type::Modified, std::move(obj)});
+    const auto flush = [&] {
+        if (!batch.empty())
+            emit deltas(batch);
+        batch.clear();
+    };
+    while (!m_pieces.empty() && m_pieces.begin()->first == m_nextApply) {
+        ListPiece p = std::move(m_pieces.begin()->second);
+        m_pieces.erase(m_pieces.begin());
+        ++m_nextApply;
+        if (p.list.error) {
+            flush();
+            p.list.error.context = tr("list %1").arg(m_options.what);
+            return retryLater(p.list.error, true);
+        }
+        bool more = false;
+        if (p.endOfPage) {
+            // Ask for the next page before applying this one: the server works while we apply.
+            more = !p.list.continueToken.isEmpty();
+            if (more)
+                requestPage(p.list.continueToken);
+            else
+                m_resourceVersion = p.list.resourceVersion;
+        }
+        batch.reserve(batch.size() + p.list.items.size());
+        for (ObjectPtr &obj : p.list.items) {
+            const QString key = obj->key();
+            m_seenInList.insert(key);
+            auto it = m_cache.find(key);
+            if (it == m_cache.end()) {
+                m_cache.insert(key, obj);
+                batch.push_back({Delta::Type::Added, std::move(obj)});
+            } else if ((*it)->resourceVersion != obj->resourceVersion) {
+                *it = obj;
+                batch.push_back({Delta::Type::Modified, std::move(obj)});
+            }
+        }
+        if (p.endOfPage && !more) {
+            flush();
+            return finishList();
         }
     }
-    if (!batch.empty())
-        emit deltas(batch);
-    if (!more)
-        finishList();
+    flush();
 }
 
 void Informer::finishList()

@@ -15,6 +15,8 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <functional>
+#include <map>
 #include <memory>
 
 namespace kube {
@@ -86,6 +88,8 @@ public:
     // The resourceVersion the latest list asked for ("0": the watch cache; "": etcd).
     QString lastListResourceVersion() const { return m_lastListFrom; }
     int watchCount() const { return m_watchCount; }
+    // Batches the latest list's answers were decoded in while they streamed in (0: decoded whole).
+    int lastListBatches() const { return m_listBatches; }
     QString lastWatchResourceVersion() const { return m_lastWatchFrom; }
 
 signals:
@@ -99,7 +103,16 @@ private:
     void setState(State state, const QString &reason = {});
     void beginList();
     void requestPage(const QString &continueToken);
-    void onPage(quint64 generation, DecodedList page);
+    // A part of a list answer, decoded: items of a streamed batch, or a whole page (endOfPage:
+    // with the page's continue token or resourceVersion).
+    struct ListPiece
+    {
+        DecodedList list;
+        bool endOfPage = false;
+    };
+    void queueBatches(quint64 generation, bool all,
+                      const std::shared_ptr<ListStreamDecoder> &stream);
+    void onPiece(quint64 generation, quint64 seq, ListPiece piece);
     void finishList();
     void beginWatch();
     void onWatchData(const QByteArray &data);
@@ -135,6 +148,14 @@ private:
     bool m_quorumList = false; // the watch cache refused resourceVersion=0: read from etcd
 
     QThreadPool m_decodePool; // one thread: decodes finish in the order they were queued
+    QThreadPool m_listPool;   // list batches, in parallel; applied in order through m_pieces
+    std::shared_ptr<ListStreamDecoder> m_pageStream; // the list answer streaming in, if split
+    QByteArray m_pageBody;                           // or the answer itself, decoded whole
+    std::map<quint64, ListPiece> m_pieces;           // decoded, waiting for the ones before them
+    quint64 m_nextPiece = 0;
+    quint64 m_nextApply = 0;
+    qsizetype m_decodingBytes = 0; // of list batches queued or being decoded
+    static constexpr qsizetype MaxDecodingBytes = 16 << 20;
     quint64 m_generation = 0; // bumped on stop/relist: late results of older rounds are dropped
     Backoff m_backoff;
     QTimer m_retryTimer;
@@ -142,6 +163,7 @@ private:
 
     int m_listCount = 0;
     int m_watchCount = 0;
+    int m_listBatches = 0;
     QString m_lastWatchFrom;
     QString m_lastListFrom;
 };

@@ -186,6 +186,7 @@ std::optional<KubeConfig> KubeConfig::parse(const QByteArray &yaml, const QStrin
                              r.base64(b, "certificate-authority-data", path);
                          c.insecureSkipTlsVerify = r.boolean(b, "insecure-skip-tls-verify", path);
                          c.tlsServerName = r.string(b, "tls-server-name", path);
+                         c.disableCompression = r.boolean(b, "disable-compression", path);
                          c.proxyUrl = r.string(b, "proxy-url", path);
                          if (!config.cluster(name))
                              config.clusters.append(c);

@@ -22,6 +22,9 @@ struct KubeConfigCluster
     QByteArray certificateAuthorityData; // PEM, already base64-decoded
     bool insecureSkipTlsVerify = false;
     QString tlsServerName;
+    // kubectl 1.26+: ask the server not to gzip its answers (Accept-Encoding: identity). On
+    // loopback or a fast LAN compressing a 200 MB list costs the server more than it saves.
+    bool disableCompression = false;
     QString proxyUrl;
     QString sourceFile;
 };

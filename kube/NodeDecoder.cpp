@@ -427,6 +427,13 @@ DecodedList NodeDecoder::decodeList(const QByteArray &body, const QByteArray &co
     return decodeList(body);
 }
 
+std::unique_ptr<ListStreamDecoder> NodeDecoder::listStream(const QByteArray &contentType) const
+{
+    if (ProtobufNodeDecoder::isProtobuf(contentType))
+        return std::make_unique<ProtobufNodeListStream>();
+    return nullptr;
+}
+
 WatchEvent NodeDecoder::decodeEvent(const QByteArray &frame) const
 {
     WatchEvent ev;

@@ -17,6 +17,8 @@ public:
     WatchEvent decodeEvent(const QByteArray &frame) const override;
     QByteArray listAccept() const override;
     DecodedList decodeList(const QByteArray &body, const QByteArray &contentType) const override;
+    // Protobuf lists are read as they stream in (ProtobufNodeListStream); JSON ones whole.
+    std::unique_ptr<ListStreamDecoder> listStream(const QByteArray &contentType) const override;
 
     static NodePtr decodeNode(const QByteArray &body, ApiError *error = nullptr);
 };

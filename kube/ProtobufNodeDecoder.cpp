@@ -391,25 +391,90 @@ bool readStatus(Reader &r, quint32 wire, Node &n)
     });
 }
 
+// One field of a Node message; false when it is not one we keep.
+bool readNodeField(Reader &r, quint32 f, quint32 w, Node &n)
+{
+    switch (f) {
+    case 1:
+        return readMeta(r, w, n);
+    case 2:
+        return readSpec(r, w, n);
+    case 3:
+        return readStatus(r, w, n);
+    default:
+        return false;
+    }
+}
+
 bool readNode(Reader &r, quint32 wire, std::vector<ObjectPtr> &items)
 {
     auto node = std::make_shared<Node>();
     node->conditions.reserve(12);
-    const bool ok = readMessage(r, wire, [&](quint32 f, quint32 w) {
-        switch (f) {
-        case 1:
-            return readMeta(r, w, *node);
-        case 2:
-            return readSpec(r, w, *node);
-        case 3:
-            return readStatus(r, w, *node);
-        default:
-            return false;
-        }
-    });
+    const bool ok =
+        readMessage(r, wire, [&](quint32 f, quint32 w) { return readNodeField(r, f, w, *node); });
     if (ok)
         items.push_back(std::move(node));
     return ok;
+}
+
+bool readTypeMeta(Reader &r, quint32 wire, std::string_view *kind)
+{
+    return readMessage(r, wire,
+                       [&](quint32 tf, quint32 tw) { return tf == 2 && r.string(tw, kind); });
+}
+
+bool readListMeta(Reader &r, quint32 wire, DecodedList &list)
+{
+    return readMessage(r, wire, [&](quint32 mf, quint32 mw) {
+        std::string_view s;
+        std::uint64_t v = 0;
+        if (mf == 2)
+            return r.string(mw, &s) && (list.resourceVersion = plain(s), true);
+        if (mf == 3)
+            return r.string(mw, &s) && (list.continueToken = plain(s), true);
+        if (mf == 4)
+            return r.varint(mw, &v) && (list.remainingItemCount = qint64(v), true);
+        return false;
+    });
+}
+
+QString noObjectInAnswer()
+{
+    return QCoreApplication::translate("kube::ProtobufNodeDecoder", "the answer holds no object");
+}
+
+QString twoObjectsInAnswer()
+{
+    return QCoreApplication::translate("kube::ProtobufNodeDecoder",
+                                       "the answer holds a second object");
+}
+
+QString noMarker()
+{
+    return QCoreApplication::translate(
+        "kube::ProtobufNodeDecoder", "the answer does not start with Kubernetes' protobuf marker");
+}
+
+QString unsupportedEncoding(const QString &encoding)
+{
+    return QCoreApplication::translate("kube::ProtobufNodeDecoder",
+                                       "the answer uses the unsupported content encoding \"%1\"")
+        .arg(encoding);
+}
+
+ApiError listUnreadable(const QString &why)
+{
+    return ApiError::decode(QCoreApplication::translate("kube::ProtobufNodeDecoder",
+                                                        "the protobuf node list cannot be read: %1")
+                                .arg(why));
+}
+
+ApiError notANodeList(const QString &kind)
+{
+    return ApiError::decode(QCoreApplication::translate(
+                                "kube::ProtobufNodeDecoder",
+                                "the server sent a protobuf \"%1\" where a NodeList was expected")
+                                .arg(kind));
 }
 
 struct Envelope
@@ -426,9 +491,7 @@ Envelope unwrap(const QByteArray &body)
     Envelope e;
     const std::string_view bytes(body.constData(), std::size_t(body.size()));
     if (!bytes.starts_with(Magic)) {
-        e.error = QCoreApplication::translate(
-            "kube::ProtobufNodeDecoder",
-            "the answer does not start with Kubernetes' protobuf marker");
+        e.error = noMarker();
         return e;
     }
     Reader r(bytes.substr(Magic.size()), qsizetype(Magic.size()));
@@ -438,9 +501,14 @@ Envelope unwrap(const QByteArray &body)
     while (r.next(&f, &w)) {
         bool taken = false;
         if (f == 1) {
-            taken = readMessage(
-                r, w, [&](quint32 tf, quint32 tw) { return tf == 2 && r.string(tw, &e.kind); });
+            taken = readTypeMeta(r, w, &e.kind);
         } else if (f == 2) {
+            // protobuf would keep the last; no writer sends two, and the streamed read
+            // (ProtobufNodeListStream) has decoded the first one's items by then.
+            if (haveRaw) {
+                r.fail(twoObjectsInAnswer());
+                break;
+            }
             taken = r.string(w, &e.raw);
             haveRaw = taken;
         } else if (f == 3) {
@@ -452,13 +520,9 @@ Envelope unwrap(const QByteArray &body)
     if (r.failed()) {
         e.error = r.error();
     } else if (!encoding.empty()) {
-        e.error =
-            QCoreApplication::translate("kube::ProtobufNodeDecoder",
-                                        "the answer uses the unsupported content encoding \"%1\"")
-                .arg(plain(encoding));
+        e.error = unsupportedEncoding(plain(encoding));
     } else if (!haveRaw) {
-        e.error =
-            QCoreApplication::translate("kube::ProtobufNodeDecoder", "the answer holds no object");
+        e.error = noObjectInAnswer();
     }
     if (haveRaw)
         e.rawOffset = qsizetype(e.raw.data() - body.constData());
@@ -519,39 +583,21 @@ DecodedList ProtobufNodeDecoder::decodeList(const QByteArray &body)
     DecodedList list;
     const Envelope env = unwrap(body);
     if (!env.error.isEmpty()) {
-        list.error = ApiError::decode(
-            QCoreApplication::translate("kube::ProtobufNodeDecoder",
-                                        "the protobuf node list cannot be read: %1")
-                .arg(env.error));
+        list.error = listUnreadable(env.error);
         return list;
     }
     if (env.kind != "NodeList") {
-        list.error =
-            ApiError::decode(QCoreApplication::translate(
-                                 "kube::ProtobufNodeDecoder",
-                                 "the server sent a protobuf \"%1\" where a NodeList was expected")
-                                 .arg(plain(env.kind)));
+        list.error = notANodeList(plain(env.kind));
         return list;
     }
     Reader r(env.raw, env.rawOffset);
     quint32 f = 0, w = 0;
     while (r.next(&f, &w)) {
         bool taken = false;
-        if (f == 1) {
-            taken = readMessage(r, w, [&](quint32 mf, quint32 mw) {
-                std::string_view s;
-                std::uint64_t v = 0;
-                if (mf == 2)
-                    return r.string(mw, &s) && (list.resourceVersion = plain(s), true);
-                if (mf == 3)
-                    return r.string(mw, &s) && (list.continueToken = plain(s), true);
-                if (mf == 4)
-                    return r.varint(mw, &v) && (list.remainingItemCount = qint64(v), true);
-                return false;
-            });
-        } else if (f == 2) {
+        if (f == 1)
+            taken = readListMeta(r, w, list);
+        else if (f == 2)
             taken = readNode(r, w, list.items);
-        }
         if (!taken && !r.failed())
             r.skip(w);
     }
@@ -565,6 +611,310 @@ DecodedList ProtobufNodeDecoder::decodeList(const QByteArray &body)
         return failed;
     }
     return list;
+}
+
+// ProtobufNodeListStream
+
+namespace {
+
+enum class VarintRead { Ok, Short, Bad };
+
+// A varint at `p`, read by protobuf's own reader (so that both paths agree on every edge), or
+// Short when the bytes before `end` are all continuation bytes of one not finished yet.
+VarintRead readVarint(const char *p, const char *end, bool thirtyTwoBits, std::uint64_t *value,
+                      int *length)
+{
+    const int avail = int(std::min<std::ptrdiff_t>(end - p, 10));
+    int i = 0;
+    while (i < avail && (quint8(p[i]) & 0x80))
+        ++i;
+    if (i == avail && avail < 10)
+        return VarintRead::Short;
+    CodedInputStream in(reinterpret_cast<const quint8 *>(p), avail);
+    bool ok = false;
+    if (thirtyTwoBits) {
+        quint32 v = 0;
+        ok = in.ReadVarint32(&v);
+        *value = v;
+    } else {
+        ok = in.ReadVarint64(value);
+    }
+    *length = in.CurrentPosition();
+    return ok ? VarintRead::Ok : VarintRead::Bad;
+}
+
+QString atByte(const QString &what, qsizetype at)
+{
+    return QCoreApplication::translate("kube::ProtobufNodeDecoder", "%1 at byte %2")
+        .arg(what)
+        .arg(at);
+}
+
+} // namespace
+
+bool ProtobufNodeListStream::fail(const QString &what, qsizetype at)
+{
+    if (m_error.isEmpty())
+        m_error = atByte(what, at);
+    return false;
+}
+
+ApiError ProtobufNodeListStream::error() const
+{
+    if (m_wrongKind)
+        return notANodeList(m_kind);
+    if (m_error.isEmpty())
+        return {};
+    return listUnreadable(m_error);
+}
+
+bool ProtobufNodeListStream::feed(const char *data, qsizetype size)
+{
+    if (!m_error.isEmpty())
+        return false;
+    m_buf.append(data, size);
+    Step s = Step::Done;
+    while ((s = step()) == Step::Done) {
+    }
+    if (m_pos > 0) {
+        m_buf.remove(0, m_pos);
+        m_base += m_pos;
+        m_pos = 0;
+    }
+    return s != Step::Failed;
+}
+
+// One field of the envelope or of the list, or the marker, if the bytes for it are there.
+ProtobufNodeListStream::Step ProtobufNodeListStream::step()
+{
+    const char *data = m_buf.constData();
+    const qsizetype size = m_buf.size();
+    const qsizetype at = m_base + m_pos; // in the answer
+    if (m_where == Where::Magic) {
+        const qsizetype n = std::min<qsizetype>(size, qsizetype(Magic.size()));
+        if (std::string_view(data, std::size_t(n)) != Magic.substr(0, std::size_t(n))) {
+            m_error = noMarker();
+            return Step::Failed;
+        }
+        if (n < qsizetype(Magic.size()))
+            return Step::NeedMore;
+        m_pos += n;
+        m_where = Where::Envelope;
+        return Step::Done;
+    }
+    if (m_skipLeft > 0) {
+        const qsizetype n = std::min(m_skipLeft, size - m_pos);
+        m_pos += n;
+        m_skipLeft -= n;
+        return m_skipLeft > 0 ? Step::NeedMore : Step::Done;
+    }
+    const bool inList = m_where == Where::List;
+    if (inList && at == m_listEnd) {
+        m_where = Where::Envelope;
+        return Step::Done;
+    }
+    if (m_pos == size)
+        return Step::NeedMore;
+    // Inside the list nothing may run past its end: bytes beyond it are the envelope's.
+    const qsizetype bound = inList ? std::min(size, m_listEnd - m_base) : size;
+    const bool boundIsEnd = inList && m_listEnd - m_base <= size;
+    const char *p = data + m_pos;
+    const char *end = data + bound;
+    auto failed = [&](const QString &what, qsizetype where) {
+        fail(what, where);
+        return Step::Failed;
+    };
+
+    std::uint64_t tag = 0;
+    int tagLen = 0;
+    const VarintRead t = readVarint(p, end, false, &tag, &tagLen);
+    if (t == VarintRead::Short && !boundIsEnd)
+        return Step::NeedMore;
+    if (t != VarintRead::Ok || tag > 0xffffffffu || tagLen > 5 || (tag >> 3) == 0)
+        return failed(
+            QCoreApplication::translate("kube::ProtobufNodeDecoder", "a malformed field tag"), at);
+    const quint32 field = quint32(tag >> 3);
+    const quint32 wire = quint32(tag & 7);
+    const bool known = inList ? (field == 1 || field == 2) : (field >= 1 && field <= 3);
+    if (known && wire != Bytes)
+        return failed(
+            QCoreApplication::translate("kube::ProtobufNodeDecoder", "an unexpected wire type %1")
+                .arg(wire),
+            at + tagLen);
+
+    const char *after = p + tagLen;
+    switch (wire) {
+    case Varint: {
+        std::uint64_t ignored = 0;
+        int n = 0;
+        const VarintRead v = readVarint(after, end, false, &ignored, &n);
+        if (v == VarintRead::Short && !boundIsEnd)
+            return Step::NeedMore;
+        if (v != VarintRead::Ok)
+            return failed(
+                QCoreApplication::translate("kube::ProtobufNodeDecoder", "a truncated number"),
+                at + tagLen);
+        m_pos += tagLen + n;
+        return Step::Done;
+    }
+    case Fixed64:
+    case Fixed32: {
+        const int n = wire == Fixed64 ? 8 : 4;
+        if (end - after < n)
+            return boundIsEnd ? failed(QCoreApplication::translate("kube::ProtobufNodeDecoder",
+                                                                   "a truncated number"),
+                                       at + tagLen)
+                              : Step::NeedMore;
+        m_pos += tagLen + n;
+        return Step::Done;
+    }
+    case Bytes:
+        break;
+    default:
+        return failed(
+            QCoreApplication::translate("kube::ProtobufNodeDecoder", "an unknown wire type %1")
+                .arg(wire),
+            at + tagLen);
+    }
+
+    std::uint64_t len64 = 0;
+    int lenLen = 0;
+    const VarintRead l = readVarint(after, end, true, &len64, &lenLen);
+    if (l == VarintRead::Short && !boundIsEnd)
+        return Step::NeedMore;
+    if (l != VarintRead::Ok)
+        return failed(
+            QCoreApplication::translate("kube::ProtobufNodeDecoder", "a truncated length"),
+            at + tagLen);
+    const qsizetype len = qsizetype(len64);
+    const qsizetype body = m_pos + tagLen + lenLen; // in m_buf
+    if (inList && len > m_listEnd - (m_base + body))
+        return failed(QCoreApplication::translate("kube::ProtobufNodeDecoder",
+                                                  "a field of %1 bytes past the end of the data")
+                          .arg(len),
+                      m_base + body);
+
+    if (!inList && field == 2) {
+        if (m_haveRaw)
+            return failed(twoObjectsInAnswer(), at);
+        if (!m_kind.isEmpty() && m_kind != QLatin1String("NodeList")) {
+            m_wrongKind = true;
+            return failed(m_kind, at);
+        }
+        m_haveRaw = true;
+        m_where = Where::List;
+        m_listEnd = m_base + body + len;
+        m_pos = body;
+        return Step::Done;
+    }
+    if (!known) {
+        m_pos = body;
+        m_skipLeft = len;
+        return Step::Done;
+    }
+    if (len > MaxFieldBytes)
+        return failed(
+            QCoreApplication::translate("kube::ProtobufNodeDecoder", "a field of %1 bytes")
+                .arg(len),
+            m_base + body);
+    if (size - body < len)
+        return Step::NeedMore;
+
+    if (inList && field == 2) {
+        if (m_batch.items.empty())
+            m_batch.bytes.reserve(BatchBytes + len);
+        m_batch.items.push_back({m_batch.bytes.size(), len, m_base + body});
+        m_batch.bytes.append(data + body, len);
+    } else {
+        // The type, the encoding or the list's metadata: small, read whole, as decodeList() does.
+        Reader r(std::string_view(p, std::size_t(body - m_pos + len)), at);
+        quint32 f = 0, w = 0;
+        r.next(&f, &w);
+        if (inList) {
+            readListMeta(r, w, m_meta);
+        } else {
+            std::string_view s;
+            // A second TypeMeta merges into the first, as in protobuf: one without a kind keeps
+            // the kind read before (fuzz_protobufnodedecoder: an empty second TypeMeta).
+            if (field == 1 && readTypeMeta(r, w, &s)) {
+                if (s.data())
+                    m_kind = plain(s);
+            } else if (field == 3 && r.string(w, &s))
+                m_encoding = plain(s);
+        }
+        if (r.failed()) {
+            m_error = r.error();
+            return Step::Failed;
+        }
+    }
+    m_pos = body + len;
+    return Step::Done;
+}
+
+ListItemBatch ProtobufNodeListStream::takeBatch(bool all)
+{
+    if (m_batch.items.empty())
+        return {};
+    if (!all && m_batch.bytes.size() < BatchBytes && m_batch.items.size() < BatchItems)
+        return {};
+    return std::exchange(m_batch, {});
+}
+
+DecodedList ProtobufNodeListStream::finish()
+{
+    DecodedList out;
+    if (m_error.isEmpty()) {
+        const qsizetype at = m_base + m_pos;
+        if (m_where == Where::Magic)
+            m_error = noMarker();
+        else if (m_where == Where::List || m_skipLeft > 0 || m_pos < m_buf.size())
+            fail(QCoreApplication::translate("kube::ProtobufNodeDecoder",
+                                             "the answer ends inside the field"),
+                 at);
+        else if (!m_encoding.isEmpty())
+            m_error = unsupportedEncoding(m_encoding);
+        else if (!m_haveRaw)
+            m_error = noObjectInAnswer();
+        else if (m_kind != QLatin1String("NodeList"))
+            m_wrongKind = true;
+        if (m_wrongKind)
+            m_error = m_kind;
+    }
+    if (m_wrongKind) {
+        out.error = error();
+        return out;
+    }
+    if (!m_error.isEmpty()) {
+        out.error = error();
+        return out;
+    }
+    out.resourceVersion = m_meta.resourceVersion;
+    out.continueToken = m_meta.continueToken;
+    out.remainingItemCount = m_meta.remainingItemCount;
+    return out;
+}
+
+DecodedList ProtobufNodeListStream::decode(const ListItemBatch &batch) const
+{
+    DecodedList out;
+    out.items.reserve(batch.items.size());
+    for (const ListItemBatch::Item &item : batch.items) {
+        Reader r(std::string_view(batch.bytes.constData() + item.begin, std::size_t(item.size)),
+                 item.answerOffset);
+        auto node = std::make_shared<Node>();
+        node->conditions.reserve(12);
+        quint32 f = 0, w = 0;
+        while (r.next(&f, &w))
+            if (!readNodeField(r, f, w, *node) && !r.failed())
+                r.skip(w);
+        if (r.failed()) {
+            out.items.clear();
+            out.error = listUnreadable(r.error());
+            return out;
+        }
+        out.items.push_back(std::move(node));
+    }
+    return out;
 }
 
 } // namespace kube

@@ -21,6 +21,8 @@ public:
     // Long or numerous strings are not worth pooling: past these limits intern() just converts.
     static constexpr std::size_t MaxLength = 256;
     static constexpr qsizetype MaxEntries = 200000;
+    // Per thread, in front of the shared pool (emptied when full).
+    static constexpr qsizetype MaxLocalEntries = 16384;
 
 private:
     QMutex m_mutex;

@@ -1657,6 +1657,18 @@
         <source>the protobuf node list cannot be read: %1 (%2 nodes read)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the answer holds a second object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer ends inside the field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a field of %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kube::SelfSubjectReview</name>

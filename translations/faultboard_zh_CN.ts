@@ -1653,6 +1653,18 @@
         <source>the protobuf node list cannot be read: %1 (%2 nodes read)</source>
         <translation>无法读取 protobuf 节点列表：%1（已读取 %2 个节点）</translation>
     </message>
+    <message>
+        <source>the answer holds a second object</source>
+        <translation>回答中包含第二个对象</translation>
+    </message>
+    <message>
+        <source>the answer ends inside the field</source>
+        <translation>回答在字段中途结束</translation>
+    </message>
+    <message>
+        <source>a field of %1 bytes</source>
+        <translation>%1 字节的字段</translation>
+    </message>
 </context>
 <context>
     <name>kube::SelfSubjectReview</name>

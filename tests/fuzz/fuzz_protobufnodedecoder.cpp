@@ -13,6 +13,7 @@
 #include "kube/ApiError.h"
 #include "kube/Node.h"
 #include "kube/ProtobufNodeDecoder.h"
+#include "tests/common/StreamedList.h"
 
 #include "k8s-nodelist.pb.h"
 
@@ -105,6 +106,30 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(status.code > 0, "a Status with code %d", status.code);
 
     const DecodedList ours = ProtobufNodeDecoder::decodeList(body);
+
+    // The informer's streamed read, in reads of a size the input picks, agrees with the whole one.
+    ProtobufNodeListStream stream;
+    const qsizetype chunk = size ? 1 + data[size - 1] % 61 : 1;
+    const DecodedList streamed = kubetest::decodeStreamed(stream, body, chunk).list;
+    FUZZ_CHECK(bool(streamed.error) == bool(ours.error), "streamed %s, whole %s",
+               qPrintable(streamed.error.toString()), qPrintable(ours.error.toString()));
+    if (!ours.error) {
+        FUZZ_CHECK(streamed.items.size() == ours.items.size(), "streamed %zu items, whole %zu",
+                   streamed.items.size(), ours.items.size());
+        FUZZ_CHECK(streamed.resourceVersion == ours.resourceVersion &&
+                       streamed.continueToken == ours.continueToken &&
+                       streamed.remainingItemCount == ours.remainingItemCount,
+                   "streamed list metadata differs");
+        for (std::size_t i = 0; i < ours.items.size(); ++i) {
+            const auto &a = static_cast<const Node &>(*ours.items[i]);
+            const auto &b = static_cast<const Node &>(*streamed.items[i]);
+            FUZZ_CHECK(a.name == b.name && a.resourceVersion == b.resourceVersion &&
+                           a.conditions == b.conditions && a.taints == b.taints &&
+                           a.capacity == b.capacity && a.labels == b.labels,
+                       "streamed node %zu differs", i);
+        }
+    }
+
     if (ours.error) {
         FUZZ_CHECK(ours.items.empty(), "an error and %zu items", ours.items.size());
         FUZZ_CHECK(!ours.error.message.isEmpty(), "an error without a message");

@@ -83,8 +83,30 @@ void FaultProxy::pump(Pair *pair)
         return;
     if (pair->client->bytesAvailable())
         pair->upstream->write(pair->client->readAll());
-    if (pair->upstream->bytesAvailable())
-        pair->client->write(pair->upstream->readAll());
+    if (!pair->upstream->bytesAvailable())
+        return;
+    QByteArray data = pair->upstream->readAll();
+    if (m_resetAfter > 0 && pair->down + data.size() >= m_resetAfter) {
+        data.truncate(m_resetAfter - pair->down);
+        pair->client->write(data);
+        pair->client->flush();
+        m_resetAfter = 0;
+        m_didResetAfter = true;
+        return reset(pair);
+    }
+    pair->down += data.size();
+    pair->client->write(data);
+}
+
+void FaultProxy::reset(Pair *p)
+{
+    for (QTcpSocket *s : {p->client.data(), p->upstream.data()}) {
+        if (!s || s->socketDescriptor() < 0)
+            continue;
+        const linger l{1, 0};
+        ::setsockopt(int(s->socketDescriptor()), SOL_SOCKET, SO_LINGER, &l, sizeof l);
+        s->abort();
+    }
 }
 
 void FaultProxy::freeze(bool alsoNew)
@@ -96,15 +118,8 @@ void FaultProxy::freeze(bool alsoNew)
 
 void FaultProxy::resetAll()
 {
-    for (Pair *p : std::as_const(m_pairs)) {
-        for (QTcpSocket *s : {p->client.data(), p->upstream.data()}) {
-            if (!s || s->socketDescriptor() < 0)
-                continue;
-            const linger l{1, 0};
-            ::setsockopt(int(s->socketDescriptor()), SOL_SOCKET, SO_LINGER, &l, sizeof l);
-            s->abort();
-        }
-    }
+    for (Pair *p : std::as_const(m_pairs))
+        reset(p);
 }
 
 void FaultProxy::refuse(bool on)

@@ -28,6 +28,10 @@ public:
     void thaw() { m_freezeNew = false; }
     // Resets every open connection (SO_LINGER 0: the peers get an RST, not a FIN).
     void resetAll();
+    // Once: the first connection to carry `bytes` from the server to the client is reset there,
+    // in the middle of whatever answer it carried.
+    void resetAfter(qint64 bytes) { m_resetAfter = bytes; }
+    bool hasResetAfter() const { return m_resetAfter == 0 && m_didResetAfter; }
     // Stops listening (connections are refused) or listens again on the same port.
     void refuse(bool on);
 
@@ -40,7 +44,9 @@ private:
         QPointer<QTcpSocket> client;
         QPointer<QTcpSocket> upstream;
         bool frozen = false;
+        qint64 down = 0; // bytes from the server to the client
     };
+    void reset(Pair *pair);
     void onNewConnection();
     void pump(Pair *pair);
 
@@ -50,5 +56,7 @@ private:
     quint16 m_port = 0;
     bool m_freezeNew = false;
     int m_accepted = 0;
+    qint64 m_resetAfter = 0;
+    bool m_didResetAfter = false;
     QList<Pair *> m_pairs;
 };

@@ -566,6 +566,37 @@ private slots:
                  qPrintable(r.error.toString()));
     }
 
+    void disableCompression()
+    {
+        // kubectl's cluster field: the answers are asked for without gzip; the cluster still
+        // answers (kubesim never compresses; the real server's list is measured in
+        // docs/performance.md).
+        const QString d = folder();
+        const QString path = writeFile(
+            d + "/config", kubeconfig(kubesimCluster() + "    disable-compression: true\n",
+                                      "    token: " + adminToken() + "\n"));
+        KubeConfig::LoadOptions opts;
+        opts.explicitPath = path;
+        ApiError err;
+        auto cfg = KubeConfig::load(opts, &err);
+        QVERIFY2(cfg, qPrintable(err.toString()));
+        auto ep = cfg->resolve({}, &err);
+        QVERIFY2(ep, qPrintable(err.toString()));
+        QVERIFY(ep->cluster.disableCompression);
+        auto c = client(path);
+        QVERIFY(c);
+        QCOMPARE(canPatchNodes(*c), 1);
+
+        const QString bad = writeFile(
+            d + "/bad", kubeconfig(kubesimCluster() + "    disable-compression: maybe\n",
+                                   "    token: " + adminToken() + "\n"));
+        opts.explicitPath = bad;
+        QVERIFY(!KubeConfig::load(opts, &err));
+        QVERIFY2(err.toString().contains(QLatin1String("disable-compression")) &&
+                     err.toString().contains(bad),
+                 qPrintable(err.toString()));
+    }
+
     void proxyUrl()
     {
         ConnectProxy proxy;
