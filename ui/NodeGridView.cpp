@@ -6,16 +6,18 @@
 #include <QCollator>
 #include <QHelpEvent>
 #include <QImage>
-#include <QToolTip>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
+#include <QToolTip>
 #include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
+#include <tuple>
+#include <utility>
 
 namespace ui {
 
@@ -38,7 +40,7 @@ NodeGridView::NodeGridView(QWidget *parent)
     setAccessibleName(tr("Node grid"));
     setAccessibleDescription(tr("Every node as a tile coloured by its worst fault severity"));
     m_relayoutTimer.setSingleShot(true);
-    m_relayoutTimer.setInterval(16);
+    m_relayoutTimer.setInterval(NodeGridModel::FrameIntervalMs);
     connect(&m_relayoutTimer, &QTimer::timeout, this, [this] {
         if (m_layoutDirty) {
             relayout();
@@ -69,11 +71,9 @@ void NodeGridView::setTileSize(int px)
 void NodeGridView::fitToView()
 {
     m_fit = true;
-    const int before = m_tileSize;
     m_layoutDirty = true;
     relayout();
-    if (m_tileSize == before)
-        viewport()->update();
+    viewport()->update();
 }
 
 bool NodeGridView::Pos::faulty() const
@@ -139,6 +139,25 @@ int NodeGridView::fittingTileSize()
     if (rows == 0)
         return m_tileSize;
     const int height = viewport()->height();
+    // The fit depends only on the blocks' sizes and the viewport: a re-sort (faults first, a
+    // storm under it) keeps them, and the search below (hundreds of flows over thousands of
+    // blocks) is skipped.
+    std::vector<int> key{viewport()->width(), height, fontMetrics().height(),
+                         fontMetrics().averageCharWidth(), int(m_hasGroups)};
+    key.reserve(key.size() + m_groups.size());
+    for (const Group &g : m_groups)
+        key.push_back(int(g.rows.size()));
+    if (key != m_fitKey) {
+        m_fitKey = std::move(key);
+        m_fitSize = searchFittingTileSize(height);
+        m_fitShape = m_shape;
+    }
+    m_shape = m_fitShape;
+    return m_fitSize;
+}
+
+int NodeGridView::searchFittingTileSize(int height)
+{
     // Labelled blocks at any size first: a title says more than a pixel of tile. Without
     // groups, or when even 1 px tiles do not fit with titles, blocks go unlabelled.
     for (const bool labelled : {true, false}) {
@@ -202,8 +221,7 @@ QRect NodeGridView::tileRect(const Group &g, int slot) const
 {
     const int col = slot % g.cols;
     const int row = slot / g.cols;
-    return QRect(g.left + col * pitch(), g.top + m_headerH + row * pitch(), m_tileSize,
-                 m_tileSize);
+    return QRect(g.left + col * pitch(), g.top + m_headerH + row * pitch(), m_tileSize, m_tileSize);
 }
 
 QRect NodeGridView::markRect(const QRect &tile) const
@@ -237,6 +255,8 @@ void NodeGridView::ensureLayout() const
 
 void NodeGridView::relayout()
 {
+    QElapsedTimer took;
+    took.start();
     m_layoutDirty = false;
     m_groups.clear();
     m_pos.clear();
@@ -245,24 +265,33 @@ void NodeGridView::relayout()
     const int rows = m ? m->rowCount(rootIndex()) : 0;
     m_pos.resize(std::size_t(rows));
 
-    // Group by GroupRole, groups sorted by value (natural order: rack-2 before rack-10).
-    std::map<QString, std::vector<int>, bool (*)(const QString &, const QString &)> byValue(
-        [](const QString &a, const QString &b) {
-            static QCollator collator = [] {
-                QCollator c;
-                c.setNumericMode(true);
-                return c;
-            }();
-            return collator.compare(a, b) < 0;
-        });
+    // Group by GroupRole, groups sorted by value (natural order: rack-2 before rack-10). Rows
+    // are gathered by exact value first and only the distinct values are collated: 65,000 rows
+    // in 4,000 racks are 4,000 values to sort, not 65,000 collated map inserts.
+    QHash<QString, int> groupOf;
+    std::vector<std::pair<QString, std::vector<int>>> byValue;
+    std::vector<int> flags(std::size_t(rows), 0);
     m_hasGroups = false;
     for (int r = 0; r < rows; ++r) {
         const QModelIndex idx = m->index(r, 0, rootIndex());
         const QVariant g = m->data(idx, NodeGridModel::GroupRole);
         if (!g.isNull())
             m_hasGroups = true;
-        byValue[g.toString()].push_back(r);
+        const QString value = g.toString();
+        auto it = groupOf.constFind(value);
+        if (it == groupOf.cend()) {
+            it = groupOf.insert(value, int(byValue.size()));
+            byValue.push_back({value, {}});
+        }
+        byValue[std::size_t(*it)].second.push_back(r);
+        flags[std::size_t(r)] = m->data(idx, NodeGridModel::TileFlagsRole).toInt();
     }
+    QCollator collator;
+    collator.setNumericMode(true);
+    std::sort(byValue.begin(), byValue.end(), [&collator](const auto &a, const auto &b) {
+        return collator.compare(a.first, b.first) < 0;
+    });
+    m_groups.reserve(byValue.size());
     for (auto &[value, members] : byValue) {
         Group g;
         g.value = value;
@@ -270,8 +299,7 @@ void NodeGridView::relayout()
         for (std::size_t slot = 0; slot < g.rows.size(); ++slot) {
             const int r = g.rows[slot];
             Pos &p = m_pos[std::size_t(r)];
-            p = {int(m_groups.size()), int(slot),
-                 m->data(m->index(r, 0, rootIndex()), NodeGridModel::TileFlagsRole).toInt()};
+            p = {int(m_groups.size()), int(slot), flags[std::size_t(r)]};
             if (p.faulty())
                 ++g.faulty;
         }
@@ -287,7 +315,13 @@ void NodeGridView::relayout()
         m_shape = shortestShape(m_tileSize);
     }
     m_contentHeight = m_groups.empty() ? 0 : flow(m_tileSize, m_shape);
+    invalidateHeatmap();
     updateGeometries();
+    // While a big list streams in, rows arrive many times a second and a layout of 65,000
+    // costs tens of milliseconds: the coalesced ones come at most every three layouts' time, so
+    // at least two thirds of the GUI thread stay free for input.
+    m_relayoutTimer.setInterval(
+        std::clamp(int(took.elapsed() * 3), NodeGridModel::FrameIntervalMs, 500));
 }
 
 void NodeGridView::updateGeometries()
@@ -412,7 +446,9 @@ QModelIndex NodeGridView::indexAt(const QPoint &point) const
         // A faulty node's mark covers its neighbours' pixels: the point goes to what is drawn
         // there, the worst mark first, as the paint puts it on top.
         const int reach = (std::max(FaultMarkSize, m_tileSize) + 2) / 2 + 1;
-        int best = -1, bestSev = -1;
+        // Paint order: severity, then group, then slot; the greatest is drawn last, on top.
+        int best = -1;
+        std::tuple<int, int, int> bestKey{-1, -1, -1};
         for (const Group &grp : m_groups) {
             if (grp.top > c.y() + reach)
                 break;
@@ -427,11 +463,12 @@ QModelIndex NodeGridView::indexAt(const QPoint &point) const
                         continue;
                     const int row = grp.rows[std::size_t(slot)];
                     const Pos &p = m_pos[std::size_t(row)];
-                    const int sev = p.flags & NodeGridModel::SeverityMask;
-                    if (!p.faulty() || sev <= bestSev)
+                    if (!p.faulty())
                         continue;
-                    if (markRect(tileRect(grp, slot)).contains(c))
-                        best = row, bestSev = sev;
+                    const std::tuple<int, int, int> key{p.flags & NodeGridModel::SeverityMask,
+                                                        p.group, p.slot};
+                    if (key > bestKey && markRect(tileRect(grp, slot)).contains(c))
+                        best = row, bestKey = key;
                 }
             }
         }
@@ -532,14 +569,31 @@ void NodeGridView::setSelection(const QRect &rect, QItemSelectionModel::Selectio
     ensureLayout();
     if (!selectionModel() || !model())
         return;
-    const QRect content = rect.normalized().translated(0, verticalOffset());
+    const QRect normal = rect.normalized();
+    if (normal.width() <= 1 && normal.height() <= 1) {
+        // A click: the node indexAt gives, i.e. what is drawn there (a faulty node's mark
+        // covers its neighbours' pixels), never the tile beneath a mark.
+        const QModelIndex idx = indexAt(normal.topLeft());
+        selectionModel()->select(idx.isValid() ? QItemSelection(idx, idx) : QItemSelection(),
+                                 command);
+        return;
+    }
+    const QRect content = normal.translated(0, verticalOffset());
+    const bool heatmap = m_tileSize < HeatmapBelow;
+    const int reach = heatmap ? std::max(FaultMarkSize, m_tileSize) + 2 : 0;
     QList<int> rows;
     for (const Group &g : m_groups) {
-        if (!QRect(g.left, g.top, g.width, g.height).intersects(content))
+        if (!QRect(g.left, g.top, g.width, g.height)
+                 .adjusted(-reach, -reach, reach, reach)
+                 .intersects(content))
             continue;
-        for (std::size_t slot = 0; slot < g.rows.size(); ++slot)
-            if (tileRect(g, int(slot)).intersects(content))
+        for (std::size_t slot = 0; slot < g.rows.size(); ++slot) {
+            const QRect tile = tileRect(g, int(slot));
+            // A band over part of a faulty node's mark takes that node, as a click there would.
+            if (tile.intersects(content) || (heatmap && m_pos[std::size_t(g.rows[slot])].faulty() &&
+                                             markRect(tile).intersects(content)))
                 rows.append(g.rows[slot]);
+        }
     }
     std::sort(rows.begin(), rows.end());
     QItemSelection sel;
@@ -573,8 +627,8 @@ bool NodeGridView::viewportEvent(QEvent *event)
         auto *help = static_cast<QHelpEvent *>(event);
         if (!indexAt(help->pos()).isValid()) {
             if (const Group *g = groupAt(help->pos() + QPoint(0, verticalOffset())))
-                QToolTip::showText(help->globalPos(),
-                                   groupTitle(int(g - m_groups.data())), viewport());
+                QToolTip::showText(help->globalPos(), groupTitle(int(g - m_groups.data())),
+                                   viewport());
             else
                 QToolTip::hideText();
             return true;
@@ -621,64 +675,111 @@ void NodeGridView::paintTile(QPainter &p, const QRect &r, const QModelIndex &ind
     }
 }
 
-void NodeGridView::paintHeatmap(QPainter &p, const QRect &visible, bool dark) const
+std::vector<char> NodeGridView::selectedRowMask(int *count) const
 {
-    // One image for the whole area, written pixel by pixel: at 65,000 one-pixel tiles a
-    // fillRect each would cost more than a frame.
+    std::vector<char> mask(m_pos.size(), 0);
+    int n = 0;
+    if (const QItemSelectionModel *sel = selectionModel()) {
+        for (const QItemSelectionRange &range : sel->selection()) {
+            if (range.parent() != rootIndex())
+                continue;
+            const int last = std::min(range.bottom(), int(mask.size()) - 1);
+            for (int r = std::max(0, range.top()); r <= last; ++r)
+                n += !std::exchange(mask[std::size_t(r)], char(1));
+        }
+    }
+    if (count)
+        *count = n;
+    return mask;
+}
+
+void NodeGridView::invalidateHeatmap()
+{
+    m_heatmapDirty = true;
+}
+
+void NodeGridView::renderHeatmap(bool dark, const std::vector<char> &selectedRows,
+                                 int selectedCount) const
+{
+    // One image for the whole viewport, written pixel by pixel: at 65,000 one-pixel tiles a
+    // fillRect each would cost more than a frame. Kept until what it shows changes.
     const int offset = verticalOffset();
-    const QRect area = visible.translated(0, -offset) & viewport()->rect();
-    if (area.isEmpty())
-        return;
-    QImage img(area.size(), QImage::Format_ARGB32_Premultiplied);
-    img.fill(Qt::transparent);
+    const QSize size = viewport()->size();
+    if (m_heatmap.size() != size)
+        m_heatmap = QImage(size, QImage::Format_ARGB32_Premultiplied);
+    m_heatmap.fill(Qt::transparent);
+    m_heatmapDirty = false;
+    m_heatmapOffset = offset;
+    QImage &img = m_heatmap;
     QRgb colors[8];
     for (int sev = 0; sev < 8; ++sev)
-        colors[sev] = SeverityStyle::color(Severity(std::min(sev, int(Severity::Critical))), dark)
-                          .rgba();
+        colors[sev] =
+            SeverityStyle::color(Severity(std::min(sev, int(Severity::Critical))), dark).rgba();
     const QRgb selected = palette().color(QPalette::Highlight).rgba();
     const QRgb outline = palette().color(QPalette::Text).rgba();
-    const QItemSelectionModel *sel = selectionModel();
-    const bool anySelected = sel && sel->hasSelection();
-    const int ox = area.left(), oy = area.top() + offset; // content coordinates of img(0,0)
     auto fill = [&](QRect r, QRgb c) {
-        r = r.translated(-ox, -oy) & img.rect();
+        r = r.translated(0, -offset) & img.rect();
         for (int y = r.top(); y <= r.bottom(); ++y) {
             QRgb *line = reinterpret_cast<QRgb *>(img.scanLine(y));
             std::fill(line + r.left(), line + r.right() + 1, c);
         }
     };
+    auto frame = [&](const QRect &r, QRgb c) {
+        fill(QRect(r.left(), r.top(), r.width(), 1), c);
+        fill(QRect(r.left(), r.bottom(), r.width(), 1), c);
+        fill(QRect(r.left(), r.top(), 1, r.height()), c);
+        fill(QRect(r.right(), r.top(), 1, r.height()), c);
+    };
     struct Mark
     {
         QRect tile;
         int severity;
+        int group;
+        int slot;
         bool selected;
     };
     std::vector<Mark> marks;
-    const QRect content = area.translated(0, offset);
+    std::vector<QRect> rings; // selected healthy nodes: a frame around the pixel
+    const bool ringSelection = selectedCount > 0 && selectedCount <= MaxSelectionRings;
+    const QRect content(0, offset, size.width(), size.height());
+    const int reach = std::max(FaultMarkSize, m_tileSize) + 2;
     for (const Group &g : m_groups) {
-        if (g.top > content.bottom())
+        if (g.top > content.bottom() + reach)
             break;
-        if (!QRect(g.left, g.top, g.width, g.height).intersects(content.adjusted(-4, -4, 4, 4)))
+        if (!QRect(g.left, g.top, g.width, g.height)
+                 .intersects(content.adjusted(-reach, -reach, reach, reach)))
             continue;
+        const int gi = int(&g - m_groups.data());
         for (std::size_t slot = 0; slot < g.rows.size(); ++slot) {
             const int row = g.rows[slot];
             const Pos &pos = m_pos[std::size_t(row)];
             const QRect r = tileRect(g, int(slot));
-            const bool isSel = anySelected && sel->isRowSelected(row, rootIndex());
+            const bool isSel = selectedCount > 0 && selectedRows[std::size_t(row)];
             fill(r, isSel ? selected : colors[pos.flags & NodeGridModel::SeverityMask]);
             if (pos.faulty())
-                marks.push_back({r, pos.flags & NodeGridModel::SeverityMask, isSel});
+                marks.push_back({r, pos.flags & NodeGridModel::SeverityMask, gi, int(slot), isSel});
+            else if (isSel && ringSelection)
+                rings.push_back(markRect(r));
         }
     }
-    // Marks over the tiles, the worst last so it stays on top where marks overlap.
-    std::stable_sort(marks.begin(), marks.end(),
-                     [](const Mark &a, const Mark &b) { return a.severity < b.severity; });
+    for (const QRect &r : rings)
+        frame(r, selected);
+    // Marks over the tiles and rings in the order indexAt assumes: the worst last, so it stays
+    // on top where marks overlap, and between equals the later one.
+    std::sort(marks.begin(), marks.end(), [](const Mark &a, const Mark &b) {
+        return std::tie(a.severity, a.group, a.slot) < std::tie(b.severity, b.group, b.slot);
+    });
     for (const Mark &m : marks) {
         const QRect r = markRect(m.tile);
         fill(r, m.selected ? selected : outline);
         fill(r.adjusted(1, 1, -1, -1), colors[m.severity]);
     }
-    p.drawImage(area.topLeft(), img);
+}
+
+QRect NodeGridView::focusFrame(const QModelIndex &index) const
+{
+    const QRect r = markRect(visualRect(index));
+    return r.isEmpty() ? QRect() : r.adjusted(-2, -2, 1, 1);
 }
 
 void NodeGridView::paintEvent(QPaintEvent *event)
@@ -693,10 +794,22 @@ void NodeGridView::paintEvent(QPaintEvent *event)
         return;
     const int offset = verticalOffset();
     const QRect visible = event->rect().translated(0, offset);
-    const QItemSelectionModel *sel = selectionModel();
     const QModelIndex current = currentIndex();
     const QColor selectionColor = palette().color(QPalette::Highlight);
     const bool heatmap = m_tileSize < HeatmapBelow;
+    int selectedCount = 0;
+    std::vector<char> selectedRows;
+    m_lastPaintRendered = false;
+    if (!heatmap || m_heatmapDirty || m_heatmapOffset != offset ||
+        m_heatmap.size() != viewport()->size()) {
+        selectedRows = selectedRowMask(&selectedCount);
+        if (heatmap) {
+            renderHeatmap(dark, selectedRows, selectedCount);
+            m_lastPaintRendered = true;
+        }
+    }
+    if (heatmap)
+        p.drawImage(event->rect(), m_heatmap, event->rect());
 
     for (const Group &g : m_groups) {
         if (g.top > visible.bottom())
@@ -726,20 +839,17 @@ void NodeGridView::paintEvent(QPaintEvent *event)
             const int row = g.rows[std::size_t(slot)];
             const QModelIndex idx = indexForRow(row);
             paintTile(p, r, idx, m_pos[std::size_t(row)].flags, dark);
-            if (sel && sel->isSelected(idx)) {
+            if (selectedCount > 0 && selectedRows[std::size_t(row)]) {
                 p.setPen(QPen(selectionColor, std::max(2, m_tileSize / 7)));
                 p.setBrush(Qt::NoBrush);
                 p.drawRect(r.adjusted(-1, -1, 0, 0));
             }
         }
     }
-    if (heatmap)
-        paintHeatmap(p, visible, dark);
     if (current.isValid() && hasFocus()) {
-        const QRect r = markRect(visualRect(current));
         p.setPen(QPen(palette().color(QPalette::Text), 1, Qt::DotLine));
         p.setBrush(Qt::NoBrush);
-        p.drawRect(r.adjusted(-2, -2, 1, 1));
+        p.drawRect(focusFrame(current));
     }
     if (!m_rubberBand.isNull()) {
         QColor c = selectionColor;
@@ -825,8 +935,9 @@ void NodeGridView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bo
         Pos &p = m_pos[std::size_t(r)];
         // A changed grouping label moves the tile to another group: lay out again. A severity
         // change only alters its group's faulty count.
-        if (m_hasGroups && (p.group < 0 || model()->data(idx, NodeGridModel::GroupRole).toString() !=
-                                                m_groups[std::size_t(p.group)].value))
+        if (m_hasGroups &&
+            (p.group < 0 || model()->data(idx, NodeGridModel::GroupRole).toString() !=
+                                m_groups[std::size_t(p.group)].value))
             return scheduleRelayout();
         const bool wasFaulty = p.faulty();
         p.flags = model()->data(idx, NodeGridModel::TileFlagsRole).toInt();
@@ -835,6 +946,7 @@ void NodeGridView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bo
             headersChanged = m_hasGroups;
         }
     }
+    invalidateHeatmap(); // drawn again at the next paint: one per frame, however many came
     if (headersChanged || last - first > 256) {
         viewport()->update();
         return;
@@ -843,6 +955,37 @@ void NodeGridView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bo
     for (int r = first; r <= last; ++r)
         region += markRect(visualRect(indexForRow(r))).adjusted(-2, -2, 2, 2);
     viewport()->update(region);
+}
+
+void NodeGridView::selectionChanged(const QItemSelection &selected,
+                                    const QItemSelection &deselected)
+{
+    invalidateHeatmap();
+    QAbstractItemView::selectionChanged(selected, deselected); // updates their regions
+}
+
+void NodeGridView::currentChanged(const QModelIndex &current, const QModelIndex &previous)
+{
+    QAbstractItemView::currentChanged(current, previous);
+    // The base class repaints the tiles; the focus frame is wider than a tile in the heatmap.
+    for (const QModelIndex &idx : {previous, current})
+        if (idx.isValid())
+            viewport()->update(focusFrame(idx).adjusted(-1, -1, 2, 2));
+}
+
+void NodeGridView::scrollContentsBy(int dx, int dy)
+{
+    invalidateHeatmap();
+    QAbstractItemView::scrollContentsBy(dx, dy);
+}
+
+void NodeGridView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
+        invalidateHeatmap();
+        viewport()->update();
+    }
+    QAbstractItemView::changeEvent(event);
 }
 
 void NodeGridView::rowsInserted(const QModelIndex &parent, int start, int end)

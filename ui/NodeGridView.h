@@ -2,6 +2,7 @@
 
 #include <QAbstractItemView>
 #include <QElapsedTimer>
+#include <QImage>
 #include <QTimer>
 
 #include <vector>
@@ -13,8 +14,11 @@ namespace ui {
 // across the width, coloured and marked by TileFlagsRole, and selectable by click, rubber band
 // and keyboard. Fitting shrinks tiles down to one pixel so every node is on screen: below
 // HeatmapBelow px the tiles are one image (a heatmap, no gaps), and each faulty node is drawn
-// as an outlined mark of at least FaultMarkSize px over it, hit-tested as drawn. Works on any
-// model that provides NodeGridModel's roles, including filter proxies over it.
+// as an outlined mark of at least FaultMarkSize px over it, hit-tested (and selected by a
+// click) as drawn: the worst mark on top, between equals the later. The heatmap image is kept
+// and drawn again only when what it shows changed, once per frame however many changes came;
+// hover, focus and rubber band paints reuse it. Works on any model that provides
+// NodeGridModel's roles, including filter proxies over it.
 class NodeGridView : public QAbstractItemView
 {
     Q_OBJECT
@@ -33,7 +37,7 @@ public:
     bool fitsToView() const { return m_fit; }
     static constexpr int MinTileSize = 1;
     static constexpr int MaxTileSize = 72;
-    static constexpr int HeatmapBelow = 6; // tiles smaller than this are painted as a heatmap
+    static constexpr int HeatmapBelow = 6;  // tiles smaller than this are painted as a heatmap
     static constexpr int FaultMarkSize = 3; // a faulty node's mark, inside its outline
 
     QRect visualRect(const QModelIndex &index) const override;
@@ -52,8 +56,12 @@ public:
     // for a healthy node. Viewport coordinates.
     QRect faultMarkRect(const QModelIndex &index) const;
 
-    // The last paint's duration, for the responsiveness benchmark.
+    // The last paint's duration, for the responsiveness benchmark, and whether that paint drew
+    // the heatmap image again (false: it reused the one drawn before).
     qint64 lastPaintNanoseconds() const { return m_lastPaintNs; }
+    bool lastPaintRenderedHeatmap() const { return m_lastPaintRendered; }
+    // Selected nodes get a ring in the heatmap up to this many (beyond, only their fill).
+    static constexpr int MaxSelectionRings = 1024;
 
 public slots:
     void zoomIn();
@@ -79,8 +87,13 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void updateGeometries() override;
+    void scrollContentsBy(int dx, int dy) override;
+    void changeEvent(QEvent *event) override;
 
 protected slots:
+    void selectionChanged(const QItemSelection &selected,
+                          const QItemSelection &deselected) override;
+    void currentChanged(const QModelIndex &current, const QModelIndex &previous) override;
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                      const QList<int> &roles = QList<int>()) override;
     void rowsInserted(const QModelIndex &parent, int start, int end) override;
@@ -130,11 +143,18 @@ private:
     QModelIndex indexForRow(int row) const;
     void paintTile(QPainter &p, const QRect &r, const QModelIndex &index, int flags,
                    bool dark) const;
-    void paintHeatmap(QPainter &p, const QRect &visible, bool dark) const;
+    // The heatmap of the whole viewport at the current scroll offset, into m_heatmap.
+    void renderHeatmap(bool dark, const std::vector<char> &selected, int selectedCount) const;
+    void invalidateHeatmap();
+    // Which model rows are selected (by row), and how many: one pass over the selection's
+    // ranges, so a paint asks nothing per tile.
+    std::vector<char> selectedRowMask(int *count = nullptr) const;
+    QRect focusFrame(const QModelIndex &index) const; // viewport coordinates
 
     void applyTileSize(int px);
-    int fittingTileSize();           // the largest size at which everything fits (sets m_shape)
-    Shape shortestShape(int size);  // the shape with the least scrolling at `size`
+    int fittingTileSize(); // the largest size at which everything fits (sets m_shape)
+    int searchFittingTileSize(int height);
+    Shape shortestShape(int size); // the shape with the least scrolling at `size`
 
     int m_tileSize = 14;
     bool m_fit = true;
@@ -146,8 +166,15 @@ private:
     int m_headerH = 0;
     int m_contentHeight = 0;
     Shape m_shape;
+    std::vector<int> m_fitKey; // what the last fit was found for (viewport, font, block sizes)
+    int m_fitSize = 0;
+    Shape m_fitShape;
     QTimer m_relayoutTimer;
     qint64 m_lastPaintNs = 0;
+    bool m_lastPaintRendered = false;
+    mutable QImage m_heatmap; // the viewport's heatmap, transparent outside the tiles
+    mutable bool m_heatmapDirty = true;
+    mutable int m_heatmapOffset = -1;
     QPoint m_pressPos;  // content coordinates
     QRect m_rubberBand; // viewport coordinates, while dragging
 };
