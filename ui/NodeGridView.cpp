@@ -409,7 +409,8 @@ void NodeGridView::scrollTo(const QModelIndex &index, ScrollHint hint)
             sb->setValue(contentTop + r.height() - area.height() + Margin);
         break;
     }
-    viewport()->update();
+    // No repaint of its own: a scroll repaints what it exposes, and currentChanged the focus
+    // frames (each keyboard step used to repaint the whole viewport here).
 }
 
 const NodeGridView::Group *NodeGridView::groupAt(const QPoint &c) const
