@@ -102,9 +102,8 @@ FilterBar::FilterBar(models::NodeFilterProxyModel *proxy, const models::Taxonomy
         if (m_proxy)
             m_proxy->setFaultsFirst(on);
     });
-    connect(m_faultyOnly, &QToolButton::clicked, this, [this](bool on) {
-        setMinimumSeverity(on ? int(Severity::Minor) : -1);
-    });
+    connect(m_faultyOnly, &QToolButton::clicked, this,
+            [this](bool on) { setMinimumSeverity(on ? int(Severity::Minor) : -1); });
     if (proxy) {
         connect(proxy, &QAbstractItemModel::rowsInserted, this, &FilterBar::updateCount);
         connect(proxy, &QAbstractItemModel::rowsRemoved, this, &FilterBar::updateCount);
@@ -235,17 +234,19 @@ void FilterBar::updateCount()
 {
     if (!m_proxy || !m_proxy->sourceModel())
         return;
+    const int shown = m_proxy->rowCount();
+    const int total = m_proxy->sourceModel()->rowCount();
     if (m_loading) {
-        m_count->setText(tr("%n node(s) read so far, still listing", nullptr,
-                            m_proxy->sourceModel()->rowCount()));
+        m_count->setText(
+            shown == total
+                ? tr("%n node(s) read so far, still listing", nullptr, total)
+                : tr("%1 of %n node(s) read so far, still listing", nullptr, total).arg(shown));
         return;
     }
     if (!m_nodesRead) {
         m_count->setText(tr("nodes not read"));
         return;
     }
-    const int shown = m_proxy->rowCount();
-    const int total = m_proxy->sourceModel()->rowCount();
     m_count->setText(shown == total ? tr("all %n node(s)", nullptr, total)
                                     : tr("%1 of %n node(s)", nullptr, total).arg(shown));
 }
