@@ -445,11 +445,12 @@ QModelIndex NodeGridView::indexAt(const QPoint &point) const
     const Group *g = groupAt(c);
     if (m_tileSize < HeatmapBelow) {
         // A faulty node's mark covers its neighbours' pixels: the point goes to what is drawn
-        // there, the worst mark first, as the paint puts it on top.
+        // there. The paint draws every mark's outline, then every mark's inside, each in the
+        // order (severity, group, slot): a pixel showing a node's inside is that node's (the
+        // greatest whose inside has it), an outline pixel the greatest mark's it lies on.
         const int reach = (std::max(FaultMarkSize, m_tileSize) + 2) / 2 + 1;
-        // Paint order: severity, then group, then slot; the greatest is drawn last, on top.
-        int best = -1;
-        std::tuple<int, int, int> bestKey{-1, -1, -1};
+        int best = -1, bestInside = -1;
+        std::tuple<int, int, int> bestKey{-1, -1, -1}, bestInsideKey{-1, -1, -1};
         for (const Group &grp : m_groups) {
             if (grp.top > c.y() + reach)
                 break;
@@ -468,11 +469,16 @@ QModelIndex NodeGridView::indexAt(const QPoint &point) const
                         continue;
                     const std::tuple<int, int, int> key{p.flags & NodeGridModel::SeverityMask,
                                                         p.group, p.slot};
-                    if (key > bestKey && markRect(tileRect(grp, slot)).contains(c))
+                    const QRect mark = markRect(tileRect(grp, slot));
+                    if (key > bestKey && mark.contains(c))
                         best = row, bestKey = key;
+                    if (key > bestInsideKey && mark.adjusted(1, 1, -1, -1).contains(c))
+                        bestInside = row, bestInsideKey = key;
                 }
             }
         }
+        if (bestInside >= 0)
+            return indexForRow(bestInside);
         if (best >= 0)
             return indexForRow(best);
     }
@@ -765,16 +771,17 @@ void NodeGridView::renderHeatmap(bool dark, const std::vector<char> &selectedRow
     }
     for (const QRect &r : rings)
         frame(r, selected);
-    // Marks over the tiles and rings in the order indexAt assumes: the worst last, so it stays
-    // on top where marks overlap, and between equals the later one.
+    // Marks over the tiles and rings, in the order indexAt assumes: every outline, then every
+    // inside, the worst last so it stays on top where marks overlap, and between equals the
+    // later one. Outlines first, so a run of faulty neighbours (a rack's storm) is one band of
+    // their colours in one outline, not a black bar of outlines over each other's insides.
     std::sort(marks.begin(), marks.end(), [](const Mark &a, const Mark &b) {
         return std::tie(a.severity, a.group, a.slot) < std::tie(b.severity, b.group, b.slot);
     });
-    for (const Mark &m : marks) {
-        const QRect r = markRect(m.tile);
-        fill(r, m.selected ? selected : outline);
-        fill(r.adjusted(1, 1, -1, -1), colors[m.severity]);
-    }
+    for (const Mark &m : marks)
+        fill(markRect(m.tile), m.selected ? selected : outline);
+    for (const Mark &m : marks)
+        fill(markRect(m.tile).adjusted(1, 1, -1, -1), colors[m.severity]);
 }
 
 QRect NodeGridView::focusFrame(const QModelIndex &index) const

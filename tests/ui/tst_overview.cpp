@@ -272,12 +272,14 @@ private slots:
         QCOMPARE(selectedRows(grid), (QList<int>{37, 137}));
     }
 
-    // Where two faulty nodes' marks overlap, the one painted on top is the one a click gets:
-    // the worse one, and between equals the later one (painted last).
+    // Where faulty nodes' marks overlap, a click gets the node whose mark shows there: the
+    // paint draws every outline, then every inside, the worse over the better and between
+    // equals the later over the earlier. A pixel showing a node's inside is that node's, an
+    // outline pixel the node's whose outline is on top.
     void overlappingMarksHitWhatIsOnTop()
     {
         auto model = fleet(65000);
-        // Three neighbours in a line: critical, critical, major; and a major one left of them.
+        // Four neighbours in a line: major, critical, critical, major.
         for (int r : {40000, 40001})
             model->item(r)->setData(int(Severity::Critical), NodeGridModel::TileFlagsRole);
         for (int r : {39999, 40002})
@@ -289,51 +291,51 @@ private slots:
         QVERIFY(f.exposed);
         ui::NodeGridView &grid = f.grid;
         QVERIFY(grid.tileSize() <= 2);
-        QTRY_VERIFY(grid.faultMarkRect(model->index(40000, 0)).isValid());
-        const QRect a = grid.faultMarkRect(model->index(40000, 0));
-        const QRect b = grid.faultMarkRect(model->index(40001, 0));
-        const QRect left = grid.faultMarkRect(model->index(39999, 0));
-        const QRect right = grid.faultMarkRect(model->index(40002, 0));
-        QVERIFY(a.intersects(b) && left.intersects(a) && b.intersects(right));
-        QCOMPARE(a.top(), b.top()); // one line of tiles
-        QCOMPARE(left.top(), a.top());
-        QCOMPARE(right.top(), a.top());
-        const QRegion all = QRegion(a) + b + left + right;
-        const auto rowAt = [&](QPoint p) { return grid.indexAt(p).row(); };
-        for (const QRect &r : all) {
-            for (int y = r.top(); y <= r.bottom(); ++y) {
-                for (int x = r.left(); x <= r.right(); ++x) {
-                    const QPoint p(x, y);
-                    // Critical over major; the later critical over the earlier.
-                    const int expected = b.contains(p)      ? 40001
-                                         : a.contains(p)    ? 40000
-                                         : left.contains(p) ? 39999
-                                                            : 40002;
-                    QCOMPARE(rowAt(p), expected);
-                }
-            }
-        }
-        // The paint agrees: every pixel of the marks shows the outline or the fill of the node
-        // a click there gets.
+        // In paint order: the majors, then the criticals, each in row order.
+        const QList<int> order{39999, 40002, 40000, 40001};
+        QHash<int, QRect> marks;
+        for (int r : order)
+            marks.insert(r, grid.faultMarkRect(model->index(r, 0)));
+        QVERIFY(marks[40000].intersects(marks[40001]) && marks[39999].intersects(marks[40000]) &&
+                marks[40001].intersects(marks[40002]));
+        for (int r : order)
+            QCOMPARE(marks[r].top(), marks[40000].top()); // one line of tiles
+        const auto topmost = [&](QPoint p, bool inside) {
+            int owner = -1;
+            for (int r : order)
+                if ((inside ? marks[r].adjusted(1, 1, -1, -1) : marks[r]).contains(p))
+                    owner = r;
+            return owner;
+        };
         const QImage img = grid.viewport()->grab().toImage();
         const bool dark = ui::SeverityStyle::isDark(grid.palette());
         const QRgb outline = grid.palette().color(QPalette::Text).rgb();
-        const QHash<int, QRect> marks{{39999, left}, {40000, a}, {40001, b}, {40002, right}};
-        for (const QRect &r : all) {
-            for (int y = r.top(); y <= r.bottom(); ++y) {
-                for (int x = r.left(); x <= r.right(); ++x) {
-                    const QModelIndex owner = grid.indexAt(QPoint(x, y));
-                    const QRect m = marks.value(owner.row());
+        QRegion all;
+        for (int r : order)
+            all += marks[r];
+        int insides = 0, outlines = 0;
+        for (const QRect &rect : all) {
+            for (int y = rect.top(); y <= rect.bottom(); ++y) {
+                for (int x = rect.left(); x <= rect.right(); ++x) {
+                    const QPoint p(x, y);
+                    const int inside = topmost(p, true);
+                    const int owner = inside >= 0 ? inside : topmost(p, false);
+                    QCOMPARE(grid.indexAt(p).row(), owner);
                     const QRgb fill =
                         ui::SeverityStyle::color(
-                            Severity(owner.data(NodeGridModel::SeverityRole).toInt()), dark)
+                            Severity(
+                                model->index(owner, 0).data(NodeGridModel::SeverityRole).toInt()),
+                            dark)
                             .rgb();
-                    const bool edge =
-                        x == m.left() || x == m.right() || y == m.top() || y == m.bottom();
-                    QCOMPARE(QColor(img.pixel(x, y)).rgb(), edge ? outline : fill);
+                    QCOMPARE(QColor(img.pixel(x, y)).rgb(), inside >= 0 ? fill : outline);
+                    ++(inside >= 0 ? insides : outlines);
                 }
             }
         }
+        QVERIFY(insides > 0 && outlines > 0);
+        // The later critical's inside covers the earlier's right outline: the band is one colour.
+        const QPoint seam(marks[40000].right(), marks[40000].center().y());
+        QCOMPARE(grid.indexAt(seam).row(), 40001);
     }
 
     // The keyboard walks the overview as laid out, the selection follows, the selected node is
