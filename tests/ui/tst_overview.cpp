@@ -13,6 +13,7 @@
 #include "ui/FilterBar.h"
 #include "ui/MainWindow.h"
 #include "ui/NodeGridView.h"
+#include "ui/SeverityLegend.h"
 #include "ui/SeverityStyle.h"
 
 #include <QElapsedTimer>
@@ -24,6 +25,7 @@
 #include <QStandardItemModel>
 #include <QTest>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 using models::NodeGridModel;
 using models::Severity;
@@ -467,6 +469,34 @@ private slots:
         QTRY_VERIFY2(shown->text().startsWith(QLatin1String("all 3000 node")),
                      qPrintable(shown->text()));
         QVERIFY(cluster.control(QStringLiteral("settings"), "{\"responseDelayMs\":0}"));
+    }
+
+    // Beside a wide Faults panel the grid is narrow: its legend takes more lines, and its last
+    // items are painted on them instead of being cut off at the right.
+    void legendWrapsInANarrowGrid()
+    {
+        QWidget host;
+        auto *layout = new QVBoxLayout(&host);
+        layout->setContentsMargins(0, 0, 0, 0);
+        auto *legend = new ui::SeverityLegend(&host);
+        layout->addWidget(legend);
+        layout->addWidget(new QWidget(&host), 1);
+        const int oneLine = legend->sizeHint().height();
+        host.resize(legend->sizeHint().width() + 10, 400);
+        host.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&host));
+        QTRY_COMPARE(legend->height(), oneLine);
+        host.resize(320, 400);
+        QTRY_VERIFY(legend->height() >= 2 * oneLine);
+        // Something is painted on the last line (the accelerators-lost item, among others).
+        const QImage img = legend->grab().toImage();
+        const QRgb background = img.pixel(img.width() - 1, img.height() - 1);
+        int painted = 0;
+        for (int y = img.height() - oneLine; y < img.height(); ++y)
+            for (int x = 0; x < img.width(); ++x)
+                painted += img.pixel(x, y) != background;
+        QVERIFY2(painted > 100, qPrintable(QString::number(painted)));
+        QVERIFY(legend->minimumSizeHint().width() < 320);
     }
 
     // Faults first: critical, major, minor, then healthy; the source order within each.
