@@ -3043,10 +3043,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Labels, e.g. pool=npu-910b,rack in (npu-r01,npu-r02)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Filter by label selector</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3164,18 +3160,26 @@
         <source>Hide healthy nodes (the severity filter at Minor or worse)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Labels, e.g. pool=npu-910b</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A label selector as kubectl -l takes it, e.g. pool=npu-910b,rack in (npu-r01,npu-r02)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <source>%n node(s) read so far, still listing</source>
+        <source>%n node(s) read so far</source>
         <translation>
-            <numerusform>%n node read so far, still listing</numerusform>
-            <numerusform>%n nodes read so far, still listing</numerusform>
+            <numerusform>%n node read so far</numerusform>
+            <numerusform>%n nodes read so far</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n node(s) read so far, still listing</source>
+        <source>%1 of %n node(s) read so far</source>
         <translation>
-            <numerusform>%1 of %n node read so far, still listing</numerusform>
-            <numerusform>%1 of %n nodes read so far, still listing</numerusform>
+            <numerusform>%1 of %n node read so far</numerusform>
+            <numerusform>%1 of %n nodes read so far</numerusform>
         </translation>
     </message>
 </context>

@@ -3015,10 +3015,6 @@
         <translation>按节点名称筛选</translation>
     </message>
     <message>
-        <source>Labels, e.g. pool=npu-910b,rack in (npu-r01,npu-r02)</source>
-        <translation>标签，例如 pool=npu-910b,rack in (npu-r01,npu-r02)</translation>
-    </message>
-    <message>
         <source>Filter by label selector</source>
         <translation>按标签选择器筛选</translation>
     </message>
@@ -3134,16 +3130,24 @@
         <source>Hide healthy nodes (the severity filter at Minor or worse)</source>
         <translation>隐藏健康节点（即严重程度筛选为“次要及以上”）</translation>
     </message>
+    <message>
+        <source>Labels, e.g. pool=npu-910b</source>
+        <translation>标签，例如 pool=npu-910b</translation>
+    </message>
+    <message>
+        <source>A label selector as kubectl -l takes it, e.g. pool=npu-910b,rack in (npu-r01,npu-r02)</source>
+        <translation>标签选择器，写法与 kubectl -l 相同，例如 pool=npu-910b,rack in (npu-r01,npu-r02)</translation>
+    </message>
     <message numerus="yes">
-        <source>%n node(s) read so far, still listing</source>
+        <source>%n node(s) read so far</source>
         <translation>
-            <numerusform>目前已读取 %n 个节点，仍在列出</numerusform>
+            <numerusform>目前已读取 %n 个节点</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n node(s) read so far, still listing</source>
+        <source>%1 of %n node(s) read so far</source>
         <translation>
-            <numerusform>目前已读取 %n 个节点，显示其中 %1 个，仍在列出</numerusform>
+            <numerusform>目前已读取 %n 个节点，显示 %1 个</numerusform>
         </translation>
     </message>
 </context>

@@ -27,7 +27,12 @@ FilterBar::FilterBar(models::NodeFilterProxyModel *proxy, const models::Taxonomy
     m_name->setAccessibleName(tr("Filter by node name"));
     m_name->setClearButtonEnabled(true);
     m_selector = new QLineEdit(this);
-    m_selector->setPlaceholderText(tr("Labels, e.g. pool=npu-910b,rack in (npu-r01,npu-r02)"));
+    // A short example in the field (it shares the bar with eleven other controls), the full
+    // syntax in the tooltip.
+    m_selector->setPlaceholderText(tr("Labels, e.g. pool=npu-910b"));
+    m_selectorHelp = tr("A label selector as kubectl -l takes it, e.g. "
+                        "pool=npu-910b,rack in (npu-r01,npu-r02)");
+    m_selector->setToolTip(m_selectorHelp);
     m_selector->setAccessibleName(tr("Filter by label selector"));
     m_selector->setClearButtonEnabled(true);
     m_severity = new QComboBox(this);
@@ -122,7 +127,7 @@ void FilterBar::applyNow()
     QString error;
     if (m_proxy->setLabelSelector(m_selector->text(), &error)) {
         m_selector->setStyleSheet(QString());
-        m_selector->setToolTip(QString());
+        m_selector->setToolTip(m_selectorHelp);
     } else {
         m_selector->setStyleSheet(QStringLiteral("QLineEdit { border: 2px solid #d55e00; }"));
         m_selector->setToolTip(error);
@@ -237,10 +242,9 @@ void FilterBar::updateCount()
     const int shown = m_proxy->rowCount();
     const int total = m_proxy->sourceModel()->rowCount();
     if (m_loading) {
-        m_count->setText(
-            shown == total
-                ? tr("%n node(s) read so far, still listing", nullptr, total)
-                : tr("%1 of %n node(s) read so far, still listing", nullptr, total).arg(shown));
+        m_count->setText(shown == total
+                             ? tr("%n node(s) read so far", nullptr, total)
+                             : tr("%1 of %n node(s) read so far", nullptr, total).arg(shown));
         return;
     }
     if (!m_nodesRead) {

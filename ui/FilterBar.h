@@ -67,6 +67,7 @@ private:
     QToolButton *m_faultsFirst = nullptr;
     QToolButton *m_faultyOnly = nullptr;
     bool m_loading = false;
+    QString m_selectorHelp;
     QLabel *m_count = nullptr;
     bool m_nodesRead = true;
     QTimer m_debounce;
