@@ -81,20 +81,20 @@ bool NodeGridView::Pos::faulty() const
     return (flags & NodeGridModel::SeverityMask) >= int(Severity::Minor);
 }
 
-int NodeGridView::flow(int size, Shape shape)
+int NodeGridView::flow(double size, Shape shape)
 {
-    const int gap = gapFor(size);
-    const int p = size + gap;
+    const int gap = gapFor(int(size));
+    const double p = size + gap;
     const int width = std::max(1, viewport()->width() - 2 * Margin);
-    const int maxCols = std::max(1, (width + gap) / p);
+    const int maxCols = std::max(1, int((width + gap) / p + 1e-6));
     if (!m_hasGroups) {
         m_headerH = 0;
         int y = Margin;
         for (Group &g : m_groups) {
             g.left = Margin, g.top = y, g.cols = maxCols;
             const int rows = (int(g.rows.size()) + maxCols - 1) / maxCols;
-            g.width = maxCols * p - gap;
-            g.height = std::max(0, rows * p - gap);
+            g.width = edge(maxCols, p) - gap;
+            g.height = std::max(0, edge(rows, p) - gap);
             y += g.height;
         }
         return y + Margin;
@@ -109,12 +109,12 @@ int NodeGridView::flow(int size, Shape shape)
     for (Group &g : m_groups) {
         const int n = std::max<int>(1, int(g.rows.size()));
         int cols = int(std::ceil(std::sqrt(double(n) * shape.aspect)));
-        cols = std::max(cols, std::min(n, (minWidth + p - 1) / p));
+        cols = std::max(cols, std::min(n, int(std::ceil(minWidth / p))));
         cols = std::clamp(cols, 1, maxCols);
         const int rows = (n + cols - 1) / cols;
         g.cols = cols;
-        g.width = std::max(minWidth, cols * p - gap);
-        g.height = m_headerH + rows * p - gap;
+        g.width = std::max(minWidth, edge(cols, p) - gap);
+        g.height = m_headerH + edge(rows, p) - gap;
         if (x > Margin && x + g.width > Margin + width) {
             x = Margin;
             y += shelf + vGap;
@@ -133,11 +133,11 @@ namespace {
 constexpr double Aspects[] = {1.0, 3.0, 1e9};
 } // namespace
 
-int NodeGridView::fittingTileSize()
+double NodeGridView::fittingTileSize()
 {
     const int rows = model() ? model()->rowCount(rootIndex()) : 0;
     if (rows == 0)
-        return m_tileSize;
+        return m_size;
     const int height = viewport()->height();
     // The fit depends only on the blocks' sizes and the viewport: a re-sort (faults first, a
     // storm under it) keeps them, and the search below (hundreds of flows over thousands of
@@ -156,7 +156,7 @@ int NodeGridView::fittingTileSize()
     return m_fitSize;
 }
 
-int NodeGridView::searchFittingTileSize(int height)
+double NodeGridView::searchFittingTileSize(int height)
 {
     // Labelled blocks at any size first: a title says more than a pixel of tile. Without
     // groups, or when even 1 px tiles do not fit with titles, blocks go unlabelled.
@@ -168,7 +168,7 @@ int NodeGridView::searchFittingTileSize(int height)
                 const Shape shape{aspect, labelled};
                 if (flow(s, shape) <= height) {
                     m_shape = shape;
-                    return s;
+                    return s < GaplessBelow ? refineFittingTileSize(s, labelled, height) : s;
                 }
                 if (!m_hasGroups)
                     break;
@@ -177,6 +177,31 @@ int NodeGridView::searchFittingTileSize(int height)
     }
     m_shape = {1.0, !m_hasGroups};
     return MinTileSize;
+}
+
+double NodeGridView::refineFittingTileSize(int fits, bool labelled, int height)
+{
+    // Gapless tiles need not be whole pixels: s + 1 px did not fit, but s + 0.6 may, and at
+    // 65,000 nodes 1 px tiles fill a quarter of a grid that 1.7 px tiles fill. Tiles are then
+    // 1 or 2 px wide in turn (edge()), every node still one tile and hit-tested as drawn.
+    double best = fits;
+    Shape bestShape = m_shape;
+    for (const double aspect : Aspects) {
+        const Shape shape{aspect, labelled};
+        double lo = fits, hi = fits + 1;
+        if (flow(lo, shape) > height)
+            continue;
+        for (int i = 0; i < 10; ++i) {
+            const double mid = (lo + hi) / 2;
+            (flow(mid, shape) <= height ? lo : hi) = mid;
+        }
+        if (lo > best)
+            best = lo, bestShape = shape;
+        if (!m_hasGroups)
+            break;
+    }
+    m_shape = bestShape;
+    return best;
 }
 
 NodeGridView::Shape NodeGridView::shortestShape(int size)
@@ -196,10 +221,11 @@ NodeGridView::Shape NodeGridView::shortestShape(int size)
 void NodeGridView::applyTileSize(int px)
 {
     px = std::clamp(px, MinTileSize, MaxTileSize);
-    if (px == m_tileSize)
+    if (px == m_tileSize && m_size == px)
         return;
     const QModelIndex anchor = currentIndex();
     m_tileSize = px;
+    m_size = px;
     relayout();
     if (anchor.isValid())
         scrollTo(anchor, PositionAtCenter);
@@ -221,7 +247,10 @@ QRect NodeGridView::tileRect(const Group &g, int slot) const
 {
     const int col = slot % g.cols;
     const int row = slot / g.cols;
-    return QRect(g.left + col * pitch(), g.top + m_headerH + row * pitch(), m_tileSize, m_tileSize);
+    const double p = cellPitch();
+    const int x = edge(col, p), y = edge(row, p);
+    return QRect(g.left + x, g.top + m_headerH + y, edge(col + 1, p) - x - gap(),
+                 edge(row + 1, p) - y - gap());
 }
 
 QRect NodeGridView::markRect(const QRect &tile) const
@@ -229,9 +258,9 @@ QRect NodeGridView::markRect(const QRect &tile) const
     if (m_tileSize >= HeatmapBelow)
         return tile;
     // The mark's core is at least FaultMarkSize px, centred on the tile, with a 1 px outline.
-    const int core = std::max(FaultMarkSize, m_tileSize);
+    const int core = std::max({FaultMarkSize, tile.width(), tile.height()});
     const int side = core + 2;
-    const QPoint c = tile.topLeft() + QPoint((m_tileSize - side) / 2, (m_tileSize - side) / 2);
+    const QPoint c = tile.topLeft() + QPoint((tile.width() - side) / 2, (tile.height() - side) / 2);
     return QRect(c, QSize(side, side));
 }
 
@@ -306,15 +335,15 @@ void NodeGridView::relayout()
         m_groups.push_back(std::move(g));
     }
     if (m_fit) {
-        const int fitting = fittingTileSize();
-        if (fitting != m_tileSize) {
-            m_tileSize = fitting;
-            emit tileSizeChanged(fitting);
+        m_size = fittingTileSize();
+        if (int(m_size) != m_tileSize) {
+            m_tileSize = int(m_size);
+            emit tileSizeChanged(m_tileSize);
         }
     } else {
         m_shape = shortestShape(m_tileSize);
     }
-    m_contentHeight = m_groups.empty() ? 0 : flow(m_tileSize, m_shape);
+    m_contentHeight = m_groups.empty() ? 0 : flow(m_size, m_shape);
     invalidateHeatmap();
     updateGeometries();
     // While a big list streams in, rows arrive many times a second and a layout of 65,000
@@ -431,8 +460,18 @@ int NodeGridView::slotAt(const Group &g, const QPoint &c) const
     const int y = c.y() - g.top - m_headerH;
     if (x < 0 || y < 0)
         return -1;
-    const int col = x / pitch(), row = y / pitch();
-    if (col >= g.cols || x % pitch() >= m_tileSize || y % pitch() >= m_tileSize)
+    const double p = cellPitch();
+    // The cell whose [edge(i), edge(i + 1)) holds v; then whether v is on its tile or its gap.
+    const auto cell = [p](int v) {
+        int i = int(v / p);
+        while (i > 0 && edge(i, p) > v)
+            --i;
+        while (edge(i + 1, p) <= v)
+            ++i;
+        return i;
+    };
+    const int col = cell(x), row = cell(y);
+    if (col >= g.cols || x >= edge(col + 1, p) - gap() || y >= edge(row + 1, p) - gap())
         return -1;
     const int slot = row * g.cols + col;
     return slot < int(g.rows.size()) ? slot : -1;
@@ -448,7 +487,7 @@ QModelIndex NodeGridView::indexAt(const QPoint &point) const
         // there. The paint draws every mark's outline, then every mark's inside, each in the
         // order (severity, group, slot): a pixel showing a node's inside is that node's (the
         // greatest whose inside has it), an outline pixel the greatest mark's it lies on.
-        const int reach = (std::max(FaultMarkSize, m_tileSize) + 2) / 2 + 1;
+        const int reach = (std::max(FaultMarkSize, m_tileSize + 1) + 2) / 2 + 1;
         int best = -1, bestInside = -1;
         std::tuple<int, int, int> bestKey{-1, -1, -1}, bestInsideKey{-1, -1, -1};
         for (const Group &grp : m_groups) {
@@ -587,7 +626,7 @@ void NodeGridView::setSelection(const QRect &rect, QItemSelectionModel::Selectio
     }
     const QRect content = normal.translated(0, verticalOffset());
     const bool heatmap = m_tileSize < HeatmapBelow;
-    const int reach = heatmap ? std::max(FaultMarkSize, m_tileSize) + 2 : 0;
+    const int reach = heatmap ? std::max(FaultMarkSize, m_tileSize + 1) + 2 : 0;
     QList<int> rows;
     for (const Group &g : m_groups) {
         if (!QRect(g.left, g.top, g.width, g.height)
@@ -749,7 +788,10 @@ void NodeGridView::renderHeatmap(bool dark, const std::vector<char> &selectedRow
     std::vector<QRect> rings; // selected healthy nodes: a frame around the pixel
     const bool ringSelection = selectedCount > 0 && selectedCount <= MaxSelectionRings;
     const QRect content(0, offset, size.width(), size.height());
-    const int reach = std::max(FaultMarkSize, m_tileSize) + 2;
+    const int reach = std::max(FaultMarkSize, m_tileSize + 1) + 2;
+    const double pitch = cellPitch();
+    const int gp = gap();
+    std::vector<int> xs;
     for (const Group &g : m_groups) {
         if (g.top > content.bottom() + reach)
             break;
@@ -757,16 +799,32 @@ void NodeGridView::renderHeatmap(bool dark, const std::vector<char> &selectedRow
                  .intersects(content.adjusted(-reach, -reach, reach, reach)))
             continue;
         const int gi = int(&g - m_groups.data());
-        for (std::size_t slot = 0; slot < g.rows.size(); ++slot) {
-            const int row = g.rows[slot];
-            const Pos &pos = m_pos[std::size_t(row)];
-            const QRect r = tileRect(g, int(slot));
-            const bool isSel = selectedCount > 0 && selectedRows[std::size_t(row)];
-            fill(r, isSel ? selected : colors[pos.flags & NodeGridModel::SeverityMask]);
-            if (pos.faulty())
-                marks.push_back({r, pos.flags & NodeGridModel::SeverityMask, gi, int(slot), isSel});
-            else if (isSel && ringSelection)
-                rings.push_back(markRect(r));
+        // Tile edges as tileRect() has them, per column once, and only the lines in view.
+        xs.resize(std::size_t(g.cols) + 1);
+        for (int c = 0; c <= g.cols; ++c)
+            xs[std::size_t(c)] = g.left + edge(c, pitch);
+        const int n = int(g.rows.size());
+        const int top = g.top + m_headerH;
+        for (int line = 0; line * g.cols < n; ++line) {
+            const int y0 = top + edge(line, pitch), y1 = top + edge(line + 1, pitch) - gp;
+            if (y1 + reach < content.top())
+                continue;
+            if (y0 - reach > content.bottom())
+                break;
+            const int last = std::min(n, (line + 1) * g.cols);
+            for (int slot = line * g.cols; slot < last; ++slot) {
+                const int c = slot - line * g.cols;
+                const QRect r(xs[std::size_t(c)], y0,
+                              xs[std::size_t(c) + 1] - xs[std::size_t(c)] - gp, y1 - y0);
+                const int row = g.rows[std::size_t(slot)];
+                const Pos &pos = m_pos[std::size_t(row)];
+                const bool isSel = selectedCount > 0 && selectedRows[std::size_t(row)];
+                fill(r, isSel ? selected : colors[pos.flags & NodeGridModel::SeverityMask]);
+                if (pos.faulty())
+                    marks.push_back({r, pos.flags & NodeGridModel::SeverityMask, gi, slot, isSel});
+                else if (isSel && ringSelection)
+                    rings.push_back(markRect(r));
+            }
         }
     }
     for (const QRect &r : rings)

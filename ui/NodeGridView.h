@@ -5,6 +5,7 @@
 #include <QImage>
 #include <QTimer>
 
+#include <cmath>
 #include <vector>
 
 namespace ui {
@@ -29,6 +30,8 @@ public:
 
     void setModel(QAbstractItemModel *model) override;
 
+    // Whole pixels of a tile. A fitted heatmap's tiles may be a fraction wider (between 1 and
+    // GaplessBelow px: 1 and 2 px in turn at 1.5), every tile still whole pixels wide.
     int tileSize() const { return m_tileSize; }
     // Sets a fixed tile size (ends fitting).
     void setTileSize(int px);
@@ -39,6 +42,7 @@ public:
     static constexpr int MaxTileSize = 72;
     static constexpr int HeatmapBelow = 6;  // tiles smaller than this are painted as a heatmap
     static constexpr int FaultMarkSize = 3; // a faulty node's mark, inside its outline
+    static constexpr int GaplessBelow = 4;  // tiles smaller than this have no gaps
 
     QRect visualRect(const QModelIndex &index) const override;
     void scrollTo(const QModelIndex &index, ScrollHint hint = EnsureVisible) override;
@@ -131,9 +135,14 @@ private:
     void scheduleRelayout();
     void ensureLayout() const;
     void relayout();
-    int flow(int size, Shape shape); // places m_groups at `size`; returns the content height
-    static int gapFor(int size) { return size >= 16 ? 2 : size >= 4 ? 1 : 0; }
-    int pitch() const { return m_tileSize + gap(); }
+    // Places m_groups at tile `size` (fractional only below GaplessBelow); returns the content
+    // height.
+    int flow(double size, Shape shape);
+    static int gapFor(int size) { return size >= 16 ? 2 : size >= GaplessBelow ? 1 : 0; }
+    // Where cell i starts, at `pitch` px a cell: whole pixels, also for a fractional pitch.
+    static int edge(int i, double pitch) { return int(std::floor(i * pitch + 1e-6)); }
+    double cellPitch() const { return m_size + gap(); }
+    int pitch() const { return std::max(1, int(std::lround(cellPitch()))); } // scroll steps
     int gap() const { return gapFor(m_tileSize); }
     QRect tileRect(const Group &g, int slot) const; // content coordinates
     QRect markRect(const QRect &tile) const;
@@ -152,11 +161,13 @@ private:
     QRect focusFrame(const QModelIndex &index) const; // viewport coordinates
 
     void applyTileSize(int px);
-    int fittingTileSize(); // the largest size at which everything fits (sets m_shape)
-    int searchFittingTileSize(int height);
+    double fittingTileSize(); // the largest size at which everything fits (sets m_shape)
+    double searchFittingTileSize(int height);
+    double refineFittingTileSize(int fits, bool labelled, int height);
     Shape shortestShape(int size); // the shape with the least scrolling at `size`
 
     int m_tileSize = 14;
+    double m_size = 14; // m_tileSize, or a fitted heatmap's fractional size
     bool m_fit = true;
     bool m_layoutDirty = true;
     bool m_hasGroups = false;
@@ -167,7 +178,7 @@ private:
     int m_contentHeight = 0;
     Shape m_shape;
     std::vector<int> m_fitKey; // what the last fit was found for (viewport, font, block sizes)
-    int m_fitSize = 0;
+    double m_fitSize = 0;
     Shape m_fitShape;
     QTimer m_relayoutTimer;
     qint64 m_lastPaintNs = 0;

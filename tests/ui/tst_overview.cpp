@@ -27,6 +27,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <ctime>
+
 using models::NodeGridModel;
 using models::Severity;
 
@@ -75,29 +77,41 @@ struct FittedGrid
 
 struct PaintTimes
 {
-    double fullMedian = 0, fullMax = 0, partialMedian = 0;
+    double fullMedian = 0, fullMax = 0, fullCpuMedian = 0, partialMedian = 0;
 };
+
+// The GUI thread's own CPU time: on a machine shared with builds, wall time also counts the
+// time the scheduler gave to others.
+double threadCpuMs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
 
 // Nine paints of the whole viewport after every row changed (the model's one dataChanged for a
 // storm: the heatmap must be drawn again), and nine of a hover-sized rectangle with nothing
-// changed (the kept heatmap is reused), in milliseconds.
+// changed (the kept heatmap is reused), in milliseconds: the paint event's wall time, and the
+// whole repaint's CPU time on the GUI thread.
 PaintTimes measurePaints(ui::NodeGridView &grid, QAbstractItemModel &model)
 {
-    std::vector<double> full, partial;
+    std::vector<double> full, fullCpu, partial;
     for (int i = 0; i < 9; ++i) {
         emit model.dataChanged(model.index(0, 0), model.index(model.rowCount() - 1, 0));
+        const double cpu = threadCpuMs();
         grid.viewport()->repaint();
+        fullCpu.push_back(threadCpuMs() - cpu);
         if (!grid.lastPaintRenderedHeatmap())
-            return {1e9, 1e9, 0}; // a changed model that is not drawn again
+            return {1e9, 1e9, 1e9, 0}; // a changed model that is not drawn again
         full.push_back(grid.lastPaintNanoseconds() / 1e6);
         grid.viewport()->repaint(QRect(grid.viewport()->rect().center(), QSize(12, 12)));
         if (grid.lastPaintRenderedHeatmap())
-            return {0, 0, 1e9}; // nothing changed, yet drawn again
+            return {0, 0, 0, 1e9}; // nothing changed, yet drawn again
         partial.push_back(grid.lastPaintNanoseconds() / 1e6);
     }
-    std::sort(full.begin(), full.end());
-    std::sort(partial.begin(), partial.end());
-    return {full[4], full.back(), partial[4]};
+    for (auto *v : {&full, &fullCpu, &partial})
+        std::sort(v->begin(), v->end());
+    return {full[4], full.back(), fullCpu[4], partial[4]};
 }
 
 QList<int> selectedRows(const ui::NodeGridView &grid)
@@ -156,10 +170,11 @@ private slots:
         }
         const PaintTimes t = measurePaints(grid, *model);
         qInfo("OVERVIEW 65000 nodes %dx%d tile=%dpx: full repaint (heatmap drawn again) "
-              "median_ms=%.2f max_ms=%.2f; a hover-sized repaint median_ms=%.3f",
+              "median_ms=%.2f max_ms=%.2f cpu_median_ms=%.2f; a hover-sized repaint "
+              "median_ms=%.3f",
               grid.viewport()->width(), grid.viewport()->height(), grid.tileSize(), t.fullMedian,
-              t.fullMax, t.partialMedian);
-        QVERIFY2(t.fullMedian < 16.0, "a 65,000-node heatmap paint takes a frame or more");
+              t.fullMax, t.fullCpuMedian, t.partialMedian);
+        QVERIFY2(t.fullCpuMedian < 16.0, "a 65,000-node heatmap paint takes a frame or more");
         QVERIFY2(t.partialMedian < 2.0, "a small repaint draws the whole heatmap again");
     }
 
@@ -421,10 +436,11 @@ private slots:
             QCOMPARE(grid.selectionModel()->selection().size(), 650);
         }
         const PaintTimes t = measurePaints(grid, *model);
-        qInfo("OVERVIEW 65000 nodes %s, tile=%dpx: full repaint median_ms=%.2f max_ms=%.2f, "
-              "hover-sized repaint median_ms=%.3f",
-              QTest::currentDataTag(), grid.tileSize(), t.fullMedian, t.fullMax, t.partialMedian);
-        QVERIFY2(t.fullMedian < 16.0, "a 65,000-node heatmap paint takes a frame or more");
+        qInfo("OVERVIEW 65000 nodes %s, tile=%dpx: full repaint median_ms=%.2f max_ms=%.2f "
+              "cpu_median_ms=%.2f, hover-sized repaint median_ms=%.3f",
+              QTest::currentDataTag(), grid.tileSize(), t.fullMedian, t.fullMax, t.fullCpuMedian,
+              t.partialMedian);
+        QVERIFY2(t.fullCpuMedian < 16.0, "a 65,000-node heatmap paint takes a frame or more");
         QVERIFY2(t.partialMedian < 2.0, "a small repaint draws the whole heatmap again");
     }
 
@@ -540,9 +556,10 @@ private slots:
         QVERIFY(proxy2.faultsFirst());
     }
 
-    // Faults first at 65,000 nodes in the overview, on the real store and models: turning it on,
-    // and a storm's re-sort, each hold the GUI thread well under a quarter of a second (the
-    // proxy sorts, the grid lays out and paints once for each).
+    // Faults first at 65,000 nodes in the overview, on the real store and models: a new fit,
+    // turning faults first on, and a storm's re-sort each cost the GUI thread less than 250 ms of
+    // CPU (a third of that on an idle machine) (the proxy sorts, the grid lays out and paints once
+    // for each).
     void faultsFirstAt65k()
     {
         models::NodeStore store{models::Classifier(models::Taxonomy::builtIn())};
@@ -569,36 +586,39 @@ private slots:
         QVERIFY(f.exposed);
         ui::NodeGridView &grid = f.grid;
         QCOMPARE(grid.groupCount(), 4063);
-        QElapsedTimer clock;
-        clock.start();
+        // The GUI thread's CPU time of each step (wall time also counts other processes on a
+        // shared machine).
+        double start = threadCpuMs();
+        const auto lap = [&start] {
+            const double now = threadCpuMs(), ms = now - start;
+            start = now;
+            return ms;
+        };
         grid.resize(1190, 800); // a new width: the fit is searched again
-        const double fitMs = clock.nsecsElapsed() / 1e6;
-        clock.restart();
+        const double fitMs = lap();
         bar.faultsFirstButton()->click();
         QCOMPARE(grid.groupCount(), 4063); // laid out at once, as the next paint would
         grid.viewport()->repaint();
-        const double orderMs = clock.nsecsElapsed() / 1e6;
+        const double orderMs = lap();
         QVERIFY(faulty(proxy.index(0, 0))); // the worst first
         // A storm: 6,500 nodes go NotReady, one dataChanged as NodeGridModel coalesces them.
         kube::DeltaBatch storm;
         for (int i = 5; i < 65000; i += 10)
             storm.push_back({kube::Delta::Type::Modified, node(i, "False", "2")});
         store.applyDeltas(storm);
-        clock.restart();
+        lap();
         model.flushPendingChanges();
         QCOMPARE(grid.groupCount(), 4063);
         grid.viewport()->repaint();
-        const double stormMs = clock.nsecsElapsed() / 1e6;
+        const double stormMs = lap();
         int faultyFirst = 0;
         while (faulty(proxy.index(faultyFirst, 0)))
             ++faultyFirst;
         QCOMPARE(faultyFirst, 650 + 6500);
-        qInfo("OVERVIEW 65000 nodes in 4063 racks: laid out and fitted to a new width in %.1f ms, "
-              "faults first on in %.1f ms, a 6,500-node storm re-sorted, laid out and drawn in "
-              "%.1f ms",
+        qInfo("OVERVIEW 65000 nodes in 4063 racks (GUI thread CPU): laid out and fitted to a new "
+              "width in %.1f ms, faults first on in %.1f ms, a 6,500-node storm re-sorted, laid "
+              "out and drawn in %.1f ms",
               fitMs, orderMs, stormMs);
-        // The budget is a quarter of a second: figures are a third of that on an idle machine,
-        // this one may share its two cores with builds.
         QVERIFY(fitMs < 250);
         QVERIFY(orderMs < 250);
         QVERIFY(stormMs < 250);
