@@ -143,8 +143,8 @@ class TestOverview : public QObject
 private slots:
     void initTestCase() { QVERIFY(useTestSettings()); }
 
-    // Ctrl+0 at 65,000 nodes: every tile inside the viewport, no scrolling, and a paint of the
-    // whole heatmap well within a frame.
+    // Ctrl+0 at 65,000 nodes: every tile inside the viewport, no scrolling, the viewport filled,
+    // and a paint of the whole heatmap well within a frame.
     void fitAllShowsEveryNodeAt65k()
     {
         auto model = fleet(65000);
@@ -168,6 +168,13 @@ private slots:
                                      .arg(area.width())
                                      .arg(area.height())));
         }
+        // And they fill it: 2 px tiles take 45 % of its height, 3 px do not fit; the fit finds
+        // the size in between.
+        const QRect last = grid.visualRect(model->index(model->rowCount() - 1, 0));
+        QVERIFY2(last.bottom() > area.height() * 85 / 100,
+                 qPrintable(QStringLiteral("the tiles end at %1 of %2 px")
+                                .arg(last.bottom())
+                                .arg(area.height())));
         const PaintTimes t = measurePaints(grid, *model);
         qInfo("OVERVIEW 65000 nodes %dx%d tile=%dpx: full repaint (heatmap drawn again) "
               "median_ms=%.2f max_ms=%.2f cpu_median_ms=%.2f; a hover-sized repaint "
