@@ -762,7 +762,7 @@ void NodeGridView::renderHeatmap(bool dark, const std::vector<char> &selectedRow
         colors[sev] =
             SeverityStyle::color(Severity(std::min(sev, int(Severity::Critical))), dark).rgba();
     const QRgb selected = palette().color(QPalette::Highlight).rgba();
-    const QRgb outline = palette().color(QPalette::Text).rgba();
+    const QRgb outline = SeverityStyle::markOutlineColor().rgba();
     auto fill = [&](QRect r, QRgb c) {
         r = r.translated(0, -offset) & img.rect();
         for (int y = r.top(); y <= r.bottom(); ++y) {

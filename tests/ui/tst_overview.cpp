@@ -15,11 +15,14 @@
 #include "ui/NodeGridView.h"
 #include "ui/SeverityLegend.h"
 #include "ui/SeverityStyle.h"
+#include "ui/StatusColors.h"
+#include "ui/Theme.h"
 
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QScreen>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -333,7 +336,7 @@ private slots:
         };
         const QImage img = grid.viewport()->grab().toImage();
         const bool dark = ui::SeverityStyle::isDark(grid.palette());
-        const QRgb outline = grid.palette().color(QPalette::Text).rgb();
+        const QRgb outline = ui::SeverityStyle::markOutlineColor().rgb();
         QRegion all;
         for (int r : order)
             all += marks[r];
@@ -360,6 +363,49 @@ private slots:
         // The later critical's inside covers the earlier's right outline: the band is one colour.
         const QPoint seam(marks[40000].right(), marks[40000].center().y());
         QCOMPARE(grid.indexAt(seam).row(), 40001);
+    }
+
+    // In both themes a mark's outline stands out from the healthy tiles around it and from the
+    // mark's own fill, whatever its severity (3:1, as every mark; tst_contrast), as painted.
+    void marksStandOutInBothThemes_data()
+    {
+        QTest::addColumn<QString>("theme");
+        QTest::newRow("light") << QStringLiteral("light");
+        QTest::newRow("dark") << QStringLiteral("dark");
+    }
+    void marksStandOutInBothThemes()
+    {
+        QFETCH(QString, theme);
+        ui::Theme::apply(theme);
+        const auto restore = qScopeGuard([] { ui::Theme::apply(QStringLiteral("system")); });
+        auto model = fleet(65000);
+        FittedGrid f(model.get());
+        QVERIFY(f.exposed);
+        ui::NodeGridView &grid = f.grid;
+        QCOMPARE(ui::SeverityStyle::isDark(grid.palette()), theme == QLatin1String("dark"));
+        const QImage img = grid.viewport()->grab().toImage();
+        const QColor healthy = img.pixelColor(grid.visualRect(model->index(0, 0)).center());
+        QCOMPARE(healthy,
+                 ui::SeverityStyle::color(Severity::Healthy, theme == QLatin1String("dark")));
+        QSet<int> seen;
+        for (int r = 37; r < 1000; r += 100) {
+            const QRect mark = grid.faultMarkRect(model->index(r, 0));
+            const QColor outline = img.pixelColor(mark.topLeft());
+            const QColor fill = img.pixelColor(mark.center());
+            const int severity = model->index(r, 0).data(NodeGridModel::SeverityRole).toInt();
+            seen.insert(severity);
+            const auto why = [&](const char *what, const QColor &a, const QColor &b) {
+                return qPrintable(QStringLiteral("%1 mark, %2: %3 on %4 is %5:1")
+                                      .arg(severity)
+                                      .arg(QLatin1String(what), a.name(), b.name())
+                                      .arg(ui::StatusColors::contrast(a, b), 0, 'f', 2));
+            };
+            QVERIFY2(ui::StatusColors::contrast(outline, healthy) >= 3.0,
+                     why("outline on the healthy tiles", outline, healthy));
+            QVERIFY2(ui::StatusColors::contrast(outline, fill) >= 3.0,
+                     why("outline on its fill", outline, fill));
+        }
+        QCOMPARE(seen.size(), 3); // minor, major and critical
     }
 
     // The keyboard walks the overview as laid out, the selection follows, the selected node is
