@@ -1039,12 +1039,6 @@ void NodeGridView::currentChanged(const QModelIndex &current, const QModelIndex 
             viewport()->update(focusFrame(idx).adjusted(-1, -1, 2, 2));
 }
 
-void NodeGridView::scrollContentsBy(int dx, int dy)
-{
-    invalidateHeatmap();
-    QAbstractItemView::scrollContentsBy(dx, dy);
-}
-
 void NodeGridView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {

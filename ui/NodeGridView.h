@@ -91,7 +91,6 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void updateGeometries() override;
-    void scrollContentsBy(int dx, int dy) override;
     void changeEvent(QEvent *event) override;
 
 protected slots:

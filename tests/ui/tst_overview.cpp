@@ -24,6 +24,7 @@
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QScreen>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTest>
@@ -456,6 +457,28 @@ private slots:
         QTest::keyClick(&grid, Qt::Key_Space, Qt::ControlModifier);
         QCOMPARE(selectedRows(grid).size(), 2);
         QTRY_VERIFY(onScreenMatchesFullPaint(&grid));
+
+        // Zoomed in, the heatmap scrolls: End, Page Up and Home scroll it, the keyboard target
+        // stays in view, and what the window shows is still a whole, current picture.
+        grid.setTileSize(4);
+        QVERIFY(grid.tileSize() < ui::NodeGridView::HeatmapBelow);
+        QVERIFY(grid.verticalScrollBar()->maximum() > 0);
+        for (const Qt::Key key : {Qt::Key_End, Qt::Key_PageUp, Qt::Key_Home}) {
+            QTest::keyClick(&grid, key);
+            QVERIFY(grid.viewport()->rect().contains(grid.visualRect(grid.currentIndex())));
+            QTRY_VERIFY(onScreenMatchesFullPaint(&grid));
+        }
+        QCOMPARE(grid.currentIndex().row(), 0);
+        // Scrolled alone (the wheel, the scroll bar): nothing else changes, the picture moves.
+        QScrollBar *bar = grid.verticalScrollBar();
+        for (const int to : {bar->maximum(), bar->maximum() / 2, 7}) {
+            bar->setValue(to);
+            QTRY_VERIFY(onScreenMatchesFullPaint(&grid));
+            // The kept heatmap image is the one of the new place: as a fresh drawing of it.
+            const QImage kept = grid.viewport()->grab().toImage();
+            emit model->dataChanged(model->index(0, 0), model->index(64999, 0));
+            QCOMPARE(grid.viewport()->grab().toImage(), kept);
+        }
     }
 
     // One full repaint of the fitted 65,000-node heatmap stays within a frame, however much
