@@ -367,7 +367,8 @@ private slots:
     }
 
     // In both themes a mark's outline stands out from the healthy tiles around it and from the
-    // mark's own fill, whatever its severity (3:1, as every mark; tst_contrast), as painted.
+    // mark's own fill, whatever its severity (3:1, as every mark; tst_contrast), as painted,
+    // also after the theme changed under a shown grid.
     void marksStandOutInBothThemes_data()
     {
         QTest::addColumn<QString>("theme");
@@ -377,13 +378,15 @@ private slots:
     void marksStandOutInBothThemes()
     {
         QFETCH(QString, theme);
-        ui::Theme::apply(theme);
-        const auto restore = qScopeGuard([] { ui::Theme::apply(QStringLiteral("system")); });
         auto model = fleet(65000);
         FittedGrid f(model.get());
         QVERIFY(f.exposed);
         ui::NodeGridView &grid = f.grid;
-        QCOMPARE(ui::SeverityStyle::isDark(grid.palette()), theme == QLatin1String("dark"));
+        grid.viewport()->grab(); // the heatmap drawn (and kept) in the theme it started with
+        // Switched while shown, as the settings dialog does: the kept image is drawn again.
+        ui::Theme::apply(theme);
+        const auto restore = qScopeGuard([] { ui::Theme::apply(QStringLiteral("system")); });
+        QTRY_COMPARE(ui::SeverityStyle::isDark(grid.palette()), theme == QLatin1String("dark"));
         const QImage img = grid.viewport()->grab().toImage();
         const QColor healthy = img.pixelColor(grid.visualRect(model->index(0, 0)).center());
         QCOMPARE(healthy,
