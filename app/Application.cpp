@@ -14,17 +14,20 @@
 #include "ui/AppSettings.h"
 #include "ui/ClusterView.h"
 #include "ui/DrainDialog.h"
+#include "ui/FilterBar.h"
 #include "ui/MainWindow.h"
 #include "ui/NodeDetailPanel.h"
 #include "ui/Theme.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
 #include <QTabWidget>
 #include <QTimer>
+#include <QToolButton>
 #include <QTranslator>
 
 #include <cstdio>
@@ -153,6 +156,14 @@ int run(int argc, char *argv[])
                 const QString node = shown.section(QLatin1Char(':'), 1);
                 if (shown == QLatin1String("trends")) {
                     view->showCharts();
+                } else if (shown == QLatin1String("faults-first")) {
+                    view->filterBar()->faultsFirstButton()->click();
+                } else if (shown == QLatin1String("faulty-only")) {
+                    view->filterBar()->faultyOnlyButton()->click();
+                } else if (shown.startsWith(QLatin1String("group:"))) {
+                    QComboBox *groupBy = window.groupByBox();
+                    const QString label = shown.section(QLatin1Char(':'), 1);
+                    groupBy->setCurrentIndex(std::max(0, groupBy->findData(label)));
                 } else if (shown.startsWith(QLatin1String("node:"))) {
                     view->selectNode(node);
                     view->detailPanel()->tabs()->setCurrentIndex(

@@ -10,6 +10,7 @@ NodeFilterProxyModel::NodeFilterProxyModel(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
     setDynamicSortFilter(true);
+    setSortRole(NodeGridModel::SeverityRole); // faults first: a severity change re-sorts
 }
 
 void NodeFilterProxyModel::setSourceModel(QAbstractItemModel *model)
@@ -112,6 +113,28 @@ void NodeFilterProxyModel::clearFilters()
     m_isolation = Isolation::Any;
     m_selector = LabelSelector();
     changed();
+}
+
+void NodeFilterProxyModel::setFaultsFirst(bool on)
+{
+    if (on == m_faultsFirst)
+        return;
+    m_faultsFirst = on;
+    sort(on ? 0 : -1, Qt::AscendingOrder);
+    emit filterChanged();
+}
+
+bool NodeFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const auto severity = [this](const QModelIndex &idx) {
+        if (m_grid)
+            if (const NodeRecord *rec = m_grid->record(idx))
+                return int(rec->health.worst);
+        return idx.data(NodeGridModel::SeverityRole).toInt();
+    };
+    const int l = severity(left), r = severity(right);
+    // Worse first; the source row breaks ties, so the order within a severity never changes.
+    return l != r ? l > r : left.row() < right.row();
 }
 
 bool NodeFilterProxyModel::acceptsName(const QString &name) const

@@ -54,6 +54,10 @@ public:
     bool setLabelSelector(const QString &text, QString *error = nullptr);
     QString labelSelector() const { return m_selector.text(); }
     void clearFilters();
+    // Faults first: nodes by worst severity, critical first, each severity in the source's
+    // order (stable); off: the source's order. An order, not a filter: clearFilters keeps it.
+    void setFaultsFirst(bool on);
+    bool faultsFirst() const { return m_faultsFirst; }
 
     // Whether the node passes every criterion; with `faultFacets` false, the fault type and
     // severity criteria are ignored (the Faults panel, which sets them, counts with the rest).
@@ -66,6 +70,7 @@ signals:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
     bool acceptsName(const QString &name) const;
@@ -81,6 +86,7 @@ private:
     QString m_category;
     Isolation m_isolation = Isolation::Any;
     LabelSelector m_selector;
+    bool m_faultsFirst = false;
 };
 
 } // namespace models

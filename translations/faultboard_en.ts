@@ -869,10 +869,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>What --screenshot shows: grid (default), node:NAME (its fault history), trends, or drain:NAME (the drain dialog).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>csv or json (default: json when FILE ends in .json, else csv).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -966,6 +962,10 @@
     </message>
     <message>
         <source>With --history: also read the fault history from the Prometheus-compatible API at URL (kube-state-metrics&apos; node metrics), for the time before Faultboard watched. Without it, the Prometheus set for the cluster&apos;s context in the window (Cluster &gt; Prometheus of this cluster), if any.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What --screenshot shows: grid (default), faults-first or faulty-only (the grid so ordered or filtered), group:LABEL (the grid grouped by a node label), node:NAME (its fault history), trends, or drain:NAME (the drain dialog).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3067,10 +3067,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Labels, e.g. pool=npu-910b,rack in (npu-r01,npu-r02)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Filter by label selector</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3163,6 +3159,52 @@
     <message>
         <source>nodes not read</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faults first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show faulty nodes first, worst first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order the grid by severity: critical, major, minor, then healthy nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faulty only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only faulty nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide healthy nodes (the severity filter at Minor or worse)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels, e.g. pool=npu-910b</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A label selector as kubectl -l takes it, e.g. pool=npu-910b,rack in (npu-r01,npu-r02)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) read so far</source>
+        <translation>
+            <numerusform>%n node read so far</numerusform>
+            <numerusform>%n nodes read so far</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n node(s) read so far</source>
+        <translation>
+            <numerusform>%1 of %n node read so far</numerusform>
+            <numerusform>%1 of %n nodes read so far</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3487,6 +3529,13 @@
     <message>
         <source>Saved; this window reads the Prometheus given by --prometheus.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 critical · %2 major · %3 minor so far — listing nodes, %n read</source>
+        <translation>
+            <numerusform>%1 critical · %2 major · %3 minor so far — listing nodes, %n read</numerusform>
+            <numerusform>%1 critical · %2 major · %3 minor so far — listing nodes, %n read</numerusform>
+        </translation>
     </message>
 </context>
 <context>

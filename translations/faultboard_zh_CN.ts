@@ -867,10 +867,6 @@
         <translation>首次同步后等待多少秒再执行 --screenshot（默认 2）。</translation>
     </message>
     <message>
-        <source>What --screenshot shows: grid (default), node:NAME (its fault history), trends, or drain:NAME (the drain dialog).</source>
-        <translation>--screenshot 截取的内容：grid（默认，节点网格）、node:NAME（该节点的故障历史）、trends（趋势）或 drain:NAME（排空对话框）。</translation>
-    </message>
-    <message>
         <source>csv or json (default: json when FILE ends in .json, else csv).</source>
         <translation>csv 或 json（默认：FILE 以 .json 结尾时为 json，否则为 csv）。</translation>
     </message>
@@ -965,6 +961,10 @@
     <message>
         <source>With --history: also read the fault history from the Prometheus-compatible API at URL (kube-state-metrics&apos; node metrics), for the time before Faultboard watched. Without it, the Prometheus set for the cluster&apos;s context in the window (Cluster &gt; Prometheus of this cluster), if any.</source>
         <translation>与 --history 一起使用：同时从 URL 处兼容 Prometheus 的 API 读取故障历史（kube-state-metrics 的节点指标），补全 Faultboard 开始监视之前的时间。未给出时，使用窗口中为该集群上下文设置的 Prometheus（集群 &gt; 此集群的 Prometheus）（如有）。</translation>
+    </message>
+    <message>
+        <source>What --screenshot shows: grid (default), faults-first or faulty-only (the grid so ordered or filtered), group:LABEL (the grid grouped by a node label), node:NAME (its fault history), trends, or drain:NAME (the drain dialog).</source>
+        <translation>--screenshot 截取的内容：grid（默认，节点网格）、faults-first 或 faulty-only（按故障优先排序或只显示故障节点的网格）、group:LABEL（按节点标签分组的网格）、node:NAME（该节点的故障历史）、trends（趋势）或 drain:NAME（排空对话框）。</translation>
     </message>
 </context>
 <context>
@@ -3039,10 +3039,6 @@
         <translation>按节点名称筛选</translation>
     </message>
     <message>
-        <source>Labels, e.g. pool=npu-910b,rack in (npu-r01,npu-r02)</source>
-        <translation>标签，例如 pool=npu-910b,rack in (npu-r01,npu-r02)</translation>
-    </message>
-    <message>
         <source>Filter by label selector</source>
         <translation>按标签选择器筛选</translation>
     </message>
@@ -3133,6 +3129,50 @@
     <message>
         <source>nodes not read</source>
         <translation>节点未读取</translation>
+    </message>
+    <message>
+        <source>Faults first</source>
+        <translation>故障优先</translation>
+    </message>
+    <message>
+        <source>Show faulty nodes first, worst first</source>
+        <translation>故障节点排在前面，最严重的最先</translation>
+    </message>
+    <message>
+        <source>Order the grid by severity: critical, major, minor, then healthy nodes</source>
+        <translation>按严重程度排列网格：紧急、重要、次要，然后是健康节点</translation>
+    </message>
+    <message>
+        <source>Faulty only</source>
+        <translation>仅故障</translation>
+    </message>
+    <message>
+        <source>Show only faulty nodes</source>
+        <translation>只显示故障节点</translation>
+    </message>
+    <message>
+        <source>Hide healthy nodes (the severity filter at Minor or worse)</source>
+        <translation>隐藏健康节点（即严重程度筛选为“次要及以上”）</translation>
+    </message>
+    <message>
+        <source>Labels, e.g. pool=npu-910b</source>
+        <translation>标签，例如 pool=npu-910b</translation>
+    </message>
+    <message>
+        <source>A label selector as kubectl -l takes it, e.g. pool=npu-910b,rack in (npu-r01,npu-r02)</source>
+        <translation>标签选择器，写法与 kubectl -l 相同，例如 pool=npu-910b,rack in (npu-r01,npu-r02)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) read so far</source>
+        <translation>
+            <numerusform>目前已读取 %n 个节点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n node(s) read so far</source>
+        <translation>
+            <numerusform>目前已读取 %n 个节点，显示 %1 个</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3453,6 +3493,12 @@
     <message>
         <source>Saved; this window reads the Prometheus given by --prometheus.</source>
         <translation>已保存；本窗口读取的是 --prometheus 指定的 Prometheus。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 critical · %2 major · %3 minor so far — listing nodes, %n read</source>
+        <translation>
+            <numerusform>目前为止：紧急 %1 · 重要 %2 · 次要 %3 — 正在列出节点，已读取 %n 个</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -131,6 +131,10 @@ ClusterView::ClusterView(models::ClusterSession *session, QWidget *parent)
     connect(session, &models::ClusterSession::connectionStateChanged, this,
             &ClusterView::updateReadability);
     connect(session, &models::ClusterSession::synced, this, &ClusterView::updateReadability);
+    connect(session->store(), &models::NodeStore::countsChanged, this, [this] {
+        if (!nodesRead())
+            updateReadability();
+    });
     updateReadability();
     // One line per sync, so a log (and the fresh-machine check) can tell what the window shows.
     connect(session, &models::ClusterSession::synced, this, [this] {
@@ -152,11 +156,18 @@ bool ClusterView::nodesRead() const
     return m_session && m_session->nodeInformer()->hasSynced();
 }
 
+bool ClusterView::listing() const
+{
+    return m_session && !m_session->nodeInformer()->hasSynced() &&
+           !m_session->nodeInformer()->lastError() && m_session->store()->size() > 0;
+}
+
 void ClusterView::updateReadability()
 {
     const bool read = nodesRead();
     m_filterBar->setNodesRead(read);
-    if (read) {
+    m_filterBar->setLoading(listing());
+    if (read || listing()) {
         m_body->setCurrentWidget(m_splitter);
         return;
     }

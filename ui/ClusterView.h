@@ -56,6 +56,9 @@ public:
     // Until the first list of nodes has come (and while it fails), the view shows no grid and
     // no counts, only this message in its centre: what stops it, and what to do.
     bool nodesRead() const;
+    // The first list is coming in: some nodes are read (and shown, their counts marked as so
+    // far), not all.
+    bool listing() const;
     QLabel *unreadableMessage() const { return m_unreadable; }
     models::FaultSummaryModel *summaryModel() const { return m_summaryModel; }
 

@@ -27,7 +27,12 @@ FilterBar::FilterBar(models::NodeFilterProxyModel *proxy, const models::Taxonomy
     m_name->setAccessibleName(tr("Filter by node name"));
     m_name->setClearButtonEnabled(true);
     m_selector = new QLineEdit(this);
-    m_selector->setPlaceholderText(tr("Labels, e.g. pool=npu-910b,rack in (npu-r01,npu-r02)"));
+    // A short example in the field (it shares the bar with eleven other controls), the full
+    // syntax in the tooltip.
+    m_selector->setPlaceholderText(tr("Labels, e.g. pool=npu-910b"));
+    m_selectorHelp = tr("A label selector as kubectl -l takes it, e.g. "
+                        "pool=npu-910b,rack in (npu-r01,npu-r02)");
+    m_selector->setToolTip(m_selectorHelp);
     m_selector->setAccessibleName(tr("Filter by label selector"));
     m_selector->setClearButtonEnabled(true);
     m_severity = new QComboBox(this);
@@ -66,6 +71,17 @@ FilterBar::FilterBar(models::NodeFilterProxyModel *proxy, const models::Taxonomy
     m_clear = new QToolButton(this);
     m_clear->setText(tr("Clear"));
     m_clear->setAccessibleName(tr("Clear every filter"));
+    m_faultsFirst = new QToolButton(this);
+    m_faultsFirst->setText(tr("Faults first"));
+    m_faultsFirst->setCheckable(true);
+    m_faultsFirst->setAccessibleName(tr("Show faulty nodes first, worst first"));
+    m_faultsFirst->setToolTip(tr("Order the grid by severity: critical, major, minor, then "
+                                 "healthy nodes"));
+    m_faultyOnly = new QToolButton(this);
+    m_faultyOnly->setText(tr("Faulty only"));
+    m_faultyOnly->setCheckable(true);
+    m_faultyOnly->setAccessibleName(tr("Show only faulty nodes"));
+    m_faultyOnly->setToolTip(tr("Hide healthy nodes (the severity filter at Minor or worse)"));
     m_count = new QLabel(this);
     m_count->setAccessibleName(tr("Nodes shown"));
     layout->addWidget(m_name, 2);
@@ -74,6 +90,8 @@ FilterBar::FilterBar(models::NodeFilterProxyModel *proxy, const models::Taxonomy
     layout->addWidget(m_faultType);
     layout->addWidget(m_category);
     layout->addWidget(m_isolation);
+    layout->addWidget(m_faultsFirst);
+    layout->addWidget(m_faultyOnly);
     layout->addWidget(m_clear);
     layout->addWidget(m_count);
 
@@ -85,6 +103,12 @@ FilterBar::FilterBar(models::NodeFilterProxyModel *proxy, const models::Taxonomy
     for (QComboBox *box : {m_severity, m_faultType, m_category, m_isolation})
         connect(box, &QComboBox::currentIndexChanged, this, &FilterBar::applyNow);
     connect(m_clear, &QToolButton::clicked, this, &FilterBar::clear);
+    connect(m_faultsFirst, &QToolButton::toggled, this, [this](bool on) {
+        if (m_proxy)
+            m_proxy->setFaultsFirst(on);
+    });
+    connect(m_faultyOnly, &QToolButton::clicked, this,
+            [this](bool on) { setMinimumSeverity(on ? int(Severity::Minor) : -1); });
     if (proxy) {
         connect(proxy, &QAbstractItemModel::rowsInserted, this, &FilterBar::updateCount);
         connect(proxy, &QAbstractItemModel::rowsRemoved, this, &FilterBar::updateCount);
@@ -103,7 +127,7 @@ void FilterBar::applyNow()
     QString error;
     if (m_proxy->setLabelSelector(m_selector->text(), &error)) {
         m_selector->setStyleSheet(QString());
-        m_selector->setToolTip(QString());
+        m_selector->setToolTip(m_selectorHelp);
     } else {
         m_selector->setStyleSheet(QStringLiteral("QLineEdit { border: 2px solid #d55e00; }"));
         m_selector->setToolTip(error);
@@ -115,6 +139,10 @@ void FilterBar::applyNow()
         m_proxy->setSeverities({Severity::Critical});
     else
         m_proxy->setMinimumSeverity(Severity(sev));
+    {
+        const QSignalBlocker block(m_faultyOnly);
+        m_faultyOnly->setChecked(sev >= 0);
+    }
     m_proxy->setFaultType(m_faultType->currentData().toString());
     m_proxy->setCategory(m_category->currentData().toString());
     m_proxy->setIsolation(
@@ -126,7 +154,8 @@ namespace {
 const QString kName = QStringLiteral("name"), kSelector = QStringLiteral("labelSelector"),
               kSeverity = QStringLiteral("minimumSeverity"),
               kFaultType = QStringLiteral("faultType"), kCategory = QStringLiteral("category"),
-              kIsolation = QStringLiteral("isolation");
+              kIsolation = QStringLiteral("isolation"),
+              kFaultsFirst = QStringLiteral("faultsFirst");
 } // namespace
 
 void FilterBar::saveState(QSettings &settings) const
@@ -137,6 +166,7 @@ void FilterBar::saveState(QSettings &settings) const
     settings.setValue(kFaultType, m_faultType->currentData());
     settings.setValue(kCategory, m_category->currentData());
     settings.setValue(kIsolation, m_isolation->currentData());
+    settings.setValue(kFaultsFirst, m_faultsFirst->isChecked());
 }
 
 void FilterBar::restoreState(const QSettings &settings)
@@ -161,6 +191,7 @@ void FilterBar::restoreState(const QSettings &settings)
     const QString type = settings.value(kFaultType).toString();
     const QSignalBlocker b(m_faultType);
     setFaultType(type);
+    m_faultsFirst->setChecked(settings.value(kFaultsFirst, false).toBool());
     applyNow();
 }
 
@@ -198,16 +229,28 @@ void FilterBar::setNodesRead(bool read)
     updateCount();
 }
 
+void FilterBar::setLoading(bool loading)
+{
+    m_loading = loading;
+    updateCount();
+}
+
 void FilterBar::updateCount()
 {
     if (!m_proxy || !m_proxy->sourceModel())
         return;
+    const int shown = m_proxy->rowCount();
+    const int total = m_proxy->sourceModel()->rowCount();
+    if (m_loading) {
+        m_count->setText(shown == total
+                             ? tr("%n node(s) read so far", nullptr, total)
+                             : tr("%1 of %n node(s) read so far", nullptr, total).arg(shown));
+        return;
+    }
     if (!m_nodesRead) {
         m_count->setText(tr("nodes not read"));
         return;
     }
-    const int shown = m_proxy->rowCount();
-    const int total = m_proxy->sourceModel()->rowCount();
     m_count->setText(shown == total ? tr("all %n node(s)", nullptr, total)
                                     : tr("%1 of %n node(s)", nullptr, total).arg(shown));
 }

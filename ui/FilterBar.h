@@ -34,6 +34,12 @@ public:
     QComboBox *categoryBox() const { return m_category; }
     QComboBox *isolationBox() const { return m_isolation; }
     QLabel *countLabel() const { return m_count; }
+    // "Faults first" orders the grid by severity; "Faulty only" is the severity filter at
+    // "Minor or worse" (checked whenever a severity filter is set, unchecking clears it).
+    QToolButton *faultsFirstButton() const { return m_faultsFirst; }
+    QToolButton *faultyOnlyButton() const { return m_faultyOnly; }
+    // While the first list is still coming in: how many nodes are read so far.
+    void setLoading(bool loading);
     // False until the nodes have been listed: the count then says it is unknown, not "0".
     void setNodesRead(bool read);
 
@@ -58,6 +64,10 @@ private:
     QComboBox *m_category = nullptr;
     QComboBox *m_isolation = nullptr;
     QToolButton *m_clear = nullptr;
+    QToolButton *m_faultsFirst = nullptr;
+    QToolButton *m_faultyOnly = nullptr;
+    bool m_loading = false;
+    QString m_selectorHelp;
     QLabel *m_count = nullptr;
     bool m_nodesRead = true;
     QTimer m_debounce;

@@ -509,6 +509,16 @@ void MainWindow::updateStatus()
     m_connection->setToolTip(s->serverName());
     const models::NodeStore *store = s->store();
     using models::Severity;
+    if (!s->nodeInformer()->hasSynced() && store->size() > 0 && !s->nodeInformer()->lastError()) {
+        // The first list is coming in, page by page: what is counted is real, but not final.
+        m_counts->setText(tr("%1 critical · %2 major · %3 minor so far — listing nodes, %n read",
+                             nullptr, store->size())
+                              .arg(store->count(Severity::Critical))
+                              .arg(store->count(Severity::Major))
+                              .arg(store->count(Severity::Minor)));
+        setWindowTitle(tr("Faultboard — %1").arg(s->contextName()));
+        return;
+    }
     if (!s->nodeInformer()->hasSynced()) {
         // Nothing read yet (or reading fails): zero would be a claim, not a count.
         m_counts->setText(tr("Node and fault counts unknown: the nodes have not been read"));

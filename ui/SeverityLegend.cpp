@@ -12,7 +12,9 @@ SeverityLegend::SeverityLegend(QWidget *parent)
     : QWidget(parent)
 {
     setAccessibleName(tr("Legend"));
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
     QStringList parts;
     for (const Item &i : items())
         parts << i.text;
@@ -33,23 +35,63 @@ QList<SeverityLegend::Item> SeverityLegend::items() const
     };
 }
 
+namespace {
+constexpr int Swatch = 16, Indent = 8, TextGap = 6, ItemGap = 14;
+} // namespace
+
+int SeverityLegend::lineHeight() const
+{
+    return std::max(22, fontMetrics().height() + 8);
+}
+
 QSize SeverityLegend::sizeHint() const
 {
-    int w = 8;
+    int w = Indent;
     for (const Item &i : items())
-        w += 16 + 6 + fontMetrics().horizontalAdvance(i.text) + 14;
-    return QSize(w, std::max(22, fontMetrics().height() + 8));
+        w += Swatch + TextGap + fontMetrics().horizontalAdvance(i.text) + ItemGap;
+    return QSize(w, lineHeight());
+}
+
+QSize SeverityLegend::minimumSizeHint() const
+{
+    int widest = 0;
+    for (const Item &i : items())
+        widest = std::max(widest, fontMetrics().horizontalAdvance(i.text));
+    return QSize(Indent + Swatch + TextGap + widest + ItemGap, lineHeight());
+}
+
+QList<QPoint> SeverityLegend::place(int width) const
+{
+    QList<QPoint> at;
+    int x = Indent, line = 0;
+    for (const Item &i : items()) {
+        const int w = Swatch + TextGap + fontMetrics().horizontalAdvance(i.text);
+        if (x > Indent && x + w > width) {
+            x = Indent;
+            ++line;
+        }
+        at << QPoint(x, line * lineHeight() + (lineHeight() - Swatch) / 2);
+        x += w + ItemGap;
+    }
+    return at;
+}
+
+int SeverityLegend::heightForWidth(int width) const
+{
+    const QList<QPoint> at = place(width);
+    return at.isEmpty() ? lineHeight() : at.back().y() - (lineHeight() - Swatch) / 2 + lineHeight();
 }
 
 void SeverityLegend::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     const bool dark = SeverityStyle::isDark(palette());
-    int x = 8;
-    const int s = 16;
-    const int y = (height() - s) / 2;
-    for (const Item &i : items()) {
-        const QRect r(x, y, s, s);
+    const int s = Swatch;
+    const QList<Item> all = items();
+    const QList<QPoint> at = place(width());
+    for (int n = 0; n < all.size(); ++n) {
+        const Item &i = all[n];
+        const QRect r(at[n], QSize(s, s));
         const auto sev = Severity(i.severity);
         if (i.mark == 0) {
             p.fillRect(r, SeverityStyle::color(sev, dark));
@@ -69,11 +111,11 @@ void SeverityLegend::paintEvent(QPaintEvent *)
                 p.drawPolygon(pts, 3);
             }
         }
-        x += s + 6;
         p.setPen(palette().color(QPalette::WindowText));
         const int tw = fontMetrics().horizontalAdvance(i.text);
-        p.drawText(QRect(x, 0, tw + 2, height()), Qt::AlignVCenter | Qt::AlignLeft, i.text);
-        x += tw + 14;
+        p.drawText(
+            QRect(r.right() + 1 + TextGap, r.center().y() - lineHeight() / 2, tw + 2, lineHeight()),
+            Qt::AlignVCenter | Qt::AlignLeft, i.text);
     }
 }
 

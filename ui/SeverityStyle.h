@@ -23,6 +23,10 @@ public:
     static QColor textColor(models::Severity s);
     // Cordon hatching, painted over the tile's fill.
     static QColor hatchColor();
+    // The outline of a faulty node's mark in the heatmap, in both themes: it parts the mark
+    // from the healthy tiles around it and from its own fill (the dark theme's light text
+    // colour would drown a minor mark's yellow).
+    static QColor markOutlineColor() { return QColor(0, 0, 0); }
     // The isolated frame: its outer half must stand out from the view's background (Base),
     // its inner half from the tile's fill, and no one colour does both in the dark theme.
     static QColor frameOuterColor(const QPalette &palette);

@@ -97,8 +97,9 @@ const QList<OptionTable::Entry> &OptionTable::entries()
         {names({"screenshot-view"}),
          QT_TRANSLATE_NOOP(
              "app::cli::OptionTable",
-             "What --screenshot shows: grid (default), node:NAME (its fault history), trends, "
-             "or drain:NAME (the drain dialog)."),
+             "What --screenshot shows: grid (default), faults-first or faulty-only (the grid so "
+             "ordered or filtered), group:LABEL (the grid grouped by a node label), node:NAME "
+             "(its fault history), trends, or drain:NAME (the drain dialog)."),
          QStringLiteral("VIEW"), QStringLiteral("grid"), S::Window},
         // report
         {names({"format"}),
