@@ -54,24 +54,41 @@ private:
                 });
     }
 
+    // An informer of the cluster's nodes, started and synced, with every list request and the
+    // nodes it delivered.
+    struct Synced
+    {
+        std::unique_ptr<ApiClient> client;
+        QList<ListRequest> lists;
+        std::unique_ptr<Informer> inf;
+        QHash<QString, NodePtr> nodes;
+    };
+
+    bool startAndSync(TestCluster &cluster, int pageSize, Synced *run)
+    {
+        run->client = std::make_unique<ApiClient>(cluster.endpoint());
+        recordLists(run->client.get(), &run->lists);
+        run->inf = makeInformer(run->client.get(), pageSize);
+        connect(run->inf.get(), &Informer::deltas, this, [run](const DeltaBatch &batch) {
+            for (const Delta &d : batch)
+                run->nodes.insert(d.object->name, std::static_pointer_cast<const Node>(d.object));
+        });
+        QSignalSpy synced(run->inf.get(), &Informer::synced);
+        run->inf->start();
+        return synced.wait(20000);
+    }
+
 private slots:
     void jsonOnlyServerIsListedAndWatchedAsJson()
     {
         TestCluster cluster({QStringLiteral("--paused"), QStringLiteral("--nodes"),
                              QStringLiteral("120"), QStringLiteral("--no-protobuf")});
         QVERIFY2(cluster.start(), qPrintable(cluster.errorString()));
-        ApiClient client(cluster.endpoint());
-        QList<ListRequest> lists;
-        recordLists(&client, &lists);
-        auto inf = makeInformer(&client, 500);
-        QHash<QString, NodePtr> nodes;
-        connect(inf.get(), &Informer::deltas, this, [&](const DeltaBatch &batch) {
-            for (const Delta &d : batch)
-                nodes.insert(d.object->name, std::static_pointer_cast<const Node>(d.object));
-        });
-        QSignalSpy synced(inf.get(), &Informer::synced);
-        inf->start();
-        QVERIFY(synced.wait(20000));
+        Synced run;
+        QVERIFY(startAndSync(cluster, 500, &run));
+        const QList<ListRequest> &lists = run.lists;
+        Informer *inf = run.inf.get();
+        const QHash<QString, NodePtr> &nodes = run.nodes;
         QCOMPARE(nodes.size(), 120);
         QCOMPARE(lists.size(), 1);
         // Protobuf was asked for first, JSON came, and was read whole, not in protobuf batches.
@@ -100,18 +117,11 @@ private slots:
             {QStringLiteral("--paused"), QStringLiteral("--nodes"), QStringLiteral("120")});
         QVERIFY2(cluster.start(), qPrintable(cluster.errorString()));
         QVERIFY(cluster.control(QStringLiteral("settings"), R"({"refuseWatchCacheList":true})"));
-        ApiClient client(cluster.endpoint());
-        QList<ListRequest> lists;
-        recordLists(&client, &lists);
-        auto inf = makeInformer(&client, 50);
-        QHash<QString, NodePtr> nodes;
-        connect(inf.get(), &Informer::deltas, this, [&](const DeltaBatch &batch) {
-            for (const Delta &d : batch)
-                nodes.insert(d.object->name, std::static_pointer_cast<const Node>(d.object));
-        });
-        QSignalSpy synced(inf.get(), &Informer::synced);
-        inf->start();
-        QVERIFY(synced.wait(20000));
+        Synced run;
+        QVERIFY(startAndSync(cluster, 50, &run));
+        const QList<ListRequest> &lists = run.lists;
+        Informer *inf = run.inf.get();
+        const QHash<QString, NodePtr> &nodes = run.nodes;
         QCOMPARE(nodes.size(), 120);
         QCOMPARE(inf->size(), 120);
         // resourceVersion=0 refused with 410, then three pages of 50 from etcd (no
