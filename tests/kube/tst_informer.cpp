@@ -180,9 +180,7 @@ private slots:
     {
         // The nodes come as one answer (resourceVersion=0: the watch cache ignores limit). The
         // protobuf answer is decoded in batches while it arrives (a JSON one whole:
-        // tst_listfallback): at least two, since the answer holds more than one batch's
-        // worth (ProtobufNodeListStream::BatchBytes or BatchItems). kubesim's nodes are smaller
-        // than the real plane's: it serves more of them here.
+        // tst_listfallback). kubesim serves more nodes here than one batch holds.
         int expected = 120;
         if (!TestCluster::isReal()) {
             expected = 600;
@@ -221,7 +219,12 @@ private slots:
         QCOMPARE(m.nodes.size(), expected);
         QCOMPARE(lists, 1);
         QVERIFY2(type.startsWith("application/vnd.kubernetes.protobuf"), type.constData());
-        QVERIFY2(inf->lastListBatches() >= 2, qPrintable(QString::number(inf->lastListBatches())));
+        // At least one batch: the streamed path (a JSON answer has none). More than
+        // BatchItems nodes always make two; the real plane's 120 nodes (about 1.1 MB) lie too
+        // near one batch's BatchBytes for a bound: where they are cut depends on the chunks.
+        const int minBatches = expected > int(ProtobufNodeListStream::BatchItems) ? 2 : 1;
+        QVERIFY2(inf->lastListBatches() >= minBatches,
+                 qPrintable(QString::number(inf->lastListBatches())));
     }
 
     void aListCutInTheMiddleIsListedAgain()
