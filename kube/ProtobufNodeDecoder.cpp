@@ -825,6 +825,10 @@ ProtobufNodeListStream::Step ProtobufNodeListStream::step()
             m_batch.bytes.reserve(BatchBytes + len);
         m_batch.items.push_back({m_batch.bytes.size(), len, m_base + body});
         m_batch.bytes.append(data + body, len);
+        if (m_batch.bytes.size() >= BatchBytes || m_batch.items.size() >= BatchItems) {
+            m_readyBytes += m_batch.bytes.size();
+            m_ready.push_back(std::exchange(m_batch, {}));
+        }
     } else {
         // The type, the encoding or the list's metadata: small, read whole, as decodeList() does.
         Reader r(std::string_view(p, std::size_t(body - m_pos + len)), at);
@@ -853,9 +857,13 @@ ProtobufNodeListStream::Step ProtobufNodeListStream::step()
 
 ListItemBatch ProtobufNodeListStream::takeBatch(bool all)
 {
-    if (m_batch.items.empty())
-        return {};
-    if (!all && m_batch.bytes.size() < BatchBytes && m_batch.items.size() < BatchItems)
+    if (!m_ready.empty()) {
+        ListItemBatch b = std::move(m_ready.front());
+        m_ready.pop_front();
+        m_readyBytes -= b.bytes.size();
+        return b;
+    }
+    if (!all || m_batch.items.empty())
         return {};
     return std::exchange(m_batch, {});
 }

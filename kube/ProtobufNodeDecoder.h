@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <deque>
+
 namespace kube {
 
 // Decodes a core/v1 NodeList in Kubernetes' protobuf encoding ("k8s\0", then a runtime.Unknown
@@ -34,8 +36,8 @@ public:
 class ProtobufNodeListStream final : public ListStreamDecoder
 {
 public:
-    // A batch is handed over once it holds this many bytes of items (about 100 realistic nodes)
-    // or this many items.
+    // A batch is closed once it holds this many bytes of items (about 100 realistic nodes) or
+    // this many items, however much one feed() brings.
     static constexpr qsizetype BatchBytes = 1 << 20;
     static constexpr std::size_t BatchItems = 500;
     // No Node comes near this (etcd refuses objects over 1.5 MiB); a length beyond it is garbage.
@@ -47,8 +49,11 @@ public:
     DecodedList finish() override;
     DecodedList decode(const ListItemBatch &batch) const override;
 
-    // Bytes held now: a field not complete yet, and the items of the batch not taken yet.
-    qsizetype bufferedBytes() const { return m_buf.size() - m_pos + m_batch.bytes.size(); }
+    // Bytes held now: a field not complete yet, and the items of the batches not taken yet.
+    qsizetype bufferedBytes() const
+    {
+        return m_buf.size() - m_pos + m_batch.bytes.size() + m_readyBytes;
+    }
 
 private:
     enum class Where { Magic, Envelope, List };
@@ -67,7 +72,9 @@ private:
     QString m_kind;
     QString m_encoding;
     DecodedList m_meta;
-    ListItemBatch m_batch;
+    ListItemBatch m_batch;             // being filled
+    std::deque<ListItemBatch> m_ready; // closed, not taken yet
+    qsizetype m_readyBytes = 0;
     QString m_error;
 };
 

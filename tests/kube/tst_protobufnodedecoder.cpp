@@ -471,6 +471,49 @@ private slots:
             QVERIFY2(s.batches > 2, qPrintable(QString::number(s.batches)));
     }
 
+    void oneReadOfTheWholeAnswerIsStillCutIntoBatches_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("nodes");
+        // 2,000 realistic nodes: closed by BatchBytes. 1,200 nodes of a name only (about 20
+        // bytes each): closed by BatchItems.
+        QTest::newRow("2,000 realistic nodes") << repeatedProtobuf(2000) << 2000;
+        pb::NodeList small;
+        for (int i = 0; i < 1200; ++i)
+            small.add_items()->mutable_metadata()->set_name("n-" + std::to_string(i));
+        QTest::newRow("1,200 small nodes")
+            << envelope("NodeList", small.SerializeAsString()) << 1200;
+    }
+
+    void oneReadOfTheWholeAnswerIsStillCutIntoBatches()
+    {
+        // A socket may hand over many MB at once (a fast server, a slow event loop): the batches
+        // stay the size the workers are meant to decode, however much one feed() brings.
+        QFETCH(QByteArray, body);
+        QFETCH(int, nodes);
+        ProtobufNodeListStream stream;
+        QVERIFY(stream.feed(body.constData(), body.size()));
+        int batches = 0;
+        std::size_t items = 0;
+        for (ListItemBatch b = stream.takeBatch(true); !b.isEmpty(); b = stream.takeBatch(true)) {
+            ++batches;
+            items += b.items.size();
+            QVERIFY2(b.items.size() <= ProtobufNodeListStream::BatchItems,
+                     qPrintable(QString::number(b.items.size())));
+            qsizetype largest = 0;
+            for (const ListItemBatch::Item &i : b.items)
+                largest = std::max(largest, i.size);
+            QVERIFY2(b.bytes.size() < ProtobufNodeListStream::BatchBytes + largest,
+                     qPrintable(QString::number(b.bytes.size())));
+            QCOMPARE(stream.decode(b).items.size(), b.items.size());
+        }
+        QCOMPARE(items, std::size_t(nodes));
+        const int atLeast = std::max(int(body.size() / ProtobufNodeListStream::BatchBytes),
+                                     int(std::size_t(nodes) / ProtobufNodeListStream::BatchItems));
+        QVERIFY2(batches >= atLeast, qPrintable(QString::number(batches)));
+        QVERIFY(!stream.finish().error);
+    }
+
     void streamingHoldsLittleOfTheAnswer()
     {
         // 2,000 realistic nodes (20 MB) read 64 KiB at a time: what the stream holds between two
