@@ -12,6 +12,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <utility>
+
 namespace kube {
 
 QStringList describeSslErrors(const QList<QSslError> &errors)
@@ -201,6 +204,7 @@ void ApiCall::start(const Credentials &creds)
             [this](const QList<QSslError> &errors) { m_sslErrors = describeSslErrors(errors); });
     connect(m_reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
     m_streamed = -1;
+    m_finishPending = false;
     if (m_request.streamBody) {
         m_reply->setReadBufferSize(BodyBufferBytes);
         connect(m_reply, &QNetworkReply::readyRead, this, [this] {
@@ -215,10 +219,14 @@ void ApiCall::setBodyPaused(bool paused)
     if (paused == m_paused)
         return;
     m_paused = paused;
-    // What arrived meanwhile, then more as it comes.
+    // What arrived meanwhile, then more as it comes, or the end if it came meanwhile.
     if (!paused && m_reply)
         QTimer::singleShot(0, this, [this] {
-            if (!m_paused && !m_done && m_reply)
+            if (m_paused || m_done || !m_reply)
+                return;
+            if (std::exchange(m_finishPending, false))
+                onReplyFinished();
+            else
                 onReadyRead();
         });
 }
@@ -235,19 +243,28 @@ void ApiCall::onReadyRead()
         m_streamed = 0;
         emit bodyStarted(m_reply->rawHeader("Content-Type"));
     }
-    const QByteArray data = m_reply->readAll();
-    if (data.isEmpty())
-        return;
-    m_streamed += data.size();
-    emit bodyData(data); // the receiver may cancel the call (m_done); it is deleted later
+    // The receiver may pause or cancel the call (m_done) on any piece; it is deleted later.
+    while (!m_paused && !m_done && m_reply) {
+        const QByteArray data = m_reply->read(std::max<qint64>(1, m_request.streamPieceBytes));
+        if (data.isEmpty())
+            return;
+        m_streamed += data.size();
+        emit bodyData(data);
+    }
 }
 
 void ApiCall::onReplyFinished()
 {
     if (m_request.streamBody) {
-        onReadyRead(); // the last bytes, or all of them
+        if (!m_paused)
+            onReadyRead(); // the last bytes, or all of them
         if (m_done)
             return;
+        // Paused before the last bytes: they are handed over, and the call finished, on resume.
+        if (m_paused && m_streamed >= 0 && m_reply && m_reply->bytesAvailable() > 0) {
+            m_finishPending = true;
+            return;
+        }
     }
     QNetworkReply *reply = std::exchange(m_reply, nullptr);
     reply->deleteLater();

@@ -29,9 +29,9 @@ public:
     // Stops the request; `finished` is not emitted.
     void cancel();
 
-    // With ApiRequest::streamBody: no more bodyData until resumed. The reply then holds at most
-    // BodyBufferBytes and the server's sending waits on TCP; `finished` still comes after the last
-    // bytes were handed over.
+    // With ApiRequest::streamBody: no more bodyData until resumed, from the next piece on. What
+    // arrives meanwhile waits in the reply and then in the socket (the server's sending waits on
+    // TCP); `finished` still comes after the last bytes were handed over, once resumed.
     void setBodyPaused(bool paused);
     static constexpr qint64 BodyBufferBytes = 4 << 20;
 
@@ -65,7 +65,8 @@ private:
     bool m_done = false;
     int m_retries = 0;
     bool m_paused = false;
-    qint64 m_streamed = -1; // bytes of the body handed over; -1: not streaming this answer
+    bool m_finishPending = false; // the reply finished while paused: finish once drained
+    qint64 m_streamed = -1;       // bytes of the body handed over; -1: not streaming this answer
 };
 
 // Maps a failed transfer to an operator-worded error.
