@@ -6,6 +6,7 @@
 #include <QMetaType>
 #include <QString>
 
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -13,7 +14,9 @@ namespace kube {
 
 // A small sorted string→string map: labels, annotations and resource quantities are read far more
 // often than written, and a sorted vector of implicitly shared QStrings costs a fraction of a
-// QMap's memory at 65,000 nodes.
+// QMap's memory at 65,000 nodes. The vector itself is shared between copies and copied on the
+// first write; shared() makes identical maps of different nodes one (the resource maps of one
+// kind of machine are alike on thousands of nodes). Copies may be read on any thread.
 class StringMap
 {
 public:
@@ -22,14 +25,24 @@ public:
     void insert(const QString &key, const QString &value);
     QString value(const QString &key, const QString &fallback = {}) const;
     bool contains(const QString &key) const;
-    bool isEmpty() const { return m_entries.empty(); }
-    std::size_t size() const { return m_entries.size(); }
-    auto begin() const { return m_entries.begin(); }
-    auto end() const { return m_entries.end(); }
-    bool operator==(const StringMap &other) const = default;
+    bool isEmpty() const { return !m_d || m_d->empty(); }
+    std::size_t size() const { return m_d ? m_d->size() : 0; }
+    std::vector<Entry>::const_iterator begin() const { return entries().begin(); }
+    std::vector<Entry>::const_iterator end() const { return entries().end(); }
+    bool operator==(const StringMap &other) const
+    {
+        return m_d == other.m_d || entries() == other.entries();
+    }
+    // Gives back the room growing left unused.
+    void squeeze();
+    // This map, sharing its entries with an equal map returned before, from a pool of at most
+    // MaxSharedMaps (thread-safe; past the limit the map is returned as it is).
+    static StringMap shared(const StringMap &map);
+    static constexpr qsizetype MaxSharedMaps = 4096;
 
 private:
-    std::vector<Entry> m_entries;
+    const std::vector<Entry> &entries() const;
+    std::shared_ptr<std::vector<Entry>> m_d; // null: empty
 };
 
 struct NodeCondition
@@ -88,6 +101,10 @@ struct Node : KubeObject
 
     const NodeCondition *condition(const QString &type) const;
     QString internalIp() const;
+    // Once decoded: a node is kept as it is for as long as the cluster has it, 65,000 times.
+    // Gives back what vectors grown by doubling (or reserved for the usual count) hold unused,
+    // and shares the resource maps with the nodes that have the same ones.
+    void squeeze();
 };
 
 using NodePtr = std::shared_ptr<const Node>;

@@ -273,6 +273,8 @@ public:
     {
         const Ctx done = top();
         m_stack.pop_back();
+        if (done == Ctx::Node && node)
+            node->squeeze();
         if (done == Ctx::Node && m_mode == Mode::List && node) {
             items.push_back(std::move(node));
             node.reset();

@@ -412,8 +412,10 @@ bool readNode(Reader &r, quint32 wire, std::vector<ObjectPtr> &items)
     node->conditions.reserve(12);
     const bool ok =
         readMessage(r, wire, [&](quint32 f, quint32 w) { return readNodeField(r, f, w, *node); });
-    if (ok)
+    if (ok) {
+        node->squeeze();
         items.push_back(std::move(node));
+    }
     return ok;
 }
 
@@ -920,6 +922,7 @@ DecodedList ProtobufNodeListStream::decode(const ListItemBatch &batch) const
             out.error = listUnreadable(r.error());
             return out;
         }
+        node->squeeze();
         out.items.push_back(std::move(node));
     }
     return out;

@@ -1,5 +1,6 @@
 #include "models/ClusterSession.h"
 
+#include "models/HeapTrim.h"
 #include "models/NodeOperations.h"
 
 #include "kube/ApiClient.h"
@@ -7,6 +8,8 @@
 #include "kube/NodeDecoder.h"
 
 #include <QLocale>
+#include <QThreadPool>
+#include <QTimer>
 
 namespace models {
 
@@ -32,6 +35,14 @@ ClusterSession::ClusterSession(const kube::ClusterEndpoint &endpoint, const Clas
     connect(m_informer, &kube::Informer::stateChanged, this,
             &ClusterSession::connectionStateChanged);
     connect(m_informer, &kube::Informer::synced, this, &ClusterSession::synced);
+    // A list's transient memory (its batches, the nodes it replaced, the history's work on them)
+    // is freed within moments of the sync; then the heap's free pages go back to the system.
+    m_trimTimer = new QTimer(this);
+    m_trimTimer->setSingleShot(true);
+    m_trimTimer->setInterval(TrimDelayMs);
+    connect(m_informer, &kube::Informer::synced, m_trimTimer, qOverload<>(&QTimer::start));
+    connect(m_trimTimer, &QTimer::timeout, this,
+            [] { QThreadPool::globalInstance()->start([] { releaseFreeHeap(); }); });
 
     if (options.recordHistory) {
         if (options.history.path.isEmpty())

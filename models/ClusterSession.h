@@ -10,6 +10,8 @@
 #include <QDateTime>
 #include <QObject>
 
+class QTimer;
+
 namespace kube {
 class ApiClient;
 class ClusterQueries;
@@ -83,6 +85,8 @@ private:
     FaultHistory *m_history = nullptr;
     NodeOperations *m_operations = nullptr;
     kube::ClusterQueries *m_queries = nullptr;
+    static constexpr int TrimDelayMs = 2000;
+    QTimer *m_trimTimer = nullptr;
 };
 
 } // namespace models

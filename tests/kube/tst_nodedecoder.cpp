@@ -82,6 +82,37 @@ private slots:
                  std::size_t(2)); // list items decode as fully as single nodes
     }
 
+    void equalResourceMapsAreOneCopyWrittenApart()
+    {
+        // 65,000 nodes of a few kinds of machine: their capacity and allocatable maps are kept
+        // once per kind, and a node written to (a copy, as actions and kubesim make) gets its own.
+        const QByteArray list =
+            R"({"kind":"NodeList","metadata":{"resourceVersion":"77"},"items":[)" +
+            nodeJson("gpu-0001", "70") + "," + nodeJson("gpu-0002", "71") + "]}";
+        const DecodedList l = NodeDecoder().decodeList(list);
+        QVERIFY(l.error.ok());
+        QCOMPARE(l.items.size(), std::size_t(2));
+        const auto &a = static_cast<const Node &>(*l.items[0]);
+        const auto &b = static_cast<const Node &>(*l.items[1]);
+        QVERIFY(!a.capacity.isEmpty() && !a.allocatable.isEmpty());
+        QCOMPARE(&*a.capacity.begin(), &*b.capacity.begin());
+        QCOMPARE(&*a.allocatable.begin(), &*b.allocatable.begin());
+        // Labels are not pooled (the hostname makes each node's its own).
+        QVERIFY(&*a.labels.begin() != &*b.labels.begin());
+
+        Node c = b;
+        const QString chip = QStringLiteral("huawei.com/ascend-910");
+        c.allocatable.insert(chip, QStringLiteral("3"));
+        QCOMPARE(c.allocatable.value(chip), QStringLiteral("3"));
+        QCOMPARE(b.allocatable.value(chip), a.allocatable.value(chip));
+        QVERIFY(&*c.allocatable.begin() != &*b.allocatable.begin());
+        QVERIFY(c.allocatable != b.allocatable);
+        // Written apart, then equal again: shared() finds the pooled copy.
+        c.allocatable.insert(chip, b.allocatable.value(chip));
+        QCOMPARE(c.allocatable, b.allocatable);
+        QCOMPARE(&*StringMap::shared(c.allocatable).begin(), &*b.allocatable.begin());
+    }
+
     void decodesWatchEvents_data()
     {
         QTest::addColumn<QByteArray>("frame");
