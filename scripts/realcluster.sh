@@ -3,12 +3,17 @@
 # from Debian 12's `kubernetes` source) on loopback, for the tests and by hand.
 #
 #   realcluster.sh build          build the binaries (or take them from the cache); prints their folder
-#   realcluster.sh up DIR [--owner PID] [KUBESIM ARGS]
+#   realcluster.sh up DIR [--owner PID] [--apiserver-arg FLAG]... [KUBESIM ARGS]
 #                                 start everything with its state in DIR, create the nodes kubesim
 #                                 makes from KUBESIM ARGS (`--scenario FILE`, default `--nodes 40`)
 #                                 and print the kubeconfigs: DIR/kubeconfig (contexts admin,
 #                                 admin-cert, viewer, operator, sre), DIR/{admin,viewer,operator,sre}.kubeconfig.
 #                                 With --owner, the plane stops by itself when process PID ends.
+#                                 Each --apiserver-arg adds one kube-apiserver flag (one word, e.g.
+#                                 `--watch-cache-sizes=nodes#0`) at the end of its command line,
+#                                 after the plane's own and FAULTBOARD_APISERVER_ARGS (flags from
+#                                 the environment, split on spaces); kept when a taken port makes
+#                                 `up` start the plane again.
 #   realcluster.sh down DIR       stop everything that `up DIR` started
 #
 # `up` needs kubesim and the kubelet stand-in built (FAULTBOARD_KUBESIM and
@@ -355,13 +360,27 @@ start_plane() {
 }
 
 cmd_up() {
-    dir=${1:?usage: realcluster.sh up DIR [--owner PID] [kubesim args, default --nodes 40]}
+    dir=${1:?usage: realcluster.sh up DIR [--owner PID] [--apiserver-arg FLAG]... [kubesim args, default --nodes 40]}
     shift
-    local owner=0
-    if [[ "${1:-}" == --owner ]]; then
-        owner=${2:?--owner needs a process id}
-        shift 2
-    fi
+    local owner=0 apiserver_args=${FAULTBOARD_APISERVER_ARGS:-}
+    while :; do
+        case "${1:-}" in
+        --owner)
+            owner=${2:?--owner needs a process id}
+            shift 2
+            ;;
+        --apiserver-arg)
+            # plane.sh splits FAULTBOARD_APISERVER_ARGS on spaces: a flag with one would become two.
+            [[ -n "${2:-}" && "$2" != *[[:space:]]* ]] ||
+                die "--apiserver-arg needs one kube-apiserver flag without spaces, got \"${2:-}\""
+            apiserver_args+=" $2"
+            shift 2
+            ;;
+        *) break ;;
+        esac
+    done
+    # plane.sh reads them; every start_plane attempt below starts kube-apiserver with the same.
+    export FAULTBOARD_APISERVER_ARGS=$apiserver_args
     local simargs=("$@")
     ((${#simargs[@]})) || simargs=(--nodes 40)
     mkdir -p "$dir"

@@ -75,6 +75,11 @@ QString TestCluster::adminUserName()
 
 bool TestCluster::start(int readyTimeoutMs)
 {
+    if (!m_apiServerArgs.isEmpty() && !isReal()) {
+        m_setupError = QStringLiteral("kube-apiserver flags (%1) need the real backend")
+                           .arg(m_apiServerArgs.join(QLatin1Char(' ')));
+        return false;
+    }
     if (isReal()) {
         if (!startReal(readyTimeoutMs))
             return false;
@@ -89,6 +94,8 @@ bool TestCluster::start(int readyTimeoutMs)
 
 QString TestCluster::errorString() const
 {
+    if (!m_setupError.isEmpty())
+        return m_setupError;
     return isReal() ? m_realError : m_process.errorString();
 }
 
@@ -112,6 +119,12 @@ bool TestCluster::startReal(int readyTimeoutMs)
 {
     const QString given = QString::fromLocal8Bit(qgetenv("FAULTBOARD_TEST_REALCLUSTER_DIR"));
     if (!given.isEmpty()) {
+        if (!m_apiServerArgs.isEmpty()) {
+            m_realError = QStringLiteral("the plane in FAULTBOARD_TEST_REALCLUSTER_DIR runs "
+                                         "without the kube-apiserver flags this test needs (%1)")
+                              .arg(m_apiServerArgs.join(QLatin1Char(' ')));
+            return false;
+        }
         m_realPath = QDir(given).absolutePath();
         return readRealPorts();
     }
@@ -126,10 +139,12 @@ bool TestCluster::startReal(int readyTimeoutMs)
     QProcess up;
     up.setProgram(QStringLiteral("bash"));
     m_realPath = m_realDir->path();
-    up.setArguments(QStringList{realclusterScript(), QStringLiteral("up"), m_realPath,
-                                QStringLiteral("--owner"),
-                                QString::number(QCoreApplication::applicationPid())} +
-                    m_args);
+    QStringList args{realclusterScript(), QStringLiteral("up"), m_realPath,
+                     QStringLiteral("--owner"),
+                     QString::number(QCoreApplication::applicationPid())};
+    for (const QString &flag : std::as_const(m_apiServerArgs))
+        args << QStringLiteral("--apiserver-arg") << flag;
+    up.setArguments(args + m_args);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     if (!env.contains(QStringLiteral("FAULTBOARD_KUBESIM")))
         env.insert(QStringLiteral("FAULTBOARD_KUBESIM"), QStringLiteral(KUBESIM_PATH));

@@ -42,6 +42,11 @@ public:
     // The kubeconfig user name of the admin context (what isolation records as isolated-by).
     static QString adminUserName();
 
+    // More kube-apiserver flags for the real backend's plane (realcluster.sh up --apiserver-arg),
+    // e.g. "--watch-cache-sizes=nodes#0"; set before start(). start() fails on kubesim and on a
+    // given plane (FAULTBOARD_TEST_REALCLUSTER_DIR) when any are set: neither can honour them.
+    void setApiServerArgs(const QStringList &flags) { m_apiServerArgs = flags; }
+
     // Starts the server and waits until it serves; false (with errorString()) if it did not.
     bool start(int readyTimeoutMs = 60000);
     QString errorString() const;
@@ -77,6 +82,8 @@ private:
 
     sim::KubesimProcess m_process;
     QStringList m_args;
+    QStringList m_apiServerArgs;
+    QString m_setupError; // start() refused before any server was started
     std::unique_ptr<kube::ApiClient> m_client;
     // The real backend's state folder (kubeconfigs, logs) and its server.
     std::unique_ptr<QTemporaryDir> m_realDir; // null when the plane was given (not ours to stop)

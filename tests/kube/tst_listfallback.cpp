@@ -1,21 +1,38 @@
+#include "kube/ApiCall.h"
 #include "kube/ApiClient.h"
 #include "kube/Informer.h"
 #include "kube/Node.h"
 #include "kube/NodeDecoder.h"
 #include "tests/common/TestCluster.h"
+#include "tests/kube/KubeTestSupport.h"
 
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace kube;
 
 // The informer's two fallbacks, as client-go's reflector has them: a server that answers JSON to
-// an Accept that asks for protobuf first (an aggregated or older API server, a proxy), and a watch
-// cache that refuses resourceVersion=0 (410 "too old resource version", as kube-apiserver's
-// watch cache answers while it cannot serve it), after which the nodes are listed from etcd in
-// pages. Both are kubesim's (--no-protobuf, the refuseWatchCacheList setting): kube-apiserver
-// cannot be made to answer either way, and its protobuf and watch-cache answers are what
-// tst_informer_real and tst_nodelistencodings_real read.
+// an Accept that asks for protobuf first, and a list at resourceVersion=0 that the watch cache
+// does not serve, after which the nodes come from etcd in pages. What each server proves:
+//
+// - JSON for protobuf-first. kubesim --no-protobuf serves its nodes so (as an aggregated API
+//   server or a proxy might); kube-apiserver serves custom resources in JSON only whatever the
+//   Accept, so on the real server the informer reads a CustomResourceDefinition shaped like
+//   nodes (kind Node, listKind NodeList), copies of the plane's own nodes.
+// - resourceVersion=0 without the watch cache. kube-apiserver 1.20 started with
+//   --watch-cache-sizes=nodes#0 reads such a list from etcd and honours `limit` there: pages and
+//   continue tokens where the cache would send everything at once.
+// - resourceVersion=0 refused with 410 "too old resource version", then quorum lists from etcd
+//   from then on: kubesim only (its refuseWatchCacheList setting). kube-apiserver 1.20.2 was not
+//   seen to refuse resourceVersion=0, with or without the watch cache; the reflector's fallback
+//   for it is still what a client must have.
+//
+// The protobuf lists of the real server's watch cache: tst_informer_real,
+// tst_nodelistencodings_real.
 class TestListFallback : public QObject
 {
     Q_OBJECT
@@ -30,10 +47,16 @@ private:
         QByteArray contentType;
     };
 
-    static std::unique_ptr<Informer> makeInformer(ApiClient *client, int pageSize)
+    // The custom resource the real server lists in JSON only; kind and listKind as core/v1's,
+    // since the node decoder refuses a list of another kind (it would be some other resource).
+    static constexpr auto CustomNodes = "/apis/faultboard.test/v1/nodes";
+
+    static std::unique_ptr<Informer> makeInformer(ApiClient *client, int pageSize,
+                                                  const QString &path)
     {
         Informer::Options opts;
         opts.pageSize = pageSize;
+        opts.path = path;
         auto inf = std::make_unique<Informer>(client, std::make_shared<NodeDecoder>(), opts);
         inf->backoff().setInitialMs(50);
         inf->backoff().setMaxMs(500);
@@ -54,61 +77,266 @@ private:
                 });
     }
 
-    // An informer of the cluster's nodes, started and synced, with every list request and the
-    // nodes it delivered.
+    // An informer of the cluster's nodes (or of the objects at `path`), started and synced, with
+    // every list request, the resourceVersion of each watch request, the resourceVersion the
+    // list ended at and the nodes it delivered.
     struct Synced
     {
         std::unique_ptr<ApiClient> client;
         QList<ListRequest> lists;
+        QStringList watchesFrom;
+        QString listedAt;
         std::unique_ptr<Informer> inf;
         QHash<QString, NodePtr> nodes;
     };
 
-    bool startAndSync(TestCluster &cluster, int pageSize, Synced *run)
+    bool startAndSync(TestCluster &cluster, int pageSize, Synced *run,
+                      const QString &path = QStringLiteral("/api/v1/nodes"))
     {
         run->client = std::make_unique<ApiClient>(cluster.endpoint());
         recordLists(run->client.get(), &run->lists);
-        run->inf = makeInformer(run->client.get(), pageSize);
+        connect(run->client.get(), &ApiClient::requestSent, this, [run](const ApiRequest &req) {
+            if (req.query.hasQueryItem(QStringLiteral("watch")))
+                run->watchesFrom << req.query.queryItemValue(QStringLiteral("resourceVersion"));
+        });
+        run->inf = makeInformer(run->client.get(), pageSize, path);
         connect(run->inf.get(), &Informer::deltas, this, [run](const DeltaBatch &batch) {
             for (const Delta &d : batch)
                 run->nodes.insert(d.object->name, std::static_pointer_cast<const Node>(d.object));
         });
+        // At the signal, before any watch event can move it on.
+        connect(run->inf.get(), &Informer::synced, this,
+                [run] { run->listedAt = run->inf->resourceVersion(); });
         QSignalSpy synced(run->inf.get(), &Informer::synced);
         run->inf->start();
         return synced.wait(20000);
     }
 
+    // The CustomResourceDefinition of CustomNodes, waited for until it is served. No schema
+    // beyond "keep every field" and no status subresource: a create or a PUT writes status too.
+    static bool createCustomNodeDefinition(TestCluster &cluster)
+    {
+        const QByteArray crd = R"({"apiVersion":"apiextensions.k8s.io/v1",
+            "kind":"CustomResourceDefinition","metadata":{"name":"nodes.faultboard.test"},
+            "spec":{"group":"faultboard.test","scope":"Cluster",
+              "names":{"plural":"nodes","singular":"node","kind":"Node","listKind":"NodeList"},
+              "versions":[{"name":"v1","served":true,"storage":true,"schema":{"openAPIV3Schema":
+                {"type":"object","x-kubernetes-preserve-unknown-fields":true}}}]}})";
+        const ApiResponse r = cluster.request(
+            "POST", QStringLiteral("/apis/apiextensions.k8s.io/v1/customresourcedefinitions"), crd);
+        if (!r.ok()) {
+            qWarning("creating the CustomResourceDefinition failed: %s",
+                     qPrintable(r.error.toString()));
+            return false;
+        }
+        // Established a moment after the create: until then the path is 404.
+        return QTest::qWaitFor(
+            [&] { return cluster.request("GET", QString::fromLatin1(CustomNodes)).ok(); }, 20000);
+    }
+
+    // Every node of the real plane again as a custom object at CustomNodes (the same metadata,
+    // spec and status, its own identity), all created at once; `sources` gets the nodes as the
+    // node decoder reads them from core/v1.
+    static bool copyNodesToCustomNodes(TestCluster &cluster, QHash<QString, NodePtr> *sources)
+    {
+        const ApiResponse list = cluster.request("GET", QStringLiteral("/api/v1/nodes"));
+        if (!list.ok()) {
+            qWarning("listing the nodes failed: %s", qPrintable(list.error.toString()));
+            return false;
+        }
+        const DecodedList decoded = NodeDecoder().decodeList(list.body);
+        if (decoded.error) {
+            qWarning("the nodes do not decode: %s", qPrintable(decoded.error.toString()));
+            return false;
+        }
+        for (const ObjectPtr &o : decoded.items)
+            sources->insert(o->name, std::static_pointer_cast<const Node>(o));
+
+        // Before the client: its calls, cancelled when it goes, still report to these.
+        int pending = 0;
+        QStringList refused;
+        ApiClient client(cluster.endpoint());
+        for (const QJsonValue &v :
+             QJsonDocument::fromJson(list.body)[QStringLiteral("items")].toArray()) {
+            QJsonObject node = v.toObject();
+            QJsonObject meta = node.value(QStringLiteral("metadata")).toObject();
+            for (const char *field :
+                 {"uid", "resourceVersion", "creationTimestamp", "managedFields", "selfLink"})
+                meta.remove(QLatin1String(field));
+            node.insert(QStringLiteral("metadata"), meta);
+            node.insert(QStringLiteral("apiVersion"), QStringLiteral("faultboard.test/v1"));
+            node.insert(QStringLiteral("kind"), QStringLiteral("Node"));
+            ApiRequest req;
+            req.verb = "POST";
+            req.path = QString::fromLatin1(CustomNodes);
+            req.body = QJsonDocument(node).toJson(QJsonDocument::Compact);
+            req.maxRetries = 0;
+            ++pending;
+            connect(
+                client.send(req), &ApiCall::finished, &client,
+                [&, name = meta.value(QStringLiteral("name")).toString()](const ApiResponse &r) {
+                    --pending;
+                    if (r.status != 201)
+                        refused << name + QStringLiteral(": ") + r.error.toString();
+                });
+        }
+        if (!QTest::qWaitFor([&] { return pending == 0; }, 30000) || !refused.isEmpty()) {
+            qWarning("creating the custom nodes: %d unanswered, refused: %s", pending,
+                     qPrintable(refused.mid(0, 3).join(QStringLiteral("; "))));
+            return false;
+        }
+        return !sources->isEmpty();
+    }
+
+    // Sets one condition of a custom node, as a node-problem-detector would on a Node: read it,
+    // change the condition in its list, write it back whole (PUT, with the resourceVersion read:
+    // no concurrent change is lost). Custom resources take no strategic merge patch, and a merge
+    // patch would replace the whole list.
+    static bool setCustomCondition(TestCluster &cluster, const QString &name, const QString &type,
+                                   const QString &status)
+    {
+        const QString path = QString::fromLatin1(CustomNodes) + QLatin1Char('/') + name;
+        const ApiResponse got = cluster.request("GET", path);
+        if (!got.ok()) {
+            qWarning("reading %s failed: %s", qPrintable(path), qPrintable(got.error.toString()));
+            return false;
+        }
+        QJsonObject node = QJsonDocument::fromJson(got.body).object();
+        QJsonObject nodeStatus = node.value(QStringLiteral("status")).toObject();
+        QJsonArray conditions;
+        for (const QJsonValue &c : nodeStatus.value(QStringLiteral("conditions")).toArray())
+            if (c[QStringLiteral("type")].toString() != type)
+                conditions.append(c);
+        const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+        conditions.append(QJsonObject{{QStringLiteral("type"), type},
+                                      {QStringLiteral("status"), status},
+                                      {QStringLiteral("reason"), QStringLiteral("Test")},
+                                      {QStringLiteral("message"), QStringLiteral("set by test")},
+                                      {QStringLiteral("lastHeartbeatTime"), now},
+                                      {QStringLiteral("lastTransitionTime"), now}});
+        nodeStatus.insert(QStringLiteral("conditions"), conditions);
+        node.insert(QStringLiteral("status"), nodeStatus);
+        const ApiResponse put =
+            cluster.request("PUT", path, QJsonDocument(node).toJson(QJsonDocument::Compact));
+        if (!put.ok())
+            qWarning("writing %s failed: %s", qPrintable(path), qPrintable(put.error.toString()));
+        return put.ok();
+    }
+
+    static bool conditionIs(const QHash<QString, NodePtr> &nodes, const QString &node,
+                            const QString &type, const QString &status)
+    {
+        const NodePtr n = nodes.value(node);
+        const auto *c = n ? n->condition(type) : nullptr;
+        return c && c->status == status;
+    }
+
 private slots:
     void jsonOnlyServerIsListedAndWatchedAsJson()
     {
-        TestCluster cluster({QStringLiteral("--paused"), QStringLiteral("--nodes"),
-                             QStringLiteral("120"), QStringLiteral("--no-protobuf")});
+        // kubesim: its nodes, JSON only. kube-apiserver: custom nodes, which it serves as JSON
+        // whatever the Accept (and 406 to protobuf alone), a few hundred of them.
+        const bool real = TestCluster::isReal();
+        const int count = real ? 300 : 120;
+        QStringList args{QStringLiteral("--paused"), QStringLiteral("--nodes"),
+                         QString::number(count)};
+        if (!real)
+            args << QStringLiteral("--no-protobuf");
+        TestCluster cluster(args);
         QVERIFY2(cluster.start(), qPrintable(cluster.errorString()));
+        QString path = QStringLiteral("/api/v1/nodes");
+        QHash<QString, NodePtr> sources;
+        if (real) {
+            path = QString::fromLatin1(CustomNodes);
+            QVERIFY(createCustomNodeDefinition(cluster));
+            QVERIFY(copyNodesToCustomNodes(cluster, &sources));
+            QCOMPARE(sources.size(), count);
+        }
         Synced run;
-        QVERIFY(startAndSync(cluster, 500, &run));
+        QVERIFY(startAndSync(cluster, 500, &run, path));
         const QList<ListRequest> &lists = run.lists;
         Informer *inf = run.inf.get();
         const QHash<QString, NodePtr> &nodes = run.nodes;
-        QCOMPARE(nodes.size(), 120);
+        QCOMPARE(nodes.size(), count);
         QCOMPARE(lists.size(), 1);
         // Protobuf was asked for first, JSON came, and was read whole, not in protobuf batches.
-        QCOMPARE(lists[0].accept, QByteArray("application/vnd.kubernetes.protobuf, application/json"));
+        QCOMPARE(lists[0].accept,
+                 QByteArray("application/vnd.kubernetes.protobuf, application/json"));
         QVERIFY2(lists[0].contentType.startsWith("application/json"),
                  lists[0].contentType.constData());
         QCOMPARE(lists[0].resourceVersion, QStringLiteral("0"));
         QCOMPARE(inf->lastListBatches(), 0);
         const NodePtr n = nodes.value(QStringLiteral("npu-0003"));
         QVERIFY(n && !n->uid.isEmpty() && !n->conditions.empty() && !n->capacity.isEmpty());
+        // Each custom node read as JSON is the node it was copied from, read from core/v1, in
+        // every field but its identity.
+        for (auto it = sources.cbegin(); it != sources.cend(); ++it) {
+            const NodePtr custom = nodes.value(it.key());
+            QVERIFY2(custom, qPrintable(it.key()));
+            Node copy = *custom;
+            QVERIFY(copy.uid != (*it)->uid);
+            copy.uid = (*it)->uid;
+            copy.resourceVersion = (*it)->resourceVersion;
+            copy.creationTimestamp = (*it)->creationTimestamp;
+            const QString difference = kubetest::nodeDifference(copy, **it);
+            QVERIFY2(difference.isEmpty(),
+                     qPrintable(it.key() + QStringLiteral(": ") + difference));
+        }
 
-        QVERIFY(cluster.setCondition(QStringLiteral("npu-0003"), QStringLiteral("NT_NPU_CARD_LOSE"),
-                                     QStringLiteral("True")));
-        QTRY_VERIFY_WITH_TIMEOUT(nodes.value(QStringLiteral("npu-0003"))
-                                         ->condition(QStringLiteral("NT_NPU_CARD_LOSE")) &&
-                                     nodes.value(QStringLiteral("npu-0003"))
-                                             ->condition(QStringLiteral("NT_NPU_CARD_LOSE"))
-                                             ->status == QLatin1String("True"),
-                                 10000);
+        const QString node = QStringLiteral("npu-0003"), type = QStringLiteral("NT_NPU_CARD_LOSE");
+        QVERIFY(!conditionIs(nodes, node, type, QStringLiteral("True")));
+        QVERIFY(real ? setCustomCondition(cluster, node, type, QStringLiteral("True"))
+                     : cluster.setCondition(node, type, QStringLiteral("True")));
+        QTRY_VERIFY_WITH_TIMEOUT(conditionIs(nodes, node, type, QStringLiteral("True")), 10000);
         QCOMPARE(inf->listCount(), 1);
+    }
+
+    void uncachedListAtZeroIsPagedFromEtcd()
+    {
+        QVERIFY2(TestCluster::isReal(),
+                 "kube-apiserver without a watch cache for nodes: real server only (kubesim's "
+                 "resourceVersion=0 lists are always its watch cache's; its refusal of them is "
+                 "refusedWatchCacheListIsListedFromEtcdInPages)");
+        TestCluster cluster(
+            {QStringLiteral("--paused"), QStringLiteral("--nodes"), QStringLiteral("120")});
+        cluster.setApiServerArgs({QStringLiteral("--watch-cache-sizes=nodes#0")});
+        QVERIFY2(cluster.start(), qPrintable(cluster.errorString()));
+        Synced run;
+        QVERIFY(startAndSync(cluster, 50, &run));
+        const QList<ListRequest> &lists = run.lists;
+        Informer *inf = run.inf.get();
+        const QHash<QString, NodePtr> &nodes = run.nodes;
+        QCOMPARE(nodes.size(), 120);
+        QCOMPARE(inf->size(), 120);
+        // resourceVersion=0 answered from etcd in a first page of 50 with a continue token, and
+        // two more pages (the last of 20) on the server's tokens, the informer asking for
+        // protobuf and getting it. Not refused: the informer never left resourceVersion=0.
+        QCOMPARE(lists.size(), 3);
+        QCOMPARE(lists[0].resourceVersion, QStringLiteral("0"));
+        QVERIFY(lists[0].continueToken.isEmpty());
+        QVERIFY(!lists[1].continueToken.isEmpty());
+        QVERIFY(!lists[2].continueToken.isEmpty());
+        QVERIFY(lists[1].continueToken != lists[2].continueToken);
+        for (const ListRequest &l : lists) {
+            QCOMPARE(l.status, 200);
+            QVERIFY2(l.contentType.startsWith("application/vnd.kubernetes.protobuf"),
+                     l.contentType.constData());
+        }
+        for (int i = 1; i < 3; ++i)
+            QVERIFY2(lists[i].resourceVersion.isEmpty(), qPrintable(lists[i].resourceVersion));
+        QCOMPARE(inf->lastListResourceVersion(), QStringLiteral("0"));
+
+        // The watch starts from the paged list's resourceVersion (every page is read at the
+        // first one's: the continue tokens carry it) and delivers a later change.
+        QVERIFY(!run.listedAt.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!run.watchesFrom.isEmpty(), 5000);
+        QCOMPARE(run.watchesFrom.first(), run.listedAt);
+        const QString node = QStringLiteral("gpu-0001"), type = QStringLiteral("NT_GPU_XID_ERROR");
+        QVERIFY(!conditionIs(nodes, node, type, QStringLiteral("True")));
+        QVERIFY(cluster.setCondition(node, type, QStringLiteral("True")));
+        QTRY_VERIFY_WITH_TIMEOUT(conditionIs(nodes, node, type, QStringLiteral("True")), 10000);
+        QCOMPARE(inf->listCount(), 1);
+        QCOMPARE(nodes.size(), 120);
     }
 
     void refusedWatchCacheListIsListedFromEtcdInPages()
@@ -140,9 +368,9 @@ private slots:
         // The watch from the etcd list's resourceVersion delivers.
         QVERIFY(cluster.setCondition(QStringLiteral("gpu-0001"), QStringLiteral("NT_GPU_XID_ERROR"),
                                      QStringLiteral("True")));
-        QTRY_VERIFY_WITH_TIMEOUT(nodes.value(QStringLiteral("gpu-0001"))
-                                     ->condition(QStringLiteral("NT_GPU_XID_ERROR")),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            nodes.value(QStringLiteral("gpu-0001"))->condition(QStringLiteral("NT_GPU_XID_ERROR")),
+            10000);
 
         // A later relist (the watch's resourceVersion compacted away) goes to etcd straight
         // away: the watch cache is not asked again.
