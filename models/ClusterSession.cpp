@@ -8,10 +8,13 @@
 #include "kube/NodeDecoder.h"
 
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QThreadPool>
 #include <QTimer>
 
 namespace models {
+
+Q_LOGGING_CATEGORY(lcMemory, "faultboard.memory", QtInfoMsg)
 
 ClusterSession::ClusterSession(const kube::ClusterEndpoint &endpoint, const Classifier &classifier,
                                QObject *parent)
@@ -36,13 +39,23 @@ ClusterSession::ClusterSession(const kube::ClusterEndpoint &endpoint, const Clas
             &ClusterSession::connectionStateChanged);
     connect(m_informer, &kube::Informer::synced, this, &ClusterSession::synced);
     // A list's transient memory (its batches, the nodes it replaced, the history's work on them)
-    // is freed within moments of the sync; then the heap's free pages go back to the system.
+    // is freed within moments of the sync, a storm's as its nodes are replaced: then the heap's
+    // free pages go back to the system, soon after a sync and at most every TrimEveryMs while
+    // nodes change.
     m_trimTimer = new QTimer(this);
     m_trimTimer->setSingleShot(true);
-    m_trimTimer->setInterval(TrimDelayMs);
-    connect(m_informer, &kube::Informer::synced, m_trimTimer, qOverload<>(&QTimer::start));
-    connect(m_trimTimer, &QTimer::timeout, this,
-            [] { QThreadPool::globalInstance()->start([] { releaseFreeHeap(); }); });
+    connect(m_informer, &kube::Informer::synced, m_trimTimer,
+            [this] { m_trimTimer->start(TrimAfterSyncMs); });
+    connect(m_store, &NodeStore::nodesChanged, m_trimTimer, [this] {
+        if (!m_trimTimer->isActive())
+            m_trimTimer->start(TrimEveryMs);
+    });
+    connect(m_trimTimer, &QTimer::timeout, this, [] {
+        QThreadPool::globalInstance()->start([] {
+            const int ms = releaseFreeHeap();
+            qCDebug(lcMemory) << "free heap given back in" << ms << "ms";
+        });
+    });
 
     if (options.recordHistory) {
         if (options.history.path.isEmpty())

@@ -85,7 +85,8 @@ private:
     FaultHistory *m_history = nullptr;
     NodeOperations *m_operations = nullptr;
     kube::ClusterQueries *m_queries = nullptr;
-    static constexpr int TrimDelayMs = 2000;
+    static constexpr int TrimAfterSyncMs = 2000;
+    static constexpr int TrimEveryMs = 60000;
     QTimer *m_trimTimer = nullptr;
 };
 

@@ -1,18 +1,21 @@
 #include "models/HeapTrim.h"
 
+#include <QElapsedTimer>
+
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
 
 namespace models {
 
-bool releaseFreeHeap()
+int releaseFreeHeap()
 {
+    QElapsedTimer t;
+    t.start();
 #if defined(__GLIBC__)
-    return malloc_trim(0) != 0;
-#else
-    return false;
+    malloc_trim(0);
 #endif
+    return int(t.elapsed());
 }
 
 } // namespace models
