@@ -39,17 +39,21 @@ ClusterSession::ClusterSession(const kube::ClusterEndpoint &endpoint, const Clas
             &ClusterSession::connectionStateChanged);
     connect(m_informer, &kube::Informer::synced, this, &ClusterSession::synced);
     // A list's transient memory (its batches, the nodes it replaced, the history's work on them)
-    // is freed within moments of the sync, a storm's as its nodes are replaced: then the heap's
-    // free pages go back to the system, soon after a sync and at most every TrimEveryMs while
-    // nodes change.
+    // is freed within moments of the sync, a storm's burst as its nodes are replaced: then the
+    // heap's free pages go back to the system, soon after a sync and a while after the last burst.
+    // Not during a burst: the trim holds each malloc arena's lock in turn (up to 105 ms at 65,000
+    // nodes), and the GUI thread allocates most then.
     m_trimTimer = new QTimer(this);
     m_trimTimer->setSingleShot(true);
     connect(m_informer, &kube::Informer::synced, m_trimTimer,
             [this] { m_trimTimer->start(TrimAfterSyncMs); });
-    connect(m_store, &NodeStore::nodesChanged, m_trimTimer, [this] {
-        if (!m_trimTimer->isActive())
-            m_trimTimer->start(TrimEveryMs);
-    });
+    connect(m_store, &NodeStore::nodesChanged, m_trimTimer,
+            [this](const std::vector<NodeChange> &changes) {
+                // A node flapping is no burst: it leaves little behind and would keep the
+                // timer from ever firing.
+                if (changes.size() >= BurstNodes)
+                    m_trimTimer->start(TrimWhenQuietMs);
+            });
     connect(m_trimTimer, &QTimer::timeout, this, [] {
         QThreadPool::globalInstance()->start([] {
             const int ms = releaseFreeHeap();

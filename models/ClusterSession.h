@@ -86,7 +86,8 @@ private:
     NodeOperations *m_operations = nullptr;
     kube::ClusterQueries *m_queries = nullptr;
     static constexpr int TrimAfterSyncMs = 2000;
-    static constexpr int TrimEveryMs = 60000;
+    static constexpr int TrimWhenQuietMs = 10000;
+    static constexpr std::size_t BurstNodes = 100;
     QTimer *m_trimTimer = nullptr;
 };
 
