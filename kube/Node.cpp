@@ -85,10 +85,60 @@ StringMap StringMap::shared(const StringMap &map)
     return out;
 }
 
+NodeCondition::NodeCondition(QString type, QString status, QString reason, QString message,
+                             QDateTime lastTransitionTime, QDateTime lastHeartbeatTime)
+    : lastTransitionTime(std::move(lastTransitionTime)),
+      lastHeartbeatTime(std::move(lastHeartbeatTime)),
+      m_text(std::make_shared<ConditionText>(ConditionText{std::move(type), std::move(status),
+                                                           std::move(reason),
+                                                           std::move(message)}))
+{
+}
+
+const ConditionText &NodeCondition::text() const
+{
+    static const ConditionText none;
+    return m_text ? *m_text : none;
+}
+
+ConditionText &NodeCondition::writableText()
+{
+    if (!m_text)
+        m_text = std::make_shared<ConditionText>();
+    else if (m_text.use_count() > 1)
+        m_text = std::make_shared<ConditionText>(*m_text);
+    return *m_text;
+}
+
+void NodeCondition::share()
+{
+    if (!m_text)
+        return;
+    const ConditionText &t = *m_text;
+    const size_t h = qHashMulti(0, t.type, t.status, t.reason, t.message);
+    static QMutex mutex;
+    static QHash<size_t, std::vector<std::shared_ptr<ConditionText>>> pool;
+    static qsizetype count = 0;
+    QMutexLocker lock(&mutex);
+    auto &same = pool[h];
+    for (const auto &d : same)
+        if (d == m_text)
+            return;
+        else if (*d == t) {
+            m_text = d;
+            return;
+        }
+    if (count >= MaxSharedTexts)
+        return;
+    // From now on the pool's reference makes the text shared, so a later write copies it first.
+    same.push_back(m_text);
+    ++count;
+}
+
 const NodeCondition *Node::condition(const QString &type) const
 {
     for (const auto &c : conditions)
-        if (c.type == type)
+        if (c.type() == type)
             return &c;
     return nullptr;
 }
@@ -101,6 +151,8 @@ void Node::squeeze()
     allocatable = StringMap::shared(allocatable);
     taints.shrink_to_fit();
     conditions.shrink_to_fit();
+    for (NodeCondition &c : conditions)
+        c.share();
     addresses.shrink_to_fit();
 }
 

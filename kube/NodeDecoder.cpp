@@ -152,13 +152,13 @@ public:
         case Ctx::Condition: {
             NodeCondition &c = node->conditions.back();
             if (m_key == "type")
-                c.type = pooled(v);
+                c.setType(pooled(v));
             else if (m_key == "status")
-                c.status = pooled(v);
+                c.setStatus(pooled(v));
             else if (m_key == "reason")
-                c.reason = pooled(v);
+                c.setReason(pooled(v));
             else if (m_key == "message")
-                c.message = pooled(v);
+                c.setMessage(pooled(v));
             else if (m_key == "lastTransitionTime")
                 c.lastTransitionTime = parseApiTime(v);
             else if (m_key == "lastHeartbeatTime")

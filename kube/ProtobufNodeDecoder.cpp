@@ -310,17 +310,17 @@ bool readCondition(Reader &r, quint32 wire, NodeCondition &c)
         std::string_view s;
         switch (f) {
         case 1:
-            return r.string(w, &s) && (c.type = pooled(s), true);
+            return r.string(w, &s) && (c.setType(pooled(s)), true);
         case 2:
-            return r.string(w, &s) && (c.status = pooled(s), true);
+            return r.string(w, &s) && (c.setStatus(pooled(s)), true);
         case 3:
             return readTime(r, w, &c.lastHeartbeatTime);
         case 4:
             return readTime(r, w, &c.lastTransitionTime);
         case 5:
-            return r.string(w, &s) && (c.reason = pooled(s), true);
+            return r.string(w, &s) && (c.setReason(pooled(s)), true);
         case 6:
-            return r.string(w, &s) && (c.message = pooled(s), true);
+            return r.string(w, &s) && (c.setMessage(pooled(s)), true);
         default:
             return false;
         }

@@ -37,18 +37,18 @@ NodeHealth Classifier::classify(const kube::Node &node) const
 {
     NodeHealth h;
     for (const kube::NodeCondition &c : node.conditions) {
-        const FaultType *known = m_taxonomy.find(c.type);
-        const FaultType unknown = known ? FaultType() : m_taxonomy.lookup(c.type);
+        const FaultType *known = m_taxonomy.find(c.type());
+        const FaultType unknown = known ? FaultType() : m_taxonomy.lookup(c.type());
         const FaultType &ft = known ? *known : unknown;
-        if (!ft.isBad(c.status))
+        if (!ft.isBad(c.status()))
             continue;
         Fault f;
-        f.type = c.type;
+        f.type = c.type();
         f.category = ft.category;
-        f.status = c.status;
+        f.status = c.status();
         f.severity = ft.severity;
-        f.reason = c.reason;
-        f.message = c.message;
+        f.reason = c.reason();
+        f.message = c.message();
         f.since = c.lastTransitionTime;
         f.known = known != nullptr;
         h.faults.push_back(std::move(f));

@@ -48,8 +48,8 @@ void NodeConditionsModel::reload()
     if (const NodeRecord *rec = m_store ? m_store->find(m_name) : nullptr) {
         const Taxonomy &tax = m_store->classifier().taxonomy();
         for (const auto &c : rec->node->conditions) {
-            Row r{c, tax.lookup(c.type), false};
-            r.faulty = r.type.isBad(c.status);
+            Row r{c, tax.lookup(c.type()), false};
+            r.faulty = r.type.isBad(c.status());
             rows.push_back(std::move(r));
         }
     }
@@ -87,15 +87,15 @@ QVariant NodeConditionsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case TypeColumn:
-            return r.condition.type;
+            return r.condition.type();
         case StatusColumn:
-            return r.condition.status;
+            return r.condition.status();
         case SeverityColumn:
             return r.faulty ? severityName(sev) : tr("OK");
         case ReasonColumn:
-            return r.condition.reason;
+            return r.condition.reason();
         case MessageColumn:
-            return r.condition.message;
+            return r.condition.message();
         case LastTransitionColumn:
             return r.condition.lastTransitionTime.isValid()
                        ? QLocale().toString(r.condition.lastTransitionTime.toLocalTime(),
@@ -124,9 +124,9 @@ QVariant NodeConditionsModel::data(const QModelIndex &index, int role) const
     case KnownRole:
         return r.type.known;
     case TypeRole:
-        return r.condition.type;
+        return r.condition.type();
     case StatusRole:
-        return r.condition.status;
+        return r.condition.status();
     case LastTransitionRole:
         return r.condition.lastTransitionTime;
     case SourceRole:

@@ -177,7 +177,7 @@ QVariant NodeGridModel::data(const QModelIndex &index, int role) const
     case ConditionTypesRole: {
         QStringList types;
         for (const auto &c : rec->node->conditions)
-            types << c.type;
+            types << c.type();
         return types;
     }
     default:

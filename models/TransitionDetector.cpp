@@ -137,25 +137,25 @@ bool TransitionDetector::nodeSeen(const NodeHistoryState *known, const kube::Nod
     };
 
     for (const kube::NodeCondition &c : node.conditions) {
-        const FaultType *listed = tax.find(c.type);
-        const FaultType ft = listed ? *listed : tax.lookup(c.type);
-        const bool bad = ft.isBad(c.status);
+        const FaultType *listed = tax.find(c.type());
+        const FaultType ft = listed ? *listed : tax.lookup(c.type());
+        const bool bad = ft.isBad(c.status());
         const bool isFault = ft.severity >= Severity::Minor;
         const qint64 ltt = toMs(c.lastTransitionTime);
-        next->setCondition(c.type, c.status, ltt);
+        next->setCondition(c.type(), c.status(), ltt);
 
         TransitionRecord r;
-        r.type = c.type;
+        r.type = c.type();
         r.category = ft.category;
-        r.newStatus = c.status;
+        r.newStatus = c.status();
         r.bad = bad;
         r.severity = ft.severity;
-        r.reason = c.reason;
-        r.message = c.message;
+        r.reason = c.reason();
+        r.message = c.message();
         r.transitionTime =
             c.lastTransitionTime.isValid() ? c.lastTransitionTime.toUTC() : QDateTime();
 
-        const NodeHistoryState::Condition *prev = previous(c.type);
+        const NodeHistoryState::Condition *prev = previous(c.type());
         if (!prev) {
             // Healthy conditions of a new node are not news; an active fault is, since its
             // lastTransitionTime.
@@ -164,7 +164,7 @@ bool TransitionDetector::nodeSeen(const NodeHistoryState *known, const kube::Nod
             r.flags = TransitionRecord::FirstSeen;
             r.opens = isFault;
             record(std::move(r));
-        } else if (prev->status != c.status) {
+        } else if (prev->status != c.status()) {
             const bool wasBad = ft.isBad(prev->status);
             r.oldStatus = prev->status;
             r.opens = isFault && bad && !wasBad;

@@ -72,8 +72,8 @@ void compareNode(const Node &ours, const pb::Node &ref, std::size_t i)
     for (int c = 0; c < st.conditions_size(); ++c) {
         const auto &a = ours.conditions[std::size_t(c)];
         const auto &b = st.conditions(c);
-        FUZZ_CHECK(a.type == q(b.type()) && a.status == q(b.status()) &&
-                       a.reason == q(b.reason()) && a.message == q(b.message()),
+        FUZZ_CHECK(a.type() == q(b.type()) && a.status() == q(b.status()) &&
+                       a.reason() == q(b.reason()) && a.message() == q(b.message()),
                    "item %zu: condition %d", i, c);
     }
     FUZZ_CHECK(ours.addresses.size() == std::size_t(st.addresses_size()), "item %zu: addresses", i);

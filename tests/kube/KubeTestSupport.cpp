@@ -326,10 +326,10 @@ QString nodeDifference(const kube::Node &a, const kube::Node &b)
     for (std::size_t i = 0; i < std::min(a.conditions.size(), b.conditions.size()); ++i) {
         const QString p = QStringLiteral("conditions[%1].").arg(i);
         const kube::NodeCondition &x = a.conditions[i], &y = b.conditions[i];
-        d << differ(p + QStringLiteral("type"), x.type, y.type)
-          << differ(p + QStringLiteral("status"), x.status, y.status)
-          << differ(p + QStringLiteral("reason"), x.reason, y.reason)
-          << differ(p + QStringLiteral("message"), x.message, y.message)
+        d << differ(p + QStringLiteral("type"), x.type(), y.type())
+          << differ(p + QStringLiteral("status"), x.status(), y.status())
+          << differ(p + QStringLiteral("reason"), x.reason(), y.reason())
+          << differ(p + QStringLiteral("message"), x.message(), y.message())
           << differ(p + QStringLiteral("lastTransitionTime"), x.lastTransitionTime,
                     y.lastTransitionTime)
           << differ(p + QStringLiteral("lastHeartbeatTime"), x.lastHeartbeatTime,

@@ -43,7 +43,7 @@ struct Mirror
     {
         const NodePtr n = nodes.value(node);
         const NodeCondition *c = n ? n->condition(type) : nullptr;
-        return c ? c->status : QString();
+        return c ? c->status() : QString();
     }
 };
 

@@ -228,7 +228,7 @@ private:
     {
         const NodePtr n = nodes.value(node);
         const auto *c = n ? n->condition(type) : nullptr;
-        return c && c->status == status;
+        return c && c->status() == status;
     }
 
 private slots:

@@ -51,8 +51,8 @@ private slots:
         QCOMPARE(n->conditions.size(), std::size_t(2));
         const NodeCondition *c = n->condition(QStringLiteral("NT_NPU_CARD_LOSE"));
         QVERIFY(c);
-        QCOMPARE(c->status, QStringLiteral("True"));
-        QCOMPARE(c->reason, QStringLiteral("os_task_name:npu-card-lose"));
+        QCOMPARE(c->status(), QStringLiteral("True"));
+        QCOMPARE(c->reason(), QStringLiteral("os_task_name:npu-card-lose"));
         QVERIFY(!c->lastHeartbeatTime.isValid());
         // +08:00 is converted to UTC, fractional seconds kept to the millisecond.
         QCOMPARE(c->lastTransitionTime,
@@ -111,6 +111,50 @@ private slots:
         c.allocatable.insert(chip, b.allocatable.value(chip));
         QCOMPARE(c.allocatable, b.allocatable);
         QCOMPARE(&*StringMap::shared(c.allocatable).begin(), &*b.allocatable.begin());
+    }
+
+    void equalConditionsShareTheirWordsWrittenApart()
+    {
+        // Every healthy node's conditions say the same words: decoded, they are one copy, and a
+        // node written to (as an action's patch or kubesim makes) gets its own.
+        const QByteArray list =
+            R"({"kind":"NodeList","metadata":{"resourceVersion":"77"},"items":[)" +
+            nodeJson("npu-0001", "70") + "," + nodeJson("npu-0002", "71") + "," +
+            nodeJson("npu-0003", "72", "True") + "]}";
+        const DecodedList l = NodeDecoder().decodeList(list);
+        QVERIFY(l.error.ok());
+        QCOMPARE(l.items.size(), std::size_t(3));
+        const auto &a = static_cast<const Node &>(*l.items[0]);
+        const auto &b = static_cast<const Node &>(*l.items[1]);
+        const auto &faulty = static_cast<const Node &>(*l.items[2]);
+        const QString npu = QStringLiteral("NT_NPU_CARD_LOSE");
+        QVERIFY(a.condition(npu) && b.condition(npu) && faulty.condition(npu));
+        QVERIFY(a.condition(npu)->sharesTextWith(*b.condition(npu)));
+        QCOMPARE(a.condition(npu)->status().constData(), b.condition(npu)->status().constData());
+        // Another status is other words.
+        QVERIFY(!faulty.condition(npu)->sharesTextWith(*a.condition(npu)));
+        QCOMPARE(faulty.condition(npu)->status(), QStringLiteral("True"));
+
+        Node c = b;
+        NodeCondition *mine = nullptr;
+        for (NodeCondition &cond : c.conditions)
+            if (cond.type() == npu)
+                mine = &cond;
+        QVERIFY(mine);
+        mine->setStatus(QStringLiteral("True"));
+        mine->setMessage(QStringLiteral("card 3 lost"));
+        QCOMPARE(mine->status(), QStringLiteral("True"));
+        QCOMPARE(mine->type(), npu);
+        QCOMPARE(b.condition(npu)->status(), QStringLiteral("False"));
+        QCOMPARE(a.condition(npu)->status(), QStringLiteral("False"));
+        QVERIFY(!mine->sharesTextWith(*b.condition(npu)));
+        QVERIFY(c.conditions != b.conditions);
+        // Written back, equal again, and shared again once squeezed.
+        mine->setStatus(b.condition(npu)->status());
+        mine->setMessage(b.condition(npu)->message());
+        QVERIFY(c.conditions == b.conditions);
+        c.squeeze();
+        QVERIFY(c.condition(npu)->sharesTextWith(*b.condition(npu)));
     }
 
     void decodesWatchEvents_data()

@@ -326,8 +326,8 @@ private slots:
         const auto &y = static_cast<const Node &>(*a.items[1]);
         const auto &z = static_cast<const Node &>(*b.items[0]);
         // One copy of a condition's message across nodes and across both decoders.
-        QCOMPARE(x.conditions[0].message.constData(), y.conditions[0].message.constData());
-        QCOMPARE(x.conditions[0].message.constData(), z.conditions[0].message.constData());
+        QCOMPARE(x.conditions[0].message().constData(), y.conditions[0].message().constData());
+        QCOMPARE(x.conditions[0].message().constData(), z.conditions[0].message().constData());
         QCOMPARE(x.labels.value(QStringLiteral("pool")).constData(),
                  z.labels.value(QStringLiteral("pool")).constData());
     }

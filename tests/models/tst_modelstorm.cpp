@@ -263,7 +263,7 @@ private slots:
         if (watched)
             for (int r = 0; r < conditions.rowCount(); ++r)
                 QCOMPARE(conditions.index(r, 0).data(NodeConditionsModel::TypeRole).toString(),
-                         watched->node->conditions[std::size_t(r)].type);
+                         watched->node->conditions[std::size_t(r)].type());
 
         qInfo("part 3: %lld ms", clock.elapsed());
         // The history caught up with the storm, and the history model with the history.
