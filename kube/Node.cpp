@@ -49,6 +49,15 @@ bool StringMap::contains(const QString &key) const
     return it != e.end() && it->first == key;
 }
 
+void StringMap::shareValue(const QString &value)
+{
+    if (!m_d || m_d.use_count() > 1)
+        return;
+    for (Entry &e : *m_d)
+        if (e.second == value && !e.second.isSharedWith(value))
+            e.second = value;
+}
+
 void StringMap::squeeze()
 {
     if (m_d && m_d.use_count() == 1)
@@ -87,13 +96,11 @@ StringMap StringMap::shared(const StringMap &map)
 
 NodeCondition::NodeCondition(QString type, QString status, QString reason, QString message,
                              QDateTime lastTransitionTime, QDateTime lastHeartbeatTime)
-    : lastTransitionTime(std::move(lastTransitionTime)),
-      lastHeartbeatTime(std::move(lastHeartbeatTime)),
-      m_text(std::make_shared<ConditionText>(ConditionText{std::move(type), std::move(status),
-                                                           std::move(reason),
-                                                           std::move(message)}))
-{
-}
+    : lastTransitionTime(std::move(lastTransitionTime))
+    , lastHeartbeatTime(std::move(lastHeartbeatTime))
+    , m_text(std::make_shared<ConditionText>(
+          ConditionText{std::move(type), std::move(status), std::move(reason), std::move(message)}))
+{}
 
 const ConditionText &NodeCondition::text() const
 {
@@ -154,6 +161,52 @@ void Node::squeeze()
     for (NodeCondition &c : conditions)
         c.share();
     addresses.shrink_to_fit();
+    nodeInfo.share();
+    labels.shareValue(name);
+    for (NodeAddress &a : addresses)
+        if (a.address == name)
+            a.address = name;
+}
+
+const NodeSystemInfo &SharedSystemInfo::get() const
+{
+    static const NodeSystemInfo none;
+    return m_d ? *m_d : none;
+}
+
+NodeSystemInfo &SharedSystemInfo::write()
+{
+    if (!m_d)
+        m_d = std::make_shared<NodeSystemInfo>();
+    else if (m_d.use_count() > 1)
+        m_d = std::make_shared<NodeSystemInfo>(*m_d);
+    return *m_d;
+}
+
+void SharedSystemInfo::share()
+{
+    if (!m_d)
+        return;
+    const NodeSystemInfo &i = *m_d;
+    const size_t h = qHashMulti(0, i.kubeletVersion, i.osImage, i.kernelVersion,
+                                i.containerRuntimeVersion, i.architecture, i.operatingSystem);
+    static QMutex mutex;
+    static QHash<size_t, std::vector<std::shared_ptr<NodeSystemInfo>>> pool;
+    static qsizetype count = 0;
+    QMutexLocker lock(&mutex);
+    auto &same = pool[h];
+    for (const auto &d : same) {
+        if (d == m_d)
+            return;
+        if (*d == i) {
+            m_d = d;
+            return;
+        }
+    }
+    if (count >= MaxShared)
+        return;
+    same.push_back(m_d);
+    ++count;
 }
 
 QString Node::internalIp() const

@@ -180,7 +180,7 @@ public:
             break;
         }
         case Ctx::NodeInfo: {
-            NodeSystemInfo &i = node->nodeInfo;
+            NodeSystemInfo &i = node->nodeInfo.write();
             if (m_key == "kubeletVersion")
                 i.kubeletVersion = pooled(v);
             else if (m_key == "osImage")

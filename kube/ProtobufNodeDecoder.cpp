@@ -384,7 +384,7 @@ bool readStatus(Reader &r, quint32 wire, Node &n)
             });
         }
         case 7:
-            return readNodeInfo(r, w, n.nodeInfo);
+            return readNodeInfo(r, w, n.nodeInfo.write());
         default:
             return false;
         }

@@ -266,7 +266,8 @@ bool HistoryDatabase::loadStates(QHash<QString, NodeHistoryState> *out, QString 
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT node, state FROM node_state")))
         return fail(q, QStringLiteral("node_state"), error);
-    // Condition types and statuses repeat on every node: share one copy of each.
+    // Locations repeat on every node of a rack: share one copy of each (the conditions' words
+    // are shared by NodeHistoryState::Condition itself).
     QSet<QString> pool;
     const auto intern = [&pool](QString &s) {
         auto it = pool.constFind(s);
@@ -280,10 +281,6 @@ bool HistoryDatabase::loadStates(QHash<QString, NodeHistoryState> *out, QString 
         // keeps it from duplicating rows.
         if (!NodeHistoryState::deserialize(q.value(1).toByteArray(), &st))
             continue;
-        for (NodeHistoryState::Condition &c : st.conditions) {
-            intern(c.type);
-            intern(c.status);
-        }
         intern(st.location.pool);
         intern(st.location.rack);
         intern(st.location.zone);

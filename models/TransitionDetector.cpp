@@ -2,6 +2,7 @@
 
 #include <QDataStream>
 #include <QIODevice>
+#include <QMutex>
 
 #include <algorithm>
 
@@ -32,18 +33,45 @@ Severity countSeverity(const QString &status)
 
 } // namespace
 
+NodeHistoryState::Condition::Condition(const QString &type, const QString &status,
+                                       qint64 transitionMs)
+    : transitionMs(transitionMs)
+{
+    // The history's worker makes these for every node it sees, the loader for every state it
+    // reads: one lock each, a hash of two short strings.
+    static QMutex mutex;
+    static QHash<std::pair<QString, QString>, std::shared_ptr<const Words>> pool;
+    const std::pair<QString, QString> key(type, status);
+    QMutexLocker lock(&mutex);
+    if (const auto it = pool.constFind(key); it != pool.constEnd()) {
+        m_words = *it;
+        return;
+    }
+    m_words = std::make_shared<const Words>(Words{type, status});
+    if (pool.size() < MaxSharedWords)
+        pool.insert(key, m_words);
+}
+
+const QString &NodeHistoryState::Condition::noWord()
+{
+    static const QString none;
+    return none;
+}
+
 const NodeHistoryState::Condition *NodeHistoryState::condition(const QString &type) const
 {
     auto it = std::lower_bound(conditions.begin(), conditions.end(), type,
-                               [](const Condition &c, const QString &t) { return c.type < t; });
-    return it != conditions.end() && it->type == type ? &*it : nullptr;
+                               [](const Condition &c, const QString &t) { return c.type() < t; });
+    return it != conditions.end() && it->type() == type ? &*it : nullptr;
 }
 
 void NodeHistoryState::setCondition(const QString &type, const QString &status, qint64 transitionMs)
 {
     auto it = std::lower_bound(conditions.begin(), conditions.end(), type,
-                               [](const Condition &c, const QString &t) { return c.type < t; });
-    if (it != conditions.end() && it->type == type)
+                               [](const Condition &c, const QString &t) { return c.type() < t; });
+    if (it != conditions.end() && it->type() == type && it->status() == status)
+        it->transitionMs = transitionMs;
+    else if (it != conditions.end() && it->type() == type)
         *it = {type, status, transitionMs};
     else
         conditions.insert(it, {type, status, transitionMs});
@@ -59,7 +87,7 @@ QByteArray NodeHistoryState::serialize() const
     s << StateFormat << uid.toUtf8() << removed << removedMs << location.pool.toUtf8()
       << location.rack.toUtf8() << location.zone.toUtf8() << quint32(conditions.size());
     for (const Condition &c : conditions)
-        s << c.type.toUtf8() << c.status.toUtf8() << c.transitionMs;
+        s << c.type().toUtf8() << c.status().toUtf8() << c.transitionMs;
     return data;
 }
 
@@ -89,7 +117,7 @@ bool NodeHistoryState::deserialize(const QByteArray &data, NodeHistoryState *out
     if (s.status() != QDataStream::Ok)
         return false;
     std::sort(st.conditions.begin(), st.conditions.end(),
-              [](const Condition &a, const Condition &b) { return a.type < b.type; });
+              [](const Condition &a, const Condition &b) { return a.type() < b.type(); });
     *out = std::move(st);
     return true;
 }
@@ -164,16 +192,16 @@ bool TransitionDetector::nodeSeen(const NodeHistoryState *known, const kube::Nod
             r.flags = TransitionRecord::FirstSeen;
             r.opens = isFault;
             record(std::move(r));
-        } else if (prev->status != c.status()) {
-            const bool wasBad = ft.isBad(prev->status);
-            r.oldStatus = prev->status;
+        } else if (prev->status() != c.status()) {
+            const bool wasBad = ft.isBad(prev->status());
+            r.oldStatus = prev->status();
             r.opens = isFault && bad && !wasBad;
             r.closes = isFault && !bad && wasBad;
             record(std::move(r));
         } else if (ltt > 0 && prev->transitionMs > 0 && ltt > prev->transitionMs) {
             // The status left and came back while Faultboard was not watching. A bad status
             // now means a new fault began at ltt; a good one means a fault we never saw ended.
-            r.oldStatus = prev->status;
+            r.oldStatus = prev->status();
             r.flags = TransitionRecord::Missed;
             r.opens = isFault && bad;
             r.closes = isFault && !bad;
@@ -185,19 +213,19 @@ bool TransitionDetector::nodeSeen(const NodeHistoryState *known, const kube::Nod
         const QString status = QStringLiteral("%1/%2").arg(a.allocatable).arg(a.capacity);
         next->setCondition(a.resource, status, 0);
         const NodeHistoryState::Condition *prev = previous(a.resource);
-        if (prev ? prev->status == status : !a.degraded())
+        if (prev ? prev->status() == status : !a.degraded())
             continue;
-        const bool wasDegraded = prev && countDegraded(prev->status);
+        const bool wasDegraded = prev && countDegraded(prev->status());
         const AcceleratorResource *res = tax.accelerator(a.resource);
         TransitionRecord r;
         r.type = a.resource;
         r.category = res ? res->category : QStringLiteral("gpu");
-        r.oldStatus = prev ? prev->status : QString();
+        r.oldStatus = prev ? prev->status() : QString();
         r.newStatus = status;
         r.bad = a.degraded();
         r.opens = a.degraded() && !wasDegraded;
         r.closes = !a.degraded() && wasDegraded;
-        r.severity = a.degraded() ? countSeverity(status) : countSeverity(prev->status);
+        r.severity = a.degraded() ? countSeverity(status) : countSeverity(prev->status());
         r.reason = a.degraded() ? Classifier::AcceleratorsLostReason
                                 : QStringLiteral("AcceleratorsRecovered");
         r.message = a.degraded() ? Classifier::acceleratorLossText(a) : QString();
@@ -209,18 +237,19 @@ bool TransitionDetector::nodeSeen(const NodeHistoryState *known, const kube::Nod
     // disappears with its condition has ended.
     if (!fresh) {
         for (const NodeHistoryState::Condition &was : known->conditions) {
-            if (next->condition(was.type))
+            if (next->condition(was.type()))
                 continue;
-            const bool counts = was.status.contains(QLatin1Char('/')) && tax.accelerator(was.type);
-            const FaultType ft = tax.lookup(was.type);
-            const bool wasBad = counts ? countDegraded(was.status) : ft.isBad(was.status);
+            const bool counts =
+                was.status().contains(QLatin1Char('/')) && tax.accelerator(was.type());
+            const FaultType ft = tax.lookup(was.type());
+            const bool wasBad = counts ? countDegraded(was.status()) : ft.isBad(was.status());
             if (!wasBad)
                 continue;
             TransitionRecord r;
-            r.type = was.type;
-            r.category = counts ? tax.accelerator(was.type)->category : ft.category;
-            r.oldStatus = was.status;
-            r.severity = counts ? countSeverity(was.status) : ft.severity;
+            r.type = was.type();
+            r.category = counts ? tax.accelerator(was.type())->category : ft.category;
+            r.oldStatus = was.status();
+            r.severity = counts ? countSeverity(was.status()) : ft.severity;
             r.closes = r.severity >= Severity::Minor;
             r.reason = QStringLiteral("ConditionRemoved");
             r.flags =

@@ -8,18 +8,50 @@
 #include <QByteArray>
 #include <QHash>
 
+#include <memory>
+
 namespace models {
 
 // What the fault history last knew of a node: persisted next to the rows, so a restart or a
 // relist compares the node with what was recorded rather than with nothing.
 struct NodeHistoryState
 {
-    struct Condition
+    // A condition's type and status (the words) and when it last changed. The words are one
+    // shared pair for every node in the same state (16 bytes a condition where two strings
+    // took 48: 65,000 nodes of 11 conditions are 23 MB less).
+    class Condition
     {
-        QString type;
-        QString status;
+    public:
+        Condition() = default;
+        Condition(const QString &type, const QString &status, qint64 transitionMs);
+
+        const QString &type() const { return m_words ? m_words->type : noWord(); }
+        const QString &status() const { return m_words ? m_words->status : noWord(); }
         qint64 transitionMs = 0; // lastTransitionTime; 0 when unknown
-        bool operator==(const Condition &) const = default;
+
+        bool operator==(const Condition &other) const
+        {
+            return transitionMs == other.transitionMs &&
+                   (m_words == other.m_words ||
+                    (type() == other.type() && status() == other.status()));
+        }
+        // Whether two conditions hold one copy of their words (tests).
+        bool sharesWordsWith(const Condition &other) const
+        {
+            return m_words && m_words == other.m_words;
+        }
+        // The pool the words come from keeps at most this many pairs; past it, a condition
+        // has its own (a cluster has a few hundred condition types and a handful of statuses).
+        static constexpr qsizetype MaxSharedWords = 16384;
+
+    private:
+        struct Words
+        {
+            QString type;
+            QString status;
+        };
+        static const QString &noWord();
+        std::shared_ptr<const Words> m_words;
     };
     QString uid;
     bool removed = false;

@@ -470,11 +470,12 @@ void NodeDetailPanel::refresh()
     for (const auto &[k, v] : n.labels)
         html += QStringLiteral("<div>%1=%2</div>").arg(escaped(k), escaped(v));
     html += QStringLiteral("<h4>%1</h4>").arg(escaped(tr("System")));
-    html += QStringLiteral("<div>%1</div>")
-                .arg(escaped(tr("Kubelet %1, %2, kernel %3, %4, %5")
-                                 .arg(n.nodeInfo.kubeletVersion, n.nodeInfo.osImage,
-                                      n.nodeInfo.kernelVersion, n.nodeInfo.containerRuntimeVersion,
-                                      n.nodeInfo.architecture)));
+    html +=
+        QStringLiteral("<div>%1</div>")
+            .arg(escaped(tr("Kubelet %1, %2, kernel %3, %4, %5")
+                             .arg(n.nodeInfo->kubeletVersion, n.nodeInfo->osImage,
+                                  n.nodeInfo->kernelVersion, n.nodeInfo->containerRuntimeVersion,
+                                  n.nodeInfo->architecture)));
     for (const kube::NodeAddress &a : n.addresses)
         html += QStringLiteral("<div>%1: %2</div>").arg(escaped(a.type), escaped(a.address));
     m_details->setText(html);

@@ -138,9 +138,9 @@ Node referenceNode(const json &o)
     });
     const json *infoPtr = member(status, "nodeInfo", json::value_t::object);
     const json &info = infoPtr ? *infoPtr : empty;
-    n.nodeInfo = {str(info, "kubeletVersion"), str(info, "osImage"),
-                  str(info, "kernelVersion"),  str(info, "containerRuntimeVersion"),
-                  str(info, "architecture"),   str(info, "operatingSystem")};
+    n.nodeInfo.write() = {str(info, "kubeletVersion"), str(info, "osImage"),
+                          str(info, "kernelVersion"),  str(info, "containerRuntimeVersion"),
+                          str(info, "architecture"),   str(info, "operatingSystem")};
     return n;
 }
 

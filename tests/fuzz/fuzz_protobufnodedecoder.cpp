@@ -82,12 +82,12 @@ void compareNode(const Node &ours, const pb::Node &ref, std::size_t i)
                        ours.addresses[std::size_t(a)].address == q(st.addresses(a).address()),
                    "item %zu: address %d", i, a);
     const auto &info = st.nodeinfo();
-    FUZZ_CHECK(ours.nodeInfo.kubeletVersion == q(info.kubeletversion()) &&
-                   ours.nodeInfo.osImage == q(info.osimage()) &&
-                   ours.nodeInfo.kernelVersion == q(info.kernelversion()) &&
-                   ours.nodeInfo.containerRuntimeVersion == q(info.containerruntimeversion()) &&
-                   ours.nodeInfo.architecture == q(info.architecture()) &&
-                   ours.nodeInfo.operatingSystem == q(info.operatingsystem()),
+    FUZZ_CHECK(ours.nodeInfo->kubeletVersion == q(info.kubeletversion()) &&
+                   ours.nodeInfo->osImage == q(info.osimage()) &&
+                   ours.nodeInfo->kernelVersion == q(info.kernelversion()) &&
+                   ours.nodeInfo->containerRuntimeVersion == q(info.containerruntimeversion()) &&
+                   ours.nodeInfo->architecture == q(info.architecture()) &&
+                   ours.nodeInfo->operatingSystem == q(info.operatingsystem()),
                "item %zu: nodeInfo", i);
     FUZZ_CHECK(entries(ours.capacity) == quantities(st.capacity()), "item %zu: capacity", i);
     FUZZ_CHECK(entries(ours.allocatable) == quantities(st.allocatable()), "item %zu: allocatable",

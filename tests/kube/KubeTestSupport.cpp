@@ -342,7 +342,7 @@ QString nodeDifference(const kube::Node &a, const kube::Node &b)
         d << differ(p + QStringLiteral("type"), a.addresses[i].type, b.addresses[i].type)
           << differ(p + QStringLiteral("address"), a.addresses[i].address, b.addresses[i].address);
     }
-    const kube::NodeSystemInfo &x = a.nodeInfo, &y = b.nodeInfo;
+    const kube::NodeSystemInfo &x = *a.nodeInfo, &y = *b.nodeInfo;
     d << differ(QStringLiteral("nodeInfo.kubeletVersion"), x.kubeletVersion, y.kubeletVersion)
       << differ(QStringLiteral("nodeInfo.osImage"), x.osImage, y.osImage)
       << differ(QStringLiteral("nodeInfo.kernelVersion"), x.kernelVersion, y.kernelVersion)

@@ -61,8 +61,8 @@ private slots:
         QCOMPARE(n->allocatable.value(QStringLiteral("huawei.com/ascend-910")),
                  QStringLiteral("7"));
         QCOMPARE(n->internalIp(), QStringLiteral("10.1.2.3"));
-        QCOMPARE(n->nodeInfo.architecture, QStringLiteral("arm64"));
-        QCOMPARE(n->nodeInfo.osImage, QStringLiteral("EulerOS 2.0 SP10"));
+        QCOMPARE(n->nodeInfo->architecture, QStringLiteral("arm64"));
+        QCOMPARE(n->nodeInfo->osImage, QStringLiteral("EulerOS 2.0 SP10"));
     }
 
     void decodesAList()
@@ -111,6 +111,41 @@ private slots:
         c.allocatable.insert(chip, b.allocatable.value(chip));
         QCOMPARE(c.allocatable, b.allocatable);
         QCOMPARE(&*StringMap::shared(c.allocatable).begin(), &*b.allocatable.begin());
+    }
+
+    void systemInfoAndTheNameAreOneCopy()
+    {
+        // The versions and the OS are alike across the fleet, and a node's name comes back in
+        // its hostname label and its Hostname address: each is kept once.
+        QByteArray a = nodeJson("npu-0001", "70");
+        a.replace(R"("pool":)", R"("kubernetes.io/hostname":"npu-0001","pool":)");
+        const QByteArray list =
+            R"({"kind":"NodeList","metadata":{"resourceVersion":"77"},"items":[)" + a + "," +
+            nodeJson("npu-0002", "71") + "]}";
+        const DecodedList l = NodeDecoder().decodeList(list);
+        QVERIFY(l.error.ok());
+        QCOMPARE(l.items.size(), std::size_t(2));
+        const auto &x = static_cast<const Node &>(*l.items[0]);
+        const auto &y = static_cast<const Node &>(*l.items[1]);
+        QCOMPARE(x.nodeInfo->osImage, QStringLiteral("EulerOS 2.0 SP10"));
+        QVERIFY(x.nodeInfo.sharesWith(y.nodeInfo));
+        const QString host = x.labels.value(QStringLiteral("kubernetes.io/hostname"));
+        QCOMPARE(host, x.name);
+        QVERIFY(host.isSharedWith(x.name));
+        QVERIFY(!x.addresses.empty());
+        const auto hostname =
+            std::find_if(x.addresses.begin(), x.addresses.end(),
+                         [](const auto &ad) { return ad.type == QLatin1String("Hostname"); });
+        QVERIFY(hostname != x.addresses.end());
+        QVERIFY(hostname->address.isSharedWith(x.name));
+
+        // Written apart: the other node keeps its own.
+        Node z = y;
+        z.nodeInfo.write().kernelVersion = QStringLiteral("6.1.0");
+        QCOMPARE(z.nodeInfo->kernelVersion, QStringLiteral("6.1.0"));
+        QVERIFY(y.nodeInfo->kernelVersion != z.nodeInfo->kernelVersion);
+        QCOMPARE(x.nodeInfo->kernelVersion, y.nodeInfo->kernelVersion);
+        QVERIFY(!(z.nodeInfo == y.nodeInfo));
     }
 
     void equalConditionsShareTheirWordsWrittenApart()

@@ -313,7 +313,7 @@ private slots:
         QCOMPARE(n.taints[1].timeAdded, QDateTime(QDate(2024, 9, 27), QTime(11, 0), Qt::UTC));
         QVERIFY(!n.conditions[1].lastHeartbeatTime.isValid());
         QCOMPARE(n.capacity.value(QStringLiteral("huawei.com/ascend-910")), QStringLiteral("8"));
-        QCOMPARE(n.nodeInfo.osImage, QStringLiteral("EulerOS 2.0 (SP10)"));
+        QCOMPARE(n.nodeInfo->osImage, QStringLiteral("EulerOS 2.0 (SP10)"));
         QVERIFY(n.unschedulable);
         QVERIFY(n.deletionTimestamp.isValid());
     }

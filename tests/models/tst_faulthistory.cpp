@@ -179,6 +179,56 @@ private slots:
         QCOMPARE(rows(*h, "node_events"), 1);
     }
 
+    void recordedStatesShareTheirWordsAndSurviveTheDatabase()
+    {
+        // What the history keeps of 65,000 nodes: the same type and status on two nodes are
+        // one copy, a change is the node's own, and the database gives back equal states.
+        NodeHistoryState a, b;
+        a.uid = QStringLiteral("u-a");
+        b.uid = QStringLiteral("u-b");
+        for (NodeHistoryState *st : {&a, &b}) {
+            st->setCondition(QStringLiteral("Ready"), QStringLiteral("True"), 1000);
+            st->setCondition(QStringLiteral("NT_NPU_CARD_LOSE"), QStringLiteral("False"), 2000);
+        }
+        b.setCondition(QStringLiteral("huawei.com/ascend-910"), QStringLiteral("6/8"), 0);
+        QCOMPARE(a.conditions.size(), std::size_t(2));
+        QCOMPARE(b.conditions.size(), std::size_t(3));
+        // Sorted by type.
+        QCOMPARE(b.conditions[0].type(), QStringLiteral("NT_NPU_CARD_LOSE"));
+        QCOMPARE(b.conditions[2].type(), QStringLiteral("huawei.com/ascend-910"));
+        const auto *readyA = a.condition(QStringLiteral("Ready"));
+        const auto *readyB = b.condition(QStringLiteral("Ready"));
+        QVERIFY(readyA && readyB && readyA->sharesWordsWith(*readyB));
+        QVERIFY(*readyA == *readyB);
+
+        // Only the time changed: the words stay shared. The status changed: the node's own.
+        b.setCondition(QStringLiteral("Ready"), QStringLiteral("True"), 5000);
+        QVERIFY(readyB->sharesWordsWith(*readyA));
+        QVERIFY(!(*readyA == *readyB));
+        b.setCondition(QStringLiteral("Ready"), QStringLiteral("False"), 6000);
+        readyB = b.condition(QStringLiteral("Ready"));
+        QCOMPARE(readyB->status(), QStringLiteral("False"));
+        QCOMPARE(readyA->status(), QStringLiteral("True"));
+        QVERIFY(!readyB->sharesWordsWith(*readyA));
+        QVERIFY(!a.condition(QStringLiteral("huawei.com/ascend-910")));
+
+        QTemporaryDir dir;
+        HistoryDatabase db(dir.filePath(QStringLiteral("h.sqlite")));
+        QString error;
+        QVERIFY2(db.open(&error), qPrintable(error));
+        QVERIFY(db.begin(&error));
+        QVERIFY(db.saveState(QStringLiteral("a"), a, &error));
+        QVERIFY(db.saveState(QStringLiteral("b"), b, &error));
+        QVERIFY(db.commit(&error));
+        QHash<QString, NodeHistoryState> states;
+        QVERIFY2(db.loadStates(&states, &error), qPrintable(error));
+        QCOMPARE(states.size(), 2);
+        QVERIFY(states.value(QStringLiteral("a")) == a);
+        QVERIFY(states.value(QStringLiteral("b")) == b);
+        QVERIFY(states[QStringLiteral("a")]
+                    .condition(QStringLiteral("NT_NPU_CARD_LOSE"))
+                    ->sharesWordsWith(*b.condition(QStringLiteral("NT_NPU_CARD_LOSE"))));
+    }
     void nodesAddedAndRemoved()
     {
         QTemporaryDir dir;
