@@ -1,4 +1,5 @@
 #include "kube/Informer.h"
+#include "kube/ContinueOn.h"
 
 #include "kube/ApiCall.h"
 #include "kube/ApiClient.h"
@@ -181,11 +182,14 @@ void Informer::requestPage(const QString &continueToken)
         auto codec = m_codec;
         // The body came in pieces (bodyData), or whole when the call did not stream it.
         QByteArray body = r.body.isEmpty() ? std::exchange(m_pageBody, {}) : r.body;
-        QtConcurrent::run(&m_listPool, [codec, body = std::move(body), type = r.contentType] {
-            return codec->decodeList(body, type);
-        }).then(this, [this, gen, seq](DecodedList page) {
-            onPiece(gen, seq, {std::move(page), true});
-        });
+        continueOn(this,
+                   QtConcurrent::run(&m_listPool,
+                                     [codec, body = std::move(body), type = r.contentType] {
+                                         return codec->decodeList(body, type);
+                                     }),
+                   [this, gen, seq](DecodedList page) {
+                       onPiece(gen, seq, {std::move(page), true});
+                   });
     });
 }
 
@@ -199,14 +203,16 @@ void Informer::queueBatches(quint64 generation, bool all,
         const qsizetype bytes = batch.bytes.size();
         m_decodingBytes += bytes;
         // decode() only reads the batch: the stream goes on being fed meanwhile.
-        QtConcurrent::run(&m_listPool, [stream, batch = std::move(batch)] {
-            return stream->decode(batch);
-        }).then(this, [this, generation, seq, bytes](DecodedList items) {
-            m_decodingBytes -= bytes;
-            if (m_listCall && m_decodingBytes <= MaxDecodingBytes / 2)
-                m_listCall->setBodyPaused(false);
-            onPiece(generation, seq, {std::move(items), false});
-        });
+        continueOn(
+            this,
+            QtConcurrent::run(&m_listPool,
+                              [stream, batch = std::move(batch)] { return stream->decode(batch); }),
+            [this, generation, seq, bytes](DecodedList items) {
+                m_decodingBytes -= bytes;
+                if (m_listCall && m_decodingBytes <= MaxDecodingBytes / 2)
+                    m_listCall->setBodyPaused(false);
+                onPiece(generation, seq, {std::move(items), false});
+            });
     }
     // The decoders are behind: the rest of the answer waits in the socket (TCP holds the server
     // back), not in memory.
@@ -349,15 +355,17 @@ void Informer::onWatchData(const QByteArray &data)
     m_streamEvents += int(frames.size());
     const quint64 gen = m_generation;
     auto codec = m_codec;
-    QtConcurrent::run(&m_decodePool, [codec, frames = std::move(frames)] {
-        std::vector<WatchEvent> events;
-        events.reserve(frames.size());
-        for (const QByteArray &f : frames)
-            events.push_back(codec->decodeEvent(f));
-        return events;
-    }).then(this, [this, gen](std::vector<WatchEvent> events) {
-        onWatchEvents(gen, std::move(events));
-    });
+    continueOn(
+        this,
+        QtConcurrent::run(&m_decodePool,
+                          [codec, frames = std::move(frames)] {
+                              std::vector<WatchEvent> events;
+                              events.reserve(frames.size());
+                              for (const QByteArray &f : frames)
+                                  events.push_back(codec->decodeEvent(f));
+                              return events;
+                          }),
+        [this, gen](std::vector<WatchEvent> events) { onWatchEvents(gen, std::move(events)); });
 }
 
 void Informer::onWatchEvents(quint64 generation, std::vector<WatchEvent> events)
@@ -449,7 +457,7 @@ void Informer::onWatchFinished(const ApiError &error)
 
 void Informer::afterPendingDecodes(std::function<void()> then)
 {
-    QtConcurrent::run(&m_decodePool, [] {}).then(this, [then = std::move(then)] { then(); });
+    continueOn(this, QtConcurrent::run(&m_decodePool, [] {}), [then = std::move(then)] { then(); });
 }
 
 void Informer::retryLater(const ApiError &error, bool relist)

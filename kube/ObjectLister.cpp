@@ -1,4 +1,5 @@
 #include "kube/ObjectLister.h"
+#include "kube/ContinueOn.h"
 
 #include "kube/ApiCall.h"
 
@@ -70,25 +71,27 @@ void ObjectLister::requestPage(const QString &continueToken)
             return finish(std::move(failed));
         }
         auto codec = m_codec;
-        QtConcurrent::run(QThreadPool::globalInstance(), [codec, body = r.body,
-                                                          type = r.contentType] {
-            return codec->decodeList(body, type);
-        }).then(this, [this, gen](DecodedList page) {
-            if (gen != m_generation || m_done)
-                return;
-            if (page.error) {
-                ListResult failed;
-                failed.error = page.error;
-                failed.error.context = m_request.context;
-                return finish(std::move(failed));
-            }
-            for (ObjectPtr &o : page.items)
-                m_result.items.push_back(std::move(o));
-            if (!page.continueToken.isEmpty())
-                return requestPage(page.continueToken);
-            m_result.resourceVersion = page.resourceVersion;
-            finish(std::move(m_result));
-        });
+        continueOn(this,
+                   QtConcurrent::run(QThreadPool::globalInstance(),
+                                     [codec, body = r.body, type = r.contentType] {
+                                         return codec->decodeList(body, type);
+                                     }),
+                   [this, gen](DecodedList page) {
+                       if (gen != m_generation || m_done)
+                           return;
+                       if (page.error) {
+                           ListResult failed;
+                           failed.error = page.error;
+                           failed.error.context = m_request.context;
+                           return finish(std::move(failed));
+                       }
+                       for (ObjectPtr &o : page.items)
+                           m_result.items.push_back(std::move(o));
+                       if (!page.continueToken.isEmpty())
+                           return requestPage(page.continueToken);
+                       m_result.resourceVersion = page.resourceVersion;
+                       finish(std::move(m_result));
+                   });
     });
 }
 

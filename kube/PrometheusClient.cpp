@@ -1,4 +1,5 @@
 #include "kube/PrometheusClient.h"
+#include "kube/ContinueOn.h"
 
 #include "kube/ApiCall.h"
 #include "kube/Logging.h"
@@ -233,8 +234,11 @@ QFuture<PrometheusMatrix> PrometheusClient::queryRange(const QString &query, con
         }
         const QByteArray body = reply->readAll();
         // A big matrix is decoded off this thread.
-        QtConcurrent::run(&PrometheusClient::decodeMatrix, body, status, fullContext)
-            .then([answer](PrometheusMatrix m) { answer(std::move(m)); });
+        // Answered on this object's thread: deleted, it cancels the answer instead (the
+        // promise goes with the continuation).
+        continueOn(this,
+                   QtConcurrent::run(&PrometheusClient::decodeMatrix, body, status, fullContext),
+                   [answer](PrometheusMatrix m) { answer(std::move(m)); });
     });
     return future;
 }

@@ -1,4 +1,5 @@
 #include "models/FleetHistory.h"
+#include "kube/ContinueOn.h"
 
 #include "models/FaultHistory.h"
 #include "models/HistoryMerge.h"
@@ -26,46 +27,48 @@ QFuture<FleetEpisodes> FleetHistory::episodes(FaultHistory *history, PrometheusH
         remote = prometheus->allFleetEpisodes(from, to);
     }
     const bool asked = prometheus != nullptr;
-    return history->episodes(from, to)
-        .then(context,
-              [remote, asked, context, weakStore, labels,
-               to](HistoryResult<std::vector<FaultEpisode>> r) -> QFuture<FleetEpisodes> {
-                  FleetEpisodes out;
-                  if (!r.ok()) {
-                      out.historyError = r.error;
-                      return QtFuture::makeReadyFuture(std::move(out));
-                  }
-                  if (!asked) {
-                      out.episodes = std::move(r.value);
-                      return QtFuture::makeReadyFuture(std::move(out));
-                  }
-                  QFuture<PrometheusEpisodes> answer = remote; // then() is not const
-                  return answer.then(context, [local = std::move(r.value), weakStore, labels,
-                                               to](const PrometheusEpisodes &p) {
-                      FleetEpisodes out;
-                      out.prometheusAsked = true;
-                      out.stepSeconds = p.stepSeconds;
-                      if (!p.ok()) {
-                          out.prometheusError = p.errorText;
-                          out.prometheusCancelled = p.error.kind == kube::ApiError::Kind::Cancelled;
-                      }
-                      std::vector<FaultEpisode> remote = p.episodes;
-                      if (weakStore) {
-                          for (FaultEpisode &e : remote) {
-                              if (const NodeRecord *rec = weakStore->find(e.node)) {
-                                  const NodeLocation loc = labels.locate(*rec->node);
-                                  e.pool = loc.pool;
-                                  e.rack = loc.rack;
-                                  e.zone = loc.zone;
-                              }
-                          }
-                      }
-                      out.episodes = mergeEpisodes(local, remote, to);
-                      for (const FaultEpisode &e : out.episodes)
-                          out.fromPrometheus += e.source == FaultEpisode::Source::Prometheus;
-                      return out;
-                  });
-              })
+    return kube::continueOn(
+               context, history->episodes(from, to),
+               [remote, asked, context, weakStore, labels,
+                to](HistoryResult<std::vector<FaultEpisode>> r) -> QFuture<FleetEpisodes> {
+                   FleetEpisodes out;
+                   if (!r.ok()) {
+                       out.historyError = r.error;
+                       return QtFuture::makeReadyFuture(std::move(out));
+                   }
+                   if (!asked) {
+                       out.episodes = std::move(r.value);
+                       return QtFuture::makeReadyFuture(std::move(out));
+                   }
+                   return kube::continueOn(
+                       context, remote,
+                       [local = std::move(r.value), weakStore, labels,
+                        to](const PrometheusEpisodes &p) {
+                           FleetEpisodes out;
+                           out.prometheusAsked = true;
+                           out.stepSeconds = p.stepSeconds;
+                           if (!p.ok()) {
+                               out.prometheusError = p.errorText;
+                               out.prometheusCancelled =
+                                   p.error.kind == kube::ApiError::Kind::Cancelled;
+                           }
+                           std::vector<FaultEpisode> remote = p.episodes;
+                           if (weakStore) {
+                               for (FaultEpisode &e : remote) {
+                                   if (const NodeRecord *rec = weakStore->find(e.node)) {
+                                       const NodeLocation loc = labels.locate(*rec->node);
+                                       e.pool = loc.pool;
+                                       e.rack = loc.rack;
+                                       e.zone = loc.zone;
+                                   }
+                               }
+                           }
+                           out.episodes = mergeEpisodes(local, remote, to);
+                           for (const FaultEpisode &e : out.episodes)
+                               out.fromPrometheus += e.source == FaultEpisode::Source::Prometheus;
+                           return out;
+                       });
+               })
         .unwrap();
 }
 

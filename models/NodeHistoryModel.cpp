@@ -1,4 +1,5 @@
 #include "models/NodeHistoryModel.h"
+#include "kube/ContinueOn.h"
 
 #include "models/HistoryMerge.h"
 #include "models/IncidentTime.h"
@@ -71,17 +72,17 @@ void NodeHistoryModel::askPrometheus()
     const quint64 generation = ++m_prometheusGeneration;
     setReadingPrometheus(true);
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    m_prometheus->nodeEpisodes(m_name, now.addSecs(-m_prometheusRange), now)
-        .then(this, [this, generation](const PrometheusEpisodes &r) {
-            if (generation != m_prometheusGeneration)
-                return; // another node, or a newer question
-            setReadingPrometheus(false);
-            m_remote = r.episodes;
-            m_remoteResolution = r.stepSeconds;
-            show(compose());
-            if (!r.ok())
-                emit prometheusFailed(r.errorText);
-        });
+    kube::continueOn(this, m_prometheus->nodeEpisodes(m_name, now.addSecs(-m_prometheusRange), now),
+                     [this, generation](const PrometheusEpisodes &r) {
+                         if (generation != m_prometheusGeneration)
+                             return; // another node, or a newer question
+                         setReadingPrometheus(false);
+                         m_remote = r.episodes;
+                         m_remoteResolution = r.stepSeconds;
+                         show(compose());
+                         if (!r.ok())
+                             emit prometheusFailed(r.errorText);
+                     });
 }
 
 std::vector<HistoryEvent> NodeHistoryModel::compose() const
@@ -184,10 +185,10 @@ void NodeHistoryModel::refresh()
     }
     m_inFlight = true;
     const quint64 generation = m_generation;
-    m_history->timeline(m_name, {}, {}, m_limit)
-        .then(this, [this, generation](HistoryResult<std::vector<HistoryEvent>> r) {
-            apply(generation, std::move(r));
-        });
+    kube::continueOn(this, m_history->timeline(m_name, {}, {}, m_limit),
+                     [this, generation](HistoryResult<std::vector<HistoryEvent>> r) {
+                         apply(generation, std::move(r));
+                     });
 }
 
 void NodeHistoryModel::apply(quint64 generation, HistoryResult<std::vector<HistoryEvent>> result)

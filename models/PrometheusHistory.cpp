@@ -1,4 +1,5 @@
 #include "models/PrometheusHistory.h"
+#include "kube/ContinueOn.h"
 
 #include <QMap>
 #include <QPromise>
@@ -607,17 +608,20 @@ QFuture<PrometheusEpisodes> PrometheusHistory::run(const std::vector<Query> &all
                         // The matrices become episodes on the thread pool (a fleet's
                         // answer is large); the tally is kept on this object's thread.
                         ++state->joining;
-                        QtConcurrent::run([taxonomy = m_taxonomy,
-                                           slices = std::move(answers.slices), from, to,
-                                           step]() mutable {
-                            return toEpisodes(taxonomy, joinSlices(std::move(slices)), from, to,
-                                              step);
-                        }).then(this, [state, launch](std::vector<FaultEpisode> episodes) {
-                            --state->joining;
-                            std::move(episodes.begin(), episodes.end(),
-                                      std::back_inserter(state->result.episodes));
-                            (*launch)();
-                        });
+                        kube::continueOn(this,
+                                         QtConcurrent::run([taxonomy = m_taxonomy,
+                                                            slices = std::move(answers.slices),
+                                                            from, to, step]() mutable {
+                                             return toEpisodes(taxonomy,
+                                                               joinSlices(std::move(slices)), from,
+                                                               to, step);
+                                         }),
+                                         [state, launch](std::vector<FaultEpisode> episodes) {
+                                             --state->joining;
+                                             std::move(episodes.begin(), episodes.end(),
+                                                       std::back_inserter(state->result.episodes));
+                                             (*launch)();
+                                         });
                     }
                 } else if (m.error.kind == kube::ApiError::Kind::Cancelled) {
                     // cancel() stops the slices in flight, and the rest are not started.
@@ -645,8 +649,9 @@ QFuture<PrometheusEpisodes> PrometheusHistory::run(const std::vector<Query> &all
                 (*launch)();
             };
             const Query &q = state->queries[slice.query];
-            m_client->queryRange(q.promql, slice.from, slice.to, step, q.context)
-                .then(this, [this, answered](kube::PrometheusMatrix m) {
+            kube::continueOn(
+                this, m_client->queryRange(q.promql, slice.from, slice.to, step, q.context),
+                [this, answered](kube::PrometheusMatrix m) {
                     // Some answers come at once: cancel() aborts the requests and their futures
                     // finish inside it (so does a request refused before it is sent). Handled
                     // there, the last one finished the result and ran the caller's

@@ -1,4 +1,5 @@
 #include "models/ReportBuilder.h"
+#include "kube/ContinueOn.h"
 
 #include "models/ClusterSession.h"
 #include "models/FaultHistory.h"
@@ -96,43 +97,45 @@ QFuture<ReportResult> ReportBuilder::build(ClusterSession *session, PrometheusHi
         if (!history)
             return QtFuture::makeReadyFuture(std::move(base));
         // Queued behind what the history was asked to record, so it knows the faults listed.
-        return history->episodes(base.to, base.to.addMSecs(1))
-            .then(context, [base](const HistoryResult<std::vector<FaultEpisode>> &r) {
-                ReportResult out = base;
-                if (r.ok())
-                    fillUnknownSince(&out.rows, r.value, out.to);
-                return out;
-            });
+        return kube::continueOn(context, history->episodes(base.to, base.to.addMSecs(1)),
+                                [base](const HistoryResult<std::vector<FaultEpisode>> &r) {
+                                    ReportResult out = base;
+                                    if (r.ok())
+                                        fillUnknownSince(&out.rows, r.value, out.to);
+                                    return out;
+                                });
     }
 
     if (!history) {
         base.historyError = tr("this cluster records no fault history");
         return QtFuture::makeReadyFuture(std::move(base));
     }
-    return FleetHistory::episodes(history, prometheus, store, labels, base.from, base.to, context)
-        .then(context,
-              [base, history, store, context](const FleetEpisodes &r) -> QFuture<ReportResult> {
-                  ReportResult out = base;
-                  out.historyError = r.historyError;
-                  out.prometheusAsked = r.prometheusAsked;
-                  out.prometheusError = r.prometheusError;
-                  out.prometheusCancelled = r.prometheusCancelled;
-                  out.fromPrometheus = r.fromPrometheus;
-                  out.stepSeconds = r.stepSeconds;
-                  if (!r.historyError.isEmpty() || !history)
-                      return QtFuture::makeReadyFuture(std::move(out));
-                  out.rows = FaultReport::fromEpisodes(r.episodes, out.to);
-                  // Every action up to the end: an isolation made long before can still be
-                  // in effect (operators' actions are few).
-                  return history->actions({}, out.to.addMSecs(1))
-                      .then(context,
-                            [out, store](const HistoryResult<std::vector<ActionRecord>> &a) {
-                                ReportResult done = out;
-                                if (a.ok())
-                                    fillIsolation(&done.rows, a.value, store);
-                                return done;
-                            });
-              })
+    return kube::continueOn(
+               context,
+               FleetHistory::episodes(history, prometheus, store, labels, base.from, base.to,
+                                      context),
+               [base, history, store, context](const FleetEpisodes &r) -> QFuture<ReportResult> {
+                   ReportResult out = base;
+                   out.historyError = r.historyError;
+                   out.prometheusAsked = r.prometheusAsked;
+                   out.prometheusError = r.prometheusError;
+                   out.prometheusCancelled = r.prometheusCancelled;
+                   out.fromPrometheus = r.fromPrometheus;
+                   out.stepSeconds = r.stepSeconds;
+                   if (!r.historyError.isEmpty() || !history)
+                       return QtFuture::makeReadyFuture(std::move(out));
+                   out.rows = FaultReport::fromEpisodes(r.episodes, out.to);
+                   // Every action up to the end: an isolation made long before can still be
+                   // in effect (operators' actions are few).
+                   return kube::continueOn(
+                       context, history->actions({}, out.to.addMSecs(1)),
+                       [out, store](const HistoryResult<std::vector<ActionRecord>> &a) {
+                           ReportResult done = out;
+                           if (a.ok())
+                               fillIsolation(&done.rows, a.value, store);
+                           return done;
+                       });
+               })
         .unwrap();
 }
 

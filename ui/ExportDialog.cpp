@@ -1,4 +1,5 @@
 #include "ui/ExportDialog.h"
+#include "kube/ContinueOn.h"
 
 #include "models/ClusterSession.h"
 #include "models/FaultHistory.h"
@@ -196,8 +197,9 @@ void ExportDialog::startExport()
             m_cancel->show();
         }
     }
-    models::ReportBuilder::build(m_session, m_prometheus, request, this)
-        .then(this, [this, history = m_historyButton->isChecked()](models::ReportResult r) {
+    kube::continueOn(
+        this, models::ReportBuilder::build(m_session, m_prometheus, request, this),
+        [this, history = m_historyButton->isChecked()](models::ReportResult r) {
             m_cancel->hide();
             if (!r.historyError.isEmpty())
                 return fail(tr("Could not read the history: %1").arg(r.historyError));

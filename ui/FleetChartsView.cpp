@@ -1,4 +1,5 @@
 #include "ui/FleetChartsView.h"
+#include "kube/ContinueOn.h"
 
 #include "models/DurationText.h"
 #include "models/FaultHistory.h"
@@ -183,8 +184,9 @@ void FleetChartsView::refresh()
     setReadingPrometheus(bool(m_prometheus));
     if (m_prometheus)
         m_status->setText(tr("Reading the history from Prometheus…"));
-    models::FleetHistory::episodes(m_history, m_prometheus, nullptr, {}, from, to, this)
-        .then(this, [this, generation, from, to](const models::FleetEpisodes &r) {
+    kube::continueOn(
+        this, models::FleetHistory::episodes(m_history, m_prometheus, nullptr, {}, from, to, this),
+        [this, generation, from, to](const models::FleetEpisodes &r) {
             if (generation != m_generation)
                 return;
             setReadingPrometheus(false);
@@ -205,8 +207,9 @@ void FleetChartsView::refresh()
                                        .arg(m_trend.resolutionSeconds);
             finishOne(r.historyError);
         });
-    m_history->faultStats(from, to).then(
-        this, [this, generation](models::HistoryResult<std::vector<models::FaultTypeStats>> r) {
+    kube::continueOn(
+        this, m_history->faultStats(from, to),
+        [this, generation](models::HistoryResult<std::vector<models::FaultTypeStats>> r) {
             if (generation != m_generation)
                 return;
             if (r.ok()) {

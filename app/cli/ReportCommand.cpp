@@ -1,4 +1,5 @@
 #include "app/cli/ReportCommand.h"
+#include "kube/ContinueOn.h"
 
 #include "app/cli/Console.h"
 #include "app/cli/PrometheusOptions.h"
@@ -72,26 +73,27 @@ void ReportCommand::onSynced()
     }
     // Queued behind what the list just recorded, so the report includes it. The same engine as
     // the window's export dialog: Prometheus fills the time before and between.
-    models::ReportBuilder::build(m_session, m_prometheus, request, this)
-        .then(this, [this, history = m_options.history](const models::ReportResult &r) {
-            if (!r.historyError.isEmpty()) {
-                Console::error(
-                    tr("cannot read the fault history %1: %2")
-                        .arg(m_session->history() ? m_session->history()->path() : QString(),
-                             r.historyError));
-                return finish(1);
-            }
-            // The local history is reported either way; a Prometheus that failed is said so
-            // and makes the exit status 1.
-            if (!r.prometheusError.isEmpty()) {
-                Console::error(r.prometheusError);
-                m_exitCode = 1;
-            }
-            if (history)
-                write(r.rows, r.from, r.to);
-            else
-                write(r.rows, {}, {});
-        });
+    kube::continueOn(this, models::ReportBuilder::build(m_session, m_prometheus, request, this),
+                     [this, history = m_options.history](const models::ReportResult &r) {
+                         if (!r.historyError.isEmpty()) {
+                             Console::error(tr("cannot read the fault history %1: %2")
+                                                .arg(m_session->history()
+                                                         ? m_session->history()->path()
+                                                         : QString(),
+                                                     r.historyError));
+                             return finish(1);
+                         }
+                         // The local history is reported either way; a Prometheus that failed is
+                         // said so and makes the exit status 1.
+                         if (!r.prometheusError.isEmpty()) {
+                             Console::error(r.prometheusError);
+                             m_exitCode = 1;
+                         }
+                         if (history)
+                             write(r.rows, r.from, r.to);
+                         else
+                             write(r.rows, {}, {});
+                     });
 }
 
 void ReportCommand::write(const std::vector<models::ReportRow> &rows, const QDateTime &from,

@@ -1,4 +1,5 @@
 #include "app/cli/WatchCommand.h"
+#include "kube/ContinueOn.h"
 
 #include "app/cli/Console.h"
 #include "models/ClusterSession.h"
@@ -118,7 +119,7 @@ void WatchCommand::stopWatching()
     m_stopping = true;
     m_session->stop();
     // Whatever the store already handed to the history is committed and printed before exit.
-    m_session->history()->flush().then(this, [this](models::HistoryResult<bool>) {
+    kube::continueOn(this, m_session->history()->flush(), [this](models::HistoryResult<bool>) {
         m_flushed = true;
         finishWhenPrinted();
     });
