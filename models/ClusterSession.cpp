@@ -133,8 +133,8 @@ void ClusterSession::recordAction(const QString &action, const QString &target,
 QString ClusterSession::connectionText() const
 {
     using State = kube::Informer::State;
-    const QString since =
-        QLocale().toString(connectionSince().toLocalTime().time(), QLocale::ShortFormat);
+    // With seconds, the same in every language (a reconnect is seconds after a drop).
+    const QString since = connectionSince().toLocalTime().toString(QStringLiteral("HH:mm:ss"));
     switch (connectionState()) {
     case State::Idle:
         return tr("Not connected");

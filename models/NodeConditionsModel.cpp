@@ -1,4 +1,5 @@
 #include "models/NodeConditionsModel.h"
+#include "models/IncidentTime.h"
 
 #include <QLocale>
 
@@ -97,10 +98,7 @@ QVariant NodeConditionsModel::data(const QModelIndex &index, int role) const
         case MessageColumn:
             return r.condition.message();
         case LastTransitionColumn:
-            return r.condition.lastTransitionTime.isValid()
-                       ? QLocale().toString(r.condition.lastTransitionTime.toLocalTime(),
-                                            QLocale::ShortFormat)
-                       : QString();
+            return incidentTime(r.condition.lastTransitionTime);
         }
         break;
     case Qt::ToolTipRole: {

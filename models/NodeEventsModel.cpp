@@ -1,4 +1,5 @@
 #include "models/NodeEventsModel.h"
+#include "models/IncidentTime.h"
 
 #include <QLocale>
 
@@ -6,16 +7,16 @@ namespace models {
 
 NodeEventsModel::NodeEventsModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 void NodeEventsModel::setEvents(std::vector<kube::KubeEventPtr> events)
 {
     beginResetModel();
     m_events = std::move(events);
-    std::stable_sort(m_events.begin(), m_events.end(), [](const kube::KubeEventPtr &a, const kube::KubeEventPtr &b) {
-        return a->lastSeen() > b->lastSeen();
-    });
+    std::stable_sort(m_events.begin(), m_events.end(),
+                     [](const kube::KubeEventPtr &a, const kube::KubeEventPtr &b) {
+                         return a->lastSeen() > b->lastSeen();
+                     });
     endResetModel();
 }
 
@@ -43,12 +44,18 @@ QVariant NodeEventsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case LastSeenColumn:
-            return e.lastSeen().isValid() ? QLocale().toString(e.lastSeen().toLocalTime(), QLocale::ShortFormat) : QString();
-        case TypeColumn: return e.type;
-        case ReasonColumn: return e.reason;
-        case MessageColumn: return e.message;
-        case CountColumn: return e.count;
-        case SourceColumn: return e.sourceHost.isEmpty() ? e.sourceComponent : e.sourceComponent + QLatin1Char('@') + e.sourceHost;
+            return incidentTime(e.lastSeen());
+        case TypeColumn:
+            return e.type;
+        case ReasonColumn:
+            return e.reason;
+        case MessageColumn:
+            return e.message;
+        case CountColumn:
+            return e.count;
+        case SourceColumn:
+            return e.sourceHost.isEmpty() ? e.sourceComponent
+                                          : e.sourceComponent + QLatin1Char('@') + e.sourceHost;
         }
         break;
     case Qt::ToolTipRole:
@@ -64,12 +71,18 @@ QVariant NodeEventsModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case LastSeenColumn: return tr("Last seen");
-    case TypeColumn: return tr("Type");
-    case ReasonColumn: return tr("Reason");
-    case MessageColumn: return tr("Message");
-    case CountColumn: return tr("Count");
-    case SourceColumn: return tr("Source");
+    case LastSeenColumn:
+        return tr("Last seen");
+    case TypeColumn:
+        return tr("Type");
+    case ReasonColumn:
+        return tr("Reason");
+    case MessageColumn:
+        return tr("Message");
+    case CountColumn:
+        return tr("Count");
+    case SourceColumn:
+        return tr("Source");
     }
     return {};
 }

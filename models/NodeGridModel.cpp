@@ -1,4 +1,5 @@
 #include "models/NodeGridModel.h"
+#include "models/IncidentTime.h"
 
 #include <QLocale>
 
@@ -81,9 +82,7 @@ QString NodeGridModel::tooltip(const NodeRecord &rec) const
             text += QLatin1Char('\n') +
                     tr("%1 (%2) since %3")
                         .arg(f.type, severityName(f.severity),
-                             f.since.isValid()
-                                 ? QLocale().toString(f.since.toLocalTime(), QLocale::ShortFormat)
-                                 : tr("unknown"));
+                             f.since.isValid() ? incidentTime(f.since) : tr("unknown"));
         }
     }
     if (h.isolation.isolated)

@@ -2,6 +2,7 @@
 
 #include "models/FaultHistory.h"
 #include "models/FaultSummaryModel.h"
+#include "models/IncidentTime.h"
 #include "models/NodeConditionsModel.h"
 #include "models/NodeFilterProxyModel.h"
 #include "models/NodeGridModel.h"
@@ -92,6 +93,13 @@ private slots:
         QCOMPARE(npu.data(NodeGridModel::WorstFaultRole).toString(),
                  QStringLiteral("NT_NPU_CARD_LOSE"));
         QCOMPARE(npu.data(NodeGridModel::IsolatedByRole).toString(), QStringLiteral("alice"));
+        // The tooltip says since when, with seconds and the zone, in every language.
+        const QString tip = npu.data(Qt::ToolTipRole).toString();
+        const QDateTime since = store.find(QStringLiteral("npu-0001"))->health.faults.front().since;
+        QVERIFY(since.isValid());
+        QVERIFY2(tip.contains(QStringLiteral("NT_NPU_CARD_LOSE")) &&
+                     tip.contains(incidentTime(since)),
+                 qPrintable(tip));
         QVERIFY(npu.data(NodeGridModel::UnschedulableRole).toBool());
         const QModelIndex down = grid.indexOf(QStringLiteral("cpu-0001"));
         QCOMPARE(down.data(NodeGridModel::OtherTaintsRole).toStringList(),
@@ -270,6 +278,10 @@ private slots:
                     .contains(QStringLiteral("掉卡")));
         Taxonomy::setTextLocale(QStringLiteral("en"));
         QCOMPARE(lost.data(NodeConditionsModel::LastTransitionRole).toDateTime(), at(10));
+        // Shown as an incident timeline needs it (seconds and the zone), not "12/1/26 7:43 AM".
+        QCOMPARE(model.index(1, NodeConditionsModel::LastTransitionColumn).data().toString(),
+                 incidentTime(at(10)));
+        QVERIFY(incidentTime(at(10)).contains(QLatin1String("UTC")));
         // Follows the node, once per frame; an unknown type is shown too.
         store.applyDeltas({modified(node("npu-0001", {{"Ready", "True", 0},
                                                       {"NT_NPU_CARD_LOSE", "False", 90},
