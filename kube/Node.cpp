@@ -14,6 +14,51 @@ struct EntryLess
     bool operator()(const StringMap::Entry &e, const QString &k) const { return e.first < k; }
 };
 
+// The node's own copy of a copy-on-write value, made when it is shared (or missing).
+template <typename T> T &writable(std::shared_ptr<T> &d)
+{
+    if (!d)
+        d = std::make_shared<T>();
+    else if (d.use_count() > 1)
+        d = std::make_shared<T>(*d);
+    return *d;
+}
+
+// A pool of values alike across the fleet, at most `max` of them: share() points `d` at the
+// pooled value equal to it, or pools `d` itself. The pool's reference makes a pooled value
+// shared, so writable() copies it before a write. Thread-safe (the decoders' threads).
+template <typename T> class SharedPool
+{
+public:
+    explicit SharedPool(qsizetype max)
+        : m_max(max)
+    {}
+
+    void share(std::shared_ptr<T> &d, size_t hash)
+    {
+        QMutexLocker lock(&m_mutex);
+        auto &same = m_pool[hash];
+        for (const auto &p : same) {
+            if (p == d)
+                return;
+            if (*p == *d) {
+                d = p;
+                return;
+            }
+        }
+        if (m_count >= m_max)
+            return;
+        same.push_back(d);
+        ++m_count;
+    }
+
+private:
+    QMutex m_mutex;
+    QHash<size_t, std::vector<std::shared_ptr<T>>> m_pool;
+    qsizetype m_count = 0;
+    const qsizetype m_max;
+};
+
 } // namespace
 
 const std::vector<StringMap::Entry> &StringMap::entries() const
@@ -110,11 +155,7 @@ const ConditionText &NodeCondition::text() const
 
 ConditionText &NodeCondition::writableText()
 {
-    if (!m_text)
-        m_text = std::make_shared<ConditionText>();
-    else if (m_text.use_count() > 1)
-        m_text = std::make_shared<ConditionText>(*m_text);
-    return *m_text;
+    return writable(m_text);
 }
 
 void NodeCondition::share()
@@ -122,24 +163,8 @@ void NodeCondition::share()
     if (!m_text)
         return;
     const ConditionText &t = *m_text;
-    const size_t h = qHashMulti(0, t.type, t.status, t.reason, t.message);
-    static QMutex mutex;
-    static QHash<size_t, std::vector<std::shared_ptr<ConditionText>>> pool;
-    static qsizetype count = 0;
-    QMutexLocker lock(&mutex);
-    auto &same = pool[h];
-    for (const auto &d : same)
-        if (d == m_text)
-            return;
-        else if (*d == t) {
-            m_text = d;
-            return;
-        }
-    if (count >= MaxSharedTexts)
-        return;
-    // From now on the pool's reference makes the text shared, so a later write copies it first.
-    same.push_back(m_text);
-    ++count;
+    static SharedPool<ConditionText> pool(MaxSharedTexts);
+    pool.share(m_text, qHashMulti(0, t.type, t.status, t.reason, t.message));
 }
 
 const NodeCondition *Node::condition(const QString &type) const
@@ -176,11 +201,7 @@ const NodeSystemInfo &SharedSystemInfo::get() const
 
 NodeSystemInfo &SharedSystemInfo::write()
 {
-    if (!m_d)
-        m_d = std::make_shared<NodeSystemInfo>();
-    else if (m_d.use_count() > 1)
-        m_d = std::make_shared<NodeSystemInfo>(*m_d);
-    return *m_d;
+    return writable(m_d);
 }
 
 void SharedSystemInfo::share()
@@ -188,25 +209,9 @@ void SharedSystemInfo::share()
     if (!m_d)
         return;
     const NodeSystemInfo &i = *m_d;
-    const size_t h = qHashMulti(0, i.kubeletVersion, i.osImage, i.kernelVersion,
-                                i.containerRuntimeVersion, i.architecture, i.operatingSystem);
-    static QMutex mutex;
-    static QHash<size_t, std::vector<std::shared_ptr<NodeSystemInfo>>> pool;
-    static qsizetype count = 0;
-    QMutexLocker lock(&mutex);
-    auto &same = pool[h];
-    for (const auto &d : same) {
-        if (d == m_d)
-            return;
-        if (*d == i) {
-            m_d = d;
-            return;
-        }
-    }
-    if (count >= MaxShared)
-        return;
-    same.push_back(m_d);
-    ++count;
+    static SharedPool<NodeSystemInfo> pool(MaxShared);
+    pool.share(m_d, qHashMulti(0, i.kubeletVersion, i.osImage, i.kernelVersion,
+                               i.containerRuntimeVersion, i.architecture, i.operatingSystem));
 }
 
 QString Node::internalIp() const
