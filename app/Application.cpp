@@ -13,7 +13,6 @@
 #include "ui/ActionController.h"
 #include "ui/AppSettings.h"
 #include "ui/ClusterView.h"
-#include "ui/DrainDialog.h"
 #include "ui/FilterBar.h"
 #include "ui/MainWindow.h"
 #include "ui/NodeDetailPanel.h"
@@ -22,6 +21,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QCommandLineParser>
+#include <QDialog>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -145,46 +145,73 @@ int run(int argc, char *argv[])
         window.setPrometheus(prometheus);
     }
 
+    // Saves the picture `seconds` from now, and quits.
+    auto takeScreenshot = [&](double seconds) {
+        QTimer::singleShot(int(seconds * 1000), &window, [&] {
+            const QString file = cli.value(screenshotOpt);
+            // A dialog the view opened (drain, isolate, restore) is the picture.
+            QWidget *target = &window;
+            for (QDialog *dialog : window.findChildren<QDialog *>())
+                if (dialog->isVisible())
+                    target = dialog;
+            if (!target->grab().save(file)) {
+                printError(QApplication::translate("main", "cannot write %1").arg(file));
+                QApplication::exit(1);
+                return;
+            }
+            QApplication::quit();
+        });
+    };
     auto armScreenshot = [&](ui::ClusterView *view) {
         if (!cli.isSet(screenshotOpt) || !view)
             return;
+        // A cluster that cannot be read never syncs: what the view says instead is the picture.
+        if (cli.value(screenshotViewOpt) == QLatin1String("unreadable")) {
+            takeScreenshot(cli.value(screenshotDelayOpt).toDouble());
+            return;
+        }
         QObject::connect(
             view->session(), &models::ClusterSession::synced, &window,
             [&, view] {
-                // Set up what the picture shows, then wait for it to settle.
-                const QString shown = cli.value(screenshotViewOpt);
-                const QString node = shown.section(QLatin1Char(':'), 1);
-                if (shown == QLatin1String("trends")) {
-                    view->showCharts();
-                } else if (shown == QLatin1String("faults-first")) {
-                    view->filterBar()->faultsFirstButton()->click();
-                } else if (shown == QLatin1String("faulty-only")) {
-                    view->filterBar()->faultyOnlyButton()->click();
-                } else if (shown.startsWith(QLatin1String("group:"))) {
-                    QComboBox *groupBy = window.groupByBox();
-                    const QString label = shown.section(QLatin1Char(':'), 1);
-                    groupBy->setCurrentIndex(std::max(0, groupBy->findData(label)));
-                } else if (shown.startsWith(QLatin1String("node:"))) {
-                    view->selectNode(node);
-                    view->detailPanel()->tabs()->setCurrentIndex(
-                        view->detailPanel()->tabs()->count() - 1);
-                } else if (shown.startsWith(QLatin1String("drain:"))) {
-                    view->selectNode(node);
-                    window.actions()->drainSelection();
-                }
+                // After the delay (the demo's faults come in its first seconds), set up what the
+                // picture shows, then give it a moment to settle.
                 QTimer::singleShot(
-                    int(cli.value(screenshotDelayOpt).toDouble() * 1000), &window, [&] {
-                        const QString file = cli.value(screenshotOpt);
-                        QWidget *target = &window;
-                        if (auto *dialog = window.findChild<ui::DrainDialog *>())
-                            target = dialog;
-                        if (!target->grab().save(file)) {
-                            printError(
-                                QApplication::translate("main", "cannot write %1").arg(file));
-                            QApplication::exit(1);
-                            return;
+                    int(cli.value(screenshotDelayOpt).toDouble() * 1000), &window, [&, view] {
+                        const QString shown = cli.value(screenshotViewOpt);
+                        const QString node = shown.section(QLatin1Char(':'), 1);
+                        if (shown == QLatin1String("trends")) {
+                            view->showCharts();
+                        } else if (shown == QLatin1String("faults-first")) {
+                            view->filterBar()->faultsFirstButton()->click();
+                        } else if (shown == QLatin1String("faulty-only")) {
+                            view->filterBar()->faultyOnlyButton()->click();
+                        } else if (shown.startsWith(QLatin1String("group:"))) {
+                            QComboBox *groupBy = window.groupByBox();
+                            const QString label = shown.section(QLatin1Char(':'), 1);
+                            groupBy->setCurrentIndex(std::max(0, groupBy->findData(label)));
+                        } else if (shown.startsWith(QLatin1String("node:"))) {
+                            view->selectNode(node);
+                            view->detailPanel()->tabs()->setCurrentIndex(
+                                view->detailPanel()->tabs()->count() - 1);
+                        } else if (shown.startsWith(QLatin1String("drain:"))) {
+                            view->selectNode(node);
+                            window.actions()->drainSelection();
+                        } else if (shown.startsWith(QLatin1String("isolate:"))) {
+                            view->selectNodes(node.split(QLatin1Char(',')));
+                            window.actions()->isolateSelection();
+                        } else if (shown.startsWith(QLatin1String("restore:"))) {
+                            view->selectNodes(node.split(QLatin1Char(',')));
+                            window.actions()->restoreSelection();
+                        } else if (shown.startsWith(QLatin1String("size:"))) {
+                            // size:1024x700 or size:1024x700,NODE (that node's details shown)
+                            const QStringList size =
+                                node.section(QLatin1Char(','), 0, 0).split(QLatin1Char('x'));
+                            if (size.size() == 2)
+                                window.resize(size[0].toInt(), size[1].toInt());
+                            if (node.contains(QLatin1Char(',')))
+                                view->selectNode(node.section(QLatin1Char(','), 1));
                         }
-                        QApplication::quit();
+                        takeScreenshot(1.0);
                     });
             },
             Qt::SingleShotConnection);

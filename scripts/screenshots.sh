@@ -11,7 +11,8 @@ export QT_QPA_PLATFORM=offscreen
 # Each run gets its own settings and history, so earlier runs do not change the pictures.
 tmp=$(mktemp -d)
 sim=
-trap '[ -z "$sim" ] || kill "$sim" 2>/dev/null; rm -rf "$tmp"' EXIT
+own=
+trap '[ -z "$sim" ] || kill "$sim" 2>/dev/null; [ -z "$own" ] || kill "$own" 2>/dev/null; rm -rf "$tmp"' EXIT
 shot() {
     file=$1
     shift
@@ -26,6 +27,58 @@ shot main-window-dark-zh.png --theme dark --lang zh_CN
 shot node-history.png --theme light --lang en --screenshot-view=node:npu-0003
 shot trends.png --theme light --lang en --screenshot-view=trends
 shot drain-dialog.png --theme light --lang en --screenshot-view=drain:gpu-0001
+# The confirmation that guards against a false picture (issue #16 item 5): isolating part of a
+# rack, two nodes with faults of their own (from 5 s and 12 s into the demo) and two healthy ones.
+shot isolate-batch.png --theme light --lang en --screenshot-delay 14 \
+    --screenshot-view=isolate:npu-0001,npu-0002,npu-0003,npu-0017
+shot isolate-batch-dark-zh.png --theme dark --lang zh_CN --screenshot-delay 14 \
+    --screenshot-view=isolate:npu-0001,npu-0002,npu-0003,npu-0017
+# The smallest window the layout is made for (item 12), a faulty node's details shown.
+shot window-1024x700.png --theme light --lang en --screenshot-view=size:1024x700,npu-0003
+shot window-1024x700-zh.png --theme light --lang zh_CN --screenshot-view=size:1024x700,npu-0003
+
+# Restoring a node that still has a critical fault (item 4): a demo cluster of its own, where
+# npu-0003 loses a chip 5 s in and is isolated with the headless command, as an operator would.
+# Then the same cluster refuses the node list with a 403 (item 1): a cluster that cannot be read.
+"$build/bin/kubesim" --no-tls --kubeconfig "$tmp/own.kubeconfig" \
+    >"$tmp/own.out" 2>"$tmp/own.err" &
+own=$!
+waited=0
+until [ -s "$tmp/own.out" ]; do
+    if ! kill -0 "$own" 2>/dev/null || [ "$waited" -ge 60 ]; then
+        echo "kubesim did not start:" >&2
+        cat "$tmp/own.err" >&2
+        exit 1
+    fi
+    sleep 1
+    waited=$((waited + 1))
+done
+sleep 7
+own_shot() {
+    file=$1
+    shift
+    HOME="$tmp/$file" XDG_CONFIG_HOME="$tmp/$file/config" XDG_DATA_HOME="$tmp/$file/data" \
+        "$build/bin/faultboard" --kubeconfig "$tmp/own.kubeconfig" --screenshot "$out/$file" \
+        --screenshot-delay 2 "$@"
+    echo "$out/$file"
+}
+HOME="$tmp/isolate" XDG_CONFIG_HOME="$tmp/isolate/config" XDG_DATA_HOME="$tmp/isolate/data" \
+    "$build/bin/faultboard" isolate npu-0003 --kubeconfig "$tmp/own.kubeconfig" \
+    --context kubesim --reason "ticket 4711"
+own_shot restore-confirm.png --context kubesim --theme light --lang en \
+    --screenshot-view=restore:npu-0003
+own_shot restore-confirm-dark-zh.png --context kubesim --theme dark --lang zh_CN \
+    --screenshot-view=restore:npu-0003
+server=$(sed -n 's/^ *server: *//p' "$tmp/own.kubeconfig" | head -1)
+token=$(sed -n 's/^ *token: *\(kubesim-admin-.*\)/\1/p' "$tmp/own.kubeconfig" | head -1)
+curl -sSf -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    --data '{"failNext":{"status":403,"reason":"Forbidden","count":100000,"pathPrefix":"/api/v1/nodes","message":"nodes is forbidden: User \"kubesim-viewer\" cannot list resource \"nodes\" in API group \"\" at the cluster scope"}}' \
+    "$server/_sim/settings" >/dev/null
+own_shot unreadable-cluster.png --context kubesim-viewer --theme light --lang en \
+    --screenshot-delay 4 --screenshot-view=unreadable
+own_shot unreadable-cluster-dark-zh.png --context kubesim-viewer --theme dark --lang zh_CN \
+    --screenshot-delay 4 --screenshot-view=unreadable
+kill "$own" 2>/dev/null || true
 
 # The overview at 65,000 nodes: one kubesim for every shot (building the fleet takes a while);
 # about 170 nodes turn faulty half a second after it starts and stay so. Each shot lists every

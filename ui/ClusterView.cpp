@@ -282,6 +282,21 @@ void ClusterView::selectNode(const QString &name)
     m_grid->scrollTo(idx);
 }
 
+void ClusterView::selectNodes(const QStringList &names)
+{
+    bool first = true;
+    for (const QString &name : names) {
+        const QModelIndex idx = m_proxy->mapFromSource(m_session->gridModel()->indexOf(name));
+        if (!idx.isValid())
+            continue;
+        if (first)
+            m_grid->selectionModel()->setCurrentIndex(idx, QItemSelectionModel::ClearAndSelect);
+        else
+            m_grid->selectionModel()->select(idx, QItemSelectionModel::Select);
+        first = false;
+    }
+}
+
 void ClusterView::setPrometheusHistory(models::PrometheusHistory *prometheus)
 {
     if (prometheus == m_prometheus)

@@ -67,6 +67,8 @@ public:
     // The selected nodes' names (for actions on the selection): the tiles visibly selected.
     QStringList selectedNodes() const;
     void selectNode(const QString &name);
+    // Selects these nodes (those shown), the first one current.
+    void selectNodes(const QStringList &names);
     // The team's Prometheus, for the node details' History tab; the view owns it.
     void setPrometheusHistory(models::PrometheusHistory *prometheus);
     models::PrometheusHistory *prometheusHistory() const { return m_prometheus; }
