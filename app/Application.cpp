@@ -193,6 +193,9 @@ int run(int argc, char *argv[])
                             view->selectNode(node);
                             view->detailPanel()->tabs()->setCurrentIndex(
                                 view->detailPanel()->tabs()->count() - 1);
+                        } else if (shown.startsWith(QLatin1String("pods:"))) {
+                            view->selectNode(node);
+                            view->detailPanel()->tabs()->setCurrentIndex(1);
                         } else if (shown.startsWith(QLatin1String("drain:"))) {
                             view->selectNode(node);
                             window.actions()->drainSelection();

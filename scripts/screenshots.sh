@@ -71,6 +71,15 @@ own_shot restore-confirm-dark-zh.png --context kubesim --theme dark --lang zh_CN
     --screenshot-view=restore:npu-0003
 server=$(sed -n 's/^ *server: *//p' "$tmp/own.kubeconfig" | head -1)
 token=$(sed -n 's/^ *token: *\(kubesim-admin-.*\)/\1/p' "$tmp/own.kubeconfig" | head -1)
+# Listing pods fails (item 2): the Pods tab says so, never "Pods (0)". A 403, which is not
+# retried, so the tab shows the error at once (a 503 is retried for some seconds first).
+curl -sSf -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    --data '{"failNext":{"status":403,"reason":"Forbidden","count":100000,"pathPrefix":"/api/v1/pods","message":"pods is forbidden: User \"kubesim-viewer\" cannot list resource \"pods\" in API group \"\" at the cluster scope"}}' \
+    "$server/_sim/settings" >/dev/null
+own_shot pods-error.png --context kubesim-viewer --theme light --lang en \
+    --screenshot-view=pods:npu-0003
+own_shot pods-error-dark-zh.png --context kubesim-viewer --theme dark --lang zh_CN \
+    --screenshot-view=pods:npu-0003
 curl -sSf -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     --data '{"failNext":{"status":403,"reason":"Forbidden","count":100000,"pathPrefix":"/api/v1/nodes","message":"nodes is forbidden: User \"kubesim-viewer\" cannot list resource \"nodes\" in API group \"\" at the cluster scope"}}' \
     "$server/_sim/settings" >/dev/null

@@ -75,10 +75,11 @@ NodeDetailPanel::NodeDetailPanel(models::NodeStore *store, kube::ClusterQueries 
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    // The height of its longest usual text (pool, accelerators, isolation, faulty since), so
-    // the tabs below stay where they are from node to node; never wider than it is given.
+    // The height of its longest usual text (pool, accelerators, isolation, faulty since, and
+    // one more for an isolation reason that wraps), so the tabs below stay where they are from
+    // node to node; never wider than it is given.
     m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
-    m_summary->setFixedHeight(4 * m_summary->fontMetrics().lineSpacing() + 4);
+    m_summary->setFixedHeight(5 * m_summary->fontMetrics().lineSpacing() + 4);
     m_summary->setAccessibleName(tr("Node summary"));
     m_tabs = new QTabWidget(this);
     m_tabs->setAccessibleName(tr("Node details"));
