@@ -13,6 +13,7 @@
 #include "ui/ActionController.h"
 #include "ui/AppSettings.h"
 #include "ui/ClusterView.h"
+#include "ui/DrainDialog.h"
 #include "ui/FilterBar.h"
 #include "ui/MainWindow.h"
 #include "ui/NodeDetailPanel.h"
@@ -178,6 +179,7 @@ int run(int argc, char *argv[])
                 QTimer::singleShot(
                     int(cli.value(screenshotDelayOpt).toDouble() * 1000), &window, [&, view] {
                         const QString shown = cli.value(screenshotViewOpt);
+                        double settle = 1.0;
                         const QString node = shown.section(QLatin1Char(':'), 1);
                         if (shown == QLatin1String("trends")) {
                             view->showCharts();
@@ -199,6 +201,23 @@ int run(int argc, char *argv[])
                         } else if (shown.startsWith(QLatin1String("drain:"))) {
                             view->selectNode(node);
                             window.actions()->drainSelection();
+                        } else if (shown.startsWith(QLatin1String("drain-stopped:"))) {
+                            // A drain started and stopped half way: what the dialog says then.
+                            view->selectNode(node);
+                            window.actions()->drainSelection();
+                            if (auto *dialog = window.findChild<ui::DrainDialog *>()) {
+                                QObject::connect(
+                                    dialog, &ui::DrainDialog::planReady, dialog,
+                                    [dialog](bool drainable) {
+                                        if (!drainable)
+                                            return;
+                                        dialog->startDrain();
+                                        QTimer::singleShot(1500, dialog,
+                                                           [dialog] { dialog->cancelDrain(); });
+                                    },
+                                    Qt::SingleShotConnection);
+                            }
+                            settle = 8.0;
                         } else if (shown.startsWith(QLatin1String("isolate:"))) {
                             view->selectNodes(node.split(QLatin1Char(',')));
                             window.actions()->isolateSelection();
@@ -214,7 +233,7 @@ int run(int argc, char *argv[])
                             if (node.contains(QLatin1Char(',')))
                                 view->selectNode(node.section(QLatin1Char(','), 1));
                         }
-                        takeScreenshot(1.0);
+                        takeScreenshot(settle);
                     });
             },
             Qt::SingleShotConnection);

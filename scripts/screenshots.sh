@@ -27,6 +27,13 @@ shot main-window-dark-zh.png --theme dark --lang zh_CN
 shot node-history.png --theme light --lang en --screenshot-view=node:npu-0003
 shot trends.png --theme light --lang en --screenshot-view=trends
 shot drain-dialog.png --theme light --lang en --screenshot-view=drain:gpu-0001
+# Dark and Chinese too (item 13: the per-pod state text in the dark theme), and a drain stopped
+# half way (item 3: each pod's state read back, the log saying what really happened).
+shot drain-dialog-dark-zh.png --theme dark --lang zh_CN --screenshot-view=drain:gpu-0001
+shot drain-stopped.png --theme light --lang en --screenshot-view=drain-stopped:gpu-0001
+shot drain-stopped-dark-zh.png --theme dark --lang zh_CN --screenshot-view=drain-stopped:gpu-0001
+shot node-history-dark-zh.png --theme dark --lang zh_CN --screenshot-view=node:npu-0003
+shot trends-dark-zh.png --theme dark --lang zh_CN --screenshot-view=trends
 # The confirmation that guards against a false picture (issue #16 item 5): isolating part of a
 # rack, two nodes with faults of their own (from 5 s and 12 s into the demo) and two healthy ones.
 shot isolate-batch.png --theme light --lang en --screenshot-delay 14 \

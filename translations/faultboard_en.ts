@@ -965,7 +965,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>What --screenshot shows: grid (default), faults-first or faulty-only (the grid so ordered or filtered), group:LABEL (the grid grouped by a node label), node:NAME (its fault history), pods:NAME (its pods), trends, drain:NAME (the drain dialog), isolate:NAMES or restore:NAMES (the confirmation for these comma-separated nodes), size:WxH[,NAME] (the window at that size, with that node shown), or unreadable (the view of a cluster that cannot be read, without waiting for a sync).</source>
+        <source>What --screenshot shows: grid (default), faults-first or faulty-only (the grid so ordered or filtered), group:LABEL (the grid grouped by a node label), node:NAME (its fault history), pods:NAME (its pods), trends, drain:NAME (the drain dialog), drain-stopped:NAME (a drain stopped half way), isolate:NAMES or restore:NAMES (the confirmation for these comma-separated nodes), size:WxH[,NAME] (the window at that size, with that node shown), or unreadable (the view of a cluster that cannot be read, without waiting for a sync).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

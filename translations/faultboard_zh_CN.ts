@@ -963,8 +963,8 @@
         <translation>与 --history 一起使用：同时从 URL 处兼容 Prometheus 的 API 读取故障历史（kube-state-metrics 的节点指标），补全 Faultboard 开始监视之前的时间。未给出时，使用窗口中为该集群上下文设置的 Prometheus（集群 &gt; 此集群的 Prometheus）（如有）。</translation>
     </message>
     <message>
-        <source>What --screenshot shows: grid (default), faults-first or faulty-only (the grid so ordered or filtered), group:LABEL (the grid grouped by a node label), node:NAME (its fault history), pods:NAME (its pods), trends, drain:NAME (the drain dialog), isolate:NAMES or restore:NAMES (the confirmation for these comma-separated nodes), size:WxH[,NAME] (the window at that size, with that node shown), or unreadable (the view of a cluster that cannot be read, without waiting for a sync).</source>
-        <translation>--screenshot 截取的内容：grid（默认，节点网格）、faults-first 或 faulty-only（按故障优先排序或只显示故障节点的网格）、group:LABEL（按节点标签分组的网格）、node:NAME（该节点的故障历史）、pods:NAME（该节点的 Pod）、trends（趋势）、drain:NAME（排空对话框）、isolate:NAMES 或 restore:NAMES（对这些以逗号分隔的节点的确认对话框）、size:WxH[,NAME]（该尺寸的窗口，并显示该节点）或 unreadable（无法读取的集群的视图，不等待同步）。</translation>
+        <source>What --screenshot shows: grid (default), faults-first or faulty-only (the grid so ordered or filtered), group:LABEL (the grid grouped by a node label), node:NAME (its fault history), pods:NAME (its pods), trends, drain:NAME (the drain dialog), drain-stopped:NAME (a drain stopped half way), isolate:NAMES or restore:NAMES (the confirmation for these comma-separated nodes), size:WxH[,NAME] (the window at that size, with that node shown), or unreadable (the view of a cluster that cannot be read, without waiting for a sync).</source>
+        <translation>--screenshot 截取的内容：grid（默认，节点网格）、faults-first 或 faulty-only（按故障优先排序或只显示故障节点的网格）、group:LABEL（按节点标签分组的网格）、node:NAME（该节点的故障历史）、pods:NAME（该节点的 Pod）、trends（趋势）、drain:NAME（排空对话框）、drain-stopped:NAME（中途停止的排空）、isolate:NAMES 或 restore:NAMES（对这些以逗号分隔的节点的确认对话框）、size:WxH[,NAME]（该尺寸的窗口，并显示该节点）或 unreadable（无法读取的集群的视图，不等待同步）。</translation>
     </message>
 </context>
 <context>
