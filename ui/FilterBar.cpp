@@ -3,6 +3,7 @@
 #include "models/NodeFilterProxyModel.h"
 #include "models/Taxonomy.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -53,6 +54,21 @@ FilterBar::FilterBar(models::NodeFilterProxyModel *proxy, const models::Taxonomy
     types.sort();
     for (const QString &t : types)
         m_faultType->addItem(t, t);
+    // Sized for ten characters, not for the longest type (which left the name and label
+    // fields a few pixels wide at 1024 pixels); the list that opens shows every name whole.
+    m_faultType->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_faultType->setMinimumContentsLength(10);
+    {
+        int widest = 0;
+        for (int i = 0; i < m_faultType->count(); ++i)
+            widest = std::max(widest, fontMetrics().horizontalAdvance(m_faultType->itemText(i)));
+        m_faultType->view()->setMinimumWidth(widest + 4 * fontMetrics().averageCharWidth());
+    }
+    // The two fields keep room for a node name whatever the window's width (1024 pixels
+    // included: the bar then fits in it).
+    const int nameRoom = fontMetrics().horizontalAdvance(QStringLiteral("npu-0000")) + 12;
+    m_name->setMinimumWidth(nameRoom);
+    m_selector->setMinimumWidth(nameRoom);
     m_category = new QComboBox(this);
     m_category->setAccessibleName(tr("Filter by fault category"));
     m_category->addItem(tr("Any category"), QString());

@@ -15,6 +15,7 @@
 #include "ui/ClusterView.h"
 #include "ui/ElidedLabel.h"
 #include "ui/FaultSummaryPanel.h"
+#include "ui/FilterBar.h"
 #include "ui/FullTextDelegate.h"
 #include "ui/MainWindow.h"
 #include "ui/NodeDetailPanel.h"
@@ -23,6 +24,7 @@
 #include <QHeaderView>
 #include <QHelpEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStatusBar>
@@ -305,6 +307,19 @@ private slots:
         QVERIFY2(sizes[2] >= 300, qPrintable(QString::number(sizes[2])));
         for (int i = 0; i < 3; ++i)
             QVERIFY(!splitter->isCollapsible(i));
+        // The filter fields keep room for a node name and a short selector, and the bar fits.
+        const auto *name =
+            view->filterBar()->findChild<QLineEdit *>(QString(), Qt::FindDirectChildrenOnly);
+        QVERIFY(name);
+        const int nameWidth = name->fontMetrics().horizontalAdvance(QStringLiteral("npu-0000"));
+        for (const QLineEdit *field :
+             view->filterBar()->findChildren<QLineEdit *>(QString(), Qt::FindDirectChildrenOnly))
+            QVERIFY2(field->width() >= nameWidth,
+                     qPrintable(field->accessibleName() + QLatin1Char(' ') +
+                                QString::number(field->width())));
+        QCOMPARE(window.width(), 1024);
+        QVERIFY2(view->filterBar()->minimumSizeHint().width() <= 1024,
+                 qPrintable(QString::number(view->filterBar()->minimumSizeHint().width())));
         // Growing the window grows the grid, not the side panels.
         window.resize(1600, 1000);
         QTRY_VERIFY(splitter->sizes()[1] > sizes[1]);
