@@ -12,7 +12,21 @@ export QT_QPA_PLATFORM=offscreen
 tmp=$(mktemp -d)
 sim=
 own=
-trap '[ -z "$sim" ] || kill "$sim" 2>/dev/null; [ -z "$own" ] || kill "$own" 2>/dev/null; rm -rf "$tmp"' EXIT
+trap '[ -z "$sim" ] || kill "$sim" 2>/dev/null || true; [ -z "$own" ] || kill "$own" 2>/dev/null || true; rm -rf "$tmp"' EXIT
+# Waits until kubesim (pid $1) has written its address to $2, at most $3 seconds; else prints
+# its errors ($4) and fails.
+await_kubesim() {
+    waited=0
+    until [ -s "$2" ]; do
+        if ! kill -0 "$1" 2>/dev/null || [ "$waited" -ge "$3" ]; then
+            echo "kubesim did not start:" >&2
+            cat "$4" >&2
+            exit 1
+        fi
+        sleep 1
+        waited=$((waited + 1))
+    done
+}
 shot() {
     file=$1
     shift
@@ -50,16 +64,7 @@ shot window-1024x700-zh.png --theme light --lang zh_CN --screenshot-view=size:10
 "$build/bin/kubesim" --no-tls --kubeconfig "$tmp/own.kubeconfig" \
     >"$tmp/own.out" 2>"$tmp/own.err" &
 own=$!
-waited=0
-until [ -s "$tmp/own.out" ]; do
-    if ! kill -0 "$own" 2>/dev/null || [ "$waited" -ge 60 ]; then
-        echo "kubesim did not start:" >&2
-        cat "$tmp/own.err" >&2
-        exit 1
-    fi
-    sleep 1
-    waited=$((waited + 1))
-done
+await_kubesim "$own" "$tmp/own.out" 60 "$tmp/own.err"
 sleep 7
 own_shot() {
     file=$1
@@ -102,16 +107,7 @@ kill "$own" 2>/dev/null || true
 "$build/bin/kubesim" --scenario resources/scenarios/overview-65k.json --no-tls \
     --kubeconfig "$tmp/overview.kubeconfig" >"$tmp/kubesim.out" 2>"$tmp/kubesim.err" &
 sim=$!
-waited=0
-until [ -s "$tmp/kubesim.out" ]; do
-    if ! kill -0 "$sim" 2>/dev/null || [ "$waited" -ge 300 ]; then
-        echo "kubesim did not start:" >&2
-        cat "$tmp/kubesim.err" >&2
-        exit 1
-    fi
-    sleep 1
-    waited=$((waited + 1))
-done
+await_kubesim "$sim" "$tmp/kubesim.out" 300 "$tmp/kubesim.err"
 big() {
     file=$1
     shift
