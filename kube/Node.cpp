@@ -69,15 +69,12 @@ const std::vector<StringMap::Entry> &StringMap::entries() const
 
 void StringMap::insert(const QString &key, const QString &value)
 {
-    if (!m_d)
-        m_d = std::make_shared<std::vector<Entry>>();
-    else if (m_d.use_count() > 1)
-        m_d = std::make_shared<std::vector<Entry>>(*m_d);
-    auto it = std::lower_bound(m_d->begin(), m_d->end(), key, EntryLess());
-    if (it != m_d->end() && it->first == key)
+    std::vector<Entry> &d = writable(m_d);
+    auto it = std::lower_bound(d.begin(), d.end(), key, EntryLess());
+    if (it != d.end() && it->first == key)
         it->second = value;
     else
-        m_d->insert(it, Entry{key, value});
+        d.insert(it, Entry{key, value});
 }
 
 QString StringMap::value(const QString &key, const QString &fallback) const
@@ -116,26 +113,11 @@ StringMap StringMap::shared(const StringMap &map)
     size_t h = 0;
     for (const Entry &e : *map.m_d)
         h = qHashMulti(h, e.first, e.second);
-    static QMutex mutex;
-    static QHash<size_t, std::vector<std::shared_ptr<std::vector<Entry>>>> pool;
-    static qsizetype count = 0;
-    QMutexLocker lock(&mutex);
-    auto &same = pool[h];
-    for (const auto &d : same)
-        if (*d == *map.m_d) {
-            StringMap out;
-            out.m_d = d;
-            return out;
-        }
-    if (count >= MaxSharedMaps)
-        return map;
-    // The pool's own copy: `map` may still be written to by its owner.
-    auto d = std::make_shared<std::vector<Entry>>(*map.m_d);
-    d->shrink_to_fit();
-    same.push_back(d);
-    ++count;
-    StringMap out;
-    out.m_d = std::move(d);
+    // Pooled as it is: the pool's reference makes it shared, so its owner's next insert()
+    // copies it first.
+    static SharedPool<std::vector<Entry>> pool(MaxSharedMaps);
+    StringMap out = map;
+    pool.share(out.m_d, h);
     return out;
 }
 
@@ -179,6 +161,8 @@ void Node::squeeze()
 {
     labels.squeeze();
     annotations.squeeze();
+    capacity.squeeze();
+    allocatable.squeeze();
     capacity = StringMap::shared(capacity);
     allocatable = StringMap::shared(allocatable);
     taints.shrink_to_fit();
