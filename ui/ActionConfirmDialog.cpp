@@ -10,6 +10,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QStyledItemDelegate>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -17,7 +19,31 @@ namespace ui {
 
 namespace {
 enum Column { NodeColumn, TaintsColumn, CordonColumn, NoteColumn };
-}
+
+// QTreeView asks for a row's height with no width, so wrapped text would count as one line: the
+// hint is asked again at the width the column has.
+class WrappingDelegate : public QStyledItemDelegate
+{
+public:
+    explicit WrappingDelegate(QTreeView *view)
+        : QStyledItemDelegate(view)
+        , m_view(view)
+    {
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem sized = option;
+        const int width = m_view->columnWidth(index.column());
+        if (width > 0)
+            sized.rect = QRect(0, 0, width, qMax(1, option.rect.height()));
+        return QStyledItemDelegate::sizeHint(sized, index);
+    }
+
+private:
+    QTreeView *m_view;
+};
+} // namespace
 
 QString ActionConfirmDialog::describeTaints(const std::vector<kube::Taint> &taints)
 {
@@ -60,8 +86,23 @@ ActionConfirmDialog::ActionConfirmDialog(Kind kind, const QStringList &nodes,
     m_plan->setRootIsDecorated(false);
     m_plan->setHeaderLabels(
         {tr("Node"), tr("Taints (before → after)"), tr("Cordoned (before → after)"), tr("Note")});
+    // The taints and the note say what changes and why a node is (not) changed: they share the
+    // width the node's name and the cordon leave, wrapped, never cut at the dialog's edge.
     m_plan->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_plan->header()->setSectionResizeMode(TaintsColumn, QHeaderView::Stretch);
+    m_plan->header()->setSectionResizeMode(NoteColumn, QHeaderView::Stretch);
+    m_plan->header()->setStretchLastSection(true);
+    m_plan->setWordWrap(true);
+    m_plan->setUniformRowHeights(false);
+    m_plan->setTextElideMode(Qt::ElideMiddle);
+    m_plan->setItemDelegate(new WrappingDelegate(m_plan));
+    // A row's height follows its note's wrapped lines: laid out again once the columns settle.
+    auto *relayout = new QTimer(this);
+    relayout->setSingleShot(true);
+    relayout->setInterval(0);
+    connect(relayout, &QTimer::timeout, m_plan, [this] { m_plan->doItemsLayout(); });
+    connect(m_plan->header(), &QHeaderView::sectionResized, relayout,
+            qOverload<>(&QTimer::start));
     layout->addWidget(m_plan, 1);
 
     auto *form = new QFormLayout;

@@ -33,6 +33,7 @@
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTableView>
 #include <QTest>
 #include <QTreeWidget>
@@ -166,6 +167,23 @@ private slots:
                      .match(row->text(3))
                      .hasMatch(),
                  qPrintable(row->text(3)));
+        // The note is shown whole, wrapped in its column, not cut at the dialog's width.
+        QTreeWidget *plan = dialog->planView();
+        QTRY_VERIFY(plan->isVisible());
+        auto noteCut = [plan, row]() -> QString {
+            const QRect cell = plan->visualRect(plan->model()->index(0, 3));
+            if (cell.right() > plan->viewport()->width())
+                return QStringLiteral("the note ends at %1, the view at %2")
+                    .arg(cell.right())
+                    .arg(plan->viewport()->width());
+            const int margin = plan->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 1;
+            const QRect needed = plan->fontMetrics().boundingRect(
+                QRect(0, 0, cell.width() - 2 * margin, 100000), Qt::TextWordWrap, row->text(3));
+            if (cell.height() < needed.height())
+                return QStringLiteral("%1 px of %2 shown").arg(cell.height()).arg(needed.height());
+            return {};
+        };
+        QTRY_COMPARE(noteCut(), QString());
         // The plan still shows what a restore would change.
         QCOMPARE(row->text(2), QStringLiteral("yes → no"));
         QVERIFY(dialog->overrideBox()->isVisibleTo(dialog));
