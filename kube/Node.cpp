@@ -61,10 +61,23 @@ private:
 
 } // namespace
 
+// The stored value of an entry whose value is its map's own (StringMap::ownValue): recognised by
+// where its characters are, not by what they say, so no value read from a server can pass for it.
+static const QString &ownValueMark()
+{
+    static const QString mark = QStringLiteral("\u0001(own)");
+    return mark;
+}
+
 const std::vector<StringMap::Entry> &StringMap::entries() const
 {
     static const std::vector<Entry> none;
     return m_d ? *m_d : none;
+}
+
+const QString &StringMap::resolve(const QString &stored) const
+{
+    return !m_own.isNull() && stored.constData() == ownValueMark().constData() ? m_own : stored;
 }
 
 void StringMap::insert(const QString &key, const QString &value)
@@ -81,7 +94,7 @@ QString StringMap::value(const QString &key, const QString &fallback) const
 {
     const std::vector<Entry> &e = entries();
     auto it = std::lower_bound(e.begin(), e.end(), key, EntryLess());
-    return it != e.end() && it->first == key ? it->second : fallback;
+    return it != e.end() && it->first == key ? resolve(it->second) : fallback;
 }
 
 bool StringMap::contains(const QString &key) const
@@ -91,13 +104,25 @@ bool StringMap::contains(const QString &key) const
     return it != e.end() && it->first == key;
 }
 
-void StringMap::shareValue(const QString &value)
+bool StringMap::operator==(const StringMap &other) const
 {
-    if (!m_d || m_d.use_count() > 1)
+    if (m_d == other.m_d && (m_own == other.m_own))
+        return true;
+    return size() == other.size() && std::equal(begin(), end(), other.begin());
+}
+
+void StringMap::ownValue(const QString &value)
+{
+    if (!m_d || m_d.use_count() > 1 || value.isEmpty())
         return;
+    bool owned = false;
     for (Entry &e : *m_d)
-        if (e.second == value && !e.second.isSharedWith(value))
-            e.second = value;
+        if (e.second == value) {
+            e.second = ownValueMark();
+            owned = true;
+        }
+    if (owned)
+        m_own = value;
 }
 
 void StringMap::squeeze()
@@ -160,6 +185,8 @@ const NodeCondition *Node::condition(const QString &type) const
 void Node::squeeze()
 {
     labels.squeeze();
+    labels.ownValue(name);
+    labels = StringMap::shared(labels);
     annotations.squeeze();
     capacity.squeeze();
     allocatable.squeeze();
@@ -171,7 +198,6 @@ void Node::squeeze()
         c.share();
     addresses.shrink_to_fit();
     nodeInfo.share();
-    labels.shareValue(name);
     for (NodeAddress &a : addresses)
         if (a.address == name)
             a.address = name;

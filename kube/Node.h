@@ -6,6 +6,7 @@
 #include <QMetaType>
 #include <QString>
 
+#include <iterator>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -16,36 +17,76 @@ namespace kube {
 // often than written, and a sorted vector of implicitly shared QStrings costs a fraction of a
 // QMap's memory at 65,000 nodes. The vector itself is shared between copies and copied on the
 // first write; shared() makes identical maps of different nodes one (the resource maps of one
-// kind of machine are alike on thousands of nodes). Copies may be read on any thread.
+// kind of machine are alike on thousands of nodes, and so are the labels of one rack once the
+// node's own name in them is set apart by ownValue()). Copies may be read on any thread.
 class StringMap
 {
 public:
     using Entry = std::pair<QString, QString>;
+    // An entry as read: its key and its value (references into the map, valid while it lives
+    // unchanged).
+    using EntryRef = std::pair<const QString &, const QString &>;
+
+    class const_iterator
+    {
+    public:
+        using iterator_category = std::forward_iterator_tag;
+        using value_type = Entry;
+        using difference_type = std::ptrdiff_t;
+        using reference = EntryRef;
+        using pointer = void;
+
+        const_iterator() = default;
+        EntryRef operator*() const { return {m_it->first, m_map->resolve(m_it->second)}; }
+        const_iterator &operator++()
+        {
+            ++m_it;
+            return *this;
+        }
+        const_iterator operator++(int)
+        {
+            const_iterator before = *this;
+            ++m_it;
+            return before;
+        }
+        bool operator==(const const_iterator &other) const { return m_it == other.m_it; }
+
+    private:
+        friend class StringMap;
+        const_iterator(const StringMap *map, std::vector<Entry>::const_iterator it)
+            : m_map(map)
+            , m_it(it)
+        {}
+        const StringMap *m_map = nullptr;
+        std::vector<Entry>::const_iterator m_it;
+    };
 
     void insert(const QString &key, const QString &value);
     QString value(const QString &key, const QString &fallback = {}) const;
     bool contains(const QString &key) const;
     bool isEmpty() const { return !m_d || m_d->empty(); }
     std::size_t size() const { return m_d ? m_d->size() : 0; }
-    std::vector<Entry>::const_iterator begin() const { return entries().begin(); }
-    std::vector<Entry>::const_iterator end() const { return entries().end(); }
-    bool operator==(const StringMap &other) const
-    {
-        return m_d == other.m_d || entries() == other.entries();
-    }
+    const_iterator begin() const { return {this, entries().begin()}; }
+    const_iterator end() const { return {this, entries().end()}; }
+    bool operator==(const StringMap &other) const;
     // Gives back the room growing left unused.
     void squeeze();
-    // Makes every value equal to `value` one copy with it (a node's name in its hostname
-    // label). Not on a map shared with others.
-    void shareValue(const QString &value);
+    // Sets apart every value equal to `value` (a node's name in its hostname label) as this
+    // map's own: kept once, beside the entries, which are then alike across a rack and can be
+    // shared(). Not on a map shared with others.
+    void ownValue(const QString &value);
     // This map, sharing its entries with an equal map returned before, from a pool of at most
     // MaxSharedMaps (thread-safe; past the limit the map is returned as it is).
     static StringMap shared(const StringMap &map);
-    static constexpr qsizetype MaxSharedMaps = 4096;
+    static constexpr qsizetype MaxSharedMaps = 16384;
+    // Whether two maps hold one copy of their entries (tests).
+    bool sharesEntriesWith(const StringMap &other) const { return m_d && m_d == other.m_d; }
 
 private:
     const std::vector<Entry> &entries() const;
+    const QString &resolve(const QString &stored) const;
     std::shared_ptr<std::vector<Entry>> m_d; // null: empty
+    QString m_own; // the value of the entries whose stored value is the own-value mark
 };
 
 // The words of a node condition. They are alike on thousands of nodes (every healthy node's

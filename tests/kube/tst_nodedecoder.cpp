@@ -95,22 +95,82 @@ private slots:
         const auto &a = static_cast<const Node &>(*l.items[0]);
         const auto &b = static_cast<const Node &>(*l.items[1]);
         QVERIFY(!a.capacity.isEmpty() && !a.allocatable.isEmpty());
-        QCOMPARE(&*a.capacity.begin(), &*b.capacity.begin());
-        QCOMPARE(&*a.allocatable.begin(), &*b.allocatable.begin());
-        // Labels are not pooled (the hostname makes each node's its own).
-        QVERIFY(&*a.labels.begin() != &*b.labels.begin());
+        QVERIFY(a.capacity.sharesEntriesWith(b.capacity));
+        QVERIFY(a.allocatable.sharesEntriesWith(b.allocatable));
 
         Node c = b;
         const QString chip = QStringLiteral("huawei.com/ascend-910");
         c.allocatable.insert(chip, QStringLiteral("3"));
         QCOMPARE(c.allocatable.value(chip), QStringLiteral("3"));
         QCOMPARE(b.allocatable.value(chip), a.allocatable.value(chip));
-        QVERIFY(&*c.allocatable.begin() != &*b.allocatable.begin());
+        QVERIFY(!c.allocatable.sharesEntriesWith(b.allocatable));
         QVERIFY(c.allocatable != b.allocatable);
         // Written apart, then equal again: shared() finds the pooled copy.
         c.allocatable.insert(chip, b.allocatable.value(chip));
         QCOMPARE(c.allocatable, b.allocatable);
-        QCOMPARE(&*StringMap::shared(c.allocatable).begin(), &*b.allocatable.begin());
+        QVERIFY(StringMap::shared(c.allocatable).sharesEntriesWith(b.allocatable));
+    }
+
+    void aRacksLabelsAreOneCopyBesideEachNodesName()
+    {
+        // The nodes of a rack have the same labels but for their name (the hostname label): the
+        // rest is kept once for the rack, each node's name beside it. A node of another rack
+        // has its own, and a node written to (a copy) gets its own without changing the others.
+        auto inRack = [](const QByteArray &name, const QByteArray &rack) {
+            QByteArray labels = "\"kubernetes.io/hostname\":\"" + name + "\",\"pool\":";
+            QByteArray rackLabel = "\"rack\":\"" + rack + "\"";
+            return nodeJson(name, "70")
+                .replace("\"pool\":", labels)
+                .replace("\"rack\":\"npu-r01\"", rackLabel);
+        };
+        const QByteArray list =
+            R"({"kind":"NodeList","metadata":{"resourceVersion":"77"},"items":[)" +
+            inRack("npu-0001", "r01") + "," + inRack("npu-0002", "r01") + "," +
+            inRack("npu-0017", "r02") + "]}";
+        const DecodedList l = NodeDecoder().decodeList(list);
+        QVERIFY2(l.error.ok(), qPrintable(l.error.toString()));
+        QCOMPARE(l.items.size(), std::size_t(3));
+        const auto &a = static_cast<const Node &>(*l.items[0]);
+        const auto &b = static_cast<const Node &>(*l.items[1]);
+        const auto &c = static_cast<const Node &>(*l.items[2]);
+        const QString hostname = QStringLiteral("kubernetes.io/hostname");
+        const QString rack = QStringLiteral("rack");
+        QVERIFY(a.labels.sharesEntriesWith(b.labels));
+        QVERIFY(!a.labels.sharesEntriesWith(c.labels));
+        // Each reads as its own, by key and by iteration, and the two are not equal.
+        QCOMPARE(a.labels.value(hostname), QStringLiteral("npu-0001"));
+        QCOMPARE(b.labels.value(hostname), QStringLiteral("npu-0002"));
+        QVERIFY(b.labels.value(hostname).isSharedWith(b.name));
+        QCOMPARE(c.labels.value(hostname), QStringLiteral("npu-0017"));
+        QCOMPARE(b.labels.value(rack), QStringLiteral("r01"));
+        QCOMPARE(c.labels.value(rack), QStringLiteral("r02"));
+        QStringList seen;
+        for (const auto &[key, value] : b.labels)
+            seen << key + QLatin1Char('=') + value;
+        QCOMPARE(seen.size(), int(b.labels.size()));
+        QVERIFY2(seen.contains(QStringLiteral("kubernetes.io/hostname=npu-0002")),
+                 qPrintable(seen.join(QLatin1Char(' '))));
+        QVERIFY2(seen.contains(QStringLiteral("rack=r01")), qPrintable(seen.join(QLatin1Char(' '))));
+        QVERIFY(a.labels != b.labels);
+        QVERIFY(a.labels == a.labels);
+        // An equal map built entry by entry equals the pooled one.
+        StringMap built;
+        for (const auto &[key, value] : b.labels)
+            built.insert(key, value);
+        QCOMPARE(built, b.labels);
+
+        // Written apart: a new label on a copy of b, and a changed hostname on another.
+        Node d = b;
+        d.labels.insert(QStringLiteral("faultboard.io/ticket"), QStringLiteral("4711"));
+        QVERIFY(!d.labels.sharesEntriesWith(b.labels));
+        QCOMPARE(d.labels.value(hostname), QStringLiteral("npu-0002"));
+        QVERIFY(!b.labels.contains(QStringLiteral("faultboard.io/ticket")));
+        QVERIFY(!a.labels.contains(QStringLiteral("faultboard.io/ticket")));
+        Node e = a;
+        e.labels.insert(hostname, QStringLiteral("npu-0099"));
+        QCOMPARE(e.labels.value(hostname), QStringLiteral("npu-0099"));
+        QCOMPARE(a.labels.value(hostname), QStringLiteral("npu-0001"));
+        QCOMPARE(b.labels.value(hostname), QStringLiteral("npu-0002"));
     }
 
     void systemInfoAndTheNameAreOneCopy()
