@@ -9,6 +9,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
@@ -177,12 +180,53 @@ bool TestCluster::readRealPorts()
         m_realError = QStringLiteral("realcluster.sh up wrote no ports file");
         return false;
     }
-    for (const QByteArray &line : ports.readAll().split('\n'))
+    for (const QByteArray &line : ports.readAll().split('\n')) {
         if (line.startsWith("APISERVER_PORT="))
             m_realUrl =
                 QUrl(QStringLiteral("https://127.0.0.1:%1")
                          .arg(QString::fromLatin1(line.mid(int(qstrlen("APISERVER_PORT="))))));
+        else if (line.startsWith("ETCD_PORT="))
+            m_etcdUrl = QUrl(QStringLiteral("http://127.0.0.1:%1")
+                                 .arg(QString::fromLatin1(line.mid(int(qstrlen("ETCD_PORT="))))));
+    }
     return true;
+}
+
+bool TestCluster::compactStorage()
+{
+    if (!isReal())
+        return control(QStringLiteral("compact"));
+    // etcd's gRPC gateway: the latest revision from a range read's header, then a compaction to
+    // it. Revisions are int64 and travel as JSON strings.
+    QNetworkAccessManager manager;
+    auto post = [&](const char *path, const QJsonObject &body, QJsonObject *answer) {
+        QNetworkRequest req(m_etcdUrl.resolved(QUrl(QString::fromLatin1(path))));
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        QNetworkReply *reply = manager.post(req, QJsonDocument(body).toJson());
+        if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 30000) ||
+            reply->error() != QNetworkReply::NoError) {
+            qWarning("etcd %s failed: %s %s", path, qPrintable(reply->errorString()),
+                     reply->readAll().constData());
+            delete reply;
+            return false;
+        }
+        *answer = QJsonDocument::fromJson(reply->readAll()).object();
+        delete reply;
+        return true;
+    };
+    QJsonObject range, compacted;
+    if (!post("/v3/kv/range", {{QStringLiteral("key"), QStringLiteral("AA==")}}, &range))
+        return false;
+    const QString revision =
+        range.value(QStringLiteral("header")).toObject().value(QStringLiteral("revision")).toString();
+    if (revision.isEmpty()) {
+        qWarning("etcd's range answer has no revision: %s",
+                 QJsonDocument(range).toJson(QJsonDocument::Compact).constData());
+        return false;
+    }
+    return post("/v3/kv/compaction",
+                {{QStringLiteral("revision"), revision}, {QStringLiteral("physical"), true}},
+                &compacted);
 }
 
 void TestCluster::stopReal()

@@ -65,6 +65,11 @@ public:
     // POST /_sim/<what>: fault injection and server control (kubesim only). Fails the test when
     // it fails.
     bool control(const QString &what, const QByteArray &json = "{}");
+    // Compacts the server's storage to its latest revision: a list or a watch at any earlier
+    // resourceVersion is refused with 410 from then on. kubesim's /_sim/compact; on the real
+    // backend etcd's own compaction (its v3 HTTP gateway), as kube-apiserver runs it every five
+    // minutes.
+    bool compactStorage();
     // A condition change on a node: kubesim's timeline injection, or on the real server a
     // strategic-merge PATCH of the node's status (what node-problem-detector sends).
     bool setCondition(const QString &node, const QString &type, const QString &status,
@@ -90,4 +95,5 @@ private:
     QString m_realPath;
     QString m_realError;
     QUrl m_realUrl;
+    QUrl m_etcdUrl;
 };

@@ -49,15 +49,35 @@ void RewritingTlsProxy::replace(const QByteArray &from, const QByteArray &to)
     m_rules.append({from, to});
 }
 
-QByteArray RewritingTlsProxy::rewrite(QByteArray data, QByteArray *held)
+void RewritingTlsProxy::replaceInRequests(const QByteArray &from, const QByteArray &to)
 {
-    for (const auto &[from, to] : std::as_const(m_rules)) {
-        m_replacements += int(data.count(from));
+    Q_ASSERT(from.size() == to.size() && !from.isEmpty());
+    m_requestRules.append({from, to});
+}
+
+void RewritingTlsProxy::setDown(bool down)
+{
+    m_down = down;
+    if (down)
+        for (QSslSocket *client : findChildren<QSslSocket *>(Qt::FindDirectChildrenOnly)) {
+            // Neither end says anything more: the upstream's goodbye would write to a closed client.
+            for (QSslSocket *upstream : client->findChildren<QSslSocket *>())
+                upstream->disconnect(client);
+            client->abort();
+            client->deleteLater(); // and its upstream socket, its child
+        }
+}
+
+QByteArray RewritingTlsProxy::rewrite(const Rules &rules, QByteArray data, QByteArray *held,
+                                      int *count)
+{
+    for (const auto &[from, to] : rules) {
+        *count += int(data.count(from));
         data.replace(from, to);
     }
     // A read may end inside a string to replace: hold back a tail that could begin one.
     qsizetype keep = 0;
-    for (const auto &[from, to] : std::as_const(m_rules))
+    for (const auto &[from, to] : rules)
         for (qsizetype n = std::min(from.size() - 1, data.size()); n > keep; --n)
             if (data.endsWith(from.left(n))) {
                 keep = n;
@@ -71,7 +91,7 @@ QByteArray RewritingTlsProxy::rewrite(QByteArray data, QByteArray *held)
 void RewritingTlsProxy::incomingConnection(qintptr socketDescriptor)
 {
     auto *client = new QSslSocket(this);
-    if (!client->setSocketDescriptor(socketDescriptor)) {
+    if (!client->setSocketDescriptor(socketDescriptor) || m_down) {
         delete client;
         return;
     }
@@ -80,13 +100,15 @@ void RewritingTlsProxy::incomingConnection(qintptr socketDescriptor)
     upstream->setSslConfiguration(m_upstreamConfig);
     struct Buffers
     {
-        QByteArray toUpstream; // before the upstream handshake is done
-        QByteArray held;       // a possible start of a string to replace
+        QByteArray toUpstream;   // before the upstream handshake is done
+        QByteArray held;         // a possible start of a string to replace, in an answer
+        QByteArray requestHeld;  // the same in a request
     };
     auto buffers = std::make_shared<Buffers>();
 
-    connect(client, &QSslSocket::readyRead, client, [client, upstream, buffers] {
-        const QByteArray data = client->readAll();
+    connect(client, &QSslSocket::readyRead, client, [this, client, upstream, buffers] {
+        const QByteArray data = rewrite(m_requestRules, buffers->requestHeld + client->readAll(),
+                                        &buffers->requestHeld, &m_requestReplacements);
         if (upstream->isEncrypted())
             upstream->write(data);
         else
@@ -95,7 +117,8 @@ void RewritingTlsProxy::incomingConnection(qintptr socketDescriptor)
     connect(upstream, &QSslSocket::encrypted, client,
             [upstream, buffers] { upstream->write(std::exchange(buffers->toUpstream, {})); });
     connect(upstream, &QSslSocket::readyRead, client, [this, client, upstream, buffers] {
-        client->write(rewrite(buffers->held + upstream->readAll(), &buffers->held));
+        client->write(
+            rewrite(m_rules, buffers->held + upstream->readAll(), &buffers->held, &m_replacements));
     });
     connect(upstream, &QSslSocket::disconnected, client, [client, buffers] {
         client->write(std::exchange(buffers->held, {}));

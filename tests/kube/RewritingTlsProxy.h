@@ -26,20 +26,31 @@ public:
     QUrl url() const;
     QByteArray caPem() const { return m_caPem; }
 
-    // `from` and `to` must have the same length.
+    // In the server's answers; `from` and `to` must have the same length.
     void replace(const QByteArray &from, const QByteArray &to);
+    // In what the client sends (a request line, a header); the same length, as for answers.
+    void replaceInRequests(const QByteArray &from, const QByteArray &to);
     int replacements() const { return m_replacements; }
+    int requestReplacements() const { return m_requestReplacements; }
+
+    // Down: every open connection is closed and new ones are closed as soon as they come, as
+    // when the network between client and server is cut; up again: connections pass.
+    void setDown(bool down);
 
 protected:
     void incomingConnection(qintptr socketDescriptor) override;
 
 private:
-    QByteArray rewrite(QByteArray data, QByteArray *held);
+    using Rules = QList<std::pair<QByteArray, QByteArray>>;
+    static QByteArray rewrite(const Rules &rules, QByteArray data, QByteArray *held, int *count);
 
     QUrl m_upstream;
     QSslConfiguration m_serverConfig;
     QSslConfiguration m_upstreamConfig;
     QByteArray m_caPem;
-    QList<std::pair<QByteArray, QByteArray>> m_rules;
+    Rules m_rules;
+    Rules m_requestRules;
     int m_replacements = 0;
+    int m_requestReplacements = 0;
+    bool m_down = false;
 };

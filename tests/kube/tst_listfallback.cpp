@@ -5,12 +5,14 @@
 #include "kube/NodeDecoder.h"
 #include "tests/common/TestCluster.h"
 #include "tests/kube/KubeTestSupport.h"
+#include "tests/kube/RewritingTlsProxy.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QSslCertificate>
 #include <QTest>
 
 using namespace kube;
@@ -27,9 +29,9 @@ using namespace kube;
 //   --watch-cache-sizes=nodes#0 reads such a list from etcd and honours `limit` there: pages and
 //   continue tokens where the cache would send everything at once.
 // - resourceVersion=0 refused with 410 "too old resource version", then quorum lists from etcd
-//   from then on: kubesim only (its refuseWatchCacheList setting). kube-apiserver 1.20.2 was not
-//   seen to refuse resourceVersion=0, with or without the watch cache; the reflector's fallback
-//   for it is still what a client must have.
+//   from then on. kubesim refuses it when told to (refuseWatchCacheList). kube-apiserver 1.20.2
+//   never refuses resourceVersion=0, with or without the watch cache; behind a proxy that turns
+//   it into a compacted resourceVersion, the 410 is the real server's own.
 //
 // The protobuf lists of the real server's watch cache: tst_informer_real,
 // tst_nodelistencodings_real.
@@ -93,7 +95,13 @@ private:
     bool startAndSync(TestCluster &cluster, int pageSize, Synced *run,
                       const QString &path = QStringLiteral("/api/v1/nodes"))
     {
-        run->client = std::make_unique<ApiClient>(cluster.endpoint());
+        return startAndSync(cluster.endpoint(), pageSize, run, path);
+    }
+
+    bool startAndSync(const ClusterEndpoint &endpoint, int pageSize, Synced *run,
+                      const QString &path = QStringLiteral("/api/v1/nodes"))
+    {
+        run->client = std::make_unique<ApiClient>(endpoint);
         recordLists(run->client.get(), &run->lists);
         connect(run->client.get(), &ApiClient::requestSent, this, [run](const ApiRequest &req) {
             if (req.query.hasQueryItem(QStringLiteral("watch")))
@@ -341,12 +349,38 @@ private slots:
 
     void refusedWatchCacheListIsListedFromEtcdInPages()
     {
+        // kubesim refuses resourceVersion=0 with 410 when told to (refuseWatchCacheList).
+        // kube-apiserver 1.20 never refuses it, so on the real server the informer's list is made
+        // one the server must refuse: a TLS-terminating proxy between them turns resourceVersion=0
+        // into resourceVersion=1, which with a limit is a read of that exact revision from etcd,
+        // compacted away before the informer starts. The 410 and its Status are the real
+        // server's, as client-go's reflector meets them. Without a watch cache for nodes, so
+        // that a watch from a compacted revision is refused by etcd too (below).
+        const bool real = TestCluster::isReal();
         TestCluster cluster(
             {QStringLiteral("--paused"), QStringLiteral("--nodes"), QStringLiteral("120")});
+        if (real)
+            cluster.setApiServerArgs({QStringLiteral("--watch-cache-sizes=nodes#0")});
         QVERIFY2(cluster.start(), qPrintable(cluster.errorString()));
-        QVERIFY(cluster.control(QStringLiteral("settings"), R"({"refuseWatchCacheList":true})"));
+        ClusterEndpoint endpoint = cluster.endpoint();
+        std::unique_ptr<RewritingTlsProxy> proxy;
+        if (real) {
+            proxy = std::make_unique<RewritingTlsProxy>(
+                endpoint.server,
+                QSslCertificate::fromData(endpoint.cluster.certificateAuthorityData));
+            proxy->replaceInRequests("resourceVersion=0&", "resourceVersion=1&");
+            proxy->replaceInRequests("resourceVersion=0 ", "resourceVersion=1 ");
+            QString error;
+            QVERIFY2(proxy->start(&error), qPrintable(error));
+            endpoint.server = proxy->url();
+            endpoint.cluster.certificateAuthorityData = proxy->caPem();
+            QVERIFY(cluster.compactStorage());
+        } else {
+            QVERIFY(cluster.control(QStringLiteral("settings"),
+                                    R"({"refuseWatchCacheList":true})"));
+        }
         Synced run;
-        QVERIFY(startAndSync(cluster, 50, &run));
+        QVERIFY(startAndSync(endpoint, 50, &run));
         const QList<ListRequest> &lists = run.lists;
         Informer *inf = run.inf.get();
         const QHash<QString, NodePtr> &nodes = run.nodes;
@@ -357,6 +391,8 @@ private slots:
         QCOMPARE(lists.size(), 4);
         QCOMPARE(lists[0].resourceVersion, QStringLiteral("0"));
         QCOMPARE(lists[0].status, 410);
+        if (real)
+            QCOMPARE(proxy->requestReplacements(), 1);
         for (int i = 1; i < 4; ++i) {
             QVERIFY2(lists[i].resourceVersion.isEmpty(), qPrintable(lists[i].resourceVersion));
             QCOMPARE(lists[i].status, 200);
@@ -366,18 +402,32 @@ private slots:
         }
 
         // The watch from the etcd list's resourceVersion delivers.
+        QTRY_VERIFY_WITH_TIMEOUT(!run.watchesFrom.isEmpty(), 5000);
+        QCOMPARE(run.watchesFrom.first(), run.listedAt);
         QVERIFY(cluster.setCondition(QStringLiteral("gpu-0001"), QStringLiteral("NT_GPU_XID_ERROR"),
                                      QStringLiteral("True")));
         QTRY_VERIFY_WITH_TIMEOUT(
-            nodes.value(QStringLiteral("gpu-0001"))->condition(QStringLiteral("NT_GPU_XID_ERROR")),
+            conditionIs(nodes, QStringLiteral("gpu-0001"), QStringLiteral("NT_GPU_XID_ERROR"),
+                        QStringLiteral("True")),
             10000);
 
         // A later relist (the watch's resourceVersion compacted away) goes to etcd straight
-        // away: the watch cache is not asked again.
+        // away: the watch cache is not asked again. kubesim drops its watches; on the real
+        // server the proxy cuts the connection while a node changes and etcd compacts, so the
+        // informer's next watch starts from a revision that is gone.
         const qsizetype before = lists.size();
         const int listed = inf->listCount();
-        QVERIFY(cluster.control(QStringLiteral("compact")));
-        QVERIFY(cluster.control(QStringLiteral("drop-watches")));
+        if (real) {
+            proxy->setDown(true);
+            QVERIFY(cluster.setCondition(QStringLiteral("gpu-0002"),
+                                         QStringLiteral("NT_GPU_XID_ERROR"),
+                                         QStringLiteral("True")));
+            QVERIFY(cluster.compactStorage());
+            proxy->setDown(false);
+        } else {
+            QVERIFY(cluster.compactStorage());
+            QVERIFY(cluster.control(QStringLiteral("drop-watches")));
+        }
         QTRY_VERIFY_WITH_TIMEOUT(
             inf->listCount() > listed && inf->state() == Informer::State::Synced, 20000);
         QVERIFY(lists.size() > before);
@@ -385,6 +435,12 @@ private slots:
             QVERIFY2(lists[i].resourceVersion.isEmpty() && lists[i].status == 200,
                      qPrintable(lists[i].resourceVersion));
         QCOMPARE(nodes.size(), 120);
+        if (real) {
+            // The change made while the connection was cut came with the relist.
+            QVERIFY(conditionIs(nodes, QStringLiteral("gpu-0002"),
+                                QStringLiteral("NT_GPU_XID_ERROR"), QStringLiteral("True")));
+            QCOMPARE(proxy->requestReplacements(), 1);
+        }
     }
 };
 
