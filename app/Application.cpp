@@ -17,15 +17,21 @@
 #include "ui/FilterBar.h"
 #include "ui/MainWindow.h"
 #include "ui/NodeDetailPanel.h"
+#include "ui/NodeGridView.h"
 #include "ui/Theme.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QComboBox>
 #include <QCommandLineParser>
+#include <QContextMenuEvent>
 #include <QDialog>
 #include <QLibraryInfo>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPainter>
+#include <QPixmap>
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolButton>
@@ -155,7 +161,14 @@ int run(int argc, char *argv[])
             for (QDialog *dialog : window.findChildren<QDialog *>())
                 if (dialog->isVisible())
                     target = dialog;
-            if (!target->grab().save(file)) {
+            QPixmap picture = target->grab();
+            // A popup (the grid's context menu) is a window of its own: drawn where it is.
+            if (QWidget *popup = QApplication::activePopupWidget(); popup && popup->isVisible()) {
+                QPainter painter(&picture);
+                painter.drawPixmap(target->mapFromGlobal(popup->mapToGlobal(QPoint(0, 0))),
+                                   popup->grab());
+            }
+            if (!picture.save(file)) {
                 printError(QApplication::translate("main", "cannot write %1").arg(file));
                 QApplication::exit(1);
                 return;
@@ -224,6 +237,23 @@ int run(int argc, char *argv[])
                         } else if (shown.startsWith(QLatin1String("restore:"))) {
                             view->selectNodes(node.split(QLatin1Char(',')));
                             window.actions()->restoreSelection();
+                        } else if (shown == QLatin1String("export")) {
+                            window.exportReport();
+                        } else if (shown.startsWith(QLatin1String("hidden:"))) {
+                            // hidden:NAME,FILTER: NAME selected, then a name filter hides it.
+                            view->selectNode(node.section(QLatin1Char(','), 0, 0));
+                            view->filterBar()->nameEdit()->setText(
+                                node.section(QLatin1Char(','), 1));
+                        } else if (shown.startsWith(QLatin1String("menu:"))) {
+                            // The grid's context menu, opened on that node's tile as a
+                            // right-click opens it.
+                            view->selectNode(node);
+                            QAbstractItemView *grid = view->grid();
+                            const QPoint at = grid->visualRect(grid->currentIndex()).center();
+                            QCoreApplication::postEvent(
+                                grid->viewport(),
+                                new QContextMenuEvent(QContextMenuEvent::Mouse, at,
+                                                      grid->viewport()->mapToGlobal(at)));
                         } else if (shown.startsWith(QLatin1String("size:"))) {
                             // size:1024x700 or size:1024x700,NODE (that node's details shown)
                             const QStringList size =
@@ -268,6 +298,11 @@ int run(int argc, char *argv[])
     window.show();
     if (cli.isSet(demoOpt)) {
         startDemo();
+    } else if (cli.isSet(screenshotOpt) &&
+               cli.value(screenshotViewOpt) == QLatin1String("chooser")) {
+        // What a plain `faultboard` offers when there is no last cluster to open.
+        takeScreenshot(cli.value(screenshotDelayOpt).toDouble());
+        QTimer::singleShot(0, &window, [&] { window.openStartupCluster(); });
     } else if (cli.isSet(contextOpt) || cli.isSet(screenshotOpt)) {
         kube::ApiError error;
         auto config = kube::KubeConfig::load(kubeconfig, &error);

@@ -7,9 +7,13 @@ set -eu
 build=${1:-${FAULTBOARD_BUILD_DIR:-build}}
 out=docs/screenshots
 mkdir -p "$out"
-export QT_QPA_PLATFORM=offscreen
 # Each run gets its own settings and history, so earlier runs do not change the pictures.
 tmp=$(mktemp -d)
+# The offscreen platform's screen is 800x600 unless told: a popup (the grid's context menu) would
+# be moved into it, away from its tile. A screen larger than the window leaves it where it opens.
+printf '{"screens":[{"name":"screenshots","x":0,"y":0,"width":1920,"height":1200,"logicalDpi":96}]}\n' \
+    >"$tmp/screen.json"
+export QT_QPA_PLATFORM="offscreen:configfile=$tmp/screen.json"
 sim=
 own=
 trap '[ -z "$sim" ] || kill "$sim" 2>/dev/null || true; [ -z "$own" ] || kill "$own" 2>/dev/null || true; rm -rf "$tmp"' EXIT
@@ -30,7 +34,10 @@ await_kubesim() {
 shot() {
     file=$1
     shift
-    HOME="$tmp/$file" XDG_CONFIG_HOME="$tmp/$file/config" XDG_DATA_HOME="$tmp/$file/data" \
+    # A home of its own (the export dialog shows it as the folder to write to).
+    home="$tmp/${file%.png}/home/operator"
+    mkdir -p "$home"
+    HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" \
         "$build/bin/faultboard" --demo --screenshot "$out/$file" --screenshot-delay 9 "$@"
     echo "$out/$file"
 }
@@ -57,6 +64,15 @@ shot isolate-batch-dark-zh.png --theme dark --lang zh_CN --screenshot-delay 14 \
 # The smallest window the layout is made for (item 12), a faulty node's details shown.
 shot window-1024x700.png --theme light --lang en --screenshot-view=size:1024x700,npu-0003
 shot window-1024x700-zh.png --theme light --lang zh_CN --screenshot-view=size:1024x700,npu-0003
+# The export dialog (item 10): its folder, the columns and the history's range.
+shot export-dialog.png --theme light --lang en --screenshot-view=export
+shot export-dialog-dark-zh.png --theme dark --lang zh_CN --screenshot-view=export
+# The selected tile hidden by a filter (item 6): no other node takes its place as the target.
+shot hidden-selection.png --theme light --lang en --screenshot-view=hidden:npu-0003,gpu-*
+shot hidden-selection-dark-zh.png --theme dark --lang zh_CN --screenshot-view=hidden:npu-0003,gpu-*
+# The grid's context menu on a tile (item 15: "Copy name" among the actions).
+shot context-menu.png --theme light --lang en --screenshot-view=menu:npu-0003
+shot context-menu-dark-zh.png --theme dark --lang zh_CN --screenshot-view=menu:npu-0003
 
 # Restoring a node that still has a critical fault (item 4): a demo cluster of its own, where
 # npu-0003 loses a chip 5 s in and is isolated with the headless command, as an operator would.
@@ -74,6 +90,9 @@ own_shot() {
         --screenshot-delay 2 "$@"
     echo "$out/$file"
 }
+# A first start with a kubeconfig of two contexts and no last cluster (item 14): the chooser.
+own_shot cluster-chooser.png --theme light --lang en --screenshot-view=chooser
+own_shot cluster-chooser-dark-zh.png --theme dark --lang zh_CN --screenshot-view=chooser
 HOME="$tmp/isolate" XDG_CONFIG_HOME="$tmp/isolate/config" XDG_DATA_HOME="$tmp/isolate/data" \
     "$build/bin/faultboard" isolate npu-0003 --kubeconfig "$tmp/own.kubeconfig" \
     --context kubesim --reason "ticket 4711"

@@ -965,7 +965,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>What --screenshot shows: grid (default), faults-first or faulty-only (the grid so ordered or filtered), group:LABEL (the grid grouped by a node label), node:NAME (its fault history), pods:NAME (its pods), trends, drain:NAME (the drain dialog), drain-stopped:NAME (a drain stopped half way), isolate:NAMES or restore:NAMES (the confirmation for these comma-separated nodes), size:WxH[,NAME] (the window at that size, with that node shown), or unreadable (the view of a cluster that cannot be read, without waiting for a sync).</source>
+        <source>What --screenshot shows: grid (default), faults-first or faulty-only (the grid so ordered or filtered), group:LABEL (the grid grouped by a node label), node:NAME (its fault history), pods:NAME (its pods), trends, drain:NAME (the drain dialog), drain-stopped:NAME (a drain stopped half way), isolate:NAMES or restore:NAMES (the confirmation for these comma-separated nodes), size:WxH[,NAME] (the window at that size, with that node shown), export (the export dialog), hidden:NAME,FILTER (NAME selected, then hidden by that name filter), menu:NAME (the context menu on its tile), chooser (the clusters offered when there is no last one to open), or unreadable (the view of a cluster that cannot be read, without waiting for a sync).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3741,11 +3741,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No node selected: %1 is hidden by the filter</source>
+        <source>%1 is hidden by the filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Actions act only on the tiles you can see selected. Change or clear the filter to see %1 again, then select it.</source>
+        <source>No node is selected: actions act only on the tiles you can see selected. Change or clear the filter to see %1 again, then select it.</source>
         <translation></translation>
     </message>
     <message>

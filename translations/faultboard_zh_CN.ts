@@ -963,8 +963,8 @@
         <translation>与 --history 一起使用：同时从 URL 处兼容 Prometheus 的 API 读取故障历史（kube-state-metrics 的节点指标），补全 Faultboard 开始监视之前的时间。未给出时，使用窗口中为该集群上下文设置的 Prometheus（集群 &gt; 此集群的 Prometheus）（如有）。</translation>
     </message>
     <message>
-        <source>What --screenshot shows: grid (default), faults-first or faulty-only (the grid so ordered or filtered), group:LABEL (the grid grouped by a node label), node:NAME (its fault history), pods:NAME (its pods), trends, drain:NAME (the drain dialog), drain-stopped:NAME (a drain stopped half way), isolate:NAMES or restore:NAMES (the confirmation for these comma-separated nodes), size:WxH[,NAME] (the window at that size, with that node shown), or unreadable (the view of a cluster that cannot be read, without waiting for a sync).</source>
-        <translation>--screenshot 截取的内容：grid（默认，节点网格）、faults-first 或 faulty-only（按故障优先排序或只显示故障节点的网格）、group:LABEL（按节点标签分组的网格）、node:NAME（该节点的故障历史）、pods:NAME（该节点的 Pod）、trends（趋势）、drain:NAME（排空对话框）、drain-stopped:NAME（中途停止的排空）、isolate:NAMES 或 restore:NAMES（对这些以逗号分隔的节点的确认对话框）、size:WxH[,NAME]（该尺寸的窗口，并显示该节点）或 unreadable（无法读取的集群的视图，不等待同步）。</translation>
+        <source>What --screenshot shows: grid (default), faults-first or faulty-only (the grid so ordered or filtered), group:LABEL (the grid grouped by a node label), node:NAME (its fault history), pods:NAME (its pods), trends, drain:NAME (the drain dialog), drain-stopped:NAME (a drain stopped half way), isolate:NAMES or restore:NAMES (the confirmation for these comma-separated nodes), size:WxH[,NAME] (the window at that size, with that node shown), export (the export dialog), hidden:NAME,FILTER (NAME selected, then hidden by that name filter), menu:NAME (the context menu on its tile), chooser (the clusters offered when there is no last one to open), or unreadable (the view of a cluster that cannot be read, without waiting for a sync).</source>
+        <translation>--screenshot 截取的内容：grid（默认，节点网格）、faults-first 或 faulty-only（按故障优先排序或只显示故障节点的网格）、group:LABEL（按节点标签分组的网格）、node:NAME（该节点的故障历史）、pods:NAME（该节点的 Pod）、trends（趋势）、drain:NAME（排空对话框）、drain-stopped:NAME（中途停止的排空）、isolate:NAMES 或 restore:NAMES（对这些以逗号分隔的节点的确认对话框）、size:WxH[,NAME]（该尺寸的窗口，并显示该节点）、export（导出对话框）、hidden:NAME,FILTER（选中 NAME 后再用该名称筛选将其隐藏）、menu:NAME（在其方块上打开的右键菜单）、chooser（没有上次的集群可打开时提供的集群列表）或 unreadable（无法读取的集群的视图，不等待同步）。</translation>
     </message>
 </context>
 <context>
@@ -3704,12 +3704,12 @@
         <translation>无法列出 %1 的事件：%2</translation>
     </message>
     <message>
-        <source>No node selected: %1 is hidden by the filter</source>
-        <translation>未选择节点：%1 已被筛选条件隐藏</translation>
+        <source>%1 is hidden by the filter</source>
+        <translation>%1 已被筛选条件隐藏</translation>
     </message>
     <message>
-        <source>Actions act only on the tiles you can see selected. Change or clear the filter to see %1 again, then select it.</source>
-        <translation>操作只作用于可见且已选中的图块。请修改或清除筛选条件以重新显示 %1，然后选中它。</translation>
+        <source>No node is selected: actions act only on the tiles you can see selected. Change or clear the filter to see %1 again, then select it.</source>
+        <translation>未选择节点：操作只作用于可见且已选中的图块。请修改或清除筛选条件以重新显示 %1，然后选中它。</translation>
     </message>
     <message>
         <source>Why the history from Prometheus is not shown</source>

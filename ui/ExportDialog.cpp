@@ -82,7 +82,11 @@ ExportDialog::ExportDialog(models::ClusterSession *session, QWidget *parent)
     auto *file = new QHBoxLayout;
     file->addWidget(m_path, 1);
     file->addWidget(browseButton);
-    form->addRow(tr("F&ile:"), file);
+    // A row of a layout gets no buddy from addRow: the label names its line edit itself, so its
+    // mnemonic works and the '&' is not shown.
+    auto *fileLabel = new QLabel(tr("F&ile:"), this);
+    fileLabel->setBuddy(m_path);
+    form->addRow(fileLabel, file);
     layout->addLayout(form);
 
     m_status = new QLabel(this);

@@ -414,10 +414,11 @@ void NodeDetailPanel::refresh()
     const models::NodeRecord *rec = m_store ? m_store->find(m_name) : nullptr;
     if (!rec) {
         if (m_name.isEmpty() && !m_hiddenName.isEmpty()) {
-            m_title->setText(tr("No node selected: %1 is hidden by the filter").arg(m_hiddenName));
+            // The name first: a narrow pane elides the middle of the title, never the name.
+            m_title->setText(tr("%1 is hidden by the filter").arg(m_hiddenName));
             m_summary->setText(
-                tr("Actions act only on the tiles you can see selected. Change or clear the "
-                   "filter to see %1 again, then select it.")
+                tr("No node is selected: actions act only on the tiles you can see selected. "
+                   "Change or clear the filter to see %1 again, then select it.")
                     .arg(m_hiddenName));
         } else {
             m_title->setText(m_name.isEmpty() ? tr("No node selected")

@@ -49,6 +49,7 @@ public:
     void showHiddenNode(const QString &name);
     QString nodeName() const { return m_name; }
     QString titleText() const;
+    const ElidedLabel *titleLabel() const { return m_title; }
 
     QTabWidget *tabs() const { return m_tabs; }
     QTableView *conditionsView() const { return m_conditions; }

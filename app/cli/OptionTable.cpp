@@ -102,8 +102,11 @@ const QList<OptionTable::Entry> &OptionTable::entries()
              "(its fault history), pods:NAME (its pods), trends, drain:NAME (the drain dialog), "
              "drain-stopped:NAME (a drain stopped half way), isolate:NAMES or "
              "restore:NAMES (the confirmation for these comma-separated nodes), "
-             "size:WxH[,NAME] (the window at that size, with that node shown), or unreadable "
-             "(the view of a cluster that cannot be read, without waiting for a sync)."),
+             "size:WxH[,NAME] (the window at that size, with that node shown), export (the "
+             "export dialog), hidden:NAME,FILTER (NAME selected, then hidden by that name "
+             "filter), menu:NAME (the context menu on its tile), chooser (the clusters offered "
+             "when there is no last one to open), or unreadable (the view of a cluster that "
+             "cannot be read, without waiting for a sync)."),
          QStringLiteral("VIEW"), QStringLiteral("grid"), S::Window},
         // report
         {names({"format"}),

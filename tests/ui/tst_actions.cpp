@@ -471,6 +471,9 @@ private slots:
             view->detailPanel()->titleText().contains(hidden) &&
                 view->detailPanel()->titleText().contains(QLatin1String("hidden by the filter")),
             qPrintable(view->detailPanel()->titleText()));
+        // The hidden node's name is what the title shows, however narrow the pane.
+        QTRY_VERIFY2(view->detailPanel()->titleLabel()->shownLines().join(u' ').contains(hidden),
+                     qPrintable(view->detailPanel()->titleLabel()->shownLines().join(u' ')));
         QVERIFY(!window.actions()->isolateAction()->isEnabled());
         QVERIFY(!window.actions()->restoreAction()->isEnabled());
         QVERIFY(!window.actions()->drainAction()->isEnabled());
