@@ -112,7 +112,7 @@ void Informer::requestPage(const QString &continueToken)
     ApiRequest req;
     req.path = m_options.path;
     req.context = tr("list %1").arg(m_options.what);
-    req.timeoutMs = 60000;
+    req.timeoutMs = m_options.listTimeoutMs;
     req.accept = m_codec->listAccept();
     req.query.addQueryItem(QStringLiteral("limit"), QString::number(m_options.pageSize));
     if (!continueToken.isEmpty()) {
@@ -121,8 +121,12 @@ void Informer::requestPage(const QString &continueToken)
         // From the watch cache: no etcd read; the server may ignore `limit` and send it whole.
         m_lastListFrom =
             m_options.listFromWatchCache && !m_quorumList ? QStringLiteral("0") : QString();
-        if (!m_lastListFrom.isEmpty())
+        if (!m_lastListFrom.isEmpty()) {
             req.query.addQueryItem(QStringLiteral("resourceVersion"), m_lastListFrom);
+            // A 504 here is the server's own timeout for a list too large to serialize in
+            // time: asking again would only wait as long once more; etcd's pages are next.
+            req.maxRetries = 0;
+        }
     }
     if (!m_options.labelSelector.isEmpty())
         req.query.addQueryItem(QStringLiteral("labelSelector"), m_options.labelSelector);
@@ -160,15 +164,22 @@ void Informer::requestPage(const QString &continueToken)
         if (gen != m_generation)
             return;
         if (r.error) {
+            // A watch cache that cannot serve resourceVersion=0 (410; 504, the server's own
+            // request timeout, or no answer within ours: a list too large to serialize in time)
+            // is skipped from then on, as client-go's reflector skips it on 410, and the list
+            // is read from etcd in pages at once. That is no failure: nothing is retried, no
+            // retry is announced (a headless command ends at the first one).
+            if (continueToken.isEmpty() && !m_lastListFrom.isEmpty() &&
+                (r.error.isGone() || r.error.isHttp(504) ||
+                 r.error.kind == ApiError::Kind::Timeout)) {
+                qCDebug(lcKubeWatch).noquote() << m_options.what << "watch cache list refused ("
+                                               << r.error.toString() << "); from etcd in pages";
+                m_quorumList = true;
+                return beginList();
+            }
             // An expired continue token restarts the list from the beginning (after the
             // backoff: at 65,000 nodes over a slow link an immediate restart can loop forever).
-            // A watch cache that cannot serve resourceVersion=0 (410, or 504 "too large"
-            // while it initialises) is skipped from then on, as client-go does.
-            if (continueToken.isEmpty() && !m_lastListFrom.isEmpty() &&
-                (r.error.isGone() || r.error.isHttp(504))) {
-                qCDebug(lcKubeWatch) << m_options.what << "watch cache list refused; from etcd";
-                m_quorumList = true;
-            } else if (r.error.isGone()) {
+            if (r.error.isGone()) {
                 qCDebug(lcKubeWatch) << m_options.what << "continue token expired; relisting";
             }
             return retryLater(r.error, true);

@@ -60,6 +60,10 @@ public:
         // (resourceVersion=0) instead of a quorum read from etcd, as client-go's reflector does;
         // a server without a cache answers from etcd anyway.
         bool listFromWatchCache = true;
+        // No byte of a list's page for this long fails it. A watch-cache list that takes longer
+        // (at 65,000 nodes a loaded kube-apiserver 1.20 serializes the whole list before its
+        // first byte, and its own --request-timeout is 60 s too) is listed from etcd in pages.
+        int listTimeoutMs = 60000;
     };
     static constexpr int DefaultInactivityTimeoutMs = 45000;
 

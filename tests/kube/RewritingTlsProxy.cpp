@@ -103,12 +103,19 @@ void RewritingTlsProxy::incomingConnection(qintptr socketDescriptor)
         QByteArray toUpstream;   // before the upstream handshake is done
         QByteArray held;         // a possible start of a string to replace, in an answer
         QByteArray requestHeld;  // the same in a request
+        bool withheld = false;   // the server's answers are dropped (withholdAnswersTo)
     };
     auto buffers = std::make_shared<Buffers>();
 
     connect(client, &QSslSocket::readyRead, client, [this, client, upstream, buffers] {
         const QByteArray data = rewrite(m_requestRules, buffers->requestHeld + client->readAll(),
                                         &buffers->requestHeld, &m_requestReplacements);
+        for (const QByteArray &needle : std::as_const(m_withheldNeedles)) {
+            if (!buffers->withheld && data.contains(needle)) {
+                buffers->withheld = true;
+                ++m_withheldConnections;
+            }
+        }
         if (upstream->isEncrypted())
             upstream->write(data);
         else
@@ -117,11 +124,16 @@ void RewritingTlsProxy::incomingConnection(qintptr socketDescriptor)
     connect(upstream, &QSslSocket::encrypted, client,
             [upstream, buffers] { upstream->write(std::exchange(buffers->toUpstream, {})); });
     connect(upstream, &QSslSocket::readyRead, client, [this, client, upstream, buffers] {
+        if (buffers->withheld) {
+            upstream->readAll();
+            return;
+        }
         client->write(
             rewrite(m_rules, buffers->held + upstream->readAll(), &buffers->held, &m_replacements));
     });
     connect(upstream, &QSslSocket::disconnected, client, [client, buffers] {
-        client->write(std::exchange(buffers->held, {}));
+        if (!buffers->withheld)
+            client->write(std::exchange(buffers->held, {}));
         client->disconnectFromHost();
     });
     connect(upstream, &QSslSocket::errorOccurred, client,

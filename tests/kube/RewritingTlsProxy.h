@@ -33,6 +33,12 @@ public:
     int replacements() const { return m_replacements; }
     int requestReplacements() const { return m_requestReplacements; }
 
+    // A connection that carries a request containing `needle` (after the request rules) gets
+    // no byte of the server's answers from then on, as from a server that takes longer than the
+    // client waits; the client's timeout ends it.
+    void withholdAnswersTo(const QByteArray &needle) { m_withheldNeedles << needle; }
+    int withheldConnections() const { return m_withheldConnections; }
+
     // Down: every open connection is closed and new ones are closed as soon as they come, as
     // when the network between client and server is cut; up again: connections pass.
     void setDown(bool down);
@@ -52,5 +58,7 @@ private:
     Rules m_requestRules;
     int m_replacements = 0;
     int m_requestReplacements = 0;
+    QList<QByteArray> m_withheldNeedles;
+    int m_withheldConnections = 0;
     bool m_down = false;
 };

@@ -32,6 +32,9 @@ using namespace kube;
 //   from then on. kubesim refuses it when told to (refuseWatchCacheList). kube-apiserver 1.20.2
 //   never refuses resourceVersion=0, with or without the watch cache; behind a proxy that turns
 //   it into a compacted resourceVersion, the 410 is the real server's own.
+// - resourceVersion=0 too slow: no byte within the informer's list timeout (a 65,000-node list
+//   on a loaded server), then quorum lists from etcd, on both servers behind a proxy that
+//   withholds that answer.
 //
 // The protobuf lists of the real server's watch cache: tst_informer_real,
 // tst_nodelistencodings_real.
@@ -54,11 +57,12 @@ private:
     static constexpr auto CustomNodes = "/apis/faultboard.test/v1/nodes";
 
     static std::unique_ptr<Informer> makeInformer(ApiClient *client, int pageSize,
-                                                  const QString &path)
+                                                  const QString &path, int listTimeoutMs)
     {
         Informer::Options opts;
         opts.pageSize = pageSize;
         opts.path = path;
+        opts.listTimeoutMs = listTimeoutMs;
         auto inf = std::make_unique<Informer>(client, std::make_shared<NodeDecoder>(), opts);
         inf->backoff().setInitialMs(50);
         inf->backoff().setMaxMs(500);
@@ -90,6 +94,7 @@ private:
         QString listedAt;
         std::unique_ptr<Informer> inf;
         QHash<QString, NodePtr> nodes;
+        int retries = 0; // retries the informer announced (a headless command ends at one)
     };
 
     bool startAndSync(TestCluster &cluster, int pageSize, Synced *run,
@@ -99,7 +104,8 @@ private:
     }
 
     bool startAndSync(const ClusterEndpoint &endpoint, int pageSize, Synced *run,
-                      const QString &path = QStringLiteral("/api/v1/nodes"))
+                      const QString &path = QStringLiteral("/api/v1/nodes"),
+                      int listTimeoutMs = Informer::Options().listTimeoutMs)
     {
         run->client = std::make_unique<ApiClient>(endpoint);
         recordLists(run->client.get(), &run->lists);
@@ -107,7 +113,8 @@ private:
             if (req.query.hasQueryItem(QStringLiteral("watch")))
                 run->watchesFrom << req.query.queryItemValue(QStringLiteral("resourceVersion"));
         });
-        run->inf = makeInformer(run->client.get(), pageSize, path);
+        run->inf = makeInformer(run->client.get(), pageSize, path, listTimeoutMs);
+        connect(run->inf.get(), &Informer::retryScheduled, this, [run] { ++run->retries; });
         connect(run->inf.get(), &Informer::deltas, this, [run](const DeltaBatch &batch) {
             for (const Delta &d : batch)
                 run->nodes.insert(d.object->name, std::static_pointer_cast<const Node>(d.object));
@@ -391,6 +398,8 @@ private slots:
         QCOMPARE(lists.size(), 4);
         QCOMPARE(lists[0].resourceVersion, QStringLiteral("0"));
         QCOMPARE(lists[0].status, 410);
+        // A refusal is no failure: listed from etcd at once, no retry announced.
+        QCOMPARE(run.retries, 0);
         if (real)
             QCOMPARE(proxy->requestReplacements(), 1);
         for (int i = 1; i < 4; ++i) {
@@ -441,6 +450,59 @@ private slots:
                                 QStringLiteral("NT_GPU_XID_ERROR"), QStringLiteral("True")));
             QCOMPARE(proxy->requestReplacements(), 1);
         }
+    }
+
+    void slowWatchCacheListIsListedFromEtcdInPages()
+    {
+        // At 65,000 nodes a loaded kube-apiserver 1.20 sends no byte of a resourceVersion=0
+        // list before the whole list is serialized, and gives up itself after its
+        // --request-timeout (60 s): 504, or first the client's own timeout. A proxy in front of
+        // the server (either one) withholds every answer on the connection that asks for
+        // resourceVersion=0, and the informer waits 2 s for a page's first byte.
+        TestCluster cluster(
+            {QStringLiteral("--paused"), QStringLiteral("--nodes"), QStringLiteral("120")});
+        QVERIFY2(cluster.start(), qPrintable(cluster.errorString()));
+        ClusterEndpoint endpoint = cluster.endpoint();
+        QVERIFY2(endpoint.server.scheme() == QLatin1String("https"),
+                 qPrintable(endpoint.server.toString()));
+        RewritingTlsProxy proxy(endpoint.server,
+                                QSslCertificate::fromData(endpoint.cluster.certificateAuthorityData));
+        proxy.withholdAnswersTo("resourceVersion=0&");
+        proxy.withholdAnswersTo("resourceVersion=0 ");
+        QString error;
+        QVERIFY2(proxy.start(&error), qPrintable(error));
+        endpoint.server = proxy.url();
+        endpoint.cluster.certificateAuthorityData = proxy.caPem();
+
+        Synced run;
+        QVERIFY(startAndSync(endpoint, 50, &run, QStringLiteral("/api/v1/nodes"), 2000));
+        const QList<ListRequest> &lists = run.lists;
+        QCOMPARE(run.nodes.size(), 120);
+        QCOMPARE(run.inf->size(), 120);
+        QCOMPARE(proxy.withheldConnections(), 1);
+        // The list at resourceVersion=0 timed out once (not asked again), then three pages of 50
+        // from etcd; no retry was announced.
+        QCOMPARE(lists.size(), 4);
+        QCOMPARE(lists[0].resourceVersion, QStringLiteral("0"));
+        QCOMPARE(lists[0].status, 0);
+        for (int i = 1; i < 4; ++i) {
+            QVERIFY2(lists[i].resourceVersion.isEmpty(), qPrintable(lists[i].resourceVersion));
+            QCOMPARE(lists[i].status, 200);
+            QCOMPARE(lists[i].continueToken.isEmpty(), i == 1);
+        }
+        QCOMPARE(run.retries, 0);
+        QCOMPARE(run.inf->lastListResourceVersion(), QString());
+
+        // The watch from the etcd list's resourceVersion delivers a later change.
+        QTRY_VERIFY_WITH_TIMEOUT(!run.watchesFrom.isEmpty(), 5000);
+        QCOMPARE(run.watchesFrom.first(), run.listedAt);
+        QVERIFY(cluster.setCondition(QStringLiteral("gpu-0001"), QStringLiteral("NT_GPU_XID_ERROR"),
+                                     QStringLiteral("True")));
+        QTRY_VERIFY_WITH_TIMEOUT(conditionIs(run.nodes, QStringLiteral("gpu-0001"),
+                                             QStringLiteral("NT_GPU_XID_ERROR"),
+                                             QStringLiteral("True")),
+                                 10000);
+        QCOMPARE(run.inf->listCount(), 2);
     }
 };
 
