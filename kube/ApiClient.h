@@ -37,7 +37,7 @@ struct ApiRequest
     // response's body is then empty. Once some of it was handed over, a broken transfer is not
     // retried (the reader has half an answer): it finishes with the error.
     bool streamBody = false;
-    // The most one ApiCall::bodyData hands over: a reader that copies what it is given copies
+    // The most one ApiCall::bodyData or ApiStream::dataReceived hands over: a reader that copies what it is given copies
     // little, however much the reply holds (Qt may buffer tens of MB while the event loop is busy).
     qint64 streamPieceBytes = 1 << 20;
 };

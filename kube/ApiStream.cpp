@@ -6,6 +6,10 @@
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QTimer>
+
+#include <algorithm>
+#include <utility>
 
 namespace kube {
 
@@ -58,7 +62,7 @@ void ApiStream::start(const Credentials &creds)
                                    << req.url().query(QUrl::FullyEncoded);
     emit m_client->requestSent(m_request);
     m_reply = m_client->networkManager()->sendCustomRequest(req, m_request.verb, m_request.body);
-    m_reply->setReadBufferSize(0);
+    m_reply->setReadBufferSize(BufferBytes);
     connect(m_reply, &QNetworkReply::sslErrors, this,
             [this](const QList<QSslError> &errors) { m_sslErrors = describeSslErrors(errors); });
     connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
@@ -81,27 +85,61 @@ int ApiStream::httpStatus() const
 
 void ApiStream::onReadyRead()
 {
-    const QByteArray data = m_reply->readAll();
+    if (!m_reply || m_paused)
+        return;
     const int status = httpStatus();
-    if (status >= 200 && status < 300) {
-        if (!m_opened) {
-            m_opened = true;
-            emit opened();
-        }
-        if (!data.isEmpty())
-            emit dataReceived(data);
-    } else if (m_errorBody.size() < 64 * 1024) {
-        m_errorBody += data;
+    if (status < 200 || status >= 300) {
+        const QByteArray data = m_reply->readAll();
+        if (m_errorBody.size() < 64 * 1024)
+            m_errorBody += data;
+        return;
     }
+    if (!m_opened) {
+        m_opened = true;
+        emit opened();
+    }
+    // The receiver may pause or cancel (m_done) on any piece.
+    while (!m_paused && !m_done && m_reply) {
+        const QByteArray data = m_reply->read(std::max<qint64>(1, m_request.streamPieceBytes));
+        if (data.isEmpty())
+            return;
+        emit dataReceived(data);
+    }
+}
+
+void ApiStream::setPaused(bool paused)
+{
+    if (paused == m_paused)
+        return;
+    m_paused = paused;
+    // What arrived meanwhile, then more as it comes, or the end if it came meanwhile.
+    if (!paused && m_reply)
+        QTimer::singleShot(0, this, [this] {
+            if (m_paused || m_done || !m_reply)
+                return;
+            if (std::exchange(m_finishPending, false))
+                onFinished();
+            else
+                onReadyRead();
+        });
 }
 
 void ApiStream::onFinished()
 {
-    QNetworkReply *reply = m_reply;
-    const int status = httpStatus();
-    if (reply->bytesAvailable())
+    if (m_paused) {
+        m_finishPending = true; // the data before the end goes first
+        return;
+    }
+    if (m_reply->bytesAvailable())
         onReadyRead();
-    m_reply = nullptr;
+    if (m_done || !m_reply)
+        return; // cancelled by the receiver
+    if (m_paused) {
+        m_finishPending = true; // paused before the last bytes
+        return;
+    }
+    QNetworkReply *reply = std::exchange(m_reply, nullptr);
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     reply->deleteLater();
     if (status >= 400) {
         if (status == 401 && !m_retried && m_client && m_client->credentials()->invalidate()) {

@@ -26,6 +26,15 @@ public:
     // Closes the stream; `finished` is not emitted.
     void cancel();
     bool isOpen() const { return m_opened; }
+    // Stops handing data over while the receiver is behind: at most BufferBytes wait in the
+    // reply, the rest in the socket, so TCP holds the server back. The end of the stream is
+    // reported only once what came before it was handed over.
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
+
+    // What the reply holds at most while paused (the most one dataReceived hands over is the
+    // request's streamPieceBytes).
+    static constexpr qint64 BufferBytes = 4 << 20;
 
 signals:
     void opened();
@@ -48,6 +57,8 @@ private:
     bool m_opened = false;
     bool m_retried = false;
     bool m_done = false;
+    bool m_paused = false;
+    bool m_finishPending = false; // the reply finished while paused: finish once drained
 };
 
 } // namespace kube

@@ -339,6 +339,8 @@ void Informer::beginWatch()
         req.query.addQueryItem(QStringLiteral("fieldSelector"), m_options.fieldSelector);
     // No byte for this long (headers included) means the connection died without a reset.
     req.timeoutMs = bound;
+    // Read in pieces of a quarter of what may wait, so that a pause comes near the bound.
+    req.streamPieceBytes = std::clamp<qint64>(m_options.maxPendingWatchBytes / 4, 4096, 1 << 20);
     m_streamTimeoutMs = bound;
 
     m_streamEvents = 0;
@@ -366,6 +368,10 @@ void Informer::onWatchData(const QByteArray &data)
     m_streamEvents += int(frames.size());
     const quint64 gen = m_generation;
     auto codec = m_codec;
+    qsizetype bytes = 0;
+    for (const QByteArray &f : frames)
+        bytes += f.size();
+    m_watchDecodingBytes += bytes;
     continueOn(
         this,
         QtConcurrent::run(&m_decodePool,
@@ -376,7 +382,24 @@ void Informer::onWatchData(const QByteArray &data)
                                   events.push_back(codec->decodeEvent(f));
                               return events;
                           }),
-        [this, gen](std::vector<WatchEvent> events) { onWatchEvents(gen, std::move(events)); });
+        [this, gen, bytes](std::vector<WatchEvent> events) {
+            onWatchEvents(gen, std::move(events));
+            // Counted until applied: what waits for this thread is bounded too, not only what
+            // waits for the decoder. Older streams' events count as well until they are gone.
+            m_watchDecodingBytes -= bytes;
+            if (m_stream && m_watchDecodingBytes <= m_options.maxPendingWatchBytes / 2)
+                m_stream->setPaused(false);
+        });
+    m_watchPeakPendingBytes = std::max(m_watchPeakPendingBytes, m_watchDecodingBytes);
+    // In a fault storm the events come faster than this thread applies them: the rest waits in
+    // the reply's bounded buffer and the socket (TCP holds the server back), not in memory.
+    if (m_stream && !m_stream->isPaused() &&
+        m_watchDecodingBytes > m_options.maxPendingWatchBytes) {
+        ++m_watchPauses;
+        qCDebug(lcKubeWatch) << m_options.what << "watch paused:" << m_watchDecodingBytes
+                             << "bytes of events wait to be applied";
+        m_stream->setPaused(true);
+    }
 }
 
 void Informer::onWatchEvents(quint64 generation, std::vector<WatchEvent> events)

@@ -64,6 +64,10 @@ public:
         // (at 65,000 nodes a loaded kube-apiserver 1.20 serializes the whole list before its
         // first byte, and its own --request-timeout is 60 s too) is listed from etcd in pages.
         int listTimeoutMs = 60000;
+        // Watch events read and not yet applied by the owner's thread, at most (then one read
+        // more, and a frame): beyond it the watch is not read, and the server waits. In a fault
+        // storm the events come faster than a busy GUI thread applies them.
+        qsizetype maxPendingWatchBytes = 16 << 20;
     };
     static constexpr int DefaultInactivityTimeoutMs = 45000;
 
@@ -95,6 +99,10 @@ public:
     // Batches the latest list's answers were decoded in while they streamed in (0: decoded whole).
     int lastListBatches() const { return m_listBatches; }
     QString lastWatchResourceVersion() const { return m_lastWatchFrom; }
+    // The most watch-event bytes that were read and not yet applied at once, and how often the
+    // watch stopped being read for it.
+    qsizetype watchPeakPendingBytes() const { return m_watchPeakPendingBytes; }
+    int watchPauses() const { return m_watchPauses; }
 
 signals:
     void deltas(const kube::DeltaBatch &batch);
@@ -159,6 +167,9 @@ private:
     quint64 m_nextPiece = 0;
     quint64 m_nextApply = 0;
     qsizetype m_decodingBytes = 0; // of list batches queued or being decoded
+    qsizetype m_watchDecodingBytes = 0; // of watch events read and not yet applied
+    qsizetype m_watchPeakPendingBytes = 0;
+    int m_watchPauses = 0;
     static constexpr qsizetype MaxDecodingBytes = 16 << 20;
     quint64 m_generation = 0; // bumped on stop/relist: late results of older rounds are dropped
     Backoff m_backoff;

@@ -5,12 +5,14 @@
 
 #include "kube/ApiClient.h"
 #include "kube/ClusterQueries.h"
+#include "kube/ContinueOn.h"
 #include "kube/NodeDecoder.h"
 
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QThreadPool>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace models {
 
@@ -27,6 +29,8 @@ ClusterSession::ClusterSession(const kube::ClusterEndpoint &endpoint, const Clas
     , m_endpoint(endpoint)
     , m_client(new kube::ApiClient(endpoint, this))
     , m_store(new NodeStore(classifier, this))
+    , m_trimAfterSyncMs(options.trimAfterSyncMs)
+    , m_trimWhenQuietMs(options.trimWhenQuietMs)
 {
     kube::Informer::Options opts;
     opts.path = QStringLiteral("/api/v1/nodes");
@@ -46,19 +50,25 @@ ClusterSession::ClusterSession(const kube::ClusterEndpoint &endpoint, const Clas
     m_trimTimer = new QTimer(this);
     m_trimTimer->setSingleShot(true);
     connect(m_informer, &kube::Informer::synced, m_trimTimer,
-            [this] { m_trimTimer->start(TrimAfterSyncMs); });
+            [this] { m_trimTimer->start(m_trimAfterSyncMs); });
     connect(m_store, &NodeStore::nodesChanged, m_trimTimer,
             [this](const std::vector<NodeChange> &changes) {
-                // A node flapping is no burst: it leaves little behind and would keep the
-                // timer from ever firing.
-                if (changes.size() >= BurstNodes)
-                    m_trimTimer->start(TrimWhenQuietMs);
+                // A burst comes in many batches (the informer reads a storm a piece at a time
+                // while its events wait to be applied): counted until the trim. A node
+                // flapping is no burst: it leaves little behind, and its single changes do not
+                // put off a trim already due, or it would never come.
+                m_changesSinceTrim += changes.size();
+                if (m_changesSinceTrim >= BurstNodes &&
+                    (!m_trimTimer->isActive() || changes.size() >= BurstBatchNodes))
+                    m_trimTimer->start(m_trimWhenQuietMs);
             });
-    connect(m_trimTimer, &QTimer::timeout, this, [] {
-        QThreadPool::globalInstance()->start([] {
-            const int ms = releaseFreeHeap();
-            qCDebug(lcMemory) << "free heap given back in" << ms << "ms";
-        });
+    connect(m_trimTimer, &QTimer::timeout, this, [this] {
+        m_changesSinceTrim = 0;
+        kube::continueOn(this, QtConcurrent::run([] { return releaseFreeHeap(); }),
+                         [this](int ms) {
+                             qCDebug(lcMemory) << "free heap given back in" << ms << "ms";
+                             emit freeHeapReleased();
+                         });
     });
 
     if (options.recordHistory) {

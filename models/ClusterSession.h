@@ -34,6 +34,10 @@ public:
         bool recordHistory = true;
         // history.path empty: FaultHistory::defaultPath(server, context).
         FaultHistory::Options history;
+        // The heap's free pages go back to the system this long after a sync, and this long
+        // after the last sizeable batch of a burst of changes (see the constructor).
+        int trimAfterSyncMs = 2000;
+        int trimWhenQuietMs = 10000;
     };
 
     ClusterSession(const kube::ClusterEndpoint &endpoint, const Classifier &classifier,
@@ -75,6 +79,8 @@ public:
 signals:
     void connectionStateChanged();
     void synced();
+    // The heap's free pages were given back to the system (after a sync or a burst).
+    void freeHeapReleased();
 
 private:
     kube::ClusterEndpoint m_endpoint;
@@ -85,9 +91,11 @@ private:
     FaultHistory *m_history = nullptr;
     NodeOperations *m_operations = nullptr;
     kube::ClusterQueries *m_queries = nullptr;
-    static constexpr int TrimAfterSyncMs = 2000;
-    static constexpr int TrimWhenQuietMs = 10000;
+    int m_trimAfterSyncMs = 2000;
+    int m_trimWhenQuietMs = 10000;
     static constexpr std::size_t BurstNodes = 100;
+    static constexpr std::size_t BurstBatchNodes = 8; // a batch that is part of a burst
+    std::size_t m_changesSinceTrim = 0;
     QTimer *m_trimTimer = nullptr;
 };
 

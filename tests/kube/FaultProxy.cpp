@@ -2,6 +2,8 @@
 
 #include <sys/socket.h>
 
+#include <utility>
+
 FaultProxy::FaultProxy(const QString &targetHost, quint16 targetPort, QObject *parent)
     : QObject(parent)
     , m_targetHost(targetHost)
@@ -59,6 +61,7 @@ void FaultProxy::onNewConnection()
         connect(client, &QTcpSocket::readyRead, this, [this, pair] { pump(pair); });
         connect(pair->upstream, &QTcpSocket::readyRead, this, [this, pair] { pump(pair); });
         connect(pair->upstream, &QTcpSocket::connected, this, [this, pair] { pump(pair); });
+        connect(client, &QTcpSocket::bytesWritten, this, &FaultProxy::checkDrained);
         // A frozen pair ignores closes too: nothing crosses it any more.
         connect(client, &QTcpSocket::disconnected, this, [pair, close] {
             if (!pair->frozen)
@@ -86,6 +89,12 @@ void FaultProxy::pump(Pair *pair)
     if (!pair->upstream->bytesAvailable())
         return;
     QByteArray data = pair->upstream->readAll();
+    m_downTotal += data.size();
+    if (m_holdDown) {
+        pair->down += data.size();
+        pair->held += data;
+        return;
+    }
     if (m_resetAfter > 0 && pair->down + data.size() >= m_resetAfter) {
         data.truncate(m_resetAfter - pair->down);
         pair->client->write(data);
@@ -128,4 +137,27 @@ void FaultProxy::refuse(bool on)
         m_server.close();
     else if (!m_server.isListening())
         m_server.listen(QHostAddress::LocalHost, m_port);
+}
+
+void FaultProxy::holdDown(bool on)
+{
+    m_holdDown = on;
+    if (on)
+        return;
+    m_draining = true;
+    for (Pair *p : std::as_const(m_pairs))
+        if (p->client && !p->held.isEmpty())
+            p->client->write(std::exchange(p->held, {}));
+    checkDrained();
+}
+
+void FaultProxy::checkDrained()
+{
+    if (!m_draining)
+        return;
+    for (const Pair *p : std::as_const(m_pairs))
+        if (p->client && p->client->bytesToWrite() > 0)
+            return;
+    m_draining = false;
+    emit drained();
 }

@@ -6,6 +6,8 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 
+#include <atomic>
+
 // A TCP relay on loopback in front of a server, for the failures a real network has and a
 // server cannot show by itself: it can freeze connections (bytes stop, both sockets stay open,
 // as behind a dropped VPN or a load balancer that forgot the flow), reset them (RST), and
@@ -38,6 +40,17 @@ public:
     int accepted() const { return m_accepted; }
     int open() const;
 
+    // Holds what the server sends (it is read, counted and kept) until released; released, it
+    // is written to the clients at once, and `drained` is emitted once the clients' sockets took
+    // all of it. With the proxy on a thread of its own, a client's whole burst of answers then
+    // arrives while its thread is busy.
+    void holdDown(bool on);
+    // Bytes read from the server on every connection so far; may be read from any thread.
+    qint64 downTotal() const { return m_downTotal.load(); }
+
+signals:
+    void drained();
+
 private:
     struct Pair
     {
@@ -45,7 +58,9 @@ private:
         QPointer<QTcpSocket> upstream;
         bool frozen = false;
         qint64 down = 0; // bytes from the server to the client
+        QByteArray held; // from the server, not yet written to the client (holdDown)
     };
+    void checkDrained();
     void reset(Pair *pair);
     void onNewConnection();
     void pump(Pair *pair);
@@ -58,5 +73,8 @@ private:
     int m_accepted = 0;
     qint64 m_resetAfter = 0;
     bool m_didResetAfter = false;
+    bool m_holdDown = false;
+    bool m_draining = false;
+    std::atomic<qint64> m_downTotal{0};
     QList<Pair *> m_pairs;
 };

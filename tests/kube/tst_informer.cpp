@@ -1,5 +1,7 @@
 #include "kube/ApiCall.h"
 #include "kube/ApiClient.h"
+#include "kube/ApiStream.h"
+#include "kube/FrameSplitter.h"
 #include "kube/Informer.h"
 #include "kube/Node.h"
 #include "kube/NodeDecoder.h"
@@ -13,6 +15,9 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QScopeGuard>
+#include <QSemaphore>
+#include <QThread>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -286,6 +291,120 @@ private slots:
         const DecodedList streamed = NodeDecoder().decodeList(body, r.contentType);
         QVERIFY2(streamed.error.ok(), qPrintable(streamed.error.toString()));
         QCOMPARE(streamed.items.size(), wholeList.items.size());
+    }
+
+    void aBurstOfEventsWaitsInTheSocketWhileTheyWaitToBeApplied()
+    {
+        // A fault storm: every node changes twice while the client's thread is busy, so that
+        // the whole burst is there at once when it gets back to its events. The informer reads
+        // no more of the watch while more than maxPendingWatchBytes of its events wait to be
+        // applied (the rest stays in the reply's bounded buffer and the socket, and the server
+        // waits), and loses none: every node's last change is shown, on the watch it had.
+        //
+        // The relay runs on a thread of its own and holds the server's bytes while the changes
+        // are made; released, it writes them all to the client's socket while this thread waits
+        // for the socket to take them.
+        constexpr qsizetype Bound = 256 * 1024;
+        QThread relayThread;
+        QObject relayHome;
+        relayHome.moveToThread(&relayThread);
+        relayThread.start();
+        FaultProxy *proxy = nullptr;
+        auto onRelay = [&](const std::function<void()> &fn) {
+            QMetaObject::invokeMethod(&relayHome, fn, Qt::BlockingQueuedConnection);
+        };
+        const quint16 target = quint16(m_cluster->serverUrl().port());
+        bool listening = false;
+        onRelay([&] {
+            proxy = new FaultProxy(QStringLiteral("127.0.0.1"), target);
+            listening = proxy->start();
+        });
+        auto stopRelay = qScopeGuard([&] {
+            onRelay([&] { delete proxy; });
+            relayThread.quit();
+            relayThread.wait();
+        });
+        QVERIFY(listening);
+
+        ApiClient client(throughProxy(*proxy));
+        Informer::Options opts;
+        opts.maxPendingWatchBytes = Bound;
+        Informer inf(&client, std::make_shared<NodeDecoder>(), opts);
+        Mirror m;
+        m.connectTo(&inf);
+        QSignalSpy synced(&inf, &Informer::synced);
+        inf.start();
+        QVERIFY(synced.wait(20000));
+        const QStringList names = m.nodes.keys();
+        QVERIFY(names.size() >= 100);
+
+        // A second watch, straight to the server, says when the server has sent the burst and
+        // how many bytes it was.
+        ApiClient direct(m_cluster->endpoint());
+        ApiRequest watch;
+        watch.path = QStringLiteral("/api/v1/nodes");
+        watch.query.addQueryItem(QStringLiteral("watch"), QStringLiteral("1"));
+        watch.query.addQueryItem(QStringLiteral("resourceVersion"), inf.resourceVersion());
+        watch.timeoutMs = 0;
+        ApiStream *stream = direct.openStream(watch);
+        QSignalSpy opened(stream, &ApiStream::opened);
+        FrameSplitter splitter;
+        qint64 directBytes = 0;
+        QSet<QString> doneThere;
+        connect(stream, &ApiStream::dataReceived, this, [&](const QByteArray &data) {
+            directBytes += data.size();
+            for (const QByteArray &frame : splitter.feed(data)) {
+                const WatchEvent ev = NodeDecoder().decodeEvent(frame);
+                const auto node = std::static_pointer_cast<const Node>(ev.object);
+                const NodeCondition *c = node ? node->condition(QStringLiteral("NT_GPU_ECC")) : nullptr;
+                if (c && c->message() == QLatin1String("storm-final"))
+                    doneThere.insert(node->name);
+            }
+        });
+        QVERIFY(opened.wait(20000));
+
+        onRelay([&] { proxy->holdDown(true); });
+        const qint64 heldFrom = proxy->downTotal();
+        for (const QString &status : {QStringLiteral("True"), QStringLiteral("False")})
+            for (const QString &name : names)
+                QVERIFY(m_cluster->setCondition(
+                    name, QStringLiteral("NT_GPU_ECC"), status, QStringLiteral("Test"),
+                    status == QLatin1String("True") ? QStringLiteral("storm-1")
+                                                    : QStringLiteral("storm-final")));
+        QTRY_COMPARE_WITH_TIMEOUT(doneThere.size(), names.size(), 30000);
+        // The same events reached the relay (TLS adds a little; a bookmark may differ).
+        QTRY_VERIFY_WITH_TIMEOUT(proxy->downTotal() - heldFrom >= directBytes * 98 / 100, 30000);
+        QVERIFY2(directBytes > 4 * Bound, qPrintable(QString::number(directBytes)));
+        auto lastShown = [&](const QString &name) {
+            const NodePtr n = m.nodes.value(name);
+            const NodeCondition *c = n ? n->condition(QStringLiteral("NT_GPU_ECC")) : nullptr;
+            return c && c->status() == QLatin1String("False") &&
+                   c->message() == QLatin1String("storm-final");
+        };
+        for (const QString &name : names) // held: the informer has none of it yet
+            QVERIFY2(!lastShown(name), qPrintable(name));
+
+        // This thread waits (no events) until the client's socket has taken the whole burst.
+        QSemaphore drained;
+        connect(proxy, &FaultProxy::drained, proxy, [&drained] { drained.release(); },
+                Qt::DirectConnection);
+        QMetaObject::invokeMethod(&relayHome, [&] { proxy->holdDown(false); });
+        QVERIFY(drained.tryAcquire(1, 20000));
+
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(names.begin(), names.end(), lastShown), 30000);
+        qInfo("a burst of %lld bytes: at most %lld waited to be applied, %d pauses",
+              qlonglong(directBytes), qlonglong(inf.watchPeakPendingBytes()), inf.watchPauses());
+        QVERIFY2(inf.watchPauses() >= 1, qPrintable(QString::number(inf.watchPauses())));
+        // At most the bound, one read past it (a quarter of it) and the frame it ended in.
+        const qsizetype allowed = Bound + Bound / 4 + 64 * 1024;
+        QVERIFY2(inf.watchPeakPendingBytes() <= allowed,
+                 qPrintable(QStringLiteral("%1 bytes waited at once (burst %2, allowed %3)")
+                                .arg(inf.watchPeakPendingBytes())
+                                .arg(directBytes)
+                                .arg(allowed)));
+        QCOMPARE(inf.watchCount(), 1);
+        QCOMPARE(inf.listCount(), 1);
+        QCOMPARE(inf.state(), Informer::State::Synced);
     }
 
     void aListCutInTheMiddleIsListedAgain()

@@ -143,6 +143,47 @@ private slots:
                  QStringLiteral("ok"));
     }
 
+    void aBurstInSmallBatchesGivesTheHeapBack()
+    {
+        // A storm reaches the store in many small batches (the informer reads the watch a piece
+        // at a time while events wait to be applied): together they are a burst, and the heap's
+        // free pages go back once it is quiet, as after one large batch. One change per node
+        // here, each its own watch event.
+        TestCluster cluster({QStringLiteral("--paused"), QStringLiteral("--nodes"),
+                             QStringLiteral("120")});
+        QVERIFY2(cluster.start(), qPrintable(cluster.errorString()));
+        ClusterSession::Options options;
+        options.recordHistory = false;
+        options.trimAfterSyncMs = 0;
+        options.trimWhenQuietMs = 200;
+        const Classifier classifier(Taxonomy::builtIn());
+        ClusterSession session(cluster.endpoint(), classifier, options);
+        QSignalSpy synced(&session, &ClusterSession::synced);
+        QSignalSpy released(&session, &ClusterSession::freeHeapReleased);
+        session.start();
+        QVERIFY(synced.wait(20000));
+        QVERIFY(released.wait(10000)); // after the sync
+        released.clear();
+
+        std::size_t largestBatch = 0;
+        int changed = 0;
+        connect(session.store(), &NodeStore::nodesChanged, this,
+                [&](const std::vector<NodeChange> &changes) {
+                    largestBatch = std::max(largestBatch, changes.size());
+                    changed += int(changes.size());
+                });
+        QStringList names;
+        for (int i = 0; i < session.store()->size(); ++i)
+            names << session.store()->at(i).node->name;
+        QCOMPARE(names.size(), 120);
+        for (const QString &name : std::as_const(names))
+            QVERIFY(cluster.setCondition(name, QStringLiteral("NT_NET_NTP_CHECK"),
+                                         QStringLiteral("True")));
+        QTRY_COMPARE_WITH_TIMEOUT(changed, 120, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(released.count() >= 1, 10000);
+        QVERIFY2(largestBatch < 100, qPrintable(QString::number(largestBatch)));
+    }
+
     void historyCanBeTurnedOff()
     {
         kube::ClusterEndpoint ep;
