@@ -10,4 +10,9 @@ namespace models {
 // arena locked in turn: call it off the GUI thread, and not often. Returns the milliseconds taken.
 int releaseFreeHeap();
 
+// Bytes the heap holds in live allocations (every arena and the mmapped blocks), or -1 where the
+// allocator does not say (glibc's mallinfo2). Unlike resident memory it leaves out what was freed
+// and not yet given back, so it says what data costs whatever the allocator keeps.
+long long heapInUseBytes();
+
 } // namespace models
