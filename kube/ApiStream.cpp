@@ -126,16 +126,12 @@ void ApiStream::setPaused(bool paused)
 
 void ApiStream::onFinished()
 {
-    if (m_paused) {
-        m_finishPending = true; // the data before the end goes first
-        return;
-    }
     if (m_reply->bytesAvailable())
         onReadyRead();
     if (m_done || !m_reply)
         return; // cancelled by the receiver
     if (m_paused) {
-        m_finishPending = true; // paused before the last bytes
+        m_finishPending = true; // paused, before the last bytes or the end: both on resume
         return;
     }
     QNetworkReply *reply = std::exchange(m_reply, nullptr);

@@ -293,6 +293,61 @@ private slots:
         QCOMPARE(streamed.items.size(), wholeList.items.size());
     }
 
+    void aPausedStreamHandsOverNothingAndEndsOnlyOnceResumed()
+    {
+        // A watch as the informer reads it: in pieces of at most streamPieceBytes, nothing more
+        // while paused, and its end (here the server's timeoutSeconds) only after what came
+        // before it, on resume. From resourceVersion=0 the server sends every node as ADDED
+        // first (120 nodes, about 1 MB: inside the reply's buffer, so the reply ends meanwhile).
+        ApiClient client(m_cluster->endpoint());
+        ApiRequest req;
+        req.path = QStringLiteral("/api/v1/nodes");
+        req.query.addQueryItem(QStringLiteral("watch"), QStringLiteral("1"));
+        req.query.addQueryItem(QStringLiteral("resourceVersion"), QStringLiteral("0"));
+        req.query.addQueryItem(QStringLiteral("timeoutSeconds"), QStringLiteral("1"));
+        constexpr qint64 Piece = 64 * 1024;
+        req.streamPieceBytes = Piece;
+        ApiStream *stream = client.openStream(req);
+        QSignalSpy finished(stream, &ApiStream::finished);
+        QByteArray body;
+        int pieces = 0;
+        qint64 largest = 0;
+        connect(stream, &ApiStream::dataReceived, this, [&](const QByteArray &data) {
+            ++pieces;
+            largest = std::max<qint64>(largest, data.size());
+            body += data;
+            if (pieces == 1)
+                stream->setPaused(true);
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(pieces, 1, 20000);
+        QNetworkReply *reply = nullptr;
+        for (QNetworkReply *r : client.networkManager()->findChildren<QNetworkReply *>())
+            if (!r->isFinished())
+                reply = r;
+        QVERIFY(reply);
+        QSignalSpy replyDone(reply, &QNetworkReply::finished);
+        QVERIFY(replyDone.wait(20000));
+        QCoreApplication::processEvents();
+        QCOMPARE(pieces, 1);
+        QCOMPARE(finished.count(), 0);
+
+        stream->setPaused(false);
+        QVERIFY(finished.wait(20000));
+        const auto error = finished.takeFirst().at(0).value<ApiError>();
+        QVERIFY2(error.ok(), qPrintable(error.toString()));
+        QVERIFY2(largest <= Piece, qPrintable(QString::number(largest)));
+        QVERIFY2(pieces > 4, qPrintable(QString::number(pieces)));
+        FrameSplitter splitter;
+        QSet<QString> added;
+        for (const QByteArray &frame : splitter.feed(body)) {
+            const WatchEvent ev = NodeDecoder().decodeEvent(frame);
+            QVERIFY2(ev.error.ok(), qPrintable(ev.error.toString()));
+            if (ev.type == WatchEvent::Type::Added)
+                added.insert(std::static_pointer_cast<const Node>(ev.object)->name);
+        }
+        QCOMPARE(added.size(), 120);
+    }
+
     void aBurstOfEventsWaitsInTheSocketWhileTheyWaitToBeApplied()
     {
         // A fault storm: every node changes twice while the client's thread is busy, so that
