@@ -239,6 +239,25 @@ bool HistoryDatabase::configure(QString *error)
     if (!m_saveState->prepare(QStringLiteral(
             "INSERT OR REPLACE INTO node_state (node, removed_at, state) VALUES (?, ?, ?)")))
         return fail(*m_saveState, QStringLiteral("prepare"), error);
+    m_findNodeEvent = std::make_unique<QSqlQuery>(query());
+    m_findTransitionAt = std::make_unique<QSqlQuery>(query());
+    m_findLatestTransition = std::make_unique<QSqlQuery>(query());
+    for (QSqlQuery *q : {m_findNodeEvent.get(), m_findTransitionAt.get(),
+                         m_findLatestTransition.get()})
+        q->setForwardOnly(true);
+    if (!m_findNodeEvent->prepare(QStringLiteral(
+            "SELECT id, uid, kind FROM node_events WHERE node = ? ORDER BY id DESC LIMIT 1")))
+        return fail(*m_findNodeEvent, QStringLiteral("prepare"), error);
+    if (!m_findTransitionAt->prepare(
+            QStringLiteral("SELECT id FROM transitions WHERE node = ? AND type = ? AND "
+                           "new_status = ? AND transition_time = ?")))
+        return fail(*m_findTransitionAt, QStringLiteral("prepare"), error);
+    // Without a transition time, the same change seen by two processes differs only in when
+    // each saw it: it is already there when the node's latest row of that type says so.
+    if (!m_findLatestTransition->prepare(
+            QStringLiteral("SELECT id, old_status, new_status, transition_time FROM "
+                           "transitions WHERE node = ? AND type = ? ORDER BY id DESC LIMIT 1")))
+        return fail(*m_findLatestTransition, QStringLiteral("prepare"), error);
     return true;
 }
 
@@ -248,6 +267,9 @@ void HistoryDatabase::close()
     m_insertNodeEvent.reset();
     m_insertAction.reset();
     m_saveState.reset();
+    m_findNodeEvent.reset();
+    m_findTransitionAt.reset();
+    m_findLatestTransition.reset();
     if (QSqlDatabase::contains(m_connection)) {
         {
             QSqlDatabase db = QSqlDatabase::database(m_connection, false);
@@ -322,53 +344,47 @@ void HistoryDatabase::rollback()
 
 qint64 HistoryDatabase::existingTransition(const TransitionRecord &r, QString *error)
 {
-    QSqlQuery q = query();
-    if (r.transitionTime.isValid()) {
-        q.prepare(QStringLiteral("SELECT id FROM transitions WHERE node = ? AND type = ? AND "
-                                 "new_status = ? AND transition_time = ?"));
-        q.addBindValue(text(r.node));
-        q.addBindValue(text(r.type));
+    const bool timed = r.transitionTime.isValid();
+    QSqlQuery &q = timed ? *m_findTransitionAt : *m_findLatestTransition;
+    q.addBindValue(text(r.node));
+    q.addBindValue(text(r.type));
+    if (timed) {
         q.addBindValue(text(r.newStatus));
         q.addBindValue(ms(r.transitionTime));
-    } else {
-        // Without a transition time, the same change seen by two processes differs only in when
-        // each saw it: it is already there when the node's latest row of that type says so.
-        q.prepare(QStringLiteral("SELECT id, old_status, new_status, transition_time FROM "
-                                 "transitions WHERE node = ? AND type = ? ORDER BY id DESC "
-                                 "LIMIT 1"));
-        q.addBindValue(text(r.node));
-        q.addBindValue(text(r.type));
     }
     if (!q.exec()) {
         fail(q, QStringLiteral("find transition"), error);
         return -1;
     }
-    if (!q.next())
-        return 0;
-    if (r.transitionTime.isValid())
-        return q.value(0).toLongLong();
-    const bool same = q.value(3).isNull() && q.value(1).toString() == text(r.oldStatus) &&
-                      q.value(2).toString() == text(r.newStatus);
-    return same ? q.value(0).toLongLong() : 0;
+    qint64 id = 0;
+    if (q.next()) {
+        if (timed)
+            id = q.value(0).toLongLong();
+        else if (q.value(3).isNull() && q.value(1).toString() == text(r.oldStatus) &&
+                 q.value(2).toString() == text(r.newStatus))
+            id = q.value(0).toLongLong();
+    }
+    q.finish(); // the statement is kept: it must not hold its read open meanwhile
+    return id;
 }
 
 qint64 HistoryDatabase::existingNodeEvent(const NodeEventRecord &r, QString *error)
 {
-    QSqlQuery q = query();
-    q.prepare(QStringLiteral(
-        "SELECT id, uid, kind FROM node_events WHERE node = ? ORDER BY id DESC LIMIT 1"));
+    QSqlQuery &q = *m_findNodeEvent;
     q.addBindValue(text(r.node));
     if (!q.exec()) {
         fail(q, QStringLiteral("find node event"), error);
         return -1;
     }
-    if (!q.next())
-        return 0;
-    const QString kind = r.kind == NodeEventRecord::Kind::Added ? QStringLiteral("added")
-                                                                : QStringLiteral("removed");
-    return q.value(1).toString() == text(r.uid) && q.value(2).toString() == kind
-               ? q.value(0).toLongLong()
-               : 0;
+    qint64 id = 0;
+    if (q.next()) {
+        const QString kind = r.kind == NodeEventRecord::Kind::Added ? QStringLiteral("added")
+                                                                    : QStringLiteral("removed");
+        if (q.value(1).toString() == text(r.uid) && q.value(2).toString() == kind)
+            id = q.value(0).toLongLong();
+    }
+    q.finish();
+    return id;
 }
 
 bool HistoryDatabase::insertTransition(TransitionRecord &r, bool *inserted, QString *error)
