@@ -283,6 +283,9 @@ private slots:
                 podMessages << p.message;
         });
         connect(&drain, &NodeDrain::finished, this, [&](const DrainResult &d) { drained = d; });
+        // The drain's own requests (reading the node, listing its pods) say their retries in
+        // the drain's progress, which the window and `faultboard drain` show.
+        connect(&drain, &NodeDrain::progress, this, [&](const QString &m) { progress << m; });
         drain.start();
         QTRY_VERIFY_WITH_TIMEOUT(drained.has_value(), 150000);
         QVERIFY2(drained->ok(), qPrintable(drained->error.toString()));
