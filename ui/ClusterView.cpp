@@ -12,6 +12,7 @@
 #include "ui/NodeDetailPanel.h"
 #include "ui/NodeGridView.h"
 #include "ui/SeverityLegend.h"
+#include "ui/StallWatch.h"
 
 #include <QEvent>
 #include <QLabel>
@@ -27,6 +28,9 @@ namespace ui {
 
 namespace {
 Q_LOGGING_CATEGORY(lcUi, "faultboard.ui", QtInfoMsg)
+// The GUI thread's longest stall from a cluster's opening to its first sync, for benchmarks
+// (scripts/bench/window-sync.sh): off unless enabled, as it wakes the GUI thread every 2 ms.
+Q_LOGGING_CATEGORY(lcResponsiveness, "faultboard.responsiveness", QtWarningMsg)
 }
 
 ClusterView::ClusterView(models::ClusterSession *session, QWidget *parent)
@@ -136,6 +140,19 @@ ClusterView::ClusterView(models::ClusterSession *session, QWidget *parent)
             updateReadability();
     });
     updateReadability();
+    if (lcResponsiveness().isInfoEnabled()) {
+        auto *stalls = new StallWatch(this);
+        stalls->start();
+        connect(
+            session, &models::ClusterSession::synced, stalls,
+            [stalls] {
+                stalls->stop();
+                qCInfo(lcResponsiveness, "longest GUI-thread stall from opening to sync: %.1f ms",
+                       stalls->longestMs());
+                stalls->deleteLater();
+            },
+            Qt::SingleShotConnection);
+    }
     // One line per sync, so a log (and the fresh-machine check) can tell what the window shows.
     connect(session, &models::ClusterSession::synced, this, [this] {
         qCInfo(lcUi, "%d nodes synced, %d shown in the grid", m_session->store()->size(),

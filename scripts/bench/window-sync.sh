@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The window's initial sync as one process: starts Faultboard offscreen on KUBECONFIG (a fresh
 # HOME, so no earlier settings or history), waits until it logs that every node is synced and
-# shown, prints that line and the window's resident memory on stderr, and stops it.
+# shown, prints that line, the GUI thread's longest stall from the cluster's opening to its sync
+# (the logging category faultboard.responsiveness) and the window's resident memory on stderr,
+# and stops it.
 #
 #   scripts/bench/window-sync.sh KUBECONFIG CONTEXT   (without a context the window offers its
 #                                                    cluster picker and waits)
@@ -19,7 +21,8 @@ trap 'rm -rf "$home"' EXIT
 args=(--kubeconfig "$kubeconfig")
 [[ -z "$context" ]] || args+=(--context "$context")
 HOME=$home XDG_CONFIG_HOME=$home/.config XDG_DATA_HOME=$home/.local/share \
-    QT_QPA_PLATFORM=offscreen "$bin" "${args[@]}" >"$log" 2>&1 &
+    QT_QPA_PLATFORM=offscreen QT_LOGGING_RULES="faultboard.responsiveness.info=true" \
+    "$bin" "${args[@]}" >"$log" 2>&1 &
 pid=$!
 until grep -q 'nodes synced' "$log"; do
     if ! kill -0 "$pid" 2>/dev/null; then
@@ -29,6 +32,7 @@ until grep -q 'nodes synced' "$log"; do
     sleep 0.05
 done
 grep -m1 -o "[0-9]* nodes synced.*" "$log" >&2
+grep -m1 -o "longest GUI-thread stall.*" "$log" >&2 || true
 grep VmRSS "/proc/$pid/status" >&2
 kill "$pid"
 wait "$pid" 2>/dev/null || true

@@ -11,6 +11,7 @@
 #include "ui/ClusterView.h"
 #include "ui/MainWindow.h"
 #include "ui/NodeGridView.h"
+#include "ui/StallWatch.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -24,37 +25,6 @@
 #include <algorithm>
 
 namespace {
-
-// Measures how long the GUI thread goes without running a 2 ms timer: the longest time the
-// window could not react to input or paint.
-class StallMonitor : public QObject
-{
-public:
-    StallMonitor()
-    {
-        m_timer.setInterval(2);
-        m_timer.setTimerType(Qt::PreciseTimer);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            const qint64 now = m_clock.nsecsElapsed();
-            m_longest = std::max(m_longest, now - m_last);
-            m_last = now;
-        });
-    }
-    void start()
-    {
-        m_clock.start();
-        m_last = 0;
-        m_longest = 0;
-        m_timer.start();
-    }
-    double longestMs() const { return m_longest / 1e6; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = 0;
-    qint64 m_longest = 0;
-};
 
 // Resident memory of this process in bytes (VmRSS), or -1.
 qint64 residentBytes()
@@ -147,7 +117,7 @@ private slots:
         const long long beforeHeap = models::heapInUseBytes();
         QVERIFY(beforeBytes > 0);
         QVERIFY(beforeHeap > 0);
-        StallMonitor stalls;
+        ui::StallWatch stalls;
         stalls.start();
         QElapsedTimer sync;
         sync.start();
