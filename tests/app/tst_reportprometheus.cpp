@@ -198,9 +198,17 @@ private slots:
         QVERIFY2(slow.start(), qPrintable(slow.errorString()));
         const Run r = report({str("--prometheus"), slow.url().toString()});
         QCOMPARE(r.code, 1);
-        // Which query, which slice (one step), what the server said, which limit to raise.
+        // Which query, which slice (one step), what the server said, which limit to raise. At
+        // 1 ms a loaded machine stops the fleet's small queries too (lost accelerators, one
+        // condition type), and whichever fails first is the one said.
+        QVERIFY2(QRegularExpression(str("read the fleet's ([A-Za-z_]+ faults|lost accelerators|"
+                                        "faults of condition types the taxonomy does not know) "
+                                        "from Prometheus at "))
+                     .match(r.err)
+                     .hasMatch(),
+                 qPrintable(r.err));
         for (const QString &part :
-             {str("read the fleet's Ready faults"), slow.url().toString(), str("at a step of 60 s"),
+             {slow.url().toString(), str("at a step of 60 s"),
               str("even for a single step"), str("HTTP "), str("--query.timeout"),
               str("-search.maxQueryDuration")})
             QVERIFY2(r.err.contains(part), qPrintable(part + str(" | ") + r.err));
