@@ -221,14 +221,22 @@ void ApiCall::setBodyPaused(bool paused)
     m_paused = paused;
     // What arrived meanwhile, then more as it comes, or the end if it came meanwhile.
     if (!paused && m_reply)
-        QTimer::singleShot(0, this, [this] {
-            if (m_paused || m_done || !m_reply)
-                return;
-            if (std::exchange(m_finishPending, false))
-                onReplyFinished();
-            else
-                onReadyRead();
-        });
+        drainLater();
+}
+
+void ApiCall::drainLater()
+{
+    if (std::exchange(m_drainPosted, true))
+        return;
+    QTimer::singleShot(0, this, [this] {
+        m_drainPosted = false;
+        if (m_paused || m_done || !m_reply)
+            return;
+        if (m_reply->bytesAvailable() > 0)
+            onReadyRead();
+        else if (std::exchange(m_finishPending, false))
+            onReplyFinished();
+    });
 }
 
 void ApiCall::onReadyRead()
@@ -243,25 +251,30 @@ void ApiCall::onReadyRead()
         m_streamed = 0;
         emit bodyStarted(m_reply->rawHeader("Content-Type"));
     }
-    // The receiver may pause or cancel the call (m_done) on any piece; it is deleted later.
-    while (!m_paused && !m_done && m_reply) {
-        const QByteArray data = m_reply->read(std::max<qint64>(1, m_request.streamPieceBytes));
-        if (data.isEmpty())
-            return;
+    if (m_paused || m_done)
+        return;
+    const QByteArray data = m_reply->read(std::max<qint64>(1, m_request.streamPieceBytes));
+    if (!data.isEmpty()) {
         m_streamed += data.size();
         emit bodyData(data);
     }
+    // The receiver may pause or cancel the call (m_done) on any piece; it is deleted later. The
+    // next piece, or the end, comes on the next turn of the event loop: what the window has to
+    // paint or answer goes in between.
+    if (!m_paused && !m_done && m_reply && (m_reply->bytesAvailable() > 0 || m_finishPending))
+        drainLater();
 }
 
 void ApiCall::onReplyFinished()
 {
     if (m_request.streamBody) {
         if (!m_paused)
-            onReadyRead(); // the last bytes, or all of them
+            onReadyRead(); // the status, and a piece of what is left
         if (m_done)
             return;
-        // Paused before the last bytes: they are handed over, and the call finished, on resume.
-        if (m_paused && m_streamed >= 0 && m_reply && m_reply->bytesAvailable() > 0) {
+        // Bytes not handed over yet: the call finishes after the last of them, piece by piece
+        // (drainLater), or once resumed when paused.
+        if (m_streamed >= 0 && m_reply && m_reply->bytesAvailable() > 0) {
             m_finishPending = true;
             return;
         }

@@ -32,6 +32,8 @@ public:
     // With ApiRequest::streamBody: no more bodyData until resumed, from the next piece on. What
     // arrives meanwhile waits in the reply and then in the socket (the server's sending waits on
     // TCP); `finished` still comes after the last bytes were handed over, once resumed.
+    // Pieces are handed over one per turn of the event loop, so that a receiver on the GUI thread
+    // never holds it for more than one piece, however much has arrived.
     void setBodyPaused(bool paused);
     static constexpr qint64 BodyBufferBytes = 4 << 20;
 
@@ -52,6 +54,7 @@ private:
     void start(const Credentials &creds);
     void onReplyFinished();
     void onReadyRead();
+    void drainLater();
     void finish(const ApiResponse &response);
 
     QPointer<ApiClient> m_client;
@@ -65,7 +68,8 @@ private:
     bool m_done = false;
     int m_retries = 0;
     bool m_paused = false;
-    bool m_finishPending = false; // the reply finished while paused: finish once drained
+    bool m_finishPending = false; // the reply finished before its bytes were handed over
+    bool m_drainPosted = false;   // a drainLater() is queued
     qint64 m_streamed = -1;       // bytes of the body handed over; -1: not streaming this answer
 };
 

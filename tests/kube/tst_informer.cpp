@@ -21,6 +21,9 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <sys/syscall.h>
+#include <unistd.h>
+
 using namespace kube;
 
 namespace {
@@ -232,6 +235,14 @@ private slots:
         const int minBatches = expected > int(ProtobufNodeListStream::BatchItems) ? 2 : 1;
         QVERIFY2(inf->lastListBatches() >= minBatches,
                  qPrintable(QString::number(inf->lastListBatches())));
+        // The batches were decoded below the GUI thread (markBackgroundThread): the list pool's
+        // threads, still there, run at nice 10, this one where it was.
+        const QMap<qint64, int> nice = kubetest::threadNiceValues();
+        const int mine = nice.value(qint64(::syscall(SYS_gettid)), -100);
+        QVERIFY(mine != -100);
+        QVERIFY2(std::count(nice.begin(), nice.end(), std::max(mine, 10)) >= 1 + (mine >= 10),
+                 qPrintable(QStringLiteral("this thread at nice %1, none of the others at 10")
+                                .arg(mine)));
     }
 
     void aStreamedBodyComesInPiecesAndWaitsWhilePaused()
@@ -258,12 +269,19 @@ private slots:
         QByteArray body;
         int pieces = 0;
         qint64 largest = 0;
+        // One piece per turn of the event loop, even with the whole answer in: what a receiver
+        // on the GUI thread posts (a repaint) runs before the next piece.
+        bool turnPending = false;
+        int piecesInTheSameTurn = 0;
         connect(call, &ApiCall::bodyData, this, [&](const QByteArray &data) {
             ++pieces;
             largest = std::max<qint64>(largest, data.size());
             body += data;
             if (pieces == 1)
                 call->setBodyPaused(true);
+            piecesInTheSameTurn += turnPending;
+            turnPending = true;
+            QMetaObject::invokeMethod(this, [&] { turnPending = false; }, Qt::QueuedConnection);
         });
         QTRY_COMPARE_WITH_TIMEOUT(pieces, 1, 20000);
         // The reply of this call is the one not finished yet (the first list's may wait for its
@@ -287,6 +305,7 @@ private slots:
         QVERIFY(r.body.isEmpty()); // handed over, not kept
         QVERIFY2(largest <= Piece, qPrintable(QString::number(largest)));
         QVERIFY2(pieces >= body.size() / Piece, qPrintable(QString::number(pieces)));
+        QCOMPARE(piecesInTheSameTurn, 0);
         // The same list (the kubelet stand-in may have written meanwhile: the same nodes).
         const DecodedList streamed = NodeDecoder().decodeList(body, r.contentType);
         QVERIFY2(streamed.error.ok(), qPrintable(streamed.error.toString()));
