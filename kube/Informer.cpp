@@ -1,9 +1,11 @@
 #include "kube/Informer.h"
+
 #include "kube/ContinueOn.h"
 
 #include "kube/ApiCall.h"
 #include "kube/ApiClient.h"
 #include "kube/ApiStream.h"
+#include "kube/BackgroundThread.h"
 #include "kube/Logging.h"
 
 #include <QRandomGenerator>
@@ -196,6 +198,7 @@ void Informer::requestPage(const QString &continueToken)
         continueOn(this,
                    QtConcurrent::run(&m_listPool,
                                      [codec, body = std::move(body), type = r.contentType] {
+                                         markBackgroundThread();
                                          return codec->decodeList(body, type);
                                      }),
                    [this, gen, seq](DecodedList page) {
@@ -217,7 +220,10 @@ void Informer::queueBatches(quint64 generation, bool all,
         continueOn(
             this,
             QtConcurrent::run(&m_listPool,
-                              [stream, batch = std::move(batch)] { return stream->decode(batch); }),
+                              [stream, batch = std::move(batch)] {
+                                  markBackgroundThread();
+                                  return stream->decode(batch);
+                              }),
             [this, generation, seq, bytes](DecodedList items) {
                 m_decodingBytes -= bytes;
                 if (m_listCall && m_decodingBytes <= MaxDecodingBytes / 2)
@@ -376,6 +382,7 @@ void Informer::onWatchData(const QByteArray &data)
         this,
         QtConcurrent::run(&m_decodePool,
                           [codec, frames = std::move(frames)] {
+                              markBackgroundThread();
                               std::vector<WatchEvent> events;
                               events.reserve(frames.size());
                               for (const QByteArray &f : frames)

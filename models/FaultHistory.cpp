@@ -1,5 +1,6 @@
 #include "models/FaultHistory.h"
 
+#include "kube/BackgroundThread.h"
 #include "models/TransitionDetector.h"
 
 #include <QCryptographicHash>
@@ -275,6 +276,8 @@ FaultHistory::FaultHistory(const Classifier &classifier, Options options, QObjec
     m_worker = new FaultHistoryWorker(this, classifier, m_options);
     m_worker->moveToThread(&m_thread);
     m_thread.start();
+    // Writing history never holds up the window: it yields the CPU to the GUI thread.
+    QMetaObject::invokeMethod(m_worker, [] { kube::markBackgroundThread(); });
     m_retentionTimer.setInterval(m_options.retentionIntervalMs);
     connect(&m_retentionTimer, &QTimer::timeout, this, &FaultHistory::applyRetention);
     connect(this, &FaultHistory::opened, this, [this](bool ok) {

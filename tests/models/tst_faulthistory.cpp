@@ -4,6 +4,7 @@
 #include "models/HistoryDatabase.h"
 #include "models/Taxonomy.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -50,6 +51,35 @@ class TestFaultHistory : public QObject
 
 private slots:
     void initTestCase() { Taxonomy::setTextLocale(QStringLiteral("en")); }
+
+    void writesBelowTheGuiThread()
+    {
+        // The history's thread yields the CPU to the window's (kube::markBackgroundThread):
+        // nice 10 once it is open, where the thread that made it stays where it was.
+        QTemporaryDir dir;
+        auto h = openHistory(dir.filePath(QStringLiteral("h.sqlite")));
+        QVERIFY(h->isOpen());
+        // /proc/self/task/TID/stat: "tid (comm) state ...", the nice value 17 fields after comm.
+        const auto niceOf = [](const QString &tid) {
+            QFile stat(QStringLiteral("/proc/self/task/%1/stat").arg(tid));
+            if (!stat.open(QIODevice::ReadOnly))
+                return -100;
+            const QByteArray line = stat.readAll();
+            return line.mid(line.lastIndexOf(')') + 2).split(' ').value(16).toInt();
+        };
+        const QDir tasks(QStringLiteral("/proc/self/task"));
+        QString historyThread;
+        for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+            if (comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == "FaultHistory")
+                historyThread = tid;
+        }
+        QVERIFY2(!historyThread.isEmpty(), "no thread called FaultHistory");
+        // This is the process's main thread: its id is the process's.
+        const int mine = niceOf(QString::number(QCoreApplication::applicationPid()));
+        QVERIFY(mine != -100);
+        QCOMPARE(niceOf(historyThread), std::max(mine, 10));
+    }
 
     void recordsEachTransitionOnce()
     {
