@@ -19,7 +19,6 @@ public:
     // Starts, or starts again from nothing.
     void start();
     void stop();
-    bool isRunning() const { return m_timer.isActive(); }
     // The longest gap between two ticks (or since start), in milliseconds.
     double longestMs() const;
 

@@ -258,24 +258,6 @@ KubectlRun kubectl(const QString &kubeconfig, const QStringList &args, int timeo
     return run;
 }
 
-QMap<qint64, int> threadNiceValues()
-{
-    QMap<qint64, int> nice;
-    const QDir tasks(QStringLiteral("/proc/self/task"));
-    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
-        if (!stat.open(QIODevice::ReadOnly))
-            continue; // the thread ended meanwhile
-        // "tid (comm) state ppid ..." with the comm in parentheses (it may hold spaces): the
-        // nice value is the 19th field, the 17th after the comm.
-        const QByteArray line = stat.readAll();
-        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-        if (fields.size() > 16)
-            nice.insert(tid.toLongLong(), fields.at(16).toInt());
-    }
-    return nice;
-}
-
 } // namespace kubetest
 
 namespace kubetest {

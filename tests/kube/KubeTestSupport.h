@@ -73,10 +73,6 @@ struct KubectlRun
 // most `timeoutMs` with the event loop running (test code only).
 KubectlRun kubectl(const QString &kubeconfig, const QStringList &args, int timeoutMs = 60000);
 
-// The nice value of each thread of this process, by thread id (Linux: /proc/self/task; empty
-// elsewhere).
-QMap<qint64, int> threadNiceValues();
-
 } // namespace kubetest
 
 namespace kubetest {

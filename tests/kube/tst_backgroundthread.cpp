@@ -2,7 +2,7 @@
 // once, never above where it was, and no other thread changes.
 
 #include "kube/BackgroundThread.h"
-#include "tests/kube/KubeTestSupport.h"
+#include "tests/common/ThreadNice.h"
 
 #include <QTest>
 
@@ -24,7 +24,7 @@ qint64 currentTid()
 
 int niceOf(qint64 tid)
 {
-    return kubetest::threadNiceValues().value(tid, -100);
+    return testsupport::threadNiceValues().value(tid, -100);
 }
 
 } // namespace

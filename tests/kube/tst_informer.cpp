@@ -7,6 +7,7 @@
 #include "kube/NodeDecoder.h"
 #include "kube/ProtobufNodeDecoder.h"
 #include "tests/common/TestCluster.h"
+#include "tests/common/ThreadNice.h"
 #include "tests/kube/FaultProxy.h"
 #include "tests/kube/KubeTestSupport.h"
 
@@ -237,7 +238,7 @@ private slots:
                  qPrintable(QString::number(inf->lastListBatches())));
         // The batches were decoded below the GUI thread (markBackgroundThread): the list pool's
         // threads, still there, run at nice 10, this one where it was.
-        const QMap<qint64, int> nice = kubetest::threadNiceValues();
+        const QMap<qint64, int> nice = testsupport::threadNiceValues();
         const int mine = nice.value(qint64(::syscall(SYS_gettid)), -100);
         QVERIFY(mine != -100);
         QVERIFY2(std::count(nice.begin(), nice.end(), std::max(mine, 10)) >= 1 + (mine >= 10),

@@ -1,10 +1,10 @@
 #include "HistoryTestSupport.h"
+#include "tests/common/ThreadNice.h"
 
 #include "models/FaultHistory.h"
 #include "models/HistoryDatabase.h"
 #include "models/Taxonomy.h"
 
-#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -59,26 +59,13 @@ private slots:
         QTemporaryDir dir;
         auto h = openHistory(dir.filePath(QStringLiteral("h.sqlite")));
         QVERIFY(h->isOpen());
-        // /proc/self/task/TID/stat: "tid (comm) state ...", the nice value 17 fields after comm.
-        const auto niceOf = [](const QString &tid) {
-            QFile stat(QStringLiteral("/proc/self/task/%1/stat").arg(tid));
-            if (!stat.open(QIODevice::ReadOnly))
-                return -100;
-            const QByteArray line = stat.readAll();
-            return line.mid(line.lastIndexOf(')') + 2).split(' ').value(16).toInt();
-        };
-        const QDir tasks(QStringLiteral("/proc/self/task"));
-        QString historyThread;
-        for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-            QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
-            if (comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == "FaultHistory")
-                historyThread = tid;
-        }
-        QVERIFY2(!historyThread.isEmpty(), "no thread called FaultHistory");
+        const QList<qint64> history = threadsNamed("FaultHistory");
+        QCOMPARE(history.size(), 1);
+        const QMap<qint64, int> nice = threadNiceValues();
         // This is the process's main thread: its id is the process's.
-        const int mine = niceOf(QString::number(QCoreApplication::applicationPid()));
+        const int mine = nice.value(QCoreApplication::applicationPid(), -100);
         QVERIFY(mine != -100);
-        QCOMPARE(niceOf(historyThread), std::max(mine, 10));
+        QCOMPARE(nice.value(history.first(), -100), std::max(mine, 10));
     }
 
     void recordsEachTransitionOnce()
